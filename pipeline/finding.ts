@@ -1,0 +1,71 @@
+// Validation results are data first (Frictionless / KOSTRA control programs): a severity, a machine
+// code in English, where (file, line, column), the offending value and a Swedish message that says
+// what is valid and how to fix it. Rendering to text or HTML comes second.
+
+/** FATAL: the file cannot be read at all. ERROR: a rule is broken; the file is rejected.
+ *  WARNING: loaded, but worth a look. INFO: what the pipeline noticed or did. */
+export type Severity = "FATAL" | "ERROR" | "WARNING" | "INFO";
+
+export const rejecting: ReadonlySet<Severity> = new Set(["FATAL", "ERROR"]);
+
+export interface Finding {
+  readonly severity: Severity;
+  /** machine-readable, English, snake_case: unknown_code, bad_month, duplicate_person_month … */
+  readonly code: string;
+  /** the file as the user knows it, e.g. "0181/bistand-2024.csv" */
+  readonly file: string;
+  /** line in the file, the header being line 1 (for .xlsx: the worksheet row); null for the whole file */
+  readonly line: number | null;
+  /** the contract column (or the header as written, for unknown columns); null for the whole row or file */
+  readonly column: string | null;
+  /** the offending value; null where there is none — and always null for identity numbers */
+  readonly value: string | null;
+  /** Swedish, for users: what is wrong, what is valid, how to fix it */
+  readonly message: string;
+  /** how many rows share this problem, when the finding stands for several (line is then the first) */
+  readonly count?: number;
+}
+
+export function finding(
+  severity: Severity,
+  code: string,
+  file: string,
+  message: string,
+  where: { line?: number | null; column?: string | null; value?: string | null; count?: number } = {}
+): Finding {
+  return Object.freeze({
+    severity,
+    code,
+    file,
+    line: where.line ?? null,
+    column: where.column ?? null,
+    value: where.value ?? null,
+    message,
+    ...(where.count !== undefined && where.count > 1 ? { count: where.count } : {})
+  });
+}
+
+export function rejects(findings: readonly Finding[]): boolean {
+  return findings.some((f) => rejecting.has(f.severity));
+}
+
+const order: Record<Severity, number> = { FATAL: 0, ERROR: 1, WARNING: 2, INFO: 3 };
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      order[a.severity] - order[b.severity] ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? "").localeCompare(b.column ?? "") ||
+      a.code.localeCompare(b.code)
+  );
+}
+
+/** One line per finding: `0181/x.csv:12: ERROR [unknown_code] gender = "3": …` */
+export function formatFinding(f: Finding): string {
+  const where = f.line === null ? f.file : `${f.file}:${f.line}`;
+  const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
+  const more = f.count ? ` (${f.count} rader)` : "";
+  return `${where}: ${f.severity} [${f.code}]${what} ${f.message}${more}`;
+}
