@@ -55,10 +55,10 @@ function wrap(path: string, instance: DuckDBInstance, conn: DuckDBConnection): D
     path,
     conn,
     async run(sql, params) {
-      await conn.run(sql, params);
+      await conn.run(sql, nonEmpty(params));
     },
     async all<T>(sql: string, params?: Params) {
-      const reader = await conn.runAndReadAll(sql, params);
+      const reader = await conn.runAndReadAll(sql, nonEmpty(params));
       return reader.getRowObjectsJS().map(plain) as T[];
     },
     async file(name, vars) {
@@ -75,6 +75,11 @@ function wrap(path: string, instance: DuckDBInstance, conn: DuckDBConnection): D
   return db;
 }
 
+function nonEmpty(params: Params | undefined): Params | undefined {
+  if (!params) return undefined;
+  return (Array.isArray(params) ? params.length : Object.keys(params).length) ? params : undefined;
+}
+
 /** Converts DuckDB's JS values to plain ones: safe bigints to numbers, dates to ISO strings. */
 function plain(row: Record<string, unknown>): Row {
   const out: Row = {};
@@ -89,6 +94,7 @@ function plainValue(v: unknown): unknown {
     return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
   }
   if (Array.isArray(v)) return v.map(plainValue);
+  if (v !== null && typeof v === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(v))) return plain(v as Record<string, unknown>);
   return v;
 }
 

@@ -1,0 +1,131 @@
+// Validation, set-based: every rule of contract §2 is a query over the staged rows that returns the
+// failing rows (sql/checks/*.sql, plus the per-column value checks derived here from the schema).
+// The failures are counted per file, rule and column in DuckDB; only the first examples travel to JS,
+// where they become findings with a line number and a Swedish message.
+import { lit, sqlText, type Db } from "./db.js";
+import { finding, type Finding } from "./finding.js";
+import { messageOf, severityOf, type MessageContext } from "./messages.js";
+import type { Profile } from "./profile.js";
+import type { KindName, Schema } from "./schema.js";
+
+/** How many example rows a finding per file, rule and column lists. */
+export const examplesPerRule = 20;
+
+export interface CheckedFile {
+  readonly fileId: number;
+  readonly display: string;
+  readonly profile: Profile | null;
+  /** the inbox folder, or null for kas validate on a loose file */
+  readonly folder: string | null;
+  /** maps record numbers (0-based, header excluded) to physical lines; null when line = record + 2 */
+  readonly lineOf: ((records: number[]) => Promise<Map<number, number>>) | null;
+}
+
+const dateColumn: Record<KindName, string> = { bistand: '"month"', insats: "start_date" };
+
+/** The per-column value checks of a kind, from the schema: a UNION ALL of failing-row queries. */
+export function valueChecksSql(kind: KindName, s: Schema): string {
+  const parts: string[] = [];
+  const q = (column: string, code: string, value: string, where: string) =>
+    `SELECT file_id, rid, xline, ${lit(column)} AS "column", ${lit(code)} AS code, ${value} AS value, NULL AS expected FROM stg_${kind} WHERE ${where}`;
+  for (const col of s.kinds[kind].columns) {
+    const c = `"${col.name}"`;
+    switch (col.type) {
+      case "person_id":
+        parts.push(q(col.name, "missing_person_id", "NULL", "missing_person_id"));
+        parts.push(q(col.name, "invalid_person_id", "NULL", "person_problem = 'format'"));
+        parts.push(q(col.name, "person_id_checksum", "NULL", "person_problem = 'checksum'"));
+        continue;
+      case "text":
+        parts.push(q(col.name, `missing_${col.name}`, "NULL", `missing_${col.name}`));
+        continue;
+    }
+    const bad = { municipality: "invalid_municipality", month: "invalid_month", date: "invalid_date", year: "invalid_year", amount: "invalid_amount", code: "unknown_code" }[col.type];
+    parts.push(q(col.name, bad, `bad_${col.name}`, `bad_${col.name} IS NOT NULL`));
+    if (col.value === "required") parts.push(q(col.name, "missing_value", "NULL", `${c} IS NULL AND bad_${col.name} IS NULL`));
+  }
+  return parts.join("\nUNION ALL\n");
+}
+
+/** Every failing-row query of a kind. */
+export function checksSql(kind: KindName, s: Schema, today: string): string {
+  const d = dateColumn[kind];
+  const shared = { kind, date_column: d };
+  const queries = [
+    valueChecksSql(kind, s),
+    sqlText("checks/wrong_municipality", shared),
+    sqlText("checks/birth_year_after_row_year", shared),
+    sqlText("checks/unusual_age", shared),
+    sqlText("checks/future_date", { ...shared, date_name: kind === "bistand" ? "month" : "start_date", date_format: kind === "bistand" ? "%Y-%m" : "%Y-%m-%d", today: `DATE ${lit(today)}` })
+  ];
+  if (kind === "bistand") {
+    queries.push(sqlText("checks/bistand_duplicate_person_month"), sqlText("checks/bistand_household_amount"), sqlText("checks/bistand_couples_one_coded"));
+  } else {
+    queries.push(sqlText("checks/insats_end_before_start"), sqlText("checks/insats_exit_reason"));
+    queries.push(sqlText("checks/future_date", { kind, date_column: "end_date", date_name: "end_date", date_format: "%Y-%m-%d", today: `DATE ${lit(today)}` }));
+  }
+  return queries.map((sql) => `(${stripComments(sql)})`).join("\nUNION ALL\n");
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/^\s*--.*$/gm, "").trim().replace(/;$/, "");
+}
+
+interface Failure {
+  file_id: number;
+  code: string;
+  column: string | null;
+  n: number;
+  /** rec: the record number within the file (0-based, header excluded) */
+  examples: { rec: number; xline: number | null; value: string | null; expected: string | null }[];
+}
+
+/**
+ * Runs every check of a kind over stg_<kind> (with stg_files(file_id, base, folder) describing the files)
+ * and returns the findings per file id.
+ */
+export async function runChecks(
+  db: Db,
+  kind: KindName,
+  files: ReadonlyMap<number, CheckedFile>,
+  s: Schema,
+  today: string
+): Promise<Map<number, Finding[]>> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE check_failures AS ${checksSql(kind, s, today)}`);
+  const failures = await db.all<Failure>(`
+    WITH numbered AS (
+      SELECT c.*, (c.rid - f.base)::BIGINT AS rec,
+             row_number() OVER (PARTITION BY c.file_id, c.code, c."column" ORDER BY c.rid) AS nth,
+             count(*) OVER (PARTITION BY c.file_id, c.code, c."column") AS n
+      FROM check_failures c JOIN stg_files f USING (file_id)
+    )
+    SELECT file_id, code, "column", any_value(n) AS n,
+           list({'rec': rec, 'xline': xline, 'value': value, 'expected': expected} ORDER BY rec) AS examples
+    FROM numbered WHERE nth <= ${examplesPerRule}
+    GROUP BY file_id, code, "column"
+    ORDER BY file_id, min(rec), code`);
+  const out = new Map<number, Finding[]>();
+  for (const f of failures) {
+    const file = files.get(f.file_id);
+    if (!file) throw new Error(`check failure for unknown file id: ${f.file_id}`);
+    const records = f.examples.map((e) => e.rec);
+    const mapped = file.lineOf && f.examples.some((e) => e.xline === null) ? await file.lineOf(records) : null;
+    const ctx: MessageContext = { schema: s, kind, profile: file.profile, folder: file.folder };
+    const list = out.get(f.file_id) ?? [];
+    f.examples.forEach((e, i) => {
+      const line = e.xline ?? mapped?.get(records[i]) ?? records[i] + 2;
+      const problem = { code: f.code, column: f.column, value: e.value, expected: e.expected };
+      list.push(finding(severityOf(f.code), f.code, file.display, messageOf(problem, ctx), { line, column: f.column, value: e.value }));
+    });
+    if (f.n > f.examples.length) {
+      const problem = { code: f.code, column: f.column, value: null, expected: null };
+      list.push(
+        finding(severityOf(f.code), f.code, file.display,
+          `Samma fel på ytterligare ${f.n - f.examples.length} rader (${f.n} totalt); de ${f.examples.length} första visas ovan. ${messageOf({ ...problem, value: "…", expected: "…" }, ctx)}`,
+          { column: f.column, count: f.n - f.examples.length })
+      );
+    }
+    out.set(f.file_id, list);
+  }
+  return out;
+}

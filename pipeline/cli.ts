@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// The kas command (contract §9): kas run | validate | status. Raw arguments are parsed here, once,
+// into the frozen config; exit codes: 0 all accepted, 1 a file rejected (the rest still loaded and
+// published), 2 wrong usage, 3 the run failed and nothing was published.
+import { realpathSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import yargs from "yargs";
+import { runConfig, UsageError } from "./config.js";
+import type { Context } from "./context.js";
+import { LockedError } from "./lock.js";
+import { consoleLogger } from "./log.js";
+import { loadProfiles } from "./profile.js";
+import { run } from "./run.js";
+import { schema } from "./schema.js";
+import { status } from "./status.js";
+import { formatRunSummary, formatStatus, formatValidation } from "./text.js";
+import { validateFiles } from "./validate.js";
+
+export type ExitCode = 0 | 1 | 2 | 3;
+
+function defaultContext(logFile?: string): Context {
+  return {
+    clock: () => new Date(),
+    log: consoleLogger({ file: logFile }),
+    env: process.env,
+    print: (text) => process.stdout.write(text)
+  };
+}
+
+/** Runs the command line; returns the exit code. `context` lets tests run it silently with a fixed clock. */
+export async function main(argv: readonly string[], context?: Partial<Context>): Promise<ExitCode> {
+  let code: ExitCode = 0;
+  const ctxFor = (logFile?: string): Context => ({ ...defaultContext(logFile), ...context });
+  const parser = yargs([...argv])
+    .scriptName("kas")
+    .locale("en")
+    .usage("$0 <command> [options]")
+    .option("json", { type: "boolean", default: false, describe: "print the result as one JSON document" })
+    .command(
+      "run",
+      "the nightly batch: read new files from the inbox, validate, load and publish the reports",
+      (y) =>
+        y
+          .option("inbox", { type: "string", describe: "upload folder (default: the bundled data-samples/inbox)" })
+          .option("out", { type: "string", describe: "published site (default: out/site)" })
+          .option("db", { type: "string", describe: "published database (default: out/kas.duckdb)" })
+          .option("key-file", { type: "string", describe: "pseudonymisation key (else KAS_KEY, else a key file beside the database)" })
+          .option("threshold", { type: "number", default: 3, describe: "confidentiality threshold: counts 1..N are withheld" })
+          .option("wait", { type: "boolean", default: false, describe: "wait for a run already going instead of exiting" })
+          .option("memory-limit", { type: "string", describe: "DuckDB memory limit, e.g. 1GB" }),
+      async (a) => {
+        const cfg = runConfig({ inbox: a.inbox, out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, wait: a.wait, memoryLimit: a["memory-limit"] });
+        const ctx = ctxFor(join(cfg.logDir, `run-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
+        const summary = await run(cfg, ctx);
+        ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
+        code = summary.exitCode;
+      }
+    )
+    .command(
+      "validate <files..>",
+      "check extract files without loading anything, and print every problem",
+      (y) =>
+        y
+          .positional("files", { type: "string", array: true, demandOption: true })
+          .option("profile", { type: "string", describe: "the dialect profile to read the files with (schemas/profiles/NAME.json)" }),
+      async (a) => {
+        const ctx = ctxFor();
+        const s = schema();
+        const files = await validateFiles(a.files as string[], { profileName: a.profile, schema: s, profiles: loadProfiles(s), ctx });
+        ctx.print(a.json ? JSON.stringify({ files }, null, 2) + "\n" : formatValidation(files));
+        code = files.every((f) => f.valid) ? 0 : 1;
+      }
+    )
+    .command(
+      "status",
+      "list what is loaded: per municipality and kind, the months covered, the files and when",
+      (y) => y.option("db", { type: "string", describe: "published database (default: out/kas.duckdb)" }),
+      async (a) => {
+        const ctx = ctxFor();
+        const cfg = runConfig({ db: a.db });
+        const s = await status(cfg.db);
+        ctx.print(a.json ? JSON.stringify(s, null, 2) + "\n" : formatStatus(s));
+      }
+    )
+    .demandCommand(1, "ange ett kommando: run, validate eller status")
+    .strict()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+    return code;
+  } catch (e) {
+    const err = e as Error;
+    if (err instanceof UsageError || err.name === "YError") {
+      process.stderr.write(`kas: ${err.message}\n\nKör kas --help för hjälp.\n`);
+      return 2;
+    }
+    if (err instanceof LockedError) {
+      process.stderr.write(`kas: ${err.message}\n`);
+      return 3;
+    }
+    process.stderr.write(`kas: körningen misslyckades och ingenting publicerades; den tidigare databasen och rapporterna är orörda.\nOrsak: ${err.message}\n`);
+    if (process.env.KAS_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 3;
+  }
+}
+
+const invoked = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invoked) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,63 @@
+// Comparisons across municipalities (contract §6, Kolada's conventions): the network mean is the
+// unweighted mean of the published values (a withheld value is not averaged; its numerator is the sum
+// of the values averaged and its denominator their number), and every published value is ranked.
+// Arithmetic is on scaled integers, so means round half up exactly.
+import type { ProtectedRow } from "./confidentiality.js";
+import type { Indicator } from "./schema.js";
+
+export interface Figure extends ProtectedRow {
+  readonly rank: number | null;
+  readonly ranked: number | null;
+}
+
+/** Decimals of an indicator's published value: counts 0, shares 1, SEK means 2. */
+export function decimalsOf(kind: Indicator["kind"]): number {
+  return kind === "count" ? 0 : kind === "share" ? 1 : 2;
+}
+
+/** round(a / b) half up, for non-negative integers. */
+function divRound(a: number, b: number): number {
+  return Math.floor((2 * a + b) / (2 * b));
+}
+
+export function compare(rows: readonly ProtectedRow[], indicators: readonly Indicator[]): Figure[] {
+  const byIndicator = new Map(indicators.map((i) => [i.id, i]));
+  const groups = new Map<string, ProtectedRow[]>();
+  for (const r of rows) {
+    const key = `${r.indicator}|${r.year}|${r.gender}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const out: Figure[] = [];
+  for (const group of groups.values()) {
+    const { indicator, year, gender } = group[0];
+    const def = byIndicator.get(indicator);
+    if (!def) throw new Error(`unknown indicator: ${indicator}`);
+    const d = decimalsOf(def.kind);
+    const published = group.filter((r) => r.status === "" && r.value !== null);
+    const sign = def.direction === "lower" ? 1 : -1; // rank 1 = lowest for "lower", else highest
+    for (const r of group) {
+      if (r.status !== "" || r.value === null) {
+        out.push({ ...r, rank: null, ranked: null });
+        continue;
+      }
+      const better = published.filter((o) => sign * (o.value! - r.value!) < 0).length;
+      out.push({ ...r, rank: better + 1, ranked: published.length });
+    }
+    if (published.length === 0) {
+      out.push({ indicator, municipality: "network", year, gender, value: null, numerator: null, denominator: null, status: "-", rank: null, ranked: null });
+      continue;
+    }
+    const scale = 10 ** d;
+    const sumScaled = published.reduce((s, r) => s + Math.round(r.value! * scale), 0);
+    const outDecimals = Math.max(d, 1);
+    const meanScaled = divRound(sumScaled * 10 ** (outDecimals - d), published.length);
+    out.push({
+      indicator, municipality: "network", year, gender,
+      value: meanScaled / 10 ** outDecimals,
+      numerator: sumScaled / scale,
+      denominator: published.length,
+      status: "", rank: null, ranked: null
+    });
+  }
+  return out;
+}

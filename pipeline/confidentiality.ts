@@ -1,0 +1,140 @@
+// Contract §8 applied to one report: which rows are withheld. Each published row is a unit that
+// shows counts (recipients R, long-term L, person-months P, coded months C, household-months H,
+// exits E, exits to work or studies W; per gender K, M, T). The relations any reader knows — K + M = T,
+// numerators ≤ denominators, 1–12 months per recipient, 10–12 per long-term one — are given to the
+// attacker (pipeline/attack.ts); pipeline/suppress.ts withholds rows until no hidden count can be
+// pinned down to within the threshold. `checkPublished` is the independent audit of the result,
+// rebuilt from the published rows alone.
+import { audit, type Count, type Range, type Relation } from "./attack.js";
+import { protect, type Unit } from "./suppress.js";
+
+export type Gender = "K" | "M" | "T";
+
+/** A row of sql/marts/indicator_values.sql. */
+export interface IndicatorRow {
+  readonly indicator: string;
+  readonly municipality: string;
+  readonly year: number;
+  readonly gender: Gender;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly status: "" | "-";
+}
+
+export interface ProtectedRow extends Omit<IndicatorRow, "status"> {
+  readonly status: "" | ".." | "-";
+}
+
+/** The counts a row shows, by family letter: [numerator family, denominator family]. */
+const shows: Record<string, readonly string[]> = {
+  recipients: ["R"],
+  long_term_share: ["L", "R"],
+  reason_coded_share: ["C", "P"],
+  amount_per_household_month: ["H"],
+  measure_exits: ["E"],
+  exit_work_studies_share: ["W", "E"]
+};
+
+const shares = new Set(["long_term_share", "reason_coded_share", "exit_work_studies_share"]);
+/** A share whose denominator is below this is withheld (contract §8). */
+export const minShareDenominator = 10;
+
+const countId = (m: string, y: number, family: string, g: Gender) => `${m}|${y}|${family}|${g}`;
+const unitId = (r: { indicator: string; municipality: string; year: number; gender: Gender }) => `${r.indicator}|${r.municipality}|${r.year}|${r.gender}`;
+
+/** The counts of a row, as [id, value]: numerator first, then denominator (amount is not a count). */
+function countsOf(r: IndicatorRow): [string, number][] {
+  const families = shows[r.indicator];
+  if (!families) throw new Error(`unknown indicator: ${r.indicator}`);
+  if (r.indicator === "amount_per_household_month") return [[countId(r.municipality, r.year, "H", r.gender), r.denominator!]];
+  if (families.length === 1) return [[countId(r.municipality, r.year, families[0], r.gender), r.numerator!]];
+  return [
+    [countId(r.municipality, r.year, families[0], r.gender), r.numerator!],
+    [countId(r.municipality, r.year, families[1], r.gender), r.denominator!]
+  ];
+}
+
+/** The relations every reader of the report knows, among the counts that exist. */
+export function relationsOf(ids: ReadonlySet<string>): Relation[] {
+  const out: Relation[] = [];
+  const blocks = new Set([...ids].map((id) => id.split("|").slice(0, 2).join("|")));
+  const add = (terms: [string, number][], op: Relation["op"], rhs = 0) => {
+    if (terms.every(([id]) => ids.has(id))) out.push({ terms, op, rhs });
+  };
+  for (const b of blocks) {
+    const c = (f: string, g: Gender) => `${b}|${f}|${g}`;
+    for (const f of ["R", "L", "P", "C", "E", "W"]) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
+    for (const g of ["K", "M", "T"] as const) {
+      add([[c("L", g), 1], [c("R", g), -1]], "<="); // long-term recipients are recipients
+      add([[c("C", g), 1], [c("P", g), -1]], "<="); // coded months are months
+      add([[c("W", g), 1], [c("E", g), -1]], "<="); // exits to work or studies are exits
+      add([[c("R", g), 1], [c("P", g), -1]], "<="); // every recipient has at least one month
+      add([[c("P", g), 1], [c("R", g), -12]], "<="); // and at most twelve
+      add([[c("P", g), 1], [c("L", g), -9], [c("R", g), -1]], ">="); // long-term: at least ten months
+      add([[c("P", g), 1], [c("L", g), -3], [c("R", g), -9]], "<="); // others: at most nine
+    }
+  }
+  return out;
+}
+
+export interface ReportProtection {
+  readonly rows: ProtectedRow[];
+  readonly withheld: number;
+  readonly primary: number;
+  readonly secondary: number;
+  readonly ranges: ReadonlyMap<string, Range>;
+}
+
+/** Withholds rows of one report (one target group) as contract §8 says. */
+export async function protectReport(rows: readonly IndicatorRow[], threshold: number): Promise<ReportProtection> {
+  const counts = new Map<string, number>();
+  const units: Unit[] = [];
+  for (const r of rows) {
+    if (r.status === "-") continue;
+    const shown = countsOf(r);
+    for (const [id, v] of shown) {
+      const before = counts.get(id);
+      if (before !== undefined && before !== v) throw new Error(`count ${id} has two values: ${before} and ${v}`);
+      counts.set(id, v);
+    }
+    const small = shown.some(([, v]) => v >= 1 && v <= threshold);
+    const thin = shares.has(r.indicator) && (r.denominator ?? 0) < minShareDenominator;
+    units.push({ id: unitId(r), counts: shown.map(([id]) => id), primary: small || thin });
+  }
+  const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
+  const protection = await protect({ counts: countList, units, relations: relationsOf(new Set(counts.keys())), threshold });
+  const out = rows.map((r): ProtectedRow =>
+    r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
+  );
+  const primary = units.filter((u) => u.primary).length;
+  return { rows: out, withheld: protection.withheld.size, primary, secondary: protection.withheld.size - primary, ranges: protection.ranges };
+}
+
+/**
+ * The checker: from the published rows alone (published counts and the known relations), the range
+ * an attacker can deduce for every withheld count. `truth` gives the real values of withheld counts,
+ * only so that failures can say what leaked; the ranges never depend on it.
+ */
+export async function checkPublished(
+  rows: readonly ProtectedRow[],
+  truth: readonly IndicatorRow[],
+  threshold: number
+): Promise<{ ok: boolean; hidden: number; narrowest: number; failures: { id: string; value: number; range: Range }[]; ranges: Map<string, Range> }> {
+  const real = new Map<string, number>();
+  for (const r of truth) if (r.status !== "-") for (const [id, v] of countsOf(r)) real.set(id, v);
+  const published = new Map<string, number>();
+  const all = new Set<string>();
+  for (const r of rows) {
+    if (r.status === "-") continue;
+    const ids = countsOf({ ...r, numerator: r.numerator ?? 0, denominator: r.denominator ?? 0, status: "" }).map(([id]) => id);
+    ids.forEach((id) => all.add(id));
+    if (r.status === "") for (const [id, v] of countsOf(r as IndicatorRow)) published.set(id, v);
+  }
+  const hidden = new Set([...all].filter((id) => !published.has(id)));
+  const counts: Count[] = [...all].map((id) => ({ id, value: published.get(id) ?? real.get(id) ?? 0 }));
+  const result = await audit(counts, hidden, relationsOf(all), threshold);
+  let narrowest = Infinity;
+  for (const r of result.ranges.values()) narrowest = Math.min(narrowest, r.hi - r.lo);
+  return { ok: result.ok, hidden: hidden.size, narrowest, failures: result.failures, ranges: result.ranges };
+}

@@ -1,0 +1,72 @@
+// Raw input (command line, environment) is parsed once, here, into a typed and frozen config.
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+import { samplesDir } from "./paths.js";
+import { deepFreeze } from "./schema.js";
+
+const RunOptions = z.strictObject({
+  inbox: z.string().min(1).optional(),
+  out: z.string().min(1).optional(),
+  db: z.string().min(1).optional(),
+  keyFile: z.string().min(1).optional(),
+  json: z.boolean().default(false),
+  threshold: z.number().int().min(1).max(100).default(3),
+  wait: z.boolean().default(false),
+  memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).optional(),
+  cwd: z.string().default(process.cwd())
+});
+export type RunOptionsInput = z.input<typeof RunOptions>;
+
+export interface RunConfig {
+  readonly inbox: string;
+  /** the published site */
+  readonly out: string;
+  /** the published database */
+  readonly db: string;
+  readonly keyFile: string | undefined;
+  /** the key file created beside the database when neither --key-file nor KAS_KEY is given */
+  readonly defaultKeyFile: string;
+  readonly json: boolean;
+  readonly threshold: number;
+  readonly wait: boolean;
+  readonly memoryLimit: string | undefined;
+  /** beside the database: archive/, quarantine/, work/, logs/, the lock */
+  readonly stateDir: string;
+  readonly archiveDir: string;
+  readonly quarantineDir: string;
+  readonly workDir: string;
+  readonly logDir: string;
+  readonly lockFile: string;
+}
+
+/** Defaults work on the bundled samples: `kas run` alone reads data-samples/inbox and publishes to out/site. */
+export function runConfig(input: RunOptionsInput): RunConfig {
+  const parsed = RunOptions.safeParse(input);
+  if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
+  const o = parsed.data;
+  const at = (p: string | undefined, fallback: string) => resolve(o.cwd, p ?? fallback);
+  const db = at(o.db, "out/kas.duckdb");
+  const stateDir = dirname(db);
+  return deepFreeze({
+    inbox: o.inbox ? resolve(o.cwd, o.inbox) : join(samplesDir, "inbox"),
+    out: at(o.out, "out/site"),
+    db,
+    keyFile: o.keyFile ? resolve(o.cwd, o.keyFile) : undefined,
+    defaultKeyFile: join(stateDir, "kas.key"),
+    json: o.json,
+    threshold: o.threshold,
+    wait: o.wait,
+    memoryLimit: o.memoryLimit,
+    stateDir,
+    archiveDir: join(stateDir, "archive"),
+    quarantineDir: join(stateDir, "quarantine"),
+    workDir: join(stateDir, "work"),
+    logDir: join(stateDir, "logs"),
+    lockFile: join(stateDir, "kas.lock")
+  });
+}
+
+/** Wrong usage of the command line: exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}

@@ -1,0 +1,24 @@
+// The canonical database's tables (sql/schema/canonical.sql) and the shared codes as a table, so
+// that the marts in sql/marts/ can join reason groups and exit reasons instead of repeating them.
+import { lit, sqlText, type Db } from "./db.js";
+import type { Schema } from "./schema.js";
+
+export const schemaVersion = "1";
+
+export async function initDatabase(db: Db, s: Schema): Promise<void> {
+  await db.run(sqlText("schema/canonical"));
+  const [version] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (version && version.value !== schemaVersion) {
+    throw new Error(`the database has schema version ${version.value}, this kas expects ${schemaVersion}: rebuild it with kas rebuild`);
+  }
+  if (!version) await db.run(`INSERT INTO meta VALUES ('schema_version', ${lit(schemaVersion)})`);
+  await writeCodes(db, s);
+}
+
+/** codes(list, code, grp, work_or_studies, sv, nb, en), rewritten from schemas/codes.json every run. */
+export async function writeCodes(db: Db, s: Schema): Promise<void> {
+  const rows = Object.entries(s.lists).flatMap(([list, def]) =>
+    def.codes.map((c) => `(${lit(list)}, ${lit(c.code)}, ${c.group ? lit(c.group) : "NULL"}, ${c.work_or_studies === undefined ? "NULL" : c.work_or_studies}, ${lit(c.sv)}, ${lit(c.nb)}, ${lit(c.en)})`)
+  );
+  await db.run(`CREATE OR REPLACE TABLE codes AS SELECT * FROM (VALUES ${rows.join(", ")}) t(list, code, grp, work_or_studies, sv, nb, en)`);
+}

@@ -1,0 +1,88 @@
+// Contract §1: the upload folder. <inbox>/<4-digit municipality>/<name>.csv|.xlsx; `.part` files are still
+// uploading. Names are never trusted as paths: only entries listed by readdir are opened, symlinks and
+// anything that is not a regular file are skipped, and the name is kept for display only.
+import { lstatSync, readdirSync, type Stats } from "node:fs";
+import { join } from "node:path";
+
+export interface Candidate {
+  readonly municipality: string;
+  readonly name: string;
+  /** "0181/bistand 2024.csv": how the file is named in messages */
+  readonly display: string;
+  readonly path: string;
+  readonly ext: "csv" | "xlsx" | "other";
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+export interface Ignored {
+  readonly display: string;
+  readonly reason: string;
+}
+
+export const municipalityFolder = /^\d{4}$/;
+
+export function extensionOf(name: string): Candidate["ext"] {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".xlsx")) return "xlsx";
+  return "other";
+}
+
+/** Lists the complete files of the inbox, ordered by municipality, modification time and name. */
+export function discover(inbox: string): { candidates: Candidate[]; ignored: Ignored[] } {
+  const candidates: Candidate[] = [];
+  const ignored: Ignored[] = [];
+  let top: string[];
+  try {
+    top = readdirSync(inbox);
+  } catch (e) {
+    throw new Error(`inkorgen ${inbox} kan inte läsas: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Ange rätt mapp med --inbox.`);
+  }
+  for (const folder of top.sort()) {
+    const dir = join(inbox, folder);
+    const st = lstatSync(dir, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (folder.startsWith(".")) continue;
+    if (!st.isDirectory() || !municipalityFolder.test(folder)) {
+      ignored.push({ display: folder, reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/)" });
+      continue;
+    }
+    for (const name of readdirSync(dir).sort()) {
+      const display = `${folder}/${name}`;
+      if (name.startsWith(".")) continue;
+      if (name.toLowerCase().endsWith(".part")) {
+        ignored.push({ display, reason: "laddas fortfarande upp (.part) och läses när den har bytt namn" });
+        continue;
+      }
+      const path = join(dir, name);
+      let s: Stats | undefined;
+      try {
+        s = lstatSync(path, { throwIfNoEntry: false });
+      } catch {
+        s = undefined;
+      }
+      if (!s) continue;
+      if (s.isSymbolicLink()) {
+        ignored.push({ display, reason: "är en symbolisk länk; ladda upp själva filen" });
+        continue;
+      }
+      if (!s.isFile()) {
+        ignored.push({ display, reason: "är inte en vanlig fil" });
+        continue;
+      }
+      candidates.push({ municipality: folder, name, display, path, ext: extensionOf(name), size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+    }
+  }
+  candidates.sort(
+    (a, b) => a.mtimeMs - b.mtimeMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.municipality < b.municipality ? -1 : 1)
+  );
+  return { candidates, ignored };
+}
+
+/** True when the file is unchanged since `before` was taken (a file still growing is left for the next run). */
+export function unchangedSince(path: string, before: { size: number; mtimeMs: number; ino: number }): boolean {
+  const s = lstatSync(path, { throwIfNoEntry: false });
+  return !!s && s.size === before.size && s.mtimeMs === before.mtimeMs && s.ino === before.ino;
+}

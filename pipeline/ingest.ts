@@ -1,0 +1,325 @@
+// The ingest stage of `kas run`: from the upload folder to validated, pseudonymised, normalised rows
+// in the canonical tables (contract §1–§4). Every new complete file is archived, read, checked and
+// either loaded or quarantined with its reasons; nothing else is lost when one file is bad.
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { appendManifest, archiveTemp, commitToArchive, quarantine, type ManifestEntry } from "./archive.js";
+import { runChecks, type CheckedFile } from "./checks.js";
+import type { RunConfig } from "./config.js";
+import type { Context } from "./context.js";
+import { lit, sqlText, type Db } from "./db.js";
+import { sniffDialect, type Delimiter } from "./dialect.js";
+import { discover, unchangedSince, type Candidate, type Ignored } from "./discover.js";
+import { finding, rejects, type Finding } from "./finding.js";
+import { inspectFile, transcodeToUtf8, type Inspection } from "./inspect.js";
+import { layoutOf } from "./layout.js";
+import { recordLines } from "./lines.js";
+import type { ProfileTable } from "./normalise.js";
+import { normaliseKey, type Profile, type Profiles } from "./profile.js";
+import type { KindName, Schema } from "./schema.js";
+import { dropStaging, stageRaw, stageTyped, type Keyer, type StagedFile } from "./stage.js";
+import { xlsxToCsv } from "./xlsx.js";
+
+export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
+
+export interface FileOutcome {
+  readonly display: string;
+  readonly municipality: string;
+  readonly name: string;
+  readonly status: FileStatus;
+  readonly sha256: string | null;
+  readonly fileId: number | null;
+  readonly kind: KindName | null;
+  readonly rowsRead: number | null;
+  readonly rowsLoaded: number | null;
+  readonly findings: readonly Finding[];
+  readonly quarantined: string | null;
+}
+
+export interface IngestResult {
+  readonly files: readonly FileOutcome[];
+  readonly ignored: readonly Ignored[];
+  readonly rowsLoaded: Readonly<Record<KindName, number>>;
+  readonly replacements: number;
+}
+
+export interface IngestDeps {
+  readonly schema: Schema;
+  readonly profiles: Profiles;
+  readonly keyer: Keyer;
+  readonly ctx: Context;
+  readonly runId: number;
+  /** input bytes staged at a time: bounds memory on national-scale runs */
+  readonly batchBytes?: number;
+}
+
+/** A new file on its way through the stage. */
+export interface Prepared {
+  readonly candidate: Candidate;
+  readonly fileId: number;
+  readonly seq: number;
+  readonly sha256: string;
+  /** path inside the archive (kas run), or "" (kas validate) */
+  readonly archived: string;
+  /** the bytes to read: the archived copy, or the file itself for kas validate */
+  readonly source: string;
+  /** the inbox folder, or null for a loose file */
+  readonly folder: string | null;
+  readonly inspection: Inspection;
+  findings: Finding[];
+  kind: KindName | null;
+  staged: StagedFile | null;
+  lineOf: CheckedFile["lineOf"];
+  encoding: string | null;
+  delimiter: Delimiter | null;
+  profile: Profile | null;
+  rowsRead: number | null;
+  rowsLoaded: number | null;
+}
+
+export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<IngestResult> {
+  const { schema, profiles, ctx, runId } = deps;
+  const now = ctx.clock();
+  const { candidates, ignored } = discover(cfg.inbox);
+  for (const i of ignored) ctx.log.info(`hoppar över ${i.display}: ${i.reason}`);
+
+  const seen = new Map(
+    (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT * FROM inbox_seen")).map((r) => [r.path, r])
+  );
+  const known = new Set((await db.all<{ sha256: string }>("SELECT sha256 FROM files")).map((r) => r.sha256));
+  const [{ next_id, next_seq }] = await db.all<{ next_id: number; next_seq: number }>(
+    "SELECT coalesce(max(file_id), 0) + 1 AS next_id, coalesce(max(seq), 0) + 1 AS next_seq FROM files"
+  );
+
+  const outcomes: FileOutcome[] = [];
+  const fresh: Prepared[] = [];
+  const seenRows: { path: string; size: number; mtimeMs: number; ino: number; sha256: string }[] = [];
+  let fileId = next_id;
+  let seq = next_seq;
+
+  for (const c of candidates) {
+    const cached = seen.get(c.path);
+    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(cached.sha256)) {
+      outcomes.push(outcome(c, "unchanged", cached.sha256));
+      continue;
+    }
+    const temp = archiveTemp(cfg.archiveDir, `${runId}-${fileId}-${seq}`);
+    rmSync(temp, { force: true });
+    const inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv" });
+    if (!unchangedSince(c.path, c)) {
+      rmSync(temp, { force: true });
+      ctx.log.info(`${c.display} ändrades medan den lästes (laddas den fortfarande upp?) och läses nästa körning`);
+      outcomes.push(outcome(c, "deferred", null));
+      continue;
+    }
+    seenRows.push({ path: c.path, size: c.size, mtimeMs: c.mtimeMs, ino: c.ino, sha256: inspection.sha256 });
+    if (known.has(inspection.sha256)) {
+      rmSync(temp, { force: true });
+      outcomes.push(outcome(c, "duplicate", inspection.sha256));
+      continue;
+    }
+    known.add(inspection.sha256);
+    const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, c.ext === "other" ? "bin" : c.ext);
+    const entry: ManifestEntry = {
+      sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
+      mtimeMs: c.mtimeMs, firstSeen: now.toISOString(), runId
+    };
+    appendManifest(cfg.archiveDir, [entry]);
+    fresh.push({
+      candidate: c, fileId: fileId++, seq: seq++, sha256: inspection.sha256, archived, source: join(cfg.archiveDir, archived), folder: c.municipality, inspection, findings: [],
+      kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
+    });
+  }
+
+  const workDir = join(cfg.workDir, `run-${runId}`);
+  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  try {
+    for (const p of fresh) await prepare(p, profiles.byMunicipality.get(p.candidate.municipality) ?? null, schema, workDir);
+    const rowsLoaded: Record<KindName, number> = { bistand: 0, insats: 0 };
+    const profileTable = [...profiles.byName.values()];
+    let done = 0;
+    for (const kind of ["bistand", "insats"] as const) {
+      const ready = fresh.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
+      for (const batch of batches(ready, deps.batchBytes ?? 256 * 2 ** 20)) {
+        rowsLoaded[kind] += await stageCheckLoad(db, kind, batch, schema, profileTable, deps, now);
+        done += batch.length;
+        ctx.log.progress("inläsning", done, fresh.length);
+      }
+    }
+    await record(db, fresh, seenRows, runId, now, ctx);
+    for (const p of fresh) {
+      const status = rejects(p.findings) ? "rejected" : "accepted";
+      const quarantined = status === "rejected" ? quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now) : null;
+      outcomes.push({
+        display: p.candidate.display, municipality: p.candidate.municipality, name: p.candidate.name, status, sha256: p.sha256,
+        fileId: p.fileId, kind: p.kind, rowsRead: p.rowsRead, rowsLoaded: status === "accepted" ? p.rowsLoaded : 0, findings: p.findings, quarantined
+      });
+    }
+    const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM replacements WHERE run_id = ${runId}`);
+    return { files: outcomes, ignored, rowsLoaded, replacements: n };
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+function outcome(c: Candidate, status: FileStatus, sha256: string | null): FileOutcome {
+  return { display: c.display, municipality: c.municipality, name: c.name, status, sha256, fileId: null, kind: null, rowsRead: null, rowsLoaded: null, findings: [], quarantined: null };
+}
+
+/** Reads what the file is: a readable UTF-8 CSV, its dialect, kind and column layout. FATAL findings stop here. */
+export async function prepare(p: Prepared, profile: Profile | null, schema: Schema, workDir: string): Promise<void> {
+  const c = p.candidate;
+  const fatal = (code: string, message: string, line: number | null = null): void => {
+    p.findings.push(finding("FATAL", code, c.display, message, { line }));
+  };
+  if (c.ext === "other") {
+    return fatal("unsupported_file_type", "Bara CSV-filer (.csv) och Excel-arbetsböcker (.xlsx) kan läsas. Spara extraktet i något av de formaten och ladda upp det igen.");
+  }
+  const archived = p.source;
+  let csvPath = archived;
+  let header: readonly string[];
+  let delimiter: Delimiter;
+  p.profile = profile;
+  if (c.ext === "xlsx") {
+    csvPath = join(workDir, `${p.fileId}.csv`);
+    // a date cell under the month column (by contract name or the profile's) is written YYYY-MM
+    const converted = await xlsxToCsv(archived, csvPath, {
+      dateStyle: (h) => ((profile?.columns[normaliseKey(h)] ?? normaliseKey(h)) === "month" ? "month" : "date")
+    });
+    if (!converted.ok) return fatal(converted.code, converted.message);
+    if (converted.ignoredCells > 0) {
+      p.findings.push(finding("WARNING", "cells_outside_header", c.display,
+        `${converted.ignoredCells} celler ligger till höger om sista kolumnen med rubrik (första på rad ${converted.firstIgnoredRow}) och läses inte. Ge kolumnen en rubrik eller ta bort cellerna.`,
+        { line: converted.firstIgnoredRow }));
+    }
+    header = converted.header;
+    delimiter = ",";
+    p.encoding = "xlsx";
+  } else {
+    if (p.inspection.problem) return fatal(p.inspection.problem.code, p.inspection.problem.message, p.inspection.problem.line);
+    const sniffed = sniffDialect(p.inspection.head);
+    if (!sniffed.ok) return fatal(sniffed.code, sniffed.message, 1);
+    header = sniffed.dialect.header;
+    delimiter = sniffed.dialect.delimiter;
+    if (p.inspection.encoding === "windows-1252") {
+      csvPath = join(workDir, `${p.fileId}.csv`);
+      await transcodeToUtf8(archived, csvPath);
+    }
+    if (p.inspection.hasQuote || p.inspection.hasBlankLine) {
+      const path = csvPath;
+      p.lineOf = (records) => recordLines(path, delimiter, records);
+    }
+  }
+  p.delimiter = delimiter;
+  const { layout, findings } = layoutOf(header, profile, schema, c.display);
+  p.findings.push(...findings);
+  if (!layout) return;
+  p.kind = layout.kind;
+  p.staged = { fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx" };
+}
+
+function* batches(files: Prepared[], maxBytes: number): Generator<Prepared[]> {
+  let batch: Prepared[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    if (batch.length && bytes + f.candidate.size > maxBytes) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(f);
+    bytes += f.candidate.size;
+  }
+  if (batch.length) yield batch;
+}
+
+/** Stages a batch, checks it, and loads the files that pass. Returns rows loaded. */
+async function stageCheckLoad(db: Db, kind: KindName, batch: Prepared[], schema: Schema, profiles: ProfileTable, deps: IngestDeps, now: Date): Promise<number> {
+  await checkBatch(db, kind, batch, schema, profiles, deps.keyer, now);
+  const accepted = batch.filter((p) => !rejects(p.findings));
+  let loaded = 0;
+  if (accepted.length) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE stg_accepted AS SELECT * FROM (VALUES ${accepted.map((p) => `(${p.fileId}, ${p.seq})`).join(", ")}) t(file_id, seq)`);
+    await db.run(sqlText(`load/load_${kind}`, { run_id: String(deps.runId) }));
+    const rows = await db.all<{ file_id: number; n: number }>(`SELECT file_id, count(*) AS n FROM ${kind} WHERE file_id IN (${accepted.map((p) => p.fileId).join(", ")}) GROUP BY file_id`);
+    const byFile = new Map(rows.map((r) => [r.file_id, r.n]));
+    for (const p of accepted) {
+      p.rowsLoaded = byFile.get(p.fileId) ?? 0;
+      loaded += p.rowsLoaded;
+    }
+    await recordMappings(db, kind, schema, accepted);
+  }
+  await dropStaging(db, kind);
+  return loaded;
+}
+
+/** Stages a batch of files of one kind and runs every check; findings land on the files. Leaves stg_* for loading. */
+export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, profiles: ProfileTable, keyer: Keyer, now: Date): Promise<void> {
+  const staged = batch.map((p) => p.staged!);
+  const structural = await stageRaw(db, kind, staged, schema, profiles);
+  await stageTyped(db, kind, staged, schema, profiles, keyer);
+  const counts = new Map(
+    (await db.all<{ file_id: number; n: number }>(`SELECT file_id, count(*) AS n FROM stg_${kind}_raw GROUP BY file_id`)).map((r) => [r.file_id, r.n])
+  );
+  const checked = new Map<number, CheckedFile>(
+    batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf }])
+  );
+  const found = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10));
+  for (const p of batch) {
+    p.rowsRead = counts.get(p.fileId) ?? 0;
+    const s = structural.get(p.fileId);
+    if (s?.length) {
+      p.findings.push(...s, finding("INFO", "checks_skipped", p.candidate.display, "Radkontrollerna väntar tills filens struktur är rättad (fel antal fält eller citattecken ovan).", {}));
+    } else {
+      p.findings.push(...(found.get(p.fileId) ?? []));
+    }
+    if (p.rowsRead === 0 && !s?.length) {
+      p.findings.push(finding("ERROR", "no_rows", p.candidate.display,
+        "Filen har en rubrikrad men inga datarader. En tom fil skulle kunna ta bort kommunens tidigare uppgifter, så den avvisas; ladda upp ett extrakt med rader.", { line: 2 }));
+    }
+  }
+}
+
+/** Which codes the profiles mapped, per file and column (for quality.html). */
+async function recordMappings(db: Db, kind: KindName, schema: Schema, accepted: Prepared[]): Promise<void> {
+  const withProfile = accepted.filter((p) => p.profile).map((p) => p.fileId);
+  if (!withProfile.length) return;
+  const coded = schema.kinds[kind].columns.filter((c) => c.type === "code" || c.type === "municipality");
+  const parts = coded.map(
+    (c) => `SELECT file_id, ${lit(c.name)} AS "column", v_${c.name} AS source, "${c.name}"::VARCHAR AS code, count(*) AS rows
+            FROM stg_${kind}_parsed WHERE file_id IN (${withProfile.join(", ")}) AND "${c.name}" IS NOT NULL AND v_${c.name} IS DISTINCT FROM "${c.name}"::VARCHAR
+            GROUP BY ALL`
+  );
+  await db.run(`INSERT INTO code_mappings ${parts.join(" UNION ALL ")}`);
+}
+
+/** Records the new files, their findings and what the inbox looked like. */
+async function record(db: Db, fresh: Prepared[], seenRows: { path: string; size: number; mtimeMs: number; ino: number; sha256: string }[], runId: number, now: Date, ctx: Context): Promise<void> {
+  const ts = lit(now.toISOString());
+  for (const p of fresh) {
+    const c = p.candidate;
+    const status = rejects(p.findings) ? "rejected" : "accepted";
+    await db.run(
+      `INSERT INTO files VALUES ($id, $sha, $seq, $m, $name, $size, to_timestamp($mtime / 1000.0), $run, ${ts}::TIMESTAMPTZ, $kind, $status, $enc, $delim, $profile, $read, $loaded, $archived)`,
+      {
+        id: p.fileId, sha: p.sha256, seq: p.seq, m: c.municipality, name: c.name, size: c.size, mtime: c.mtimeMs, run: runId,
+        kind: p.kind, status, enc: p.encoding, delim: p.delimiter, profile: p.profile?.name ?? null,
+        read: p.rowsRead, loaded: status === "accepted" ? p.rowsLoaded : 0, archived: p.archived
+      }
+    );
+    if (p.findings.length) {
+      const num = (n: number | null | undefined) => (n === null || n === undefined ? "NULL" : String(n));
+      const str = (v: string | null) => (v === null ? "NULL" : lit(v));
+      const values = p.findings.map(
+        (f) => `(${p.fileId}, ${runId}, ${lit(f.severity)}, ${lit(f.code)}, ${num(f.line)}, ${str(f.column)}, ${str(f.value)}, ${lit(f.message)}, ${num(f.count)})`
+      );
+      await db.run(`INSERT INTO findings VALUES ${values.join(", ")}`);
+    }
+    const errors = p.findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").length;
+    ctx.log.info(`${c.display}: ${status === "accepted" ? `inläst, ${p.rowsLoaded ?? 0} rader (${p.kind})` : `avvisad, ${errors} fel`}`);
+  }
+  for (const r of seenRows) {
+    await db.run("DELETE FROM inbox_seen WHERE path = $p", { p: r.path });
+    await db.run("INSERT INTO inbox_seen VALUES ($p, $s, $m, $i, $h)", { p: r.path, s: r.size, m: r.mtimeMs, i: BigInt(r.ino), h: r.sha256 });
+  }
+}

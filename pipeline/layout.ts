@@ -1,0 +1,87 @@
+// A file's layout: which extract kind its header says it is (contract §2: "told apart by its
+// columns"), and which contract column each of its columns holds, after the profile's renames (§4).
+import { finding, type Finding } from "./finding.js";
+import { normaliseKey, type Profile } from "./profile.js";
+import { kindNames, type KindName, type Schema } from "./schema.js";
+
+export interface Layout {
+  readonly kind: KindName;
+  /** for each column of the file, in order: the contract column it holds, or null (extra, not loaded) */
+  readonly columns: readonly (string | null)[];
+}
+
+/** Tells the kind and maps the header; header problems are findings (line 1). */
+export function layoutOf(
+  header: readonly string[],
+  profile: Profile | null,
+  s: Schema,
+  display: string
+): { layout: Layout | null; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const mapped = header.map((h) => {
+    const key = normaliseKey(h);
+    if (profile?.columns[key]) return profile.columns[key];
+    return key;
+  });
+
+  const scores = kindNames.map((kind) => {
+    const names = new Set(s.kinds[kind].columns.map((c) => c.name));
+    const present = new Set(mapped.filter((m) => names.has(m)));
+    const required = s.kinds[kind].columns.filter((c) => c.column === "required").map((c) => c.name);
+    return { kind, present: present.size, missing: required.filter((r) => !present.has(r)) };
+  });
+  // The kind whose columns the header has most of; bistand and insats share five columns, so at
+  // least one column of its own must be there.
+  scores.sort((a, b) => b.present - a.present || a.missing.length - b.missing.length);
+  const best = scores[0];
+  const own = ownColumns(s, best.kind);
+  if (best.present === 0 || !mapped.some((m) => own.has(m)) || (scores[1] && scores[1].present === best.present && scores[1].missing.length === best.missing.length)) {
+    const expect = kindNames
+      .map((k) => `${k}: ${s.kinds[k].columns.filter((c) => c.column === "required").map((c) => c.name).join(", ")}`)
+      .join("; ");
+    findings.push(
+      finding("FATAL", "unknown_kind", display,
+        `Rubrikraden (${header.join(", ")}) liknar ingen av extrakttyperna. Första raden ska vara kolumnnamnen enligt kontraktet — ${expect}` +
+          (profile ? ` — eller de namn som profilen ${profile.name} översätter.` : `. Använder kommunen egna kolumnnamn behövs en profil i schemas/profiles/.`),
+        { line: 1 })
+    );
+    return { layout: null, findings };
+  }
+  const kind = best.kind;
+  const kindColumns = new Set(s.kinds[kind].columns.map((c) => c.name));
+  const seen = new Map<string, number>();
+  const columns = mapped.map((m, i) => {
+    if (!kindColumns.has(m)) {
+      findings.push(
+        finding("WARNING", "extra_column", display,
+          `Kolumnen "${header[i]}" ingår inte i en ${kind}-fil och läses inte in. Ta bort den ur exporten, eller lägg till namnet i kommunens profil om den är en kontraktskolumn med annat namn.`,
+          { line: 1, column: header[i] })
+      );
+      return null;
+    }
+    if (seen.has(m)) {
+      findings.push(
+        finding("FATAL", "duplicate_column", display,
+          `Kolumnerna "${header[seen.get(m)!]}" och "${header[i]}" betyder båda ${m}. Varje kontraktskolumn får bara finnas en gång; ta bort den ena.`,
+          { line: 1, column: m })
+      );
+      return null;
+    }
+    seen.set(m, i);
+    return m;
+  });
+  for (const missing of best.missing) {
+    findings.push(
+      finding("FATAL", "missing_column", display,
+        `Kolumnen ${missing} saknas, men den krävs i en ${kind}-fil. Lägg till den i exporten` +
+          (profile ? `, eller mappa kommunens kolumnnamn till ${missing} i profilen ${profile.name}.` : ` med exakt det namnet (eller beskriv kommunens namn i en profil).`),
+        { line: 1, column: missing })
+    );
+  }
+  return { layout: { kind, columns }, findings };
+}
+
+function ownColumns(s: Schema, kind: KindName): Set<string> {
+  const others = new Set(kindNames.filter((k) => k !== kind).flatMap((k) => s.kinds[k].columns.map((c) => c.name)));
+  return new Set(s.kinds[kind].columns.map((c) => c.name).filter((n) => !others.has(n)));
+}

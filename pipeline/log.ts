@@ -1,0 +1,43 @@
+// The run log: plain lines on standard error (a bar for progress when it is a terminal), and, for
+// kas run, the same lines in a log file. Log lines name files, counts and stages — never a person.
+import { appendFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Logger } from "./context.js";
+
+export function consoleLogger(options: { stream?: NodeJS.WriteStream; file?: string; clock?: () => Date } = {}): Logger {
+  const stream = options.stream ?? process.stderr;
+  const tty = !!stream.isTTY;
+  const clock = options.clock ?? (() => new Date());
+  if (options.file) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+  let bar = false;
+  const line = (level: string, message: string) => {
+    if (bar) {
+      stream.write("\r\x1b[K");
+      bar = false;
+    }
+    stream.write(`${level === "INFO" ? "" : `${level}: `}${message}\n`);
+    if (options.file) appendFileSync(options.file, `${clock().toISOString()} ${level} ${message}\n`, { mode: 0o600 });
+  };
+  const lastPlain = new Map<string, number>();
+  return {
+    info: (m) => line("INFO", m),
+    warn: (m) => line("VARNING", m),
+    error: (m) => line("FEL", m),
+    progress(stage, done, total) {
+      if (tty) {
+        const width = 30;
+        const filled = total ? Math.round((done / total) * width) : width;
+        stream.write(`\r\x1b[K${stage} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`);
+        bar = done < total;
+        if (!bar) stream.write("\n");
+      } else {
+        // plain lines, at most one per 10 % step
+        const step = total ? Math.floor((done / total) * 10) : 10;
+        if (lastPlain.get(stage) !== step || done === total) {
+          lastPlain.set(stage, step);
+          line("INFO", `${stage}: ${done}/${total}`);
+        }
+      }
+    }
+  };
+}

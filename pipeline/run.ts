@@ -1,0 +1,187 @@
+// `kas run`, the nightly batch (contract §9): take every new complete file from the inbox, validate,
+// normalise, load, and publish — building the new database and site beside the published ones and
+// switching them in only when everything succeeded.
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { RunConfig } from "./config.js";
+import type { Context } from "./context.js";
+import { openDb, type Db } from "./db.js";
+import { discover } from "./discover.js";
+import type { Finding } from "./finding.js";
+import { ingest, type FileOutcome, type IngestResult } from "./ingest.js";
+import { acquireLock } from "./lock.js";
+import { installMacros } from "./macros.js";
+import { loadProfiles, type Profiles } from "./profile.js";
+import { beside, publish, recover } from "./publication.js";
+import { loadKey } from "./pseudonym.js";
+import { publishSite, siteRunId } from "./publish.js";
+import { initDatabase } from "./database.js";
+import { schema as loadSchema, type Schema } from "./schema.js";
+import { pseudonymSql } from "./pseudonym.js";
+
+export interface StageTime {
+  readonly stage: string;
+  readonly seconds: number;
+}
+
+export interface RunSummary {
+  readonly runId: number | null;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** published: new data switched in; unchanged: nothing new, nothing changed */
+  readonly outcome: "published" | "unchanged";
+  readonly exitCode: 0 | 1;
+  readonly inbox: string;
+  readonly database: string;
+  readonly site: string;
+  readonly index: string;
+  readonly files: {
+    readonly accepted: readonly FileReport[];
+    readonly rejected: readonly FileReport[];
+    readonly unchanged: number;
+    readonly duplicates: readonly string[];
+    readonly deferred: readonly string[];
+    readonly ignored: readonly { file: string; reason: string }[];
+  };
+  readonly rows: { readonly bistand: number; readonly insats: number };
+  readonly replacements: number;
+  readonly stages: readonly StageTime[];
+  readonly report: unknown;
+}
+
+export interface FileReport {
+  readonly file: string;
+  readonly kind: string | null;
+  readonly rowsRead: number | null;
+  readonly rowsLoaded: number | null;
+  readonly quarantined: string | null;
+  readonly findings: readonly Finding[];
+}
+
+export class RunFailed extends Error {
+  override name = "RunFailed";
+}
+
+function fileReport(f: FileOutcome): FileReport {
+  return { file: f.display, kind: f.kind, rowsRead: f.rowsRead, rowsLoaded: f.rowsLoaded, quarantined: f.quarantined, findings: f.findings };
+}
+
+/** The whole batch. Throws (exit 3) when nothing could be published; the published state is then untouched. */
+export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema; profiles?: Profiles } = {}): Promise<RunSummary> {
+  const startedAt = ctx.clock();
+  const stages: StageTime[] = [];
+  const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      stages.push({ stage, seconds: Math.round(performance.now() - t0) / 1000 });
+    }
+  };
+  const schema = deps.schema ?? loadSchema();
+  const profiles = deps.profiles ?? loadProfiles(schema);
+  for (const dir of [cfg.stateDir, cfg.archiveDir, cfg.quarantineDir, cfg.workDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const release = await acquireLock(cfg.lockFile, { wait: cfg.wait, clock: ctx.clock, onWait: (pid) => ctx.log.info(`väntar på körningen i process ${pid}`) });
+  try {
+    const recovered = recover(cfg.db, cfg.out);
+    if (recovered !== "none") ctx.log.info(recovered === "finished" ? "slutförde en publicering som avbröts" : "kastade en halvfärdig körning som avbröts");
+
+    const unchanged = await timed("kontroll av inkorgen", () => nothingNew(cfg));
+    if (unchanged) {
+      const finishedAt = ctx.clock();
+      return {
+        runId: unchanged.runId, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: "unchanged", exitCode: 0,
+        inbox: cfg.inbox, database: cfg.db, site: cfg.out, index: join(cfg.out, "index.html"),
+        files: { accepted: [], rejected: [], unchanged: unchanged.files, duplicates: [], deferred: [], ignored: [] },
+        rows: { bistand: 0, insats: 0 }, replacements: 0, stages, report: null
+      };
+    }
+
+    const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile });
+    const b = beside(cfg.db, cfg.out);
+    rmSync(b.dbNext, { force: true });
+    if (existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, b.dbNext));
+    const db = await openDb(b.dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") });
+    let result: IngestResult;
+    let runId: number;
+    let report: unknown;
+    try {
+      await initDatabase(db, schema);
+      await installMacros(db);
+      runId = await nextRun(db, startedAt);
+      await db.run("BEGIN TRANSACTION");
+      result = await timed("inläsning", () =>
+        ingest(db, cfg, { schema, profiles, ctx, runId, keyer: { sql: pseudonymSql, params: key.sqlParams() } })
+      );
+      await finishRun(db, runId, ctx.clock(), result);
+      await db.run("COMMIT");
+      report = await timed("rapporter", () => publishSite(db, b.siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
+      await db.run("CHECKPOINT");
+    } catch (e) {
+      try {
+        await db.run("ROLLBACK");
+      } catch {
+        // no transaction open
+      }
+      throw e;
+    } finally {
+      db.close();
+    }
+    await timed("publicering", async () => publish(cfg.db, cfg.out));
+    const finishedAt = ctx.clock();
+    const rejected = result.files.filter((f) => f.status === "rejected");
+    return {
+      runId, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: "published", exitCode: rejected.length ? 1 : 0,
+      inbox: cfg.inbox, database: cfg.db, site: cfg.out, index: join(cfg.out, "index.html"),
+      files: {
+        accepted: result.files.filter((f) => f.status === "accepted").map(fileReport),
+        rejected: rejected.map(fileReport),
+        unchanged: result.files.filter((f) => f.status === "unchanged").length,
+        duplicates: result.files.filter((f) => f.status === "duplicate").map((f) => f.display),
+        deferred: result.files.filter((f) => f.status === "deferred").map((f) => f.display),
+        ignored: result.ignored.map((i) => ({ file: i.display, reason: i.reason }))
+      },
+      rows: result.rowsLoaded, replacements: result.replacements, stages, report
+    };
+  } finally {
+    rmSync(beside(cfg.db, cfg.out).dbNext, { force: true });
+    release();
+  }
+}
+
+/** A run with nothing new: every inbox file unchanged since it was read, and the site showing the latest run. */
+async function nothingNew(cfg: RunConfig): Promise<{ runId: number; files: number } | null> {
+  if (!existsSync(cfg.db) || !existsSync(cfg.out)) return null;
+  const { candidates } = discover(cfg.inbox);
+  const db = await openDb(cfg.db, { readOnly: true });
+  try {
+    const seen = new Map(
+      (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; known: boolean }>(
+        "SELECT s.path, s.size, s.mtime_ms, s.ino, f.sha256 IS NOT NULL AS known FROM inbox_seen s LEFT JOIN files f USING (sha256)"
+      )).map((r) => [r.path, r])
+    );
+    for (const c of candidates) {
+      const s = seen.get(c.path);
+      if (!s || !s.known || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
+    }
+    const [last] = await db.all<{ run_id: number }>("SELECT max(run_id) AS run_id FROM runs WHERE status = 'published'");
+    if (!last?.run_id || siteRunId(cfg.out) !== last.run_id) return null;
+    return { runId: last.run_id, files: candidates.length };
+  } finally {
+    db.close();
+  }
+}
+
+async function nextRun(db: Db, startedAt: Date): Promise<number> {
+  const [{ id }] = await db.all<{ id: number }>("SELECT coalesce(max(run_id), 0) + 1 AS id FROM runs");
+  await db.run("INSERT INTO runs (run_id, started_at, status) VALUES ($id, $t::TIMESTAMPTZ, 'running')", { id, t: startedAt.toISOString() });
+  return id;
+}
+
+async function finishRun(db: Db, runId: number, at: Date, r: IngestResult): Promise<void> {
+  const count = (s: string) => r.files.filter((f) => f.status === s).length;
+  await db.run(
+    "UPDATE runs SET finished_at = $t::TIMESTAMPTZ, status = 'published', files_new = $n, files_accepted = $a, files_rejected = $r WHERE run_id = $id",
+    { t: at.toISOString(), n: count("accepted") + count("rejected"), a: count("accepted"), r: count("rejected"), id: runId }
+  );
+}

@@ -1,0 +1,97 @@
+// Results rendered as text for a terminal (the --json output is the same objects, as JSON).
+import { formatFinding, sortFindings, type Finding } from "./finding.js";
+import type { RunSummary } from "./run.js";
+import type { Status } from "./status.js";
+import type { ValidatedFile } from "./validate.js";
+
+const int = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+const plural = (n: number, one: string, many: string) => `${int(n)} ${n === 1 ? one : many}`;
+
+/** At most `max` findings per file, errors first, with a note of how many more there are. */
+function findingLines(findings: readonly Finding[], max = 25): string[] {
+  const sorted = sortFindings(findings);
+  const lines = sorted.slice(0, max).map((f) => `    ${formatFinding(f)}`);
+  if (sorted.length > max) lines.push(`    … och ${sorted.length - max} till (se quality.html eller kör kas validate på filen)`);
+  return lines;
+}
+
+export function formatRunSummary(s: RunSummary): string {
+  const out: string[] = [];
+  if (s.outcome === "unchanged") {
+    out.push(`Inget nytt i inkorgen ${s.inbox} (${plural(s.files.unchanged, "fil", "filer")} oförändrade sedan körning ${s.runId}).`);
+    out.push(`Rapporterna: ${s.index}`);
+    return out.join("\n") + "\n";
+  }
+  out.push(`kas run ${s.runId}: ${s.startedAt}`);
+  out.push(`Inkorg: ${s.inbox}`);
+  const a = s.files.accepted;
+  out.push("");
+  out.push(`Inlästa filer: ${a.length}`);
+  for (const f of a) {
+    out.push(`  ${f.file}: ${f.kind}, ${plural(f.rowsLoaded ?? 0, "rad", "rader")} inlästa av ${int(f.rowsRead ?? 0)}`);
+    const notes = f.findings.filter((x) => x.severity === "WARNING");
+    if (notes.length) out.push(...findingLines(notes, 5));
+  }
+  out.push("");
+  out.push(`Avvisade filer: ${s.files.rejected.length}`);
+  for (const f of s.files.rejected) {
+    const errors = f.findings.filter((x) => x.severity === "FATAL" || x.severity === "ERROR");
+    out.push(`  ${f.file}: avvisad (${plural(errors.length, "fel", "fel")}), flyttad till karantän: ${f.quarantined}`);
+    out.push(...findingLines(f.findings));
+  }
+  if (s.files.unchanged) out.push(`\nOförändrade sedan tidigare körningar: ${plural(s.files.unchanged, "fil", "filer")}`);
+  if (s.files.duplicates.length) out.push(`Redan inlästa (byte för byte lika): ${s.files.duplicates.join(", ")}`);
+  if (s.files.deferred.length) out.push(`Ändras fortfarande, läses nästa körning: ${s.files.deferred.join(", ")}`);
+  for (const i of s.files.ignored) out.push(`Hoppade över ${i.file}: ${i.reason}`);
+  out.push("");
+  out.push(`Rader: bistand ${int(s.rows.bistand)}, insats ${int(s.rows.insats)}; ersättningar av tidigare rader: ${s.replacements}`);
+  out.push(`Tid: ${s.stages.map((t) => `${t.stage} ${t.seconds.toFixed(1).replace(".", ",")} s`).join(", ")}`);
+  out.push(`Databas: ${s.database}`);
+  out.push(`Rapporterna: ${s.index}`);
+  return out.join("\n") + "\n";
+}
+
+export function formatValidation(files: readonly ValidatedFile[]): string {
+  const out: string[] = [];
+  for (const f of files) {
+    const what = [f.kind, f.encoding, f.delimiter && `avgränsare ${JSON.stringify(f.delimiter)}`, f.profile && `profil ${f.profile}`, f.rows !== null && plural(f.rows, "rad", "rader")]
+      .filter(Boolean)
+      .join(", ");
+    const errors = f.findings.filter((x) => x.severity === "FATAL" || x.severity === "ERROR").length;
+    out.push(`${f.file}: ${f.valid ? "godkänd" : `avvisas (${plural(errors, "fel", "fel")})`}${what ? ` — ${what}` : ""}`);
+    out.push(...findingLines(f.findings, Number.POSITIVE_INFINITY));
+  }
+  return out.join("\n") + "\n";
+}
+
+function ranges(months: readonly string[]): string {
+  const parts: string[] = [];
+  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+  let start = 0;
+  for (let i = 1; i <= months.length; i++) {
+    if (i === months.length || index(months[i]) !== index(months[i - 1]) + 1) {
+      parts.push(start === i - 1 ? months[start] : `${months[start]} – ${months[i - 1]}`);
+      start = i;
+    }
+  }
+  return parts.join(", ");
+}
+
+export function formatStatus(s: Status): string {
+  if (!s.exists) return `Ingen databas ännu på ${s.database}: kör kas run först.\n`;
+  const out = [`Databas: ${s.database}`];
+  out.push(s.lastRun ? `Senaste körning: ${s.lastRun.runId}, ${s.lastRun.startedAt}` : "Ingen körning publicerad ännu.");
+  for (const m of s.municipalities) {
+    out.push("", `${m.municipality} ${m.name}`);
+    for (const k of m.kinds) {
+      const span = k.kind === "bistand" ? `månader ${ranges(k.months)} (${k.months.length})` : `ögonblicksbild, insatser som startade ${k.from} – ${k.to}`;
+      out.push(`  ${k.kind.padEnd(8)} ${plural(k.rows, "rad", "rader")}; ${span}`);
+      for (const f of k.files) out.push(`           ${f.name}: ${plural(f.rows, "rad", "rader")}, inläst ${f.firstSeen}`);
+    }
+  }
+  if (s.rejected.length) {
+    out.push("", "Avvisade filer:");
+    for (const r of s.rejected) out.push(`  ${r.file} (${r.firstSeen}): ${plural(r.errors, "fel", "fel")}`);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,85 @@
+// `kas validate FILE… [--profile NAME]`: every check of a run, on loose files, storing nothing. The
+// same stages as kas run (inspect → dialect → layout → staging → checks) in an in-memory database,
+// with plain hashes instead of keyed pseudonyms since nothing is kept.
+import { existsSync, lstatSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { UsageError } from "./config.js";
+import type { Context } from "./context.js";
+import { openDb } from "./db.js";
+import { extensionOf, municipalityFolder, type Candidate } from "./discover.js";
+import { rejects, type Finding } from "./finding.js";
+import { checkBatch, prepare, type Prepared } from "./ingest.js";
+import { inspectFile } from "./inspect.js";
+import { installMacros } from "./macros.js";
+import type { Profile, Profiles } from "./profile.js";
+import { kindNames, type KindName, type Schema } from "./schema.js";
+import { dropStaging, unkeyed } from "./stage.js";
+
+export interface ValidatedFile {
+  readonly file: string;
+  readonly kind: KindName | null;
+  readonly profile: string | null;
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly rows: number | null;
+  readonly valid: boolean;
+  readonly findings: readonly Finding[];
+}
+
+export async function validateFiles(
+  paths: readonly string[],
+  o: { profileName?: string; schema: Schema; profiles: Profiles; ctx: Context; cwd?: string }
+): Promise<ValidatedFile[]> {
+  if (paths.length === 0) throw new UsageError("ange minst en fil: kas validate FIL…");
+  let forced: Profile | null = null;
+  if (o.profileName) {
+    forced = o.profiles.byName.get(o.profileName) ?? null;
+    if (!forced) throw new UsageError(`okänd profil: ${o.profileName} (finns: ${[...o.profiles.byName.keys()].join(", ") || "inga"})`);
+  }
+  const cwd = o.cwd ?? process.cwd();
+  const prepared: Prepared[] = [];
+  const work = mkdtempSync(join(tmpdir(), "kas-validate-"));
+  try {
+    let id = 1;
+    for (const path of paths) {
+      const full = resolve(cwd, path);
+      if (!existsSync(full) || !lstatSync(full).isFile()) throw new UsageError(`filen finns inte: ${path}`);
+      const st = lstatSync(full);
+      const parent = basename(dirname(full));
+      const folder = municipalityFolder.test(parent) ? parent : null;
+      const candidate: Candidate = {
+        municipality: folder ?? "", name: basename(full), display: relative(cwd, full) || path, path: full,
+        ext: extensionOf(full), size: st.size, mtimeMs: st.mtimeMs, ino: st.ino
+      };
+      const inspection = await inspectFile(full, { binary: candidate.ext !== "csv" });
+      const p: Prepared = {
+        candidate, fileId: id, seq: id, sha256: inspection.sha256, archived: "", source: full, folder, inspection, findings: [],
+        kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
+      };
+      id++;
+      const profile = forced ?? (folder ? o.profiles.byMunicipality.get(folder) ?? null : null);
+      await prepare(p, profile, o.schema, work);
+      prepared.push(p);
+    }
+    const db = await openDb(":memory:", { tempDir: join(work, "duckdb") });
+    try {
+      await installMacros(db);
+      const profileTable = [...o.profiles.byName.values()];
+      for (const kind of kindNames) {
+        const batch = prepared.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
+        if (!batch.length) continue;
+        await checkBatch(db, kind, batch, o.schema, profileTable, unkeyed, o.ctx.clock());
+        await dropStaging(db, kind);
+      }
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return prepared.map((p) => ({
+    file: p.candidate.display, kind: p.kind, profile: p.profile?.name ?? null, encoding: p.encoding, delimiter: p.delimiter,
+    rows: p.rowsRead, valid: !rejects(p.findings), findings: p.findings
+  }));
+}

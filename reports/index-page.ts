@@ -1,0 +1,41 @@
+// index.html: the way in — every report, the run, the files accepted and rejected, and how fresh
+// each municipality's data is.
+import { formatCount } from "./format.js";
+import { html } from "./html.js";
+import { freshnessTable, layout, runTime } from "./layout.js";
+import type { IndexPage } from "./model.js";
+
+export function renderIndex(page: IndexPage): string {
+  const { accepted, rejected } = page.summary;
+  // The links stay inside the published folder: a report file is a plain name, never a URL.
+  for (const r of page.reports) if (!/^[a-z0-9_-]+\.html$/.test(r.file)) throw new Error(`invalid report file: ${r.file}`);
+  const reports = page.reports.map(
+    (r) => html`<li><a href="${r.file}">${r.targetGroup.sv}</a> <span class="muted">(<a href="data/${r.targetGroup.id}.csv">CSV</a>)</span><br><span class="muted">${r.targetGroup.definition}</span></li>`
+  );
+  const files = html`<span class="nw">${formatCount(accepted)}</span> ${accepted === 1 ? "fil godkänd" : "filer godkända"}, <span class="nw">${formatCount(rejected)}</span> ${rejected === 1 ? "fil avvisad" : "filer avvisade"}`;
+  const body = html`<h1>Jämförelser mellan nätverkets kommuner</h1>
+<p class="lead">Ekonomiskt bistånd och kommunala arbetsmarknadsinsatser, per målgrupp. Varje rapport jämför kommunerna med nätverkets medelvärde och rangordnar dem, med diagram och tabeller.</p>
+<dl class="meta">
+<dt>Körning</dt><dd>${runTime(page.run)}, körning nr ${page.run.id}</dd>
+<dt>Filer</dt><dd>${files}${rejected > 0 ? html` – <a href="quality.html">se skälen på sidan Datakvalitet</a>` : html` (<a href="quality.html">datakvalitet</a>)`}</dd>
+</dl>
+<h2>Rapporter per målgrupp</h2>
+${page.reports.length === 0 ? html`<p>Inga rapporter ännu.</p>` : html`<ul class="reports">${reports}</ul>`}
+<h2>Övriga sidor</h2>
+<ul>
+<li><a href="quality.html">Datakvalitet</a>: inlästa och avvisade filer, alla fel med rad och kolumn, kodningens fullständighet.</li>
+<li><a href="codes.html">Kodlistor</a>: de gemensamma koderna (försörjningshinder, insatser, avslutsorsaker m.m.) och indikatorernas definitioner.</li>
+</ul>
+<h2>Data per kommun</h2>
+${freshnessTable(page.freshness, page.run)}
+<div class="box"><p><strong>Symboler i rapporterna</strong></p>${symbolsLegendGeneric()}</div>`;
+  return layout({ title: "Start", current: "index", run: page.run, body });
+}
+
+/** The index has no threshold of its own (IndexPage carries none), so the legend states the rule. */
+function symbolsLegendGeneric() {
+  return html`<ul class="symbols">
+<li><span class="sym">..</span> = skyddat av sekretesskäl: uppgiften bygger på för få personer eller händelser, eller skulle kunna räknas fram ur andra uppgifter.</li>
+<li><span class="sym">-</span> = uppgift saknas.</li>
+</ul>`;
+}

@@ -1,0 +1,190 @@
+// A comparison report for one target group (contract §6–§8): per indicator its definition, a chart
+// and the same figures as a table with Kolada-style ranks, numerators and denominators.
+import { JSDOM } from "jsdom";
+import { chartGenders, genderLabel, renderChart } from "./chart.js";
+import { formatAmount, formatByKind, formatCount, formatFigure, formatFixed, formatMean, NO_DATA, WITHHELD } from "./format.js";
+import { html, slug, type Html } from "./html.js";
+import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./layout.js";
+import type { Figure, Indicator, Municipality, ReportPage } from "./model.js";
+import { rankClass, rankText } from "./rank.js";
+
+export const networkLabel = "Nätverket (medel)";
+const genderOrder = ["K", "M", "T"] as const;
+
+type Row = { code: string; name: string; network: boolean };
+
+/** The value in Swedish notation. A network mean of a count is a mean, so it keeps one decimal. */
+function valueText(ind: Indicator, f: Figure | undefined, network: boolean): string {
+  if (!f) return NO_DATA;
+  const format = ind.kind === "count" && network ? (v: number) => formatFixed(v, 1) : (v: number) => formatByKind(ind.kind, v);
+  return formatFigure(f.status, f.value, format);
+}
+
+/** Numerator: a count, an amount in SEK for means; for the network the sum of the averaged values. */
+function numeratorText(ind: Indicator, f: Figure | undefined, network: boolean): string {
+  if (!f) return NO_DATA;
+  if (f.status === "..") return WITHHELD;
+  if (f.numerator === null) return NO_DATA;
+  if (network) return ind.kind === "share" ? formatFixed(f.numerator, 1) : ind.kind === "mean" ? formatMean(f.numerator) : formatFixed(f.numerator, Number.isInteger(f.numerator) ? 0 : 1);
+  return ind.kind === "mean" ? formatAmount(f.numerator) : formatCount(f.numerator);
+}
+
+function denominatorText(f: Figure | undefined): string {
+  if (!f) return NO_DATA;
+  if (f.status === "..") return WITHHELD;
+  return f.denominator === null ? NO_DATA : formatCount(f.denominator);
+}
+
+function indexFigures(figures: readonly Figure[], known: ReadonlySet<string>, indicators: ReadonlySet<string>): Map<string, Figure> {
+  const map = new Map<string, Figure>();
+  for (const f of figures) {
+    if (!indicators.has(f.indicator)) throw new Error(`figure for unknown indicator: ${f.indicator}`);
+    if (f.municipality !== "network" && !known.has(f.municipality)) throw new Error(`figure for unknown municipality: ${f.municipality}`);
+    if (!["", "..", "-"].includes(f.status)) throw new Error(`invalid status: ${f.status}`);
+    const key = `${f.indicator}|${f.municipality}|${f.year}|${f.gender}`;
+    if (map.has(key)) throw new Error(`duplicate figure: ${key}`);
+    map.set(key, f);
+  }
+  return map;
+}
+
+function headerRows(years: readonly number[], genders: readonly string[], first: string): Html {
+  return html`<thead>
+<tr><th scope="col" rowspan="2">${first}</th>${years.map((y) => html`<th scope="colgroup" colspan="${genders.length}" class="ystart">${y}</th>`)}</tr>
+<tr>${years.map(() => genders.map((g, i) => html`<th scope="col" class="num${i === 0 ? " ystart" : ""}">${genderLabel(g as "K")}</th>`))}</tr>
+</thead>`;
+}
+
+const genderCount = (ind: Indicator) => genderOrder.filter((g) => ind.genders.includes(g)).length;
+
+/** Years split into tables of at most 9 figure columns, so a table fits the width of a screen and
+ *  of an A4 page without scrolling or clipping; the latest years form the last, full table. */
+export function yearChunks(years: readonly number[], genders: number): number[][] {
+  const per = Math.max(1, Math.floor(9 / Math.max(1, genders)));
+  const chunks: number[][] = [];
+  for (let end = years.length; end > 0; end -= per) chunks.unshift(years.slice(Math.max(0, end - per), end));
+  return chunks;
+}
+
+const span = (years: readonly number[]) => (years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]));
+
+function figureTable(ind: Indicator, rows: readonly Row[], years: readonly number[], get: (m: string, y: number, g: string) => Figure | undefined, partial = false): Html {
+  const genders = genderOrder.filter((g) => ind.genders.includes(g));
+  const body = rows.map((r) => {
+    const cells = years.map((y) =>
+      genders.map((g) => {
+        const f = get(r.code, y, g);
+        const rank = r.network
+          ? ""
+          : html`<span class="rank rank-${rankClass(f?.rank ?? null, f?.ranked ?? null, ind.direction)}">${rankText(f?.rank ?? null, f?.ranked ?? null)}</span>`;
+        return html`<td class="num${g === genders[0] ? " ystart" : ""}"><span class="cell-value">${valueText(ind, f, r.network)}</span>${rank}</td>`;
+      })
+    );
+    return html`<tr${r.network ? html` class="network"` : ""}><th scope="row">${r.name}</th>${cells}</tr>`;
+  });
+  const unit = ind.kind === "share" ? "procent" : ind.unit;
+  const caption = `${ind.sv} (${unit}) per kommun, år${genders.length > 1 ? " och kön" : ""}, med rang${partial ? `, ${span(years)}` : ""}`;
+  return tableWrap(`Tabell: ${ind.sv}${partial ? `, ${span(years)}` : ""}`, html`<table>
+<caption>${caption}</caption>
+${headerRows(years, genders, "Kommun")}
+<tbody>${body}</tbody>
+</table>`);
+}
+
+function partsTable(ind: Indicator, rows: readonly Row[], allYears: readonly number[], get: (m: string, y: number, g: string) => Figure | undefined): Html {
+  const genders = genderOrder.filter((g) => ind.genders.includes(g));
+  const chunks = yearChunks(allYears, genders.length);
+  const tables = chunks.map((years) => {
+    const body = rows.map((r) => {
+      const cells = years.map((y) =>
+        genders.map((g) => {
+          const f = get(r.code, y, g);
+          // numerator over denominator, as a fraction: narrow enough for nine columns on A4
+          return html`<td class="num${g === genders[0] ? " ystart" : ""}"><span class="cell-value">${numeratorText(ind, f, r.network)}</span><span class="den">/ ${denominatorText(f)}</span></td>`;
+        })
+      );
+      return html`<tr${r.network ? html` class="network"` : ""}><th scope="row">${r.name}</th>${cells}</tr>`;
+    });
+    const which = chunks.length > 1 ? `, ${span(years)}` : "";
+    return tableWrap(`Tabell: täljare och nämnare, ${ind.sv}${which}`, html`<table>
+<caption>${ind.sv}: täljare / nämnare per kommun, år${genders.length > 1 ? " och kön" : ""}${which}</caption>
+${headerRows(years, genders, "Kommun")}
+<tbody>${body}</tbody>
+</table>`);
+  });
+  const networkOnly = rows.every((r) => r.network);
+  const explain = networkOnly
+    ? html`<p>Kommunernas värden är antal och har ingen nämnare. Nätverkets medelvärde är summan av de kommunvärden som ingår (täljare) delad med antalet kommuner som ingår (nämnare).</p>`
+    : html`<p>Varje cell visar täljaren och under den / nämnaren. Täljare: ${ind.numerator}. Nämnare: ${ind.denominator}. För nätverket: summan av de kommunvärden som ingår i medelvärdet / antalet kommuner som ingår.</p>`;
+  return html`<details><summary>${networkOnly ? "Täljare och nämnare för nätverkets medelvärde" : "Täljare och nämnare"}</summary>
+${explain}
+${tables}
+</details>`;
+}
+
+function indicatorSection(page: ReportPage, ind: Indicator, figures: Map<string, Figure>, document: Document): Html {
+  const id = `ind-${slug(ind.id)}`;
+  const rows: Row[] = [
+    ...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
+    { code: "network", name: networkLabel, network: true }
+  ];
+  const get = (m: string, y: number, g: string) => figures.get(`${ind.id}|${m}|${y}|${g}`);
+  const own = page.figures.filter((f) => f.indicator === ind.id && chartGenders(ind).includes(f.gender));
+  const isCount = ind.kind === "count";
+  const direction = ind.direction === "higher" ? "Högre värde är bättre." : ind.direction === "lower" ? "Lägre värde är bättre." : "Värdet rankas från högsta till lägsta men färgas neutralt: högre är inte bättre eller sämre.";
+  return html`<section class="indicator" id="${id}" aria-labelledby="${id}-h">
+<div class="indicator-head">
+<h2 id="${id}-h">${ind.sv}</h2>
+<dl class="definition">
+<dt>Definition</dt><dd>${ind.definition}</dd>
+${isCount ? "" : html`<dt>Täljare</dt><dd>${ind.numerator}</dd><dt>Nämnare</dt><dd>${ind.denominator}</dd>`}
+<dt>Rangordning</dt><dd>${direction}</dd>
+</dl>
+</div>
+${renderChart({ id: `${id}-chart`, indicator: ind, municipalities: page.municipalities, years: page.years, figures: own }, document)}
+${yearChunks(page.years, genderCount(ind)).map((years) => figureTable(ind, rows, years, get, years.length < page.years.length))}
+${partsTable(ind, isCount ? rows.filter((r) => r.network) : rows, page.years, get)}
+</section>`;
+}
+
+function checkPage(page: ReportPage): void {
+  if (!Number.isInteger(page.threshold) || page.threshold < 0) throw new Error(`invalid threshold: ${page.threshold}`);
+  if (page.years.length === 0) throw new Error("report without years");
+  for (const y of page.years) if (!Number.isInteger(y)) throw new Error(`invalid year: ${y}`);
+}
+
+/** The report page of one target group as one self-contained HTML document. */
+export function renderReport(input: ReportPage): string {
+  checkPage(input);
+  const page: ReportPage = { ...input, years: [...new Set(input.years)].sort((a, b) => a - b) };
+  const municipalities: readonly Municipality[] = page.municipalities;
+  const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), new Set(page.indicators.map((i) => i.id)));
+  const tg = page.targetGroup;
+  const { document } = new JSDOM("<!DOCTYPE html><html><body></body></html>").window;
+  const yearsText = page.years.length > 1 ? `${Math.min(...page.years)}–${Math.max(...page.years)}` : String(page.years[0]);
+  const { withheld, secondary } = page.protection;
+  const body = html`<h1>${tg.sv}</h1>
+<p class="lead">Jämförelse mellan nätverkets kommuner, ${yearsText}. Målgrupp: ${tg.definition}</p>
+<dl class="meta">
+<dt>Körning</dt><dd>${runTime(page.run)}, körning nr ${page.run.id}</dd>
+<dt>Kommuner</dt><dd>${municipalities.map((m, i) => html`${i > 0 ? ", " : ""}${m.name}`)}</dd>
+<dt>Data</dt><dd><a href="data/${tg.id}.csv">Alla siffror i rapporten som CSV</a> (punkt som decimaltecken)</dd>
+</dl>
+<div class="box">
+<p><strong>Symboler</strong></p>
+${symbolsLegend(page.threshold)}
+<p>${withheld === 0 ? "Inga värden i rapporten är skyddade." : html`<span class="nw">${formatCount(withheld)}</span> ${withheld === 1 ? "värde" : "värden"} i rapporten är skyddade (<span class="sym">..</span>)${secondary > 0 ? html`, varav <span class="nw">${formatCount(secondary)}</span> för att andra skyddade värden inte ska kunna räknas fram` : ""}.`}</p>
+<p><strong>Rang</strong>: 1 = bäst bland kommunerna med publicerat värde. Färgen följer Kolada och rangen står alltid också i text:</p>
+<ul class="rank-key">
+<li><span class="rank rank-good">grön</span> bästa tredjedelen</li>
+<li><span class="rank rank-mid">gul</span> mittersta tredjedelen</li>
+<li><span class="rank rank-bad">röd</span> sämsta tredjedelen</li>
+<li><span class="rank rank-neutral">blå</span> ingen riktning (t.ex. antal)</li>
+<li><span class="rank rank-missing">grå</span> ej rankad (värdet saknas eller är skyddat)</li>
+</ul>
+</div>
+${freshnessTable(page.freshness, page.run, "Senast inlästa data per kommun")}
+<nav aria-label="Indikatorer"><h2>Indikatorer</h2><ol class="toc">${page.indicators.map((i) => html`<li><a href="#ind-${slug(i.id)}">${i.sv}</a></li>`)}</ol></nav>
+${page.indicators.map((ind) => indicatorSection(page, ind, figures, document))}`;
+  return layout({ title: tg.sv, current: "report", run: page.run, body });
+}

@@ -1,0 +1,21 @@
+-- Target-group membership per person and calendar year (contract §5). A person can be in several.
+DELETE FROM target_group_members WHERE municipality IN (SELECT municipality FROM mart_scope);
+INSERT INTO target_group_members
+WITH years AS (
+  SELECT * FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope)
+), members AS (
+  SELECT 'all' AS target_group, municipality, "year", person FROM years
+  UNION ALL
+  SELECT 'unemployment', municipality, "year", person FROM years WHERE reason_group = 'unemployment'
+  UNION ALL
+  SELECT 'ill_health', municipality, "year", person FROM years WHERE reason_group = 'ill_health'
+  UNION ALL
+  SELECT 'social_reasons', municipality, "year", person FROM years WHERE reason_group = 'social_reasons'
+  UNION ALL
+  SELECT 'long_term_unemployed', municipality, "year", person FROM years WHERE reason_group = 'unemployment' AND months >= 10
+  UNION ALL
+  SELECT 'newly_arrived', municipality, "year", person FROM years WHERE newly_arrived
+  UNION ALL
+  SELECT 'young_adults', municipality, "year", person FROM years WHERE "year" - birth_year BETWEEN 18 AND 29
+)
+SELECT * FROM members;

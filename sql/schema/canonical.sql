@@ -1,0 +1,111 @@
+-- The canonical database: typed rows of every accepted extract, the files they came from, the runs
+-- that loaded them and every replacement and finding. Pseudonyms only: person and household are
+-- keyed HMAC-SHA256 pseudonyms (first 64 bits), never identity numbers or case numbers.
+
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS runs (
+  run_id       INTEGER PRIMARY KEY,
+  started_at   TIMESTAMPTZ NOT NULL,
+  finished_at  TIMESTAMPTZ,
+  status       VARCHAR NOT NULL,           -- running | published | failed
+  files_new    INTEGER,
+  files_accepted INTEGER,
+  files_rejected INTEGER,
+  summary      JSON
+);
+
+-- Every file ever read, keyed by the SHA-256 of its bytes (a byte-identical re-upload is a no-op).
+CREATE TABLE IF NOT EXISTS files (
+  file_id      INTEGER PRIMARY KEY,
+  sha256       VARCHAR NOT NULL UNIQUE,
+  seq          INTEGER NOT NULL UNIQUE,    -- the order in which the pipeline first saw the files
+  municipality VARCHAR NOT NULL,           -- the inbox folder it came from
+  name         VARCHAR NOT NULL,           -- its name in the inbox (display only, never used as a path)
+  size         BIGINT NOT NULL,
+  mtime        TIMESTAMPTZ NOT NULL,
+  run_id       INTEGER NOT NULL,
+  first_seen   TIMESTAMPTZ NOT NULL,
+  kind         VARCHAR,                    -- bistand | insats | NULL when it could not be told
+  status       VARCHAR NOT NULL,           -- accepted | rejected
+  encoding     VARCHAR,
+  delimiter    VARCHAR,
+  profile      VARCHAR,
+  rows_read    BIGINT,
+  rows_loaded  BIGINT,
+  archived_as  VARCHAR NOT NULL            -- path inside the archive, relative to it
+);
+
+CREATE TABLE IF NOT EXISTS findings (
+  file_id   INTEGER NOT NULL,
+  run_id    INTEGER NOT NULL,
+  severity  VARCHAR NOT NULL,
+  code      VARCHAR NOT NULL,
+  line      INTEGER,
+  "column"  VARCHAR,
+  value     VARCHAR,
+  message   VARCHAR NOT NULL,
+  count     BIGINT
+);
+
+-- Contract §2 bistand: one row per adult recipient per month.
+CREATE TABLE IF NOT EXISTS bistand (
+  municipality VARCHAR NOT NULL,
+  month        DATE NOT NULL,              -- first day of the month paid for
+  person       UBIGINT NOT NULL,
+  household    UBIGINT NOT NULL,
+  role         VARCHAR,
+  gender       VARCHAR NOT NULL,
+  birth_year   SMALLINT NOT NULL,
+  born_abroad  BOOLEAN,
+  reason       VARCHAR,
+  amount_sek   DECIMAL(14, 2),
+  file_id      INTEGER NOT NULL,
+  line         INTEGER NOT NULL
+);
+
+-- Contract §2 insats: one row per participant per measure (a municipality's newest snapshot).
+CREATE TABLE IF NOT EXISTS insats (
+  municipality  VARCHAR NOT NULL,
+  person        UBIGINT NOT NULL,
+  gender        VARCHAR NOT NULL,
+  birth_year    SMALLINT NOT NULL,
+  measure       VARCHAR NOT NULL,
+  need_category VARCHAR,
+  referred_by   VARCHAR,
+  start_date    DATE NOT NULL,
+  end_date      DATE,
+  exit_reason   VARCHAR,
+  cost_sek      DECIMAL(14, 2),
+  file_id       INTEGER NOT NULL,
+  line          INTEGER NOT NULL
+);
+
+-- Contract §1: every replacement of earlier rows by a newer file is recorded.
+CREATE TABLE IF NOT EXISTS replacements (
+  run_id       INTEGER NOT NULL,
+  municipality VARCHAR NOT NULL,
+  kind         VARCHAR NOT NULL,
+  month        DATE,                       -- bistand: the month replaced; insats: NULL (whole snapshot)
+  old_file_id  INTEGER NOT NULL,
+  new_file_id  INTEGER NOT NULL,
+  rows_removed BIGINT NOT NULL
+);
+
+-- Codes that a profile mapped, per file: what the case system wrote and which shared code it became.
+CREATE TABLE IF NOT EXISTS code_mappings (
+  file_id  INTEGER NOT NULL,
+  "column" VARCHAR NOT NULL,
+  source   VARCHAR NOT NULL,
+  code     VARCHAR NOT NULL,
+  rows     BIGINT NOT NULL
+);
+
+-- What the inbox looked like, so unchanged files are not hashed again every night.
+CREATE TABLE IF NOT EXISTS inbox_seen (
+  path     VARCHAR PRIMARY KEY,
+  size     BIGINT NOT NULL,
+  mtime_ms DOUBLE NOT NULL,
+  ino      UBIGINT NOT NULL,
+  sha256   VARCHAR NOT NULL
+);

@@ -1,0 +1,95 @@
+// The published pages in real headless Chromium: no console errors, no requests, no scripts, no
+// serious or critical axe violations, a screenshot per page (test/tmp/screenshots/) and an A4 PDF
+// per page (test/tmp/pdf/) in which every chart stays whole on one page.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderReport } from "../reports/report.js";
+import { browserAvailable, checkPages, chromiumPath, printableHeightPx, printableWidthPx, type PageCheck } from "./browser.js";
+import { renderFixture, syntheticReport } from "./report-fixture.js";
+
+const required = Boolean(process.env.KAS_REQUIRE_BROWSER);
+const available = browserAvailable();
+if (!available && !required) {
+  console.warn(`browser tests skipped: ${chromiumPath} not found (apt-get install -y chromium); set KAS_REQUIRE_BROWSER=1 to make this a failure`);
+}
+
+describe.skipIf(!available && !required)("published pages in headless Chromium", () => {
+  const tmp = join(import.meta.dirname, "tmp");
+  let site: string;
+  let results: PageCheck[] = [];
+  let pages: Map<string, string>;
+
+  beforeAll(async () => {
+    expect(existsSync(chromiumPath), `${chromiumPath} is required (KAS_REQUIRE_BROWSER is set): apt-get install -y chromium`).toBe(true);
+    site = mkdtempSync(join(tmpdir(), "kas-site-"));
+    pages = renderFixture(join(import.meta.dirname, "input", "report-basic"));
+    // A wide network: 14 municipalities over 6 years wraps the facets and widens the tables.
+    pages.set("wide.html", renderReport(syntheticReport(14, [2019, 2020, 2021, 2022, 2023, 2024])));
+    for (const [file, content] of pages) {
+      mkdirSync(dirname(join(site, file)), { recursive: true });
+      writeFileSync(join(site, file), content);
+    }
+    results = await checkPages(site, { screenshotDir: join(tmp, "screenshots"), pdfDir: join(tmp, "pdf") });
+  }, 240_000);
+
+  afterAll(() => {
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  it("opens every page", () => {
+    expect(results.map((r) => r.file.slice(site.length + 1))).toEqual([...pages.keys()].filter((f) => f.endsWith(".html")).sort());
+  });
+
+  it("logs no console error, requests nothing and runs no script", () => {
+    for (const r of results) {
+      expect(r.consoleErrors, r.file).toEqual([]);
+      expect(r.requests, r.file).toEqual([]);
+      expect(r.scripts, r.file).toBe(0);
+    }
+  });
+
+  it("has no serious or critical accessibility violation (axe-core)", () => {
+    for (const r of results) {
+      const bad = r.axe.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad, `${r.file}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+      if (r.axe.length > 0) console.warn(`${r.file}: minor axe findings ${r.axe.map((v) => v.id).join(", ")}`);
+    }
+  });
+
+  it("keeps every chart whole on one A4 page when printed", () => {
+    const reports = results.filter((r) => /(unemployment|wide)\.html$/.test(r.file));
+    expect(reports).toHaveLength(2);
+    for (const r of reports) {
+      expect(r.charts.length, r.file).toBe(6);
+      for (const c of r.charts) {
+        expect(c.breakInside, `${r.file} ${c.id}`).toBe("avoid");
+        expect(c.height, `${r.file} ${c.id}`).toBeGreaterThan(100);
+        expect(c.height, `${r.file} ${c.id}`).toBeLessThanOrEqual(printableHeightPx);
+        expect(c.width, `${r.file} ${c.id}`).toBeLessThanOrEqual(printableWidthPx);
+        expect(c.fits).toBe(true);
+      }
+    }
+  });
+
+  it("fits the printable width of A4, so print is not shrunk or clipped", () => {
+    for (const r of results) expect(r.printWidth, r.file).toBeLessThanOrEqual(Math.ceil(printableWidthPx));
+  });
+
+  it("writes a screenshot and an A4 PDF per page", () => {
+    for (const r of results) {
+      expect(statSync(r.screenshot).size, r.screenshot).toBeGreaterThan(10_000);
+      const pdf = readFileSync(r.pdf!);
+      expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      // A4 is 595 × 842 points; every page of the PDF has that media box.
+      const boxes = pdf.toString("latin1").match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g) ?? [];
+      expect(boxes.length, r.pdf!).toBeGreaterThan(0);
+      for (const b of boxes) {
+        const [w, h] = b.match(/[\d.]+/g)!.slice(2).map(Number);
+        expect(Math.round(w)).toBe(595);
+        expect(Math.round(h)).toBe(842);
+      }
+    }
+  });
+});

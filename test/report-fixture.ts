@@ -1,0 +1,85 @@
+// Fixtures of the page renderers: hand-written inputs under test/input/report-*/ rendered to a site
+// (relative path → content), and a synthetic report of any size for layout checks.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { schemasDir } from "../pipeline/paths.js";
+import { loadSchema, schema, type Schema } from "../pipeline/schema.js";
+import { renderCodes } from "../reports/codes.js";
+import { figuresCsv } from "../reports/csv.js";
+import { renderIndex } from "../reports/index-page.js";
+import type { Figure, IndexPage, QualityPage, ReportPage } from "../reports/model.js";
+import { renderQuality } from "../reports/quality.js";
+import { renderReport } from "../reports/report.js";
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, "utf8")) as T;
+
+/** Renders what a fixture directory holds: report.json → <target-group>.html and data/<id>.csv,
+ *  index.json → index.html, quality.json → quality.html, schemas/ → codes.html. */
+export function renderFixture(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let run: ReportPage["run"] | undefined;
+  if (existsSync(join(dir, "report.json"))) {
+    const page = readJson<ReportPage>(join(dir, "report.json"));
+    out.set(`${page.targetGroup.id}.html`, renderReport(page));
+    out.set(`data/${page.targetGroup.id}.csv`, figuresCsv(page.figures));
+    run = page.run;
+  }
+  if (existsSync(join(dir, "index.json"))) {
+    const page = readJson<IndexPage>(join(dir, "index.json"));
+    out.set("index.html", renderIndex(page));
+    run ??= page.run;
+  }
+  if (existsSync(join(dir, "quality.json"))) {
+    const page = readJson<QualityPage>(join(dir, "quality.json"));
+    out.set("quality.html", renderQuality(page));
+    run ??= page.run;
+  }
+  if (existsSync(join(dir, "schemas")) && run) out.set("codes.html", renderCodes(loadSchema(join(dir, "schemas")), run));
+  return out;
+}
+
+/** A deterministic report of n municipalities over the given years from the real schema: values
+ *  from a fixed linear congruential sequence, some withheld and some missing, ranks and network
+ *  means computed the way the contract defines them. */
+export function syntheticReport(n: number, years: readonly number[], s: Schema = schema()): ReportPage {
+  let seed = 12345;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const names = Object.entries(readJson<{ municipalities: Record<string, string> }>(join(schemasDir, "municipalities.json")).municipalities);
+  const municipalities = names.slice(0, n).map(([code, name]) => ({ code, name }));
+  const figures: Figure[] = [];
+  let withheld = 0;
+  for (const ind of s.indicators) {
+    for (const year of years) {
+      for (const gender of ind.genders) {
+        const rows: Figure[] = municipalities.map((m) => {
+          const r = next();
+          const f: Figure = { indicator: ind.id, municipality: m.code, year, gender, value: null, numerator: null, denominator: null, status: "", rank: null, ranked: null };
+          if (r < 0.06) f.status = "-";
+          else if (r < 0.12) { f.status = ".."; withheld++; }
+          else if (ind.kind === "count") f.value = f.numerator = Math.floor(20 + next() * 2000);
+          else if (ind.kind === "share") { f.denominator = Math.floor(50 + next() * 900); f.numerator = Math.floor(f.denominator * next()); f.value = Math.round((1000 * f.numerator) / f.denominator) / 10; }
+          else { f.denominator = Math.floor(500 + next() * 9000); f.numerator = Math.round(f.denominator * (6000 + next() * 8000) * 100) / 100; f.value = f.numerator / f.denominator; }
+          return f;
+        });
+        const published = rows.filter((f) => f.status === "");
+        for (const f of published) {
+          const better = published.filter((o) => (ind.direction === "lower" ? o.value! < f.value! : o.value! > f.value!)).length;
+          f.rank = better + 1;
+          f.ranked = published.length;
+        }
+        const sum = published.reduce((a, f) => a + f.value!, 0);
+        figures.push(...rows, {
+          indicator: ind.id, municipality: "network", year, gender, status: published.length ? "" : "-",
+          value: published.length ? sum / published.length : null, numerator: published.length ? sum : null,
+          denominator: published.length || null, rank: null, ranked: null
+        });
+      }
+    }
+  }
+  return {
+    targetGroup: s.targetGroups[0], indicators: s.indicators, municipalities, years, figures,
+    freshness: municipalities.map((m) => ({ municipality: m.code, name: m.name, bistandFrom: `${years[0]}-01`, bistandTo: `${years[years.length - 1]}-12`, insatsSnapshot: null, lastLoaded: "2025-02-03T01:00:00Z" })),
+    run: { id: 1, startedAt: "2025-02-03T02:00:00+01:00", timeZone: "Europe/Stockholm" }, threshold: 3,
+    protection: { withheld, secondary: 0 }
+  };
+}
