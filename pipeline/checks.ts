@@ -8,6 +8,9 @@ import { messageOf, severityOf, type MessageContext } from "./messages.js";
 import type { Profile } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
 
+/** Findings about a whole file or group of rows, whose value is a count rather than a cell. */
+const aggregateCodes = new Set(["couples_one_coded"]);
+
 /** How many example rows a finding per file, rule and column lists. */
 export const examplesPerRule = 20;
 
@@ -115,7 +118,8 @@ export async function runChecks(
     f.examples.forEach((e, i) => {
       const line = e.xline ?? mapped?.get(records[i]) ?? records[i] + 2;
       const problem = { code: f.code, column: f.column, value: e.value, expected: e.expected };
-      list.push(finding(severityOf(f.code), f.code, file.display, messageOf(problem, ctx), { line, column: f.column, value: e.value }));
+      const value = aggregateCodes.has(f.code) ? null : e.value;
+      list.push(finding(severityOf(f.code), f.code, file.display, messageOf(problem, ctx), { line, column: f.column, value }));
     });
     if (f.n > f.examples.length) {
       const problem = { code: f.code, column: f.column, value: null, expected: null };

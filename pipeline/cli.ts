@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The kas command (contract §9): kas run | validate | status. Raw arguments are parsed here, once,
+// The kas command (contract §9): kas run | validate | status, and kas rebuild. Raw arguments are parsed here, once,
 // into the frozen config; exit codes: 0 all accepted, 1 a file rejected (the rest still loaded and
 // published), 2 wrong usage, 3 the run failed and nothing was published.
 import { realpathSync } from "node:fs";
@@ -11,11 +11,9 @@ import type { Context } from "./context.js";
 import { LockedError } from "./lock.js";
 import { consoleLogger } from "./log.js";
 import { loadProfiles } from "./profile.js";
-import { run } from "./run.js";
+import { rebuild, run } from "./run.js";
 import { schema } from "./schema.js";
-import { status } from "./status.js";
 import { formatRunSummary, formatStatus, formatValidation } from "./text.js";
-import { validateFiles } from "./validate.js";
 
 export type ExitCode = 0 | 1 | 2 | 3;
 
@@ -58,6 +56,25 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       }
     )
     .command(
+      "rebuild",
+      "recreate the database from the archive alone (the source of truth) and publish the reports again",
+      (y) =>
+        y
+          .option("out", { type: "string", describe: "published site (default: out/site)" })
+          .option("db", { type: "string", describe: "published database (default: out/kas.duckdb); the archive is beside it" })
+          .option("key-file", { type: "string", describe: "pseudonymisation key (else KAS_KEY, else the key file beside the database)" })
+          .option("threshold", { type: "number", default: 3, describe: "confidentiality threshold: counts 1..N are withheld" })
+          .option("wait", { type: "boolean", default: false, describe: "wait for a run already going instead of exiting" })
+          .option("memory-limit", { type: "string", describe: "DuckDB memory limit, e.g. 1GB" }),
+      async (a) => {
+        const cfg = runConfig({ out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, wait: a.wait, memoryLimit: a["memory-limit"] });
+        const ctx = ctxFor(join(cfg.logDir, `rebuild-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
+        const summary = await rebuild(cfg, ctx);
+        ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
+        code = summary.exitCode;
+      }
+    )
+    .command(
       "validate <files..>",
       "check extract files without loading anything, and print every problem",
       (y) =>
@@ -67,6 +84,7 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       async (a) => {
         const ctx = ctxFor();
         const s = schema();
+        const { validateFiles } = await import("./validate.js");
         const files = await validateFiles(a.files as string[], { profileName: a.profile, schema: s, profiles: loadProfiles(s), ctx });
         ctx.print(a.json ? JSON.stringify({ files }, null, 2) + "\n" : formatValidation(files));
         code = files.every((f) => f.valid) ? 0 : 1;
@@ -79,6 +97,7 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       async (a) => {
         const ctx = ctxFor();
         const cfg = runConfig({ db: a.db });
+        const { status } = await import("./status.js");
         const s = await status(cfg.db);
         ctx.print(a.json ? JSON.stringify(s, null, 2) + "\n" : formatStatus(s));
       }

@@ -2,6 +2,8 @@
 // results are printed. Tests hand in a fixed clock and a silent or collecting log.
 
 export interface Logger {
+  /** for the run log only: a terminal gets the summary instead */
+  detail(message: string): void;
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
@@ -17,13 +19,14 @@ export interface Context {
   readonly print: (text: string) => void;
 }
 
-export const silentLogger: Logger = { info() {}, warn() {}, error() {}, progress() {} };
+export const silentLogger: Logger = { detail() {}, info() {}, warn() {}, error() {}, progress() {} };
 
 /** A logger that keeps every line, for tests. */
 export function collectingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return {
     lines,
+    detail: (m) => lines.push(`DETAIL ${m}`),
     info: (m) => lines.push(`INFO ${m}`),
     warn: (m) => lines.push(`WARN ${m}`),
     error: (m) => lines.push(`ERROR ${m}`),

@@ -1,9 +1,9 @@
 // The ingest stage of `kas run`: from the upload folder to validated, pseudonymised, normalised rows
 // in the canonical tables (contract §1–§4). Every new complete file is archived, read, checked and
 // either loaded or quarantined with its reasons; nothing else is lost when one file is bad.
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { appendManifest, archiveTemp, commitToArchive, quarantine, type ManifestEntry } from "./archive.js";
+import { appendManifest, archivedName, archiveTemp, commitToArchive, quarantine, type ManifestEntry } from "./archive.js";
 import { runChecks, type CheckedFile } from "./checks.js";
 import type { RunConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -18,7 +18,6 @@ import type { ProfileTable } from "./normalise.js";
 import { normaliseKey, type Profile, type Profiles } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
 import { dropStaging, stageRaw, stageTyped, type Keyer, type StagedFile } from "./stage.js";
-import { xlsxToCsv } from "./xlsx.js";
 
 export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
 
@@ -65,6 +64,8 @@ export interface Prepared {
   readonly source: string;
   /** the inbox folder, or null for a loose file */
   readonly folder: string | null;
+  /** when the pipeline first saw the file (ISO) */
+  readonly firstSeen: string;
   readonly inspection: Inspection;
   findings: Finding[];
   kind: KindName | null;
@@ -77,26 +78,24 @@ export interface Prepared {
   rowsLoaded: number | null;
 }
 
+type SeenRow = { path: string; size: number; mtimeMs: number; ino: number; sha256: string };
+
+/** kas run: every new complete file of the inbox, archived first, then read, checked and loaded. */
 export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<IngestResult> {
-  const { schema, profiles, ctx, runId } = deps;
+  const { ctx, runId } = deps;
   const now = ctx.clock();
   const { candidates, ignored } = discover(cfg.inbox);
-  for (const i of ignored) ctx.log.info(`hoppar över ${i.display}: ${i.reason}`);
+  for (const i of ignored) ctx.log.detail(`hoppar över ${i.display}: ${i.reason}`);
 
   const seen = new Map(
     (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT * FROM inbox_seen")).map((r) => [r.path, r])
   );
   const known = new Set((await db.all<{ sha256: string }>("SELECT sha256 FROM files")).map((r) => r.sha256));
-  const [{ next_id, next_seq }] = await db.all<{ next_id: number; next_seq: number }>(
-    "SELECT coalesce(max(file_id), 0) + 1 AS next_id, coalesce(max(seq), 0) + 1 AS next_seq FROM files"
-  );
+  let { fileId, seq } = await nextIds(db);
 
   const outcomes: FileOutcome[] = [];
   const fresh: Prepared[] = [];
-  const seenRows: { path: string; size: number; mtimeMs: number; ino: number; sha256: string }[] = [];
-  let fileId = next_id;
-  let seq = next_seq;
-
+  const seenRows: SeenRow[] = [];
   for (const c of candidates) {
     const cached = seen.get(c.path);
     if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(cached.sha256)) {
@@ -119,18 +118,53 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
       continue;
     }
     known.add(inspection.sha256);
-    const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, c.ext === "other" ? "bin" : c.ext);
+    const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, archiveExt(c.ext));
     const entry: ManifestEntry = {
       sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
       mtimeMs: c.mtimeMs, firstSeen: now.toISOString(), runId
     };
     appendManifest(cfg.archiveDir, [entry]);
-    fresh.push({
-      candidate: c, fileId: fileId++, seq: seq++, sha256: inspection.sha256, archived, source: join(cfg.archiveDir, archived), folder: c.municipality, inspection, findings: [],
-      kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
-    });
+    fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, join(cfg.archiveDir, archived), entry.firstSeen));
   }
+  return processFresh(db, cfg, deps, fresh, outcomes, ignored, seenRows);
+}
 
+/** kas rebuild: the archive alone, replayed in the order the files were first seen. */
+export async function ingestArchive(db: Db, cfg: RunConfig, deps: IngestDeps, entries: readonly ManifestEntry[]): Promise<IngestResult> {
+  let { fileId, seq } = await nextIds(db);
+  const fresh: Prepared[] = [];
+  for (const e of entries) {
+    const archived = archivedName(e.sha256, archiveExt(e.ext as Candidate["ext"]));
+    const path = join(cfg.archiveDir, archived);
+    if (!existsSync(path)) throw new Error(`the archive lacks ${archived}, which its manifest lists (${e.municipality}/${e.name})`);
+    const c: Candidate = {
+      municipality: e.municipality, name: e.name, display: `${e.municipality}/${e.name}`, path, ext: e.ext as Candidate["ext"],
+      size: e.size, mtimeMs: e.mtimeMs, ino: 0
+    };
+    const inspection = await inspectFile(path, { binary: c.ext !== "csv" });
+    if (inspection.sha256 !== e.sha256) throw new Error(`the archived file ${archived} no longer has the SHA-256 it was stored under`);
+    fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, path, e.firstSeen));
+  }
+  return processFresh(db, cfg, deps, fresh, [], [], []);
+}
+
+const archiveExt = (ext: Candidate["ext"]) => (ext === "other" ? "bin" : ext);
+
+async function nextIds(db: Db): Promise<{ fileId: number; seq: number }> {
+  const [r] = await db.all<{ file_id: number; seq: number }>("SELECT coalesce(max(file_id), 0) + 1 AS file_id, coalesce(max(seq), 0) + 1 AS seq FROM files");
+  return { fileId: r.file_id, seq: r.seq };
+}
+
+function newPrepared(c: Candidate, fileId: number, seq: number, inspection: Inspection, archived: string, source: string, firstSeen: string): Prepared {
+  return {
+    candidate: c, fileId, seq, sha256: inspection.sha256, archived, source, folder: c.municipality, firstSeen, inspection, findings: [],
+    kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
+  };
+}
+
+async function processFresh(db: Db, cfg: RunConfig, deps: IngestDeps, fresh: Prepared[], outcomes: FileOutcome[], ignored: Ignored[], seenRows: SeenRow[]): Promise<IngestResult> {
+  const { schema, profiles, ctx, runId } = deps;
+  const now = ctx.clock();
   const workDir = join(cfg.workDir, `run-${runId}`);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   try {
@@ -146,7 +180,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
         ctx.log.progress("inläsning", done, fresh.length);
       }
     }
-    await record(db, fresh, seenRows, runId, now, ctx);
+    await record(db, fresh, seenRows, runId, ctx);
     for (const p of fresh) {
       const status = rejects(p.findings) ? "rejected" : "accepted";
       const quarantined = status === "rejected" ? quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now) : null;
@@ -183,6 +217,7 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   if (c.ext === "xlsx") {
     csvPath = join(workDir, `${p.fileId}.csv`);
     // a date cell under the month column (by contract name or the profile's) is written YYYY-MM
+    const { xlsxToCsv } = await import("./xlsx.js"); // exceljs is slow to load: only when an .xlsx comes
     const converted = await xlsxToCsv(archived, csvPath, {
       dateStyle: (h) => ((profile?.columns[normaliseKey(h)] ?? normaliseKey(h)) === "month" ? "month" : "date")
     });
@@ -294,14 +329,14 @@ async function recordMappings(db: Db, kind: KindName, schema: Schema, accepted: 
 }
 
 /** Records the new files, their findings and what the inbox looked like. */
-async function record(db: Db, fresh: Prepared[], seenRows: { path: string; size: number; mtimeMs: number; ino: number; sha256: string }[], runId: number, now: Date, ctx: Context): Promise<void> {
-  const ts = lit(now.toISOString());
+async function record(db: Db, fresh: Prepared[], seenRows: SeenRow[], runId: number, ctx: Context): Promise<void> {
   for (const p of fresh) {
     const c = p.candidate;
     const status = rejects(p.findings) ? "rejected" : "accepted";
     await db.run(
-      `INSERT INTO files VALUES ($id, $sha, $seq, $m, $name, $size, to_timestamp($mtime / 1000.0), $run, ${ts}::TIMESTAMPTZ, $kind, $status, $enc, $delim, $profile, $read, $loaded, $archived)`,
+      `INSERT INTO files VALUES ($id, $sha, $seq, $m, $name, $size, to_timestamp($mtime / 1000.0), $run, $seen::TIMESTAMPTZ, $kind, $status, $enc, $delim, $profile, $read, $loaded, $archived)`,
       {
+        seen: p.firstSeen,
         id: p.fileId, sha: p.sha256, seq: p.seq, m: c.municipality, name: c.name, size: c.size, mtime: c.mtimeMs, run: runId,
         kind: p.kind, status, enc: p.encoding, delim: p.delimiter, profile: p.profile?.name ?? null,
         read: p.rowsRead, loaded: status === "accepted" ? p.rowsLoaded : 0, archived: p.archived
@@ -316,7 +351,7 @@ async function record(db: Db, fresh: Prepared[], seenRows: { path: string; size:
       await db.run(`INSERT INTO findings VALUES ${values.join(", ")}`);
     }
     const errors = p.findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").length;
-    ctx.log.info(`${c.display}: ${status === "accepted" ? `inläst, ${p.rowsLoaded ?? 0} rader (${p.kind})` : `avvisad, ${errors} fel`}`);
+    ctx.log.detail(`${c.display}: ${status === "accepted" ? `inläst, ${p.rowsLoaded ?? 0} rader (${p.kind})` : `avvisad, ${errors} fel`}`);
   }
   for (const r of seenRows) {
     await db.run("DELETE FROM inbox_seen WHERE path = $p", { p: r.path });

@@ -10,7 +10,11 @@ export function consoleLogger(options: { stream?: NodeJS.WriteStream; file?: str
   const clock = options.clock ?? (() => new Date());
   if (options.file) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
   let bar = false;
-  const line = (level: string, message: string) => {
+  const line = (level: string, message: string, console = true) => {
+    if (!console) {
+      if (options.file) appendFileSync(options.file, `${clock().toISOString()} ${level} ${message}\n`, { mode: 0o600 });
+      return;
+    }
     if (bar) {
       stream.write("\r\x1b[K");
       bar = false;
@@ -20,6 +24,7 @@ export function consoleLogger(options: { stream?: NodeJS.WriteStream; file?: str
   };
   const lastPlain = new Map<string, number>();
   return {
+    detail: (m) => line("INFO", m, !!process.env.KAS_VERBOSE),
     info: (m) => line("INFO", m),
     warn: (m) => line("VARNING", m),
     error: (m) => line("FEL", m),

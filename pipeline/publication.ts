@@ -3,7 +3,7 @@
 // two renames; a journal written first lets the next start finish a switch that a kill interrupted,
 // and anything built beside without a journal is simply thrown away.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 export interface Beside {
   readonly dbNext: string;
@@ -75,4 +75,13 @@ function finishSwitch(db: string, out: string, b: Beside): void {
   }
   rmSync(b.journal, { force: true });
   syncDir(b.journal);
+}
+
+/** The run a published site shows (its run.json), or null. */
+export function siteRunId(dir: string): number | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, "run.json"), "utf8")).runId ?? null;
+  } catch {
+    return null;
+  }
 }

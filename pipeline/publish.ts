@@ -3,7 +3,7 @@
 // beside the published site. Which figure comes from where: sql/marts/indicator_counts.sql (counts),
 // sql/marts/indicator_values.sql (values), pipeline/confidentiality.ts (withholding),
 // pipeline/comparison.ts (network mean, rank), reports/ (pages).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderCodes } from "../reports/codes.js";
 import { figuresCsv } from "../reports/csv.js";
@@ -215,13 +215,4 @@ async function qualityOf(db: Db, run: RunInfo, threshold: number, freshness: Fre
     FROM replacements r JOIN files o ON o.file_id = r.old_file_id JOIN files n ON n.file_id = r.new_file_id
     ORDER BY r.municipality, r.kind, r."month"`);
   return { run, threshold, files, completeness, couples, mappings, replacements, freshness };
-}
-
-/** The run a published site shows, or null. */
-export function siteRunId(dir: string): number | null {
-  try {
-    return JSON.parse(readFileSync(join(dir, "run.json"), "utf8")).runId ?? null;
-  } catch {
-    return null;
-  }
 }

@@ -1,20 +1,20 @@
 // `kas run`, the nightly batch (contract §9): take every new complete file from the inbox, validate,
 // normalise, load, and publish — building the new database and site beside the published ones and
 // switching them in only when everything succeeded.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunConfig } from "./config.js";
 import type { Context } from "./context.js";
 import { openDb, type Db } from "./db.js";
 import { discover } from "./discover.js";
 import type { Finding } from "./finding.js";
-import { ingest, type FileOutcome, type IngestResult } from "./ingest.js";
+import { readManifest } from "./archive.js";
+import { ingest, ingestArchive, type FileOutcome, type IngestResult } from "./ingest.js";
 import { acquireLock } from "./lock.js";
 import { installMacros } from "./macros.js";
 import { loadProfiles, type Profiles } from "./profile.js";
-import { beside, publish, recover } from "./publication.js";
+import { beside, publish, recover, siteRunId } from "./publication.js";
 import { loadKey } from "./pseudonym.js";
-import { publishSite, siteRunId } from "./publish.js";
 import { initDatabase } from "./database.js";
 import { schema as loadSchema, type Schema } from "./schema.js";
 import { pseudonymSql } from "./pseudonym.js";
@@ -68,6 +68,15 @@ function fileReport(f: FileOutcome): FileReport {
 
 /** The whole batch. Throws (exit 3) when nothing could be published; the published state is then untouched. */
 export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema; profiles?: Profiles } = {}): Promise<RunSummary> {
+  return batch(cfg, ctx, "run", deps);
+}
+
+/** kas rebuild: a new database from the archive alone (the source of truth), published like a run. */
+export async function rebuild(cfg: RunConfig, ctx: Context, deps: { schema?: Schema; profiles?: Profiles } = {}): Promise<RunSummary> {
+  return batch(cfg, ctx, "rebuild", deps);
+}
+
+async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps: { schema?: Schema; profiles?: Profiles }): Promise<RunSummary> {
   const startedAt = ctx.clock();
   const stages: StageTime[] = [];
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
@@ -86,7 +95,7 @@ export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema;
     const recovered = recover(cfg.db, cfg.out);
     if (recovered !== "none") ctx.log.info(recovered === "finished" ? "slutförde en publicering som avbröts" : "kastade en halvfärdig körning som avbröts");
 
-    const unchanged = await timed("kontroll av inkorgen", () => nothingNew(cfg));
+    const unchanged = mode === "run" ? await timed("kontroll av inkorgen", () => nothingNew(cfg)) : null;
     if (unchanged) {
       const finishedAt = ctx.clock();
       return {
@@ -100,8 +109,12 @@ export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema;
     const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile });
     const b = beside(cfg.db, cfg.out);
     rmSync(b.dbNext, { force: true });
-    if (existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, b.dbNext));
-    const db = await openDb(b.dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") });
+    if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, b.dbNext));
+    const db = await openDb(b.dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
+      throw new RunFailed(
+        `databasen ${cfg.db} kan inte öppnas (${e.message.split("\n")[0]}). Är filen skadad? Kör kas rebuild för att återskapa den ur arkivet ${cfg.archiveDir}.`
+      );
+    });
     let result: IngestResult;
     let runId: number;
     let report: unknown;
@@ -110,11 +123,14 @@ export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema;
       await installMacros(db);
       runId = await nextRun(db, startedAt);
       await db.run("BEGIN TRANSACTION");
+      const ingestDeps = { schema, profiles, ctx, runId, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
       result = await timed("inläsning", () =>
-        ingest(db, cfg, { schema, profiles, ctx, runId, keyer: { sql: pseudonymSql, params: key.sqlParams() } })
+        mode === "run" ? ingest(db, cfg, ingestDeps) : ingestArchive(db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );
       await finishRun(db, runId, ctx.clock(), result);
       await db.run("COMMIT");
+      // loaded only when there is something to publish: the page renderers (jsdom, Plot) take a second to load
+      const { publishSite } = await import("./publish.js");
       report = await timed("rapporter", () => publishSite(db, b.siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
       await db.run("CHECKPOINT");
     } catch (e) {
@@ -127,10 +143,9 @@ export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema;
     } finally {
       db.close();
     }
-    await timed("publicering", async () => publish(cfg.db, cfg.out));
     const finishedAt = ctx.clock();
     const rejected = result.files.filter((f) => f.status === "rejected");
-    return {
+    const summary: RunSummary = {
       runId, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: "published", exitCode: rejected.length ? 1 : 0,
       inbox: cfg.inbox, database: cfg.db, site: cfg.out, index: join(cfg.out, "index.html"),
       files: {
@@ -143,6 +158,13 @@ export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema;
       },
       rows: result.rowsLoaded, replacements: result.replacements, stages, report
     };
+    // the summary is published with the reports, and kept in the run log folder
+    const json = JSON.stringify(summary, null, 2) + "\n";
+    writeFileSync(join(b.siteNext, "run.json"), json);
+    mkdirSync(cfg.logDir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(cfg.logDir, `run-${runId}.json`), json, { mode: 0o600 });
+    await timed("publicering", async () => publish(cfg.db, cfg.out));
+    return summary;
   } finally {
     rmSync(beside(cfg.db, cfg.out).dbNext, { force: true });
     release();
@@ -153,7 +175,12 @@ export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema;
 async function nothingNew(cfg: RunConfig): Promise<{ runId: number; files: number } | null> {
   if (!existsSync(cfg.db) || !existsSync(cfg.out)) return null;
   const { candidates } = discover(cfg.inbox);
-  const db = await openDb(cfg.db, { readOnly: true });
+  let db: Db;
+  try {
+    db = await openDb(cfg.db, { readOnly: true });
+  } catch {
+    return null; // a broken database is reported by the run itself
+  }
   try {
     const seen = new Map(
       (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; known: boolean }>(

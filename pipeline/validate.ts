@@ -54,7 +54,7 @@ export async function validateFiles(
       };
       const inspection = await inspectFile(full, { binary: candidate.ext !== "csv" });
       const p: Prepared = {
-        candidate, fileId: id, seq: id, sha256: inspection.sha256, archived: "", source: full, folder, inspection, findings: [],
+        candidate, fileId: id, seq: id, sha256: inspection.sha256, archived: "", source: full, folder, firstSeen: o.ctx.clock().toISOString(), inspection, findings: [],
         kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
       };
       id++;
