@@ -3,6 +3,7 @@
 // truth that `kas rebuild` replays. Rejected files are also copied to quarantine with a reason file.
 import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { shownName } from "./discover.js";
 import { formatFinding, type Finding } from "./finding.js";
 
 export interface ManifestEntry {
@@ -107,7 +108,7 @@ export function quarantine(
     }
   }
   const reasons = [
-    `Filen ${entry.municipality}/${entry.name} avvisades ${when.toISOString()}.`,
+    `Filen ${entry.municipality}/${shownName(entry.name)} avvisades ${when.toISOString()}.`,
     `SHA-256: ${entry.sha256}`,
     "",
     "Skäl:",

@@ -4,7 +4,7 @@
 // where they become findings with a line number and a Swedish message.
 import { lit, sqlText, type Db } from "./db.js";
 import { finding, type Finding } from "./finding.js";
-import { messageOf, severityOf, type MessageContext } from "./messages.js";
+import { masked, messageOf, severityOf, type MessageContext } from "./messages.js";
 import type { Profile } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
 
@@ -117,8 +117,9 @@ export async function runChecks(
     const list = out.get(f.file_id) ?? [];
     f.examples.forEach((e, i) => {
       const line = e.xline ?? mapped?.get(records[i]) ?? records[i] + 2;
-      const problem = { code: f.code, column: f.column, value: e.value, expected: e.expected };
-      const value = aggregateCodes.has(f.code) ? null : e.value;
+      const shown = e.value === null ? null : masked(e.value);
+      const problem = { code: f.code, column: f.column, value: shown, expected: e.expected };
+      const value = aggregateCodes.has(f.code) ? null : shown;
       list.push(finding(severityOf(f.code), f.code, file.display, messageOf(problem, ctx), { line, column: f.column, value }));
     });
     if (f.n > f.examples.length) {

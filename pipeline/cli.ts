@@ -124,6 +124,9 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       return 3;
     }
     process.stderr.write(`kas: körningen misslyckades och ingenting publicerades; den tidigare databasen och rapporterna är orörda.\nOrsak: ${err.message}\n`);
+    if (/ENOSPC|No space left|EFBIG|File too large/i.test(err.message)) {
+      process.stderr.write("Disken är full (eller en gräns för filstorlek nåddes). Frigör utrymme där databasen och webbplatsen ligger och kör igen; inget har gått förlorat.\n");
+    }
     if (process.env.KAS_DEBUG) process.stderr.write(`${err.stack}\n`);
     return 3;
   }

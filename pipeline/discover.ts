@@ -23,6 +23,17 @@ export interface Ignored {
 
 export const municipalityFolder = /^\d{4}$/;
 
+/** Characters that could forge a log line or hide the real name on a terminal: C0/C1 controls, DEL,
+ *  bidirectional overrides, line and paragraph separators. */
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** A file name as messages, logs and terminals show it: anything unprintable escaped as \n or \u{…}. */
+export function shownName(name: string): string {
+  return name.replace(unprintable, (ch) =>
+    ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : ch === "\t" ? "\\t" : `\\u{${ch.codePointAt(0)!.toString(16).padStart(4, "0")}}`
+  );
+}
+
 export function extensionOf(name: string): Candidate["ext"] {
   const lower = name.toLowerCase();
   if (lower.endsWith(".csv")) return "csv";
@@ -46,12 +57,16 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
     if (!st) continue;
     if (folder.startsWith(".")) continue;
     if (!st.isDirectory() || !municipalityFolder.test(folder)) {
-      ignored.push({ display: folder, reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/)" });
+      ignored.push({ display: shownName(folder), reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/)" });
       continue;
     }
     for (const name of readdirSync(dir).sort()) {
-      const display = `${folder}/${name}`;
-      if (name.startsWith(".")) continue;
+      const display = `${folder}/${shownName(name)}`;
+      if (name.startsWith(".")) {
+        // said, not silently skipped: an upload named ".x.csv" would otherwise vanish without a word
+        ignored.push({ display, reason: "är en dold fil (namnet börjar med punkt) och läses inte; byt namn på filen om den ska läsas in" });
+        continue;
+      }
       if (name.toLowerCase().endsWith(".part")) {
         ignored.push({ display, reason: "laddas fortfarande upp (.part) och läses när den har bytt namn" });
         continue;

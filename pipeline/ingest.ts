@@ -104,7 +104,18 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
     }
     const temp = archiveTemp(cfg.archiveDir, `${runId}-${fileId}-${seq}`);
     rmSync(temp, { force: true });
-    const inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv" });
+    let inspection: Inspection;
+    try {
+      inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv" });
+    } catch (e) {
+      // The uploader removed or renamed the file after it was listed: one file must not stop the run.
+      const err = e as NodeJS.ErrnoException;
+      if (err.path !== c.path || !["ENOENT", "EACCES", "EPERM", "EISDIR", "ELOOP"].includes(err.code ?? "")) throw e;
+      rmSync(temp, { force: true });
+      ctx.log.warn(`${c.display} kunde inte läsas (${err.code}: försvann den eller bytte den namn medan den lästes?) och läses nästa körning`);
+      outcomes.push(outcome(c, "deferred", null));
+      continue;
+    }
     if (!unchangedSince(c.path, c)) {
       rmSync(temp, { force: true });
       ctx.log.info(`${c.display} ändrades medan den lästes (laddas den fortfarande upp?) och läses nästa körning`);
@@ -250,7 +261,10 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   p.findings.push(...findings);
   if (!layout) return;
   p.kind = layout.kind;
-  p.staged = { fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx" };
+  p.staged = {
+    fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx",
+    quoted: c.ext === "csv" && p.inspection.hasQuote
+  };
 }
 
 function* batches(files: Prepared[], maxBytes: number): Generator<Prepared[]> {

@@ -1,6 +1,7 @@
 // A file's layout: which extract kind its header says it is (contract §2: "told apart by its
 // columns"), and which contract column each of its columns holds, after the profile's renames (§4).
 import { finding, type Finding } from "./finding.js";
+import { masked } from "./messages.js";
 import { normaliseKey, type Profile } from "./profile.js";
 import { kindNames, type KindName, type Schema } from "./schema.js";
 
@@ -18,6 +19,8 @@ export function layoutOf(
   display: string
 ): { layout: Layout | null; findings: Finding[] } {
   const findings: Finding[] = [];
+  // the "header" of a file without one is its first data row: never show an identity number from it
+  const shown = header.map(masked);
   const mapped = header.map((h) => {
     const key = normaliseKey(h);
     if (profile?.columns[key]) return profile.columns[key];
@@ -39,9 +42,14 @@ export function layoutOf(
     const expect = kindNames
       .map((k) => `${k}: ${s.kinds[k].columns.filter((c) => c.column === "required").map((c) => c.name).join(", ")}`)
       .join("; ");
+    // a first line of data (no header) is not repeated: it holds household ids and other personal data
+    const data = header.some((h) => looksLikeData.test(h.trim()));
+    const first = data
+      ? "Första raden ser ut att vara en datarad (den innehåller t.ex. en kommunkod, en månad eller ett identitetsnummer), inte en rubrikrad, och visas därför inte. Filen saknar troligen rubrikrad:"
+      : `Rubrikraden (${shown.join(", ")}) liknar ingen av extrakttyperna.`;
     findings.push(
-      finding("FATAL", "unknown_kind", display,
-        `Rubrikraden (${header.join(", ")}) liknar ingen av extrakttyperna. Första raden ska vara kolumnnamnen enligt kontraktet — ${expect}` +
+      finding("FATAL", data ? "no_header" : "unknown_kind", display,
+        `${first} Första raden ska vara kolumnnamnen enligt kontraktet — ${expect}` +
           (profile ? ` — eller de namn som profilen ${profile.name} översätter.` : `. Använder kommunen egna kolumnnamn behövs en profil i schemas/profiles/.`),
         { line: 1 })
     );
@@ -54,15 +62,15 @@ export function layoutOf(
     if (!kindColumns.has(m)) {
       findings.push(
         finding("WARNING", "extra_column", display,
-          `Kolumnen "${header[i]}" ingår inte i en ${kind}-fil och läses inte in. Ta bort den ur exporten, eller lägg till namnet i kommunens profil om den är en kontraktskolumn med annat namn.`,
-          { line: 1, column: header[i] })
+          `Kolumnen "${shown[i]}" ingår inte i en ${kind}-fil och läses inte in. Ta bort den ur exporten, eller lägg till namnet i kommunens profil om den är en kontraktskolumn med annat namn.`,
+          { line: 1, column: shown[i] })
       );
       return null;
     }
     if (seen.has(m)) {
       findings.push(
         finding("FATAL", "duplicate_column", display,
-          `Kolumnerna "${header[seen.get(m)!]}" och "${header[i]}" betyder båda ${m}. Varje kontraktskolumn får bara finnas en gång; ta bort den ena.`,
+          `Kolumnerna "${shown[seen.get(m)!]}" och "${shown[i]}" betyder båda ${m}. Varje kontraktskolumn får bara finnas en gång; ta bort den ena.`,
           { line: 1, column: m })
       );
       return null;
@@ -80,6 +88,9 @@ export function layoutOf(
   }
   return { layout: { kind, columns }, findings };
 }
+
+/** A cell that is a value rather than a column name: a municipality code, a month or date, a number, a hex pseudonym. */
+const looksLikeData = /^(\d{4}|\d{4}-\d{2}(-\d{2})?|[\d\s.,+-]{6,}|[0-9a-fA-F]{16,64})$/;
 
 function ownColumns(s: Schema, kind: KindName): Set<string> {
   const others = new Set(kindNames.filter((k) => k !== kind).flatMap((k) => s.kinds[k].columns.map((c) => c.name)));

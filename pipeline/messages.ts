@@ -19,6 +19,16 @@ export interface Problem {
   readonly expected: string | null;
 }
 
+/** Digits shaped like a Swedish (10 or 12 digits, optional - + or space before the last four) or
+ *  Norwegian (11 digits) identity number, checksum or not. */
+const identityShaped = /(?<!\d)(?:\d{6}|\d{8})[-+ ]?\d{4}(?!\d)|(?<!\d)\d{11}(?!\d)/g;
+
+/** A value as findings and messages may show it: an identity number typed into any column (a birth
+ *  year, a header cell of a file without header) is hidden, like person_id values always are. */
+export function masked(value: string): string {
+  return value.replace(identityShaped, "[dolt: ser ut som ett personnummer]");
+}
+
 const severities: Record<string, Severity> = {
   wrong_municipality: "FATAL",
   unusual_age: "WARNING",

@@ -1,18 +1,25 @@
 // Atomic publication (contract §9 exit code 3): the new database and site are built beside the
-// published ones (<db>.next, <out>.next) and switched only when everything succeeded. The switch is
-// two renames; a journal written first lets the next start finish a switch that a kill interrupted,
-// and anything built beside without a journal is simply thrown away.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// published ones and switched in only when everything succeeded.
+// - The database: built as <db>.next (a copy of the published one, then loaded), switched by rename.
+// - The site: <out> is a symbolic link to <out>.versions/<run>; the new version is written beside the
+//   old one and the link is replaced by rename, so a reader sees the old site or the new one, whole.
+// A journal written before the two switches lets the next start finish a switch that a kill
+// interrupted; anything built beside without a journal is thrown away.
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { faultPoint } from "./fault.js";
 
 export interface Beside {
   readonly dbNext: string;
+  /** the directory the new site is written to */
   readonly siteNext: string;
   readonly journal: string;
 }
 
-export function beside(db: string, out: string): Beside {
-  return { dbNext: `${db}.next`, siteNext: `${out}.next`, journal: `${db}.publish.json` };
+const versionsOf = (out: string) => `${out}.versions`;
+
+export function beside(db: string, out: string, runId: number | string = "next"): Beside {
+  return { dbNext: `${db}.next`, siteNext: join(versionsOf(out), `run-${runId}`), journal: `${db}.publish.json` };
 }
 
 function syncDir(path: string): void {
@@ -25,56 +32,89 @@ function syncDir(path: string): void {
   }
 }
 
-function removeBuilt(b: Beside): void {
-  rmSync(b.dbNext, { force: true });
-  rmSync(`${b.dbNext}.wal`, { force: true });
-  rmSync(b.siteNext, { recursive: true, force: true });
+/** The version directory <out> points to, or null. */
+function current(out: string): string | null {
+  try {
+    return basename(readlinkSync(out));
+  } catch {
+    return null;
+  }
 }
 
 /** At start: finish an interrupted switch, or discard a half-built one. Returns what it did. */
 export function recover(db: string, out: string): "none" | "finished" | "discarded" {
-  const b = beside(db, out);
-  if (existsSync(b.journal)) {
-    JSON.parse(readFileSync(b.journal, "utf8")); // a torn journal cannot exist: it is renamed into place
-    finishSwitch(db, out, b);
+  const journal = beside(db, out).journal;
+  if (existsSync(journal)) {
+    const { site } = JSON.parse(readFileSync(journal, "utf8")) as { site: string };
+    finishSwitch(db, out, join(versionsOf(out), site), journal);
     return "finished";
   }
-  const leftovers = existsSync(b.dbNext) || existsSync(b.siteNext) || existsSync(`${out}.old`);
-  removeBuilt(b);
-  rmSync(`${out}.old`, { recursive: true, force: true });
-  return leftovers ? "discarded" : "none";
+  let discarded = false;
+  for (const p of [`${db}.next`, `${db}.next.wal`]) {
+    if (existsSync(p)) {
+      rmSync(p, { force: true });
+      discarded = true;
+    }
+  }
+  return pruneVersions(out) || discarded ? "discarded" : "none";
 }
 
 /** Switches the built database and site in; the journal makes it complete even if killed midway. */
-export function publish(db: string, out: string): void {
-  const b = beside(db, out);
-  const tmp = `${b.journal}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ db: basename(db), out: basename(out) }));
+export function publish(db: string, out: string, siteNext: string): void {
+  const journal = beside(db, out).journal;
+  const tmp = `${journal}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ db: basename(db), site: basename(siteNext) }));
   const fd = openSync(tmp, "r");
   fsyncSync(fd);
   closeSync(fd);
-  renameSync(tmp, b.journal);
-  syncDir(b.journal);
-  finishSwitch(db, out, b);
+  renameSync(tmp, journal);
+  syncDir(journal);
+  faultPoint("after-journal");
+  finishSwitch(db, out, siteNext, journal);
 }
 
-function finishSwitch(db: string, out: string, b: Beside): void {
-  if (existsSync(b.dbNext)) {
-    rmSync(`${b.dbNext}.wal`, { force: true }); // closed cleanly before the journal: nothing in it
-    renameSync(b.dbNext, db);
+function finishSwitch(db: string, out: string, site: string, journal: string): void {
+  const dbNext = `${db}.next`;
+  if (existsSync(dbNext)) {
+    rmSync(`${dbNext}.wal`, { force: true }); // closed cleanly before the journal was written: nothing in it
+    renameSync(dbNext, db);
     rmSync(`${db}.wal`, { force: true });
     syncDir(db);
+    faultPoint("after-db-rename");
   }
-  if (existsSync(b.siteNext)) {
-    const old = `${out}.old`;
-    rmSync(old, { recursive: true, force: true });
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(b.siteNext, out);
-    syncDir(out);
-    rmSync(old, { recursive: true, force: true });
+  if (existsSync(site) && current(out) !== basename(site)) pointTo(out, site);
+  rmSync(journal, { force: true });
+  syncDir(journal);
+  pruneVersions(out);
+}
+
+/** Makes <out> a link to the site directory, atomically (a real directory there is moved aside once). */
+function pointTo(out: string, site: string): void {
+  mkdirSync(dirname(out), { recursive: true });
+  const st = lstatSync(out, { throwIfNoEntry: false });
+  if (st && !st.isSymbolicLink()) {
+    // an <out> from before links were used, or made by hand: keep it as a version, once
+    renameSync(out, join(versionsOf(out), `moved-${Date.now()}`));
   }
-  rmSync(b.journal, { force: true });
-  syncDir(b.journal);
+  const link = `${out}.link-${process.pid}`;
+  rmSync(link, { force: true });
+  symlinkSync(join(basename(versionsOf(out)), basename(site)), link);
+  renameSync(link, out);
+  syncDir(out);
+}
+
+/** Removes site versions that nothing points to (half-built ones, and all but the published one). */
+function pruneVersions(out: string): boolean {
+  const dir = versionsOf(out);
+  if (!existsSync(dir)) return false;
+  const keep = current(out);
+  let removed = false;
+  for (const name of readdirSync(dir)) {
+    if (name === keep) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed = true;
+  }
+  return removed;
 }
 
 /** The run a published site shows (its run.json), or null. */

@@ -1,12 +1,13 @@
 // `kas run`, the nightly batch (contract §9): take every new complete file from the inbox, validate,
 // normalise, load, and publish — building the new database and site beside the published ones and
 // switching them in only when everything succeeded.
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { RunConfig } from "./config.js";
+import { UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./context.js";
 import { openDb, type Db } from "./db.js";
 import { discover } from "./discover.js";
+import { faultPoint } from "./fault.js";
 import type { Finding } from "./finding.js";
 import { readManifest } from "./archive.js";
 import { ingest, ingestArchive, type FileOutcome, type IngestResult } from "./ingest.js";
@@ -90,6 +91,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
   const schema = deps.schema ?? loadSchema();
   const profiles = deps.profiles ?? loadProfiles(schema);
   for (const dir of [cfg.stateDir, cfg.archiveDir, cfg.quarantineDir, cfg.workDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  checkOut(cfg.out);
   const release = await acquireLock(cfg.lockFile, { wait: cfg.wait, clock: ctx.clock, onWait: (pid) => ctx.log.info(`väntar på körningen i process ${pid}`) });
   try {
     const recovered = recover(cfg.db, cfg.out);
@@ -107,10 +109,10 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     }
 
     const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile });
-    const b = beside(cfg.db, cfg.out);
-    rmSync(b.dbNext, { force: true });
-    if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, b.dbNext));
-    const db = await openDb(b.dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
+    const dbNext = beside(cfg.db, cfg.out).dbNext;
+    rmSync(dbNext, { force: true });
+    if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, dbNext));
+    const db = await openDb(dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
       throw new RunFailed(
         `databasen ${cfg.db} kan inte öppnas (${e.message.split("\n")[0]}). Är filen skadad? Kör kas rebuild för att återskapa den ur arkivet ${cfg.archiveDir}.`
       );
@@ -118,20 +120,25 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     let result: IngestResult;
     let runId: number;
     let report: unknown;
+    let siteNext = "";
     try {
       await initDatabase(db, schema);
       await installMacros(db);
       runId = await nextRun(db, startedAt);
+      siteNext = beside(cfg.db, cfg.out, runId).siteNext;
       await db.run("BEGIN TRANSACTION");
       const ingestDeps = { schema, profiles, ctx, runId, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
       result = await timed("inläsning", () =>
         mode === "run" ? ingest(db, cfg, ingestDeps) : ingestArchive(db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );
+      faultPoint("before-commit");
       await finishRun(db, runId, ctx.clock(), result);
       await db.run("COMMIT");
+      faultPoint("after-commit");
       // loaded only when there is something to publish: the page renderers (jsdom, Plot) take a second to load
       const { publishSite } = await import("./publish.js");
-      report = await timed("rapporter", () => publishSite(db, b.siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
+      report = await timed("rapporter", () => publishSite(db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
+      faultPoint("after-site");
       await db.run("CHECKPOINT");
     } catch (e) {
       try {
@@ -160,15 +167,31 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     };
     // the summary is published with the reports, and kept in the run log folder
     const json = JSON.stringify(summary, null, 2) + "\n";
-    writeFileSync(join(b.siteNext, "run.json"), json);
+    writeFileSync(join(siteNext, "run.json"), json);
     mkdirSync(cfg.logDir, { recursive: true, mode: 0o700 });
     writeFileSync(join(cfg.logDir, `run-${runId}.json`), json, { mode: 0o600 });
-    await timed("publicering", async () => publish(cfg.db, cfg.out));
+    await timed("publicering", async () => publish(cfg.db, cfg.out, siteNext));
     return summary;
   } finally {
-    rmSync(beside(cfg.db, cfg.out).dbNext, { force: true });
+    rmSync(dbNextOf(cfg), { force: true });
+    rmSync(`${dbNextOf(cfg)}.wal`, { force: true });
     release();
   }
+}
+
+/** --out must be kas's own: a new path, an empty directory, or a site kas published (a link, or a directory with run.json). */
+function checkOut(out: string): void {
+  const st = lstatSync(out, { throwIfNoEntry: false });
+  if (!st || st.isSymbolicLink()) return;
+  if (st.isDirectory()) {
+    const entries = readdirSync(out);
+    if (entries.length === 0) {
+      rmdirSync(out);
+      return;
+    }
+    if (entries.includes("run.json")) return;
+  }
+  throw new UsageError(`--out ${out} finns redan och är inte en webbplats som kas har publicerat. Ange en ny sökväg eller en tom mapp; kas ersätter hela mappen vid varje publicering.`);
 }
 
 /** A run with nothing new: every inbox file unchanged since it was read, and the site showing the latest run. */
@@ -212,3 +235,5 @@ async function finishRun(db: Db, runId: number, at: Date, r: IngestResult): Prom
     { t: at.toISOString(), n: count("accepted") + count("rejected"), a: count("accepted"), r: count("rejected"), id: runId }
   );
 }
+
+const dbNextOf = (cfg: RunConfig) => beside(cfg.db, cfg.out).dbNext;

@@ -7,6 +7,7 @@ import { ident, lit, sqlText, type Db } from "./db.js";
 import type { Delimiter } from "./dialect.js";
 import { finding, type Finding } from "./finding.js";
 import type { Layout } from "./layout.js";
+import { recordLines } from "./lines.js";
 import { stagingVars, type ProfileTable } from "./normalise.js";
 import type { Profile } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
@@ -22,6 +23,8 @@ export interface StagedFile {
   readonly delimiter: Delimiter;
   /** converted from .xlsx: the last column is __line, the worksheet row */
   readonly xlsx: boolean;
+  /** the CSV has a '"': a quote left open swallows the rest of the file (see unreadRecords) */
+  readonly quoted: boolean;
 }
 
 /** Makes keyed pseudonyms in SQL: HMAC under the run's key, or (kas validate) a plain in-memory hash. */
@@ -77,8 +80,35 @@ export async function stageRaw(db: Db, kind: KindName, files: readonly StagedFil
       structural.set(f.fileId, list);
     }
     await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans};`);
+    for (const f of group) {
+      if (!f.quoted || structural.has(f.fileId)) continue;
+      const lost = await unreadRecords(db, kind, f);
+      if (lost) structural.set(f.fileId, [lost]);
+    }
   }
   return structural;
+}
+
+/**
+ * DuckDB 1.5 can drop the reject of a quote left open at the end of a file when it reads several files
+ * in one scan (more files than threads): the records after the quote vanish without an error. So the
+ * records read are counted against the file itself (lines.ts counts records as DuckDB does); a file
+ * that has more is a structural error, not a shorter file.
+ */
+async function unreadRecords(db: Db, kind: KindName, f: StagedFile): Promise<Finding | null> {
+  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM stg_${kind}_raw WHERE file_id = ${f.fileId}`);
+  // a record far beyond any file maps to a line only when a quote is still open at the end (recordLines)
+  const beyond = Number.MAX_SAFE_INTEGER;
+  const lines = await recordLines(f.csvPath, f.delimiter, [Number(n), beyond]);
+  const open = lines.get(beyond);
+  if (open !== undefined) {
+    return finding("ERROR", "unterminated_quote", f.display,
+      `Ett citattecken (") öppnas men stängs aldrig, så resten av filen kan inte läsas. Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`, { line: open });
+  }
+  const first = lines.get(Number(n));
+  if (first === undefined) return null;
+  return finding("ERROR", "csv_error", f.display,
+    `Filen kan bara läsas fram till rad ${first}; raderna därefter kan inte läsas som CSV. Kontrollera citattecknen (") på och efter rad ${first} och spara om filen från Excel eller verksamhetssystemet som CSV.`, { line: first });
 }
 
 function structuralFinding(f: StagedFile, r: { line: number; error_type: string; csv_line: string | null }, fields: number): Finding {

@@ -1,4 +1,5 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON).
+import { shownName } from "./discover.js";
 import { formatFinding, sortFindings, type Finding } from "./finding.js";
 import type { RunSummary } from "./run.js";
 import type { Status } from "./status.js";
@@ -86,12 +87,12 @@ export function formatStatus(s: Status): string {
     for (const k of m.kinds) {
       const span = k.kind === "bistand" ? `månader ${ranges(k.months)} (${k.months.length})` : `ögonblicksbild, insatser som startade ${k.from} – ${k.to}`;
       out.push(`  ${k.kind.padEnd(8)} ${plural(k.rows, "rad", "rader")}; ${span}`);
-      for (const f of k.files) out.push(`           ${f.name}: ${plural(f.rows, "rad", "rader")}, inläst ${f.firstSeen}`);
+      for (const f of k.files) out.push(`           ${shownName(f.name)}: ${plural(f.rows, "rad", "rader")}, inläst ${f.firstSeen}`);
     }
   }
   if (s.rejected.length) {
     out.push("", "Avvisade filer:");
-    for (const r of s.rejected) out.push(`  ${r.file} (${r.firstSeen}): ${plural(r.errors, "fel", "fel")}`);
+    for (const r of s.rejected) out.push(`  ${shownName(r.file)} (${r.firstSeen}): ${plural(r.errors, "fel", "fel")}`);
   }
   return out.join("\n") + "\n";
 }

@@ -7,7 +7,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "./config.js";
 import type { Context } from "./context.js";
 import { openDb } from "./db.js";
-import { extensionOf, municipalityFolder, type Candidate } from "./discover.js";
+import { extensionOf, municipalityFolder, shownName, type Candidate } from "./discover.js";
 import { rejects, type Finding } from "./finding.js";
 import { checkBatch, prepare, type Prepared } from "./ingest.js";
 import { inspectFile } from "./inspect.js";
@@ -49,7 +49,7 @@ export async function validateFiles(
       const parent = basename(dirname(full));
       const folder = municipalityFolder.test(parent) ? parent : null;
       const candidate: Candidate = {
-        municipality: folder ?? "", name: basename(full), display: relative(cwd, full) || path, path: full,
+        municipality: folder ?? "", name: basename(full), display: shownName(relative(cwd, full) || path), path: full,
         ext: extensionOf(full), size: st.size, mtimeMs: st.mtimeMs, ino: st.ino
       };
       const inspection = await inspectFile(full, { binary: candidate.ext !== "csv" });

@@ -3,8 +3,20 @@
 -- no denominator). Shares are 100 × numerator ÷ denominator and means numerator ÷ denominator,
 -- rounded half up in exact integer arithmetic (shares to one decimal, SEK means to öre).
 CREATE OR REPLACE TEMP VIEW indicator_values AS
-WITH counts AS (
-  SELECT * FROM indicator_counts
+WITH grid AS (
+  -- every municipality the reports list × every year of the network: a municipality's year without
+  -- data is a row with status '-', so the CSV holds every figure the page shows (contract §7)
+  SELECT t.target_group, m.municipality, y."year", g.gender
+  FROM (SELECT DISTINCT target_group FROM indicator_counts) t,
+       (SELECT DISTINCT municipality FROM bistand UNION SELECT DISTINCT municipality FROM insats) m,
+       (SELECT DISTINCT "year" FROM indicator_counts) y,
+       (VALUES ('K'), ('M'), ('T')) g(gender)
+), counts AS (
+  SELECT g.target_group, g.municipality, g."year", g.gender,
+         coalesce(c.has_bistand, false) AS has_bistand, coalesce(c.has_insats, false) AS has_insats,
+         c.recipients, c.long_term, c.person_months, c.coded_months, c.household_months, c.amount_sek,
+         c.exits, c.exits_work_studies
+  FROM grid g LEFT JOIN indicator_counts c USING (target_group, municipality, "year", gender)
 ), rows AS (
   SELECT target_group, 'recipients' AS indicator, municipality, "year", gender, has_bistand AS has_data,
          recipients::DECIMAL(18, 2) AS numerator, NULL::BIGINT AS denominator,

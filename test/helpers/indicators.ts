@@ -1,0 +1,201 @@
+// Helpers for the hand-computed indicator tests: tiny contract-format inboxes written as real files,
+// a pipeline run into a temporary directory with a fixed clock and key, and the published CSVs read
+// back. Month patterns keep the test data readable next to the arithmetic in the tests.
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { runConfig } from "../../pipeline/config.js";
+import { testContext } from "../../pipeline/context.js";
+import { run, type RunSummary } from "../../pipeline/run.js";
+
+/** A fixed pseudonymisation key (64 hex digits = 32 bytes), so runs are reproducible. */
+export const testKey = "5eed".repeat(16);
+
+/** One letter per reason code in month patterns; `-` is a row without a reason, `.` no row. */
+export const reasonOf: Readonly<Record<string, string>> = {
+  U: "unemployed_no_benefit",
+  A: "unemployed_awaiting_benefit",
+  I: "unemployed_insufficient_benefit",
+  E: "establishment_insufficient",
+  S: "sick_certified_no_benefit",
+  s: "sick_certified_insufficient",
+  O: "social_reasons",
+  P: "parental_benefit_insufficient",
+  N: "no_barrier"
+};
+
+export const bistandHeader = ["municipality", "month", "person_id", "household_id", "role", "gender", "birth_year", "born_abroad", "reason", "amount_sek"];
+export const insatsHeader = ["municipality", "person_id", "gender", "birth_year", "measure", "need_category", "referred_by", "start_date", "end_date", "exit_reason", "cost_sek"];
+
+/** A hex pseudonym (32 digits) for a readable label; labels are never published, only counted. */
+export function personId(label: string): string {
+  return createHash("sha256").update(label).digest("hex").slice(0, 32);
+}
+
+export interface Person {
+  /** unique within the municipality, e.g. "A" (copies get "A#0", "A#1", …) */
+  readonly label: string;
+  readonly gender: "K" | "M";
+  readonly born: number;
+  /** own household unless given (a couple shares one) */
+  readonly household?: string;
+  readonly role?: "applicant" | "co_applicant";
+  /** year → 12 characters, January first: a reason letter of `reasonOf`, `-` no reason, `.` no row */
+  readonly years: Readonly<Record<number, string>>;
+  /** amount per month written on this person's rows: a number, a text (e.g. "10000,50"), or "" (empty) */
+  readonly amount?: number | string;
+  /** per-year overrides of gender / birth year, to model a person whose registration changes */
+  readonly genderIn?: Readonly<Record<string, "K" | "M">>;
+  readonly bornIn?: Readonly<Record<string, number>>;
+}
+
+/** `n` copies of each person (labels and households suffixed #0…#n-1): every count × n, every share the same. */
+export function copies(n: number, people: readonly Person[]): Person[] {
+  const out: Person[] = [];
+  for (let c = 0; c < n; c++) {
+    for (const p of people) out.push({ ...p, label: `${p.label}#${c}`, household: `${p.household ?? p.label}#${c}` });
+  }
+  return out;
+}
+
+/** bistand rows (as cells) of the people in a municipality, ordered by month then person. */
+export function bistandRows(municipality: string, people: readonly Person[], only?: (month: string) => boolean): string[][] {
+  const rows: { month: string; cells: string[] }[] = [];
+  for (const p of people) {
+    for (const [year, pattern] of Object.entries(p.years)) {
+      if (pattern.length !== 12) throw new Error(`pattern of ${p.label} ${year} is not 12 months: ${pattern}`);
+      [...pattern].forEach((ch, i) => {
+        if (ch === ".") return;
+        const month = `${year}-${String(i + 1).padStart(2, "0")}`;
+        if (only && !only(month)) return;
+        const reason = ch === "-" ? "" : reasonOf[ch];
+        if (reason === undefined) throw new Error(`unknown reason letter: ${ch}`);
+        const gender = p.genderIn?.[month] ?? p.gender;
+        const born = p.bornIn?.[month] ?? p.born;
+        rows.push({
+          month,
+          cells: [municipality, month, personId(`${municipality}/${p.label}`), `${municipality}-${p.household ?? p.label}`, p.role ?? "applicant",
+            gender, String(born), "0", reason, p.amount === undefined ? "1000" : String(p.amount)]
+        });
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)).map((r) => r.cells);
+}
+
+export interface Measure {
+  readonly label: string;
+  readonly gender: "K" | "M";
+  readonly born: number;
+  readonly measure: string;
+  readonly start: string;
+  readonly end?: string;
+  readonly exit?: string;
+}
+
+/** `n` copies of each measure, person labels suffixed like `copies`, so they link to the copied people. */
+export function measureCopies(n: number, measures: readonly Measure[]): Measure[] {
+  const out: Measure[] = [];
+  for (let c = 0; c < n; c++) for (const m of measures) out.push({ ...m, label: `${m.label}#${c}` });
+  return out;
+}
+
+export function insatsRows(municipality: string, measures: readonly Measure[]): string[][] {
+  return measures.map((m) => [municipality, personId(`${municipality}/${m.label}`), m.gender, String(m.born), m.measure, "", "social_services",
+    m.start, m.end ?? "", m.exit ?? "", ""]);
+}
+
+/** A CSV file's text: header and rows joined by the delimiter, LF line ends. */
+export function csvText(header: readonly string[], rows: readonly (readonly string[])[], delimiter = ","): string {
+  return [header, ...rows].map((r) => r.join(delimiter)).join("\n") + "\n";
+}
+
+/** Writes files (path relative to dir → content) and gives each the same fixed mtime unless told. */
+export function writeFiles(dir: string, files: Readonly<Record<string, string | Buffer>>, mtime: Date = new Date("2026-01-10T12:00:00Z")): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+    utimesSync(full, mtime, mtime);
+  }
+}
+
+export function tempRoot(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `kas-${prefix}-`));
+}
+
+/** `kas run` on root/inbox into root/site (database root/state/kas.duckdb) with the fixed test clock and key. */
+export async function runKas(root: string, threshold?: number): Promise<RunSummary> {
+  const cfg = runConfig({ inbox: join(root, "inbox"), out: join(root, "site"), db: join(root, "state", "kas.duckdb"), ...(threshold ? { threshold } : {}) });
+  return run(cfg, testContext({ env: { KAS_KEY: testKey } }));
+}
+
+export interface CsvFigure {
+  readonly indicator: string;
+  readonly municipality: string;
+  readonly year: number;
+  readonly gender: string;
+  /** the cells exactly as written */
+  readonly value: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly status: string;
+}
+
+export const figureHeader = "indicator,municipality,year,gender,value,numerator,denominator,status";
+
+/** Parses a data/<group>.csv strictly: the contract's header, 8 unquoted cells per line, LF only. */
+export function parseFigures(text: string): CsvFigure[] {
+  if (!text.endsWith("\n") || text.includes("\r")) throw new Error("figures CSV must end with LF and hold no CR");
+  const [header, ...lines] = text.slice(0, -1).split("\n");
+  if (header !== figureHeader) throw new Error(`unexpected header: ${header}`);
+  return lines.map((line, i) => {
+    const cells = line.split(",");
+    if (cells.length !== 8 || line.includes('"')) throw new Error(`line ${i + 2} is not 8 plain cells: ${line}`);
+    const [indicator, municipality, year, gender, value, numerator, denominator, status] = cells;
+    return { indicator, municipality, year: Number(year), gender, value, numerator, denominator, status };
+  });
+}
+
+/** The published figures of one site, by target group, with lookup by indicator/municipality/year/gender. */
+export class Site {
+  readonly groups = new Map<string, CsvFigure[]>();
+  private readonly index = new Map<string, CsvFigure>();
+
+  constructor(readonly dir: string) {
+    for (const file of readdirSync(join(dir, "data")).sort()) {
+      if (!file.endsWith(".csv")) continue;
+      const group = file.slice(0, -4);
+      const figures = parseFigures(readFileSync(join(dir, "data", file), "utf8"));
+      this.groups.set(group, figures);
+      for (const f of figures) {
+        const key = `${group}|${f.indicator}|${f.municipality}|${f.year}|${f.gender}`;
+        if (this.index.has(key)) throw new Error(`duplicate figure: ${key}`);
+        this.index.set(key, f);
+      }
+    }
+  }
+
+  /** The figure, or an error naming what is missing (a missing row is a failure, never "no data"). */
+  get(group: string, indicator: string, municipality: string, year: number, gender: string): CsvFigure {
+    const f = this.index.get(`${group}|${indicator}|${municipality}|${year}|${gender}`);
+    if (!f) throw new Error(`no figure ${group} ${indicator} ${municipality} ${year} ${gender}`);
+    return f;
+  }
+
+  /** [value, numerator, denominator, status] of a figure, the cells as written. */
+  cells(group: string, indicator: string, municipality: string, year: number, gender: string): [string, string, string, string] {
+    const f = this.get(group, indicator, municipality, year, gender);
+    return [f.value, f.numerator, f.denominator, f.status];
+  }
+
+  /** A count's value for K, M and T, e.g. [10, 0, 10]; throws unless all three are published. */
+  counts(group: string, indicator: string, municipality: string, year: number): [number, number, number] {
+    return (["K", "M", "T"] as const).map((g) => {
+      const f = this.get(group, indicator, municipality, year, g);
+      if (f.status !== "") throw new Error(`${group} ${indicator} ${municipality} ${year} ${g} is not published (${f.status})`);
+      return Number(f.value);
+    }) as [number, number, number];
+  }
+}
