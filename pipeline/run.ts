@@ -1,7 +1,7 @@
 // `kas run`, the nightly batch (contract §9): take every new complete file from the inbox, validate,
 // normalise, load, and publish — building the new database and site beside the published ones and
 // switching them in only when everything succeeded.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -111,7 +111,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile });
     const dbNext = beside(cfg.db, cfg.out).dbNext;
     rmSync(dbNext, { force: true });
-    if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, dbNext));
+    if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, dbNext, constants.COPYFILE_FICLONE));
     const db = await openDb(dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
       throw new RunFailed(
         `databasen ${cfg.db} kan inte öppnas (${e.message.split("\n")[0]}). Är filen skadad? Kör kas rebuild för att återskapa den ur arkivet ${cfg.archiveDir}.`

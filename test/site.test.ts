@@ -1,0 +1,106 @@
+// The published site as network leads meet it: `kas run` on the bundled samples (six municipalities,
+// three dialects), then every page opened from file:// in real headless Chromium — no console
+// errors, no requests, no scripts, no serious accessibility violations, every chart whole on A4 —
+// and the files of contract §7 exactly where and as the contract says.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runConfig } from "../pipeline/config.js";
+import { testContext } from "../pipeline/context.js";
+import { samplesDir } from "../pipeline/paths.js";
+import { run, type RunSummary } from "../pipeline/run.js";
+import { schema } from "../pipeline/schema.js";
+import { browserAvailable, checkPages, type PageCheck } from "./browser.js";
+
+const s = schema();
+let dir: string;
+let out: string;
+let summary: RunSummary;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "kas-site-"));
+  out = join(dir, "site");
+  const cfg = runConfig({ inbox: join(samplesDir, "inbox"), out, db: join(dir, "kas.duckdb") });
+  summary = await run(cfg, testContext({ env: { KAS_KEY: "cd".repeat(32) } }));
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the published files (contract §7)", () => {
+  it("loads every sample file and publishes one report and one CSV per target group", () => {
+    expect(summary.exitCode).toBe(0);
+    expect(summary.files.rejected).toEqual([]);
+    expect(summary.files.accepted).toHaveLength(19);
+    const pages = readdirSync(out).filter((f) => f.endsWith(".html")).sort();
+    expect(pages).toEqual([...s.targetGroups.map((t) => `${t.id}.html`), "codes.html", "index.html", "quality.html"].sort());
+    expect(readdirSync(join(out, "data")).sort()).toEqual(s.targetGroups.map((t) => `${t.id}.csv`).sort());
+  });
+
+  it("writes every CSV with the contract's header, codes and notation", () => {
+    for (const t of s.targetGroups) {
+      const [header, ...rows] = readFileSync(join(out, "data", `${t.id}.csv`), "utf8").trimEnd().split("\n");
+      expect(header).toBe("indicator,municipality,year,gender,value,numerator,denominator,status");
+      for (const row of rows) {
+        const [indicator, municipality, year, gender, value, numerator, denominator, status] = row.split(",");
+        expect(s.indicators.map((i) => i.id)).toContain(indicator);
+        expect(municipality).toMatch(/^(\d{4}|network)$/);
+        expect(year).toMatch(/^\d{4}$/);
+        expect(["K", "M", "T"]).toContain(gender);
+        expect(["", "..", "-"]).toContain(status);
+        for (const n of [value, numerator, denominator]) expect(n).toMatch(/^(\d+(\.\d+)?)?$/);
+        if (status !== "") expect([value, numerator, denominator]).toEqual(["", "", ""]);
+        // every published count is 0 or above the threshold (contract §8)
+        if (status === "" && (indicator === "recipients" || indicator === "measure_exits") && municipality !== "network") {
+          expect(Number(value) === 0 || Number(value) > 3, row).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("links every report from index.html, and every page is Swedish, self-contained and script-free", () => {
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    for (const t of s.targetGroups) expect(index).toContain(`href="${t.id}.html"`);
+    for (const page of readdirSync(out).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(join(out, page), "utf8");
+      expect(html).toMatch(/^<!DOCTYPE html>\s*<html lang="sv">/i);
+      // the attribute is entity-escaped (&#39;); the browser reads default-src 'none'
+      expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src (&#39;|')none(&#39;|');/);
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/\b(src|href)="https?:/);
+    }
+  });
+
+  it("reports the confidentiality checker's result per report in run.json", () => {
+    const published = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(published.report.reports).toHaveLength(s.targetGroups.length);
+    for (const r of published.report.reports) {
+      if (r.hiddenCounts > 0) expect(r.narrowestRange).toBeGreaterThan(3);
+    }
+  });
+});
+
+const requireBrowser = !!process.env.KAS_REQUIRE_BROWSER;
+describe.runIf(browserAvailable() || requireBrowser)("the published site in headless Chromium", () => {
+  let checks: PageCheck[];
+  beforeAll(async () => {
+    checks = await checkPages(out, { screenshotDir: join("test", "tmp", "screenshots", "site"), pdfDir: join("test", "tmp", "pdf", "site") });
+  }, 180_000);
+
+  it("opens every page with no console errors, no requests and no scripts", () => {
+    expect(checks).toHaveLength(10);
+    for (const c of checks) {
+      expect(c.consoleErrors, c.file).toEqual([]);
+      expect(c.requests, c.file).toEqual([]);
+      expect(c.scripts, c.file).toBe(0);
+    }
+  });
+
+  it("has no serious or critical accessibility violations (axe-core)", () => {
+    for (const c of checks) expect(c.axe.filter((v) => v.impact === "serious" || v.impact === "critical"), c.file).toEqual([]);
+  });
+
+  it("keeps every chart whole on one A4 page in print", () => {
+    for (const c of checks) for (const chart of c.charts) expect(chart.fits, `${c.file} ${chart.id}`).toBe(true);
+  });
+});
