@@ -85,8 +85,8 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
        FROM indicator_values WHERE target_group = $tg ORDER BY municipality, "year", indicator, gender`,
       { tg: tg.id }
     );
-    const protection = await protectReport(rows, o.threshold);
-    const check = await checkPublished(protection.rows, rows, o.threshold);
+    const protection = await protectReport(rows, o.threshold, { targetGroup: tg.id });
+    const check = await checkPublished(protection.rows, rows, o.threshold, { targetGroup: tg.id });
     if (!check.ok) {
       throw new Error(`confidentiality check failed for ${tg.id}: ${check.failures.length} withheld counts can be deduced to within ${o.threshold}`);
     }

@@ -4,13 +4,13 @@
 // (own person id and household), so that no count is 1..threshold and no share's denominator is
 // below 10: nothing in the asserted blocks is withheld, counts are 10 × the per-person arithmetic and
 // shares and means are the per-person ones. Each municipality holds one scenario.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunSummary } from "../pipeline/run.js";
 import {
-  bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, measureCopies, runKas, Site, tempRoot, writeFiles,
+  bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, measureCopies, runKas, Site, tempRoot, violations, writeFiles,
   type CsvFigure, type Measure, type Person
 } from "./helpers/indicators.js";
 
@@ -183,9 +183,9 @@ beforeAll(async () => {
   before = new Site(join(root, "site"));
   writeFiles(join(root, "inbox"), secondInbox, new Date("2026-01-12T12:00:00Z"));
   second = await runKas(root, 1);
-  console.log(JSON.stringify([first.stages, second.stages, (first.report as any).seconds, (second.report as any).seconds]));
   site = new Site(join(root, "site"));
 }, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("the runs", () => {
   it("accept every file, and the second run loads only the two new ones and records the replacements", () => {
@@ -194,7 +194,37 @@ describe("the runs", () => {
     expect(second.files.rejected).toEqual([]);
     expect(second.files.accepted.map((f) => f.file).sort()).toEqual(Object.keys(secondInbox).sort());
     expect(second.files.unchanged).toBe(Object.keys(firstInbox).length);
-    expect(second.replacements).toBeGreaterThan(0);
+    // bistand Mar, Apr and May of the original file, and the whole first insats snapshot
+    expect(second.replacements).toBe(4);
+  });
+});
+
+describe("every published figure (§6–§8)", () => {
+  it("has the contract's statuses and empty cells, exact rounding, no count of 1, and network means of the published values", () => {
+    expect(violations(before, 1)).toEqual([]);
+    expect(violations(site, 1)).toEqual([]);
+  });
+
+  it("the invariants catch a wrong figure (the check itself can fail)", () => {
+    const broken = Object.create(site) as Site;
+    const copy = new Map([...site.groups].map(([g, fs]) => [g, fs.map((f) => ({ ...f }))]));
+    const patch = (group: string, pick: (f: CsvFigure) => boolean, change: Partial<CsvFigure>) => {
+      const list = copy.get(group)!;
+      const i = list.findIndex(pick);
+      list[i] = { ...list[i], ...change };
+    };
+    // 52.9 → 53.0, a withheld row that shows its numerator, a network denominator off by one
+    patch("all", (f) => f.indicator === "reason_coded_share" && f.municipality === "0114" && f.year === 2024 && f.gender === "T", { value: "53" });
+    patch("all", (f) => f.status === "..", { numerator: "1" });
+    patch("all", (f) => f.municipality === "network" && f.indicator === "recipients" && f.year === 2024 && f.gender === "T", { denominator: "8" });
+    Object.defineProperty(broken, "groups", { value: copy });
+    const found = violations(broken, 1);
+    expect(found.filter((v) => v.startsWith("all reason_coded_share 0114 2024 T: share is not"))).toHaveLength(1);
+    expect(found.filter((v) => v.includes(": withheld or missing row with cells"))).toHaveLength(1);
+    expect(found.filter((v) => v.startsWith("all recipients network 2024 T: [59.6,417,8,]"))).toHaveLength(1);
+    // and the mean of reason_coded_share T 2024 no longer matches the changed municipal value
+    expect(found.filter((v) => v.startsWith("all reason_coded_share network 2024 T:"))).toHaveLength(1);
+    expect(found).toHaveLength(4);
   });
 });
 

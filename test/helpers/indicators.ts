@@ -199,3 +199,103 @@ export class Site {
     }) as [number, number, number];
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Invariants every published CSV must satisfy (contract §6–§8), checked in exact decimal arithmetic.
+
+const decimalsOf: Readonly<Record<string, number>> = {
+  recipients: 0, measure_exits: 0, long_term_share: 1, reason_coded_share: 1, exit_work_studies_share: 1, amount_per_household_month: 2
+};
+const countIndicators = new Set(["recipients", "measure_exits"]);
+const SCALE = 6; // every number in the CSVs has at most this many decimals
+
+/** "123.45" → 123450000n (× 10^SCALE); throws on anything but the CSV number notation. */
+export function exact(s: string): bigint {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m || (m[2] ?? "").length > SCALE) throw new Error(`not a CSV number: ${JSON.stringify(s)}`);
+  return BigInt(m[1]) * 10n ** BigInt(SCALE) + BigInt((m[2] ?? "").padEnd(SCALE, "0"));
+}
+
+/** round(a / b) half up to `d` decimals, as an exact CSV number's scaled value (a, b ≥ 0, scaled alike). */
+function roundedRatio(a: bigint, b: bigint, d: number): bigint {
+  const q = (2n * a * 10n ** BigInt(d) + b) / (2n * b);
+  return q * 10n ** BigInt(SCALE - d);
+}
+
+/**
+ * Every way one site's figures break contract §6–§8, as readable lines (empty when none): statuses and
+ * empty cells, numbers in CSV notation, shares and means exactly rounded from their numerator and
+ * denominator, counts never in 1..threshold, and network means of the published municipal values.
+ */
+export function violations(site: Site, threshold: number): string[] {
+  const out: string[] = [];
+  for (const [group, figures] of site.groups) {
+    const byKey = new Map<string, CsvFigure[]>();
+    for (const f of figures) {
+      const at = `${group} ${f.indicator} ${f.municipality} ${f.year} ${f.gender}`;
+      const bad = (what: string) => out.push(`${at}: ${what} [${f.value},${f.numerator},${f.denominator},${f.status}]`);
+      const d = decimalsOf[f.indicator];
+      if (d === undefined) { bad("unknown indicator"); continue; }
+      if (!["K", "M", "T"].includes(f.gender)) bad("gender");
+      if (f.indicator === "amount_per_household_month" && f.gender !== "T") bad("amount for K or M");
+      if (!["", "..", "-"].includes(f.status)) { bad("status"); continue; }
+      if (f.status !== "") {
+        if (f.value !== "" || f.numerator !== "" || f.denominator !== "") bad("withheld or missing row with cells");
+        if (f.municipality === "network" && f.status === "..") bad("withheld network mean");
+        continue;
+      }
+      if (f.municipality !== "network") {
+        const key = `${f.indicator}|${f.year}|${f.gender}`;
+        byKey.set(key, [...(byKey.get(key) ?? []), f]);
+      }
+      let value: bigint, num: bigint;
+      try {
+        value = exact(f.value);
+        num = exact(f.numerator);
+      } catch (e) {
+        bad((e as Error).message);
+        continue;
+      }
+      if (f.municipality === "network") continue; // checked below, against the municipalities
+      const small = (v: bigint) => v >= 1n * 10n ** BigInt(SCALE) && v <= BigInt(threshold) * 10n ** BigInt(SCALE);
+      const integral = (v: bigint) => v % 10n ** BigInt(SCALE) === 0n;
+      if (countIndicators.has(f.indicator)) {
+        if (f.numerator !== f.value || f.denominator !== "") bad("count's numerator is not its value, or it has a denominator");
+        if (!integral(value) || small(value)) bad(`count not 0 or > ${threshold}`);
+        continue;
+      }
+      let den: bigint;
+      try {
+        den = exact(f.denominator);
+      } catch (e) {
+        bad((e as Error).message);
+        continue;
+      }
+      if (!integral(den) || den === 0n || small(den)) bad(`denominator not a count > ${threshold}`);
+      if (f.indicator === "amount_per_household_month") {
+        if (value !== roundedRatio(num, den, 2)) bad("mean is not numerator ÷ denominator rounded half up to öre");
+        continue;
+      }
+      if (!integral(num) || small(num)) bad(`numerator not 0 or > ${threshold}`);
+      if (den < 10n * 10n ** BigInt(SCALE)) bad("share with a denominator below 10");
+      if (num > den) bad("numerator above denominator");
+      if (value !== roundedRatio(100n * num, den, 1)) bad("share is not 100 × numerator ÷ denominator rounded half up to one decimal");
+    }
+    for (const f of figures.filter((x) => x.municipality === "network")) {
+      const at = `${group} ${f.indicator} network ${f.year} ${f.gender}`;
+      const averaged = byKey.get(`${f.indicator}|${f.year}|${f.gender}`) ?? [];
+      if (averaged.length === 0) {
+        if (f.status !== "-") out.push(`${at}: a mean of nothing is not '-'`);
+        continue;
+      }
+      const sum = averaged.reduce((s, x) => s + exact(x.value), 0n);
+      const d = Math.max(1, decimalsOf[f.indicator]);
+      const n = BigInt(averaged.length);
+      if (f.status !== "" || f.numerator === "" || exact(f.numerator) !== sum || f.denominator !== String(averaged.length) ||
+          exact(f.value) !== roundedRatio(sum, n * 10n ** BigInt(SCALE), d)) {
+        out.push(`${at}: [${f.value},${f.numerator},${f.denominator},${f.status}] is not the mean of ${averaged.map((x) => x.value).join(", ")}`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,574 @@
+// Contract §8 on real runs at the default threshold 3 and at `--threshold 5`: a small network whose
+// cells include many 1–3s (two hand-made municipalities, two generated from a fixed seed). Checked
+// three ways: the CSV invariants (no published count in 1..threshold, no share over fewer than 10,
+// empty cells on withheld rows, network means of published values only); pipeline/confidentiality.ts
+// `checkPublished` (the LP attacker); and an independent integer brute force written here from the
+// contract alone, which also uses what a `-` row tells (a share without a denominator has 0 and 0).
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../pipeline/cli.js";
+import { checkPublished, protectReport, type Gender, type IndicatorRow, type ProtectedRow } from "../pipeline/confidentiality.js";
+import { silentLogger, testContext } from "../pipeline/context.js";
+import { openDb, sqlText } from "../pipeline/db.js";
+import type { RunSummary } from "../pipeline/run.js";
+import {
+  bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, runKas, Site, tempRoot, testKey, violations, writeFiles,
+  type CsvFigure, type Measure, type Person
+} from "./helpers/indicators.js";
+
+// ---------------------------------------------------------------------------------------------
+// The network.
+
+/** mulberry32: a small seeded generator, so the generated municipalities are the same every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const letters = "UUUUUAIEESsOOPN"; // reason letters, weighted towards unemployment
+const exitReasons = ["work", "studies", "municipal_employment", "other_measure", "dropped_out", "moved", "unknown"];
+const measures = ["job_search", "work_training", "internship", "education", "municipal_employment", "rehabilitation"];
+
+/** A municipality of `n` people in 2024 (couples share a household; the co-applicant copies the applicant's
+ *  months and has no amount) and measures for some of them and for a few people without assistance. */
+function generated(municipality: string, n: number, seed: number): { people: Person[]; measures: Measure[] } {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const people: Person[] = [];
+  const out: Measure[] = [];
+  for (let i = 0; i < n; i++) {
+    const couple = i > 0 && rnd() < 0.25 && people[i - 1].role !== "co_applicant";
+    const gender = rnd() < 0.5 ? "K" : "M";
+    const born = 1955 + Math.floor(rnd() * 52);
+    let pattern: string;
+    if (couple) {
+      pattern = [...people[i - 1].years[2024]].map((c) => (c === "." ? "." : rnd() < 0.3 ? "-" : pick(letters))).join("");
+    } else {
+      const start = Math.floor(rnd() * 12);
+      const length = 1 + Math.floor(rnd() * (12 - start));
+      const main = pick<string>(letters);
+      pattern = Array.from({ length: 12 }, (_, m) =>
+        m < start || m >= start + length ? "." : rnd() < 0.15 ? "-" : rnd() < 0.15 ? pick<string>(letters) : main).join("");
+    }
+    const label = `${municipality}p${i}`;
+    people.push(couple
+      ? { label, gender, born, household: people[i - 1].household ?? people[i - 1].label, role: "co_applicant", years: { 2024: pattern }, amount: "" }
+      : { label, gender, born, role: "applicant", years: { 2024: pattern }, amount: 2000 + Math.floor(rnd() * 9000) });
+    if (rnd() < 0.4) out.push(measure(label, gender, born, rnd, pick));
+  }
+  for (let i = 0; i < 4; i++) out.push(measure(`${municipality}q${i}`, rnd() < 0.5 ? "K" : "M", 1970 + i, rnd, pick));
+  return { people, measures: out };
+}
+
+function measure(label: string, gender: "K" | "M", born: number, rnd: () => number, pick: <T>(xs: readonly T[]) => T): Measure {
+  const start = 1 + Math.floor(rnd() * 9);
+  const ongoing = rnd() < 0.2;
+  const date = (m: number, d: number) => `2024-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return { label, gender, born, measure: pick(measures), start: date(start, 1), ...(ongoing ? {} : { end: date(start + 1 + Math.floor(rnd() * (12 - start - 1)), 28), exit: pick(exitReasons) }) };
+}
+
+// 0184 Solna, hand-made: five women in 2024 and 2025, no men. All "UUUUUUUUUUUU" (12 months, unemployed),
+// one of them coded establishment_insufficient and born 2001 (newly arrived, young adult): recipients 5 and
+// person-months 60 pin the long-term count down to 5 (60 ≥ 9L + 5 and 60 ≤ 3L + 45), so something beyond the
+// long-term share (denominator 5 < 10) must be withheld.
+const solna: Person[] = [
+  ...Array.from({ length: 4 }, (_, i): Person => ({ label: `W${i}`, gender: "K", born: 1980, years: { 2024: "UUUUUUUUUUUU", 2025: "UUUUUUUUUUUU" } })),
+  { label: "W4", gender: "K", born: 2001, years: { 2024: "EEEEEEEEEEEE", 2025: "EEEEEEEEEEEE" } }
+];
+// 0186 Lidingö, hand-made, 2025 only: 10 women and 10 men with assistance all year → long-term 100 %.
+const lidingo: Person[] = copies(10, [
+  { label: "V1", gender: "K", born: 1975, years: { 2025: "UUUUUUUUUUUU" } },
+  { label: "V2", gender: "M", born: 1975, years: { 2025: "UUUUUUUUUUUU" } }
+]);
+// 0187 Vaxholm, hand-made, 2025 only: 12 women and 12 men, 6 months each → long-term 0 %.
+const vaxholm: Person[] = copies(12, [
+  { label: "U1", gender: "K", born: 1975, years: { 2025: "UUUUUU......" } },
+  { label: "U2", gender: "M", born: 1975, years: { 2025: "UUUUUU......" } }
+]);
+const stockholm = generated("0180", 70, 180);
+const norrtalje = generated("0188", 30, 188);
+
+const inbox: Record<string, string> = {
+  "0180/bistand-2024.csv": csvText(bistandHeader, bistandRows("0180", stockholm.people)),
+  "0180/insats-2024-12-31.csv": csvText(insatsHeader, insatsRows("0180", stockholm.measures)),
+  "0188/bistand-2024.csv": csvText(bistandHeader, bistandRows("0188", norrtalje.people)),
+  "0188/insats-2024-12-31.csv": csvText(insatsHeader, insatsRows("0188", norrtalje.measures)),
+  "0184/bistand.csv": csvText(bistandHeader, bistandRows("0184", solna)),
+  "0186/bistand-2025.csv": csvText(bistandHeader, bistandRows("0186", lidingo)),
+  "0187/bistand-2025.csv": csvText(bistandHeader, bistandRows("0187", vaxholm))
+};
+
+// ---------------------------------------------------------------------------------------------
+// The independent attacker: integer bounds propagation and search over the counts of one block
+// (report, municipality, year), from the published CSV and the relations every reader knows.
+
+type Family = "R" | "L" | "P" | "C" | "H" | "E" | "W";
+interface Constraint { terms: [string, number][]; lo: number; hi: number }
+
+/** What a reader knows about one block: counts by id `family|gender` → value, or null when withheld. */
+function knowledge(rows: readonly CsvFigure[]): Map<string, number | null> {
+  const known = new Map<string, number | null>();
+  const row = (indicator: string, g: string) => rows.find((r) => r.indicator === indicator && r.gender === g);
+  const set = (id: string, cell: string | undefined, status: string) => {
+    if (status === "") known.set(id, Number(cell));
+    else if (!known.has(id)) known.set(id, null);
+  };
+  for (const g of ["K", "M", "T"]) {
+    const rec = row("recipients", g);
+    const lt = row("long_term_share", g);
+    const rc = row("reason_coded_share", g);
+    const ex = row("measure_exits", g);
+    const ws = row("exit_work_studies_share", g);
+    if (rec && rec.status !== "-") {
+      set(`R|${g}`, rec.value, rec.status);
+      // a share row is '-' in a year with data only when its denominator is 0, and then so is its numerator
+      for (const [r, num, den] of [[lt, "L", "R"], [rc, "C", "P"]] as const) {
+        if (!r) continue;
+        if (r.status === "-") {
+          known.set(`${num}|${g}`, 0);
+          known.set(`${den}|${g}`, 0);
+        } else {
+          set(`${num}|${g}`, r.numerator, r.status);
+          set(`${den}|${g}`, r.denominator, r.status);
+        }
+      }
+      if (g === "T") {
+        const am = row("amount_per_household_month", "T");
+        if (am?.status === "-") known.set("H|T", 0);
+        else if (am) set("H|T", am.denominator, am.status);
+      }
+    }
+    if (ex && ex.status !== "-") {
+      set(`E|${g}`, ex.value, ex.status);
+      if (ws?.status === "-") {
+        known.set(`W|${g}`, 0);
+        known.set(`E|${g}`, 0);
+      } else if (ws) {
+        set(`W|${g}`, ws.numerator, ws.status);
+        set(`E|${g}`, ws.denominator, ws.status);
+      }
+    }
+  }
+  return known;
+}
+
+/** The relations of contract §5–§6 among the counts that exist; `all` holds every recipient, so each of
+ *  its household-months has at least one of its person-months. */
+function constraintsOf(ids: ReadonlySet<string>, group: string): Constraint[] {
+  const out: Constraint[] = [];
+  const add = (terms: [string, number][], lo: number, hi: number) => {
+    if (terms.every(([id]) => ids.has(id))) out.push({ terms, lo, hi });
+  };
+  for (const f of ["R", "L", "P", "C", "E", "W"] as Family[]) add([[`${f}|K`, 1], [`${f}|M`, 1], [`${f}|T`, -1]], 0, 0);
+  for (const g of ["K", "M", "T"]) {
+    const c = (f: Family) => `${f}|${g}`;
+    add([[c("L"), 1], [c("R"), -1]], -Infinity, 0); // long-term recipients are recipients
+    add([[c("C"), 1], [c("P"), -1]], -Infinity, 0); // coded months are months
+    add([[c("W"), 1], [c("E"), -1]], -Infinity, 0); // exits to work or studies are exits
+    add([[c("P"), 1], [c("R"), -1]], 0, Infinity); // 1..12 months per recipient
+    add([[c("P"), 1], [c("R"), -12]], -Infinity, 0);
+    add([[c("P"), 1], [c("L"), -9], [c("R"), -1]], 0, Infinity); // a long-term recipient has ≥ 10 months
+    add([[c("P"), 1], [c("L"), -3], [c("R"), -9]], -Infinity, 0); // the others ≤ 9
+  }
+  if (group === "all") add([["H|T", 1], ["P|T", -1]], -Infinity, 0);
+  for (const g of ["K", "M", "T"]) {
+    // a reason group's members have a reason of the year, so at least one coded month each
+    if (reasonGroups.has(group)) add([[`C|${g}`, 1], [`R|${g}`, -1]], 0, Infinity);
+    // every long-term unemployed recipient has assistance in at least 10 months
+    if (group === "long_term_unemployed") add([[`L|${g}`, 1], [`R|${g}`, -1]], 0, 0);
+  }
+  return out;
+}
+
+const CAP = 10_000;
+const reasonGroups = new Set(["unemployment", "ill_health", "social_reasons", "long_term_unemployed", "newly_arrived"]); // no count in these tests comes near; reaching it means "unbounded"
+
+class Search {
+  nodes = 0;
+  constructor(private readonly vars: string[], private readonly cons: Constraint[]) {}
+
+  /** Tightens integer bounds to a fixpoint; false when some variable has none left. */
+  propagate(lo: Map<string, number>, hi: Map<string, number>): boolean {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const c of this.cons) {
+        let min = 0;
+        let max = 0;
+        for (const [v, a] of c.terms) {
+          min += a > 0 ? a * lo.get(v)! : a * hi.get(v)!;
+          max += a > 0 ? a * hi.get(v)! : a * lo.get(v)!;
+        }
+        if (min > c.hi || max < c.lo) return false;
+        for (const [v, a] of c.terms) {
+          const restMin = min - (a > 0 ? a * lo.get(v)! : a * hi.get(v)!);
+          const restMax = max - (a > 0 ? a * hi.get(v)! : a * lo.get(v)!);
+          // c.lo − restMax ≤ a·v ≤ c.hi − restMin
+          const [from, to] = [c.lo - restMax, c.hi - restMin];
+          const [vlo, vhi] = a > 0 ? [from / a, to / a] : [to / a, from / a];
+          const nlo = Math.max(lo.get(v)!, Number.isFinite(vlo) ? Math.ceil(vlo - 1e-9) : lo.get(v)!);
+          const nhi = Math.min(hi.get(v)!, Number.isFinite(vhi) ? Math.floor(vhi + 1e-9) : hi.get(v)!);
+          if (nlo > nhi) return false;
+          if (nlo !== lo.get(v) || nhi !== hi.get(v)) {
+            lo.set(v, nlo);
+            hi.set(v, nhi);
+            changed = true;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether integer values within the bounds satisfy every constraint (depth-first, smallest domain first). */
+  feasible(lo: Map<string, number>, hi: Map<string, number>): boolean {
+    if (++this.nodes > 2_000_000) throw new Error("brute force: search too large");
+    if (!this.propagate(lo, hi)) return false;
+    let branch: string | null = null;
+    for (const v of this.vars) if (lo.get(v)! < hi.get(v)! && (branch === null || hi.get(v)! - lo.get(v)! < hi.get(branch)! - lo.get(branch)!)) branch = v;
+    if (branch === null) return true;
+    for (let x = lo.get(branch)!; x <= hi.get(branch)!; x++) {
+      const l = new Map(lo);
+      const h = new Map(hi);
+      l.set(branch, x);
+      h.set(branch, x);
+      if (this.feasible(l, h)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The smallest value `target` can take, and the largest when it is at most `width` above that;
+   * otherwise hi = Infinity ("more than width above"): all a span check needs, without walking up to CAP.
+   */
+  range(target: string, lo: Map<string, number>, hi: Map<string, number>, width: number): { lo: number; hi: number } {
+    const within = (from: number, to: number) => {
+      const l = new Map(lo);
+      const h = new Map(hi);
+      l.set(target, Math.max(from, lo.get(target)!));
+      h.set(target, Math.min(to, hi.get(target)!));
+      return l.get(target)! <= h.get(target)! && this.feasible(l, h);
+    };
+    let min = lo.get(target)!;
+    while (min <= hi.get(target)! && !within(min, min)) min++;
+    if (min > hi.get(target)!) throw new Error(`brute force: no value for ${target}`);
+    if (within(min + width + 1, Infinity)) return { lo: min, hi: Infinity };
+    let max = min + width;
+    while (max > min && !within(max, max)) max--;
+    return { lo: min, hi: max };
+  }
+}
+
+/** For every withheld count of every block of one report: the values consistent with what is published. */
+function bruteForce(figures: readonly CsvFigure[], width: number, group: string): Map<string, { lo: number; hi: number }> {
+  const blocks = new Map<string, CsvFigure[]>();
+  for (const f of figures) {
+    if (f.municipality === "network") continue;
+    const key = `${f.municipality}|${f.year}`;
+    blocks.set(key, [...(blocks.get(key) ?? []), f]);
+  }
+  const out = new Map<string, { lo: number; hi: number }>();
+  for (const [block, rows] of blocks) {
+    const known = knowledge(rows);
+    const hidden = [...known].filter(([, v]) => v === null).map(([id]) => id);
+    if (hidden.length === 0) continue;
+    const ids = new Set(known.keys());
+    const search = new Search(hidden, constraintsOf(ids, group));
+    const lo = new Map<string, number>();
+    const hi = new Map<string, number>();
+    for (const [id, v] of known) {
+      lo.set(id, v ?? 0);
+      hi.set(id, v ?? CAP);
+    }
+    if (!search.propagate(lo, hi)) throw new Error(`brute force: the published figures of ${block} contradict the relations`);
+    for (const id of hidden) out.set(`${block}|${id}`, search.range(id, lo, hi, width));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let root: string;
+let summary: RunSummary;
+let site: Site;
+const truth = new Map<string, IndicatorRow[]>();
+let root5: string;
+let exit5: number;
+let site5: Site;
+
+function asProtected(figures: readonly CsvFigure[]): ProtectedRow[] {
+  const num = (s: string) => (s === "" ? null : Number(s));
+  return figures
+    .filter((f) => f.municipality !== "network")
+    .map((f) => ({ indicator: f.indicator, municipality: f.municipality, year: f.year, gender: f.gender as Gender,
+      value: num(f.value), numerator: num(f.numerator), denominator: num(f.denominator), status: f.status as ProtectedRow["status"] }));
+}
+
+beforeAll(async () => {
+  root = tempRoot("confidentiality");
+  writeFiles(join(root, "inbox"), inbox);
+  summary = await runKas(root); // the default threshold
+  site = new Site(join(root, "site"));
+  // the figures before withholding, as the marts computed them
+  const db = await openDb(join(root, "state", "kas.duckdb"));
+  try {
+    await db.run(sqlText("marts/indicator_values"));
+    for (const group of site.groups.keys()) {
+      truth.set(group, await db.all<IndicatorRow>(
+        `SELECT indicator, municipality, "year" AS year, gender, value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator, status
+         FROM indicator_values WHERE target_group = $g`, { g: group }));
+    }
+  } finally {
+    db.close();
+  }
+  // the same inbox through the command line, with --threshold 5
+  root5 = tempRoot("confidentiality5");
+  writeFiles(join(root5, "inbox"), inbox);
+  exit5 = await main(
+    ["run", "--inbox", join(root5, "inbox"), "--out", join(root5, "site"), "--db", join(root5, "state", "kas.duckdb"), "--threshold", "5"],
+    testContext({ env: { KAS_KEY: testKey }, log: silentLogger })
+  );
+  site5 = new Site(join(root5, "site"));
+}, 60_000);
+afterAll(() => {
+  for (const dir of [root, root5]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const municipal = (s: Site) => [...s.groups].flatMap(([group, fs]) => fs.filter((f) => f.municipality !== "network").map((f) => ({ group, ...f })));
+
+describe("the network", () => {
+  it("loads every file, and has small cells to protect in every report", () => {
+    expect(summary.files.rejected).toEqual([]);
+    expect(summary.files.accepted).toHaveLength(Object.keys(inbox).length);
+    for (const [group, figures] of site.groups) {
+      const withheld = figures.filter((f) => f.status === "..").length;
+      expect(withheld, group).toBeGreaterThan(0);
+    }
+    // before withholding, many counts are 1..3
+    const small = [...truth.values()].flat().filter((r) => r.status === "" && r.indicator === "recipients" && r.value! >= 1 && r.value! <= 3);
+    expect(small.length).toBeGreaterThan(10);
+  });
+});
+
+describe("threshold 3 (the default)", () => {
+  it("publishes no count in 1..3 and no share over fewer than 10; withheld rows are empty; network means skip them", () => {
+    expect(violations(site, 3)).toEqual([]);
+  });
+
+  it("publishes every figure it publishes exactly as the marts computed it", () => {
+    for (const [group, figures] of site.groups) {
+      const real = new Map(truth.get(group)!.map((r) => [`${r.indicator}|${r.municipality}|${r.year}|${r.gender}`, r]));
+      for (const f of figures.filter((x) => x.municipality !== "network")) {
+        const r = real.get(`${f.indicator}|${f.municipality}|${f.year}|${f.gender}`);
+        expect(r, `${group} ${f.indicator} ${f.municipality} ${f.year} ${f.gender}`).toBeDefined();
+        if (r!.status === "-") expect(f.status).toBe("-");
+        else expect(f.status).not.toBe("-");
+        if (f.status === "") {
+          expect([Number(f.value), f.numerator === "" ? null : Number(f.numerator), f.denominator === "" ? null : Number(f.denominator)])
+            .toEqual([r!.value, r!.numerator, r!.denominator]);
+        }
+      }
+    }
+  });
+
+  it("withholds every row showing a count in 1..3 and every share over fewer than 10, and some rows beyond those", () => {
+    let secondary = 0;
+    for (const [group, rows] of truth) {
+      for (const r of rows) {
+        if (r.status === "-") continue;
+        const f = site.get(group, r.indicator, r.municipality, r.year, r.gender);
+        const counts = r.indicator === "amount_per_household_month" ? [r.denominator!] : [r.numerator!, ...(r.denominator === null ? [] : [r.denominator])];
+        const primary = counts.some((v) => v >= 1 && v <= 3) || (r.indicator.endsWith("_share") && r.denominator! < 10);
+        if (primary) expect(f.status, `${group} ${r.indicator} ${r.municipality} ${r.year} ${r.gender}`).toBe("..");
+        else if (f.status === "..") secondary++;
+      }
+    }
+    expect(secondary).toBeGreaterThan(0);
+  });
+
+  it("pipeline/confidentiality.ts checkPublished finds every withheld count wider than 3 on the published CSV", async () => {
+    for (const [group, figures] of site.groups) {
+      const check = await checkPublished(asProtected(figures), truth.get(group)!, 3, { targetGroup: group });
+      expect(check.failures, group).toEqual([]);
+      expect(check.ok).toBe(true);
+      expect(check.hidden, group).toBeGreaterThan(0);
+    }
+  });
+
+  it("an independent integer brute force on the CSV finds every withheld count spanning more than 3 values", () => {
+    let checked = 0;
+    for (const [group, figures] of site.groups) {
+      const ranges = bruteForce(figures, 3, group);
+      const narrow = [...ranges].filter(([, r]) => r.hi - r.lo <= 3).map(([id, r]) => `${group} ${id}: ${r.lo}..${r.hi}`);
+      expect(narrow).toEqual([]);
+      checked += ranges.size;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("the golden run's published figures (test/output/pipeline-basic, threshold 3) pass the brute force too", () => {
+    const golden = new Site(join(import.meta.dirname, "output", "pipeline-basic"));
+    let checked = 0;
+    for (const [group, figures] of golden.groups) {
+      const ranges = bruteForce(figures, 3, group);
+      expect([...ranges].filter(([, r]) => r.hi - r.lo <= 3).map(([id, r]) => `${group} ${id}: ${r.lo}..${r.hi}`)).toEqual([]);
+      checked += ranges.size;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("the brute force does see through a table that is not protected", () => {
+    // a hand-made block: recipients K withheld, M 7 and T 12 published → K = 5 exactly
+    const block = (indicator: string, g: string, value: string, numerator: string, denominator: string, status: string): CsvFigure =>
+      ({ indicator, municipality: "9999", year: 2024, gender: g, value, numerator, denominator, status });
+    const hand = [
+      block("recipients", "K", "", "", "", ".."), block("recipients", "M", "7", "7", "", ""), block("recipients", "T", "12", "12", "", ""),
+      // long-term share withheld, but recipients 12 and person-months 60 published: P ≤ 3L + 9R → L ≥ (60 − 108) / 3 … and
+      // P ≥ 9L + R → L ≤ 5.3; with R_T = 12, P_T = 144: 144 ≤ 3L + 108 → L ≥ 12 = R → L_T = 12 exactly
+      block("long_term_share", "T", "", "", "", ".."), block("reason_coded_share", "T", "100", "144", "144", "")
+    ];
+    const ranges = bruteForce(hand, 3, "young_adults");
+    expect(ranges.get("9999|2024|R|K")).toEqual({ lo: 5, hi: 5 });
+    expect(ranges.get("9999|2024|L|T")).toEqual({ lo: 12, hi: 12 });
+  });
+
+  it("hand-made cells: 0184's one newly arrived woman is withheld, and the network mean skips withheld values", () => {
+    // newly_arrived 2025: W4 alone → recipients K = T = 1 withheld, M = 0
+    expect(site.get("newly_arrived", "recipients", "0184", 2025, "K").status).toBe("..");
+    expect(site.get("newly_arrived", "recipients", "0184", 2025, "T").status).toBe("..");
+    // long_term_share K 2025: 0184 5/5 has a denominator below 10 → withheld; 0186 10/10 = 100.0; 0187 0/12 = 0.0;
+    // 0180 and 0188 have no 2025 data ('-'). Mean (100.0 + 0.0) / 2 = 50.0, numerator 100, denominator 2.
+    expect(site.cells("all", "long_term_share", "0184", 2025, "K")).toEqual(["", "", "", ".."]);
+    expect(site.cells("all", "long_term_share", "0186", 2025, "K")).toEqual(["100", "10", "10", ""]);
+    expect(site.cells("all", "long_term_share", "0187", 2025, "K")).toEqual(["0", "0", "12", ""]);
+    expect(site.cells("all", "long_term_share", "0180", 2025, "K")).toEqual(["", "", "", "-"]);
+    expect(site.cells("all", "long_term_share", "network", 2025, "K")).toEqual(["50", "100", "2", ""]);
+    // recipients T 2025: 0186 20, 0187 24, 0184 5 only if published
+    const solnaT = site.get("all", "recipients", "0184", 2025, "T");
+    const expected = solnaT.status === "" ? ["16.3", "49", "3", ""] /* (20 + 24 + 5) / 3 = 16.33… */ : ["22", "44", "2", ""]; /* (20 + 24) / 2 */
+    expect(site.cells("all", "recipients", "network", 2025, "T")).toEqual(expected);
+  });
+});
+
+describe("what a reader knows beyond K + M = T (pipeline/confidentiality.ts)", () => {
+  type Row = [indicator: string, gender: Gender, value: number | null, numerator: number | null, denominator: number | null, status: "" | "-"];
+  const rowsOf = (rows: Row[]): IndicatorRow[] =>
+    rows.map(([indicator, gender, value, numerator, denominator, status]) => ({ indicator, municipality: "9999", year: 2025, gender, value, numerator, denominator, status }));
+  const withhold = (rows: IndicatorRow[], which: (r: IndicatorRow) => boolean): ProtectedRow[] =>
+    rows.map((r) => (r.status === "" && which(r) ? { ...r, value: null, numerator: null, denominator: null, status: ".." as const } : r));
+
+  // 0184 in 2025: five women with assistance all year, in households of their own, no men
+  const solnaBlock = rowsOf([
+    ["recipients", "K", 5, 5, null, ""], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", 5, 5, null, ""],
+    ["long_term_share", "K", 100, 5, 5, ""], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", 100, 5, 5, ""],
+    ["reason_coded_share", "K", 100, 60, 60, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", 100, 60, 60, ""],
+    ["amount_per_household_month", "T", 1000, 60000, 60, ""],
+    ["measure_exits", "K", null, null, null, "-"], ["measure_exits", "M", null, null, null, "-"], ["measure_exits", "T", null, null, null, "-"],
+    ["exit_work_studies_share", "K", null, null, null, "-"], ["exit_work_studies_share", "M", null, null, null, "-"], ["exit_work_studies_share", "T", null, null, null, "-"]
+  ]);
+
+  it("in `all`, household-months ≤ person-months: 60 household-months and 5 recipients pin 60 person-months and 5 long-term", async () => {
+    const published = withhold(solnaBlock, (r) => r.indicator === "long_term_share" || r.indicator === "reason_coded_share");
+    const all = await checkPublished(published, solnaBlock, 3, { targetGroup: "all" });
+    expect(all.ok).toBe(false);
+    // P ≥ H = 60 and P ≤ 12 R = 60 → P = 60; then 60 ≤ 3L + 9 × 5 → L ≥ 5 = R (coded months stay 0..60)
+    expect(all.failures.map((f) => [f.id, f.range])).toEqual([
+      ["9999|2025|L|K", { lo: 5, hi: 5 }], ["9999|2025|L|T", { lo: 5, hi: 5 }], ["9999|2025|P|K", { lo: 60, hi: 60 }], ["9999|2025|P|T", { lo: 60, hi: 60 }]
+    ].sort());
+    // in another report a household can have months without the group's people: no such relation, nothing pinned
+    expect((await checkPublished(published, solnaBlock, 3, { targetGroup: "young_adults" })).ok).toBe(true);
+    // withholding protects it, in `all` and when the report is not named
+    for (const options of [{ targetGroup: "all" }, {}]) {
+      const p = await protectReport(solnaBlock, 3, options);
+      expect((await checkPublished(p.rows, solnaBlock, 3, { targetGroup: "all" })).ok).toBe(true);
+    }
+  });
+
+  it("a share shown as `-` in a year with data tells its counts are 0, so K + M = T still binds", async () => {
+    // 12 women, 5 long-term, 100 person-months; no men. L_K withheld, L_T published: L_K = L_T − L_M = 5 − 0.
+    const block = rowsOf([
+      ["recipients", "K", 12, 12, null, ""], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", 12, 12, null, ""],
+      ["long_term_share", "K", 41.7, 5, 12, ""], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", 41.7, 5, 12, ""],
+      ["reason_coded_share", "K", 100, 100, 100, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", 100, 100, 100, ""]
+    ]);
+    const published = withhold(block, (r) => r.indicator === "long_term_share" && r.gender === "K");
+    const check = await checkPublished(published, block, 3, { targetGroup: "unemployment" });
+    expect(check.failures.map((f) => [f.id, f.range])).toEqual([["9999|2025|L|K", { lo: 5, hi: 5 }]]);
+    expect(bruteForce(published.map((r) => ({ ...r, value: r.value === null ? "" : String(r.value), numerator: r.numerator === null ? "" : String(r.numerator),
+      denominator: r.denominator === null ? "" : String(r.denominator) })), 3, "unemployment").get("9999|2025|L|K")).toEqual({ lo: 5, hi: 5 });
+  });
+});
+
+describe("what a reader knows from the target group's definition", () => {
+  const rowsOf = (rows: [string, Gender, number | null, number | null, number | null, "" | "-" | ".."][]): { truth: IndicatorRow[]; shown: ProtectedRow[] } => ({
+    truth: rows.map(([indicator, gender, value, numerator, denominator, status]) =>
+      ({ indicator, municipality: "9999", year: 2024, gender, value, numerator, denominator, status: status === ".." ? "" : status })),
+    shown: rows.map(([indicator, gender, value, numerator, denominator, status]) => (status === ".."
+      ? { indicator, municipality: "9999", year: 2024, gender, value: null, numerator: null, denominator: null, status }
+      : { indicator, municipality: "9999", year: 2024, gender, value, numerator, denominator, status }))
+  });
+
+  it("a reason group's members each have a coded month (C ≥ R): 4 coded of 40 months pin 4 recipients", async () => {
+    // four women with 10 months each, one coded; no men. Recipients and long-term withheld, the coded share published.
+    const { truth, shown } = rowsOf([
+      ["recipients", "K", 4, 4, null, ".."], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", 4, 4, null, ".."],
+      ["long_term_share", "K", 100, 4, 4, ".."], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", 100, 4, 4, ".."],
+      ["reason_coded_share", "K", 10, 4, 40, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", 10, 4, 40, ""]
+    ]);
+    // R ≤ C = 4 and R ≥ 40 / 12 → R = 4; then 40 ≤ 3L + 36 → L ≥ 2 (L ≤ R = 4): 2..4
+    const unemployment = await checkPublished(shown, truth, 3, { targetGroup: "unemployment" });
+    expect(unemployment.failures.map((f) => [f.id, f.range])).toEqual([
+      ["9999|2024|R|K", { lo: 4, hi: 4 }], ["9999|2024|R|T", { lo: 4, hi: 4 }], ["9999|2024|L|K", { lo: 2, hi: 4 }], ["9999|2024|L|T", { lo: 2, hi: 4 }]
+    ]);
+    expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
+    const p = await protectReport(truth, 3, { targetGroup: "unemployment" });
+    expect((await checkPublished(p.rows, truth, 3, { targetGroup: "unemployment" })).ok).toBe(true);
+  });
+
+  it("every long-term unemployed recipient has ≥ 10 months (L = R): 60 person-months pin 5 or 6 recipients", async () => {
+    // 0184's five women in long_term_unemployed, as the pipeline published them before this relation was known
+    const { truth, shown } = rowsOf([
+      ["recipients", "K", 5, 5, null, ".."], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", 5, 5, null, ".."],
+      ["long_term_share", "K", 100, 5, 5, ".."], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", 100, 5, 5, ".."],
+      ["reason_coded_share", "K", 100, 60, 60, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", 100, 60, 60, ""]
+    ]);
+    // 10 R ≤ P = 60 ≤ 12 R → R ∈ 5..6
+    const check = await checkPublished(shown, truth, 3, { targetGroup: "long_term_unemployed" });
+    expect(check.failures.map((f) => [f.id, f.range])).toEqual([
+      ["9999|2024|R|K", { lo: 5, hi: 6 }], ["9999|2024|R|T", { lo: 5, hi: 6 }], ["9999|2024|L|K", { lo: 5, hi: 6 }], ["9999|2024|L|T", { lo: 5, hi: 6 }]
+    ]);
+    expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
+    for (const options of [{ targetGroup: "long_term_unemployed" }, {}]) {
+      const p = await protectReport(truth, 3, options);
+      expect((await checkPublished(p.rows, truth, 3, { targetGroup: "long_term_unemployed" })).ok).toBe(true);
+    }
+  });
+});
+
+describe("--threshold 5 on the command line", () => {
+  it("is honoured: no published count in 1..5, and counts of 4 and 5 published at threshold 3 are withheld", () => {
+    expect(exit5).toBe(0);
+    expect(violations(site5, 5)).toEqual([]);
+    const fourFive = municipal(site).filter((f) => f.status === "" && (f.indicator === "recipients" || f.indicator === "measure_exits") && ["4", "5"].includes(f.value));
+    expect(fourFive.length).toBeGreaterThan(0);
+    for (const f of fourFive) expect(site5.get(f.group, f.indicator, f.municipality, f.year, f.gender).status, `${f.group} ${f.indicator} ${f.municipality}`).toBe("..");
+    const withheld = (s: Site) => municipal(s).filter((f) => f.status === "..").length;
+    expect(withheld(site5)).toBeGreaterThan(withheld(site));
+  });
+
+  it("passes both attackers at 5, and the page states the threshold", async () => {
+    for (const [group, figures] of site5.groups) {
+      const check = await checkPublished(asProtected(figures), truth.get(group)!, 5, { targetGroup: group });
+      expect(check.failures, group).toEqual([]);
+      const narrow = [...bruteForce(figures, 5, group)].filter(([, r]) => r.hi - r.lo <= 5).map(([id, r]) => `${group} ${id}: ${r.lo}..${r.hi}`);
+      expect(narrow).toEqual([]);
+    }
+    expect(readFileSync(join(root5, "site", "all.html"), "utf8")).toContain("1–5 personer");
+  });
+});
