@@ -45,7 +45,7 @@ export function layoutOf(
     // a first line of data (no header) is not repeated: it holds household ids and other personal data
     const data = header.some((h) => looksLikeData.test(h.trim()));
     const first = data
-      ? "Första raden ser ut att vara en datarad (den innehåller t.ex. en kommunkod, en månad eller ett identitetsnummer), inte en rubrikrad, och visas därför inte. Filen saknar troligen rubrikrad:"
+      ? "Första raden ser ut att vara en datarad (den innehåller t.ex. en kommunkod, en månad eller ett identitetsnummer), inte en rubrikrad, och visas därför inte. Lägg till rubrikraden först i filen."
       : `Rubrikraden (${shown.join(", ")}) liknar ingen av extrakttyperna.`;
     findings.push(
       finding("FATAL", data ? "no_header" : "unknown_kind", display,

@@ -107,7 +107,7 @@ export function messageOf(p: Problem, ctx: MessageContext): string {
     case "end_before_start":
       return `Slutdatum ${p.value} ligger före startdatum ${p.expected}. Rätta datumen.`;
     case "exit_reason_missing":
-      return `Insatsen avslutades ${p.expected} men saknar avslutsorsak. ${validCodes(ctx, "exit_reason")}`;
+      return `Insatsen avslutades ${p.expected} men saknar avslutsorsak. Fyll i avslutsorsaken, eller lämna slutdatum tomt om insatsen pågår. ${validCodes(ctx, "exit_reason")}`;
     case "exit_reason_without_end":
       return `Avslutsorsak "${p.value}" är angiven men slutdatum saknas. Lämna avslutsorsaken tom medan insatsen pågår, eller fyll i slutdatum.`;
     case "couples_one_coded":

@@ -22,11 +22,18 @@ WITH target_groups(target_group) AS (
   SELECT municipality, "year" FROM bistand_years
   UNION
   SELECT DISTINCT municipality, "year" FROM exits
+), bistand_scope AS (
+  SELECT municipality, person, household, "month", year("month")::INTEGER AS "year", amount_sek
+  FROM bistand WHERE municipality IN (SELECT municipality FROM mart_scope)
 ), grid AS (
   SELECT t.target_group, my.municipality, my."year", g.gender,
-         EXISTS (SELECT 1 FROM bistand_years b WHERE b.municipality = my.municipality AND b."year" = my."year") AS has_bistand,
-         EXISTS (SELECT 1 FROM insats_municipalities i WHERE i.municipality = my.municipality) AS has_insats
-  FROM target_groups t, municipality_years my, (VALUES ('K'), ('M'), ('T')) g(gender)
+         b.municipality IS NOT NULL AS has_bistand,
+         i.municipality IS NOT NULL AS has_insats
+  FROM target_groups t
+  CROSS JOIN municipality_years my
+  CROSS JOIN (VALUES ('K'), ('M'), ('T')) g(gender)
+  LEFT JOIN bistand_years b ON b.municipality = my.municipality AND b."year" = my."year"
+  LEFT JOIN insats_municipalities i ON i.municipality = my.municipality
 ), members AS (
   SELECT m.target_group, m.municipality, m."year", m.person, y.gender, y.months, y.coded_months
   FROM target_group_members m
@@ -40,29 +47,31 @@ WITH target_groups(target_group) AS (
          sum(coded_months) AS coded_months
   FROM members
   GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
+), household_years AS (
+  -- each household's months and amount in a year, computed once: a household-month has one amount
+  SELECT municipality, household, "year", count(*) AS household_months, sum(amount_sek) AS amount_sek
+  FROM (SELECT municipality, household, "month", any_value("year") AS "year", max(amount_sek) AS amount_sek
+        FROM bistand_scope GROUP BY municipality, household, "month")
+  GROUP BY ALL
+), person_households AS (
+  SELECT DISTINCT municipality, "year", person, household FROM bistand_scope
 ), member_households AS (
   -- the households the group's recipients belonged to during the year
-  SELECT DISTINCT m.target_group, m.municipality, m."year", b.household
-  FROM members m
-  JOIN bistand b ON b.municipality = m.municipality AND b.person = m.person AND year(b."month") = m."year"
-), household_months AS (
-  -- every household-month of those households in the year, with its one amount
-  SELECT h.target_group, h.municipality, h."year", b.household, b."month", max(b.amount_sek) AS amount_sek
-  FROM member_households h
-  JOIN bistand b ON b.municipality = h.municipality AND b.household = h.household AND year(b."month") = h."year"
-  GROUP BY ALL
+  SELECT DISTINCT m.target_group, m.municipality, m."year", ph.household
+  FROM members m JOIN person_households ph USING (municipality, "year", person)
 ), household_counts AS (
-  SELECT target_group, municipality, "year", 'T' AS gender,
-         count(*) AS household_months, sum(amount_sek) AS amount_sek
-  FROM household_months
+  -- every household-month of those households in the year, and what was paid to them
+  SELECT mh.target_group, mh.municipality, mh."year", 'T' AS gender,
+         sum(hy.household_months) AS household_months, sum(hy.amount_sek) AS amount_sek
+  FROM member_households mh JOIN household_years hy USING (municipality, household, "year")
   GROUP BY ALL
 ), group_exits AS (
   -- measures that ended in the year, for persons in the group that year; "all" is every participant
-  SELECT t.target_group, e.*
-  FROM exits e, target_groups t
-  WHERE t.target_group = 'all'
-     OR EXISTS (SELECT 1 FROM target_group_members m
-                WHERE m.target_group = t.target_group AND m.municipality = e.municipality AND m."year" = e."year" AND m.person = e.person)
+  SELECT 'all' AS target_group, e.* FROM exits e
+  UNION ALL
+  SELECT m.target_group, e.*
+  FROM exits e JOIN target_group_members m USING (municipality, "year", person)
+  WHERE m.target_group <> 'all' AND m.target_group IN (SELECT target_group FROM target_groups)
 ), exit_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
          count(*) AS exits, count(*) FILTER (WHERE work_or_studies) AS exits_work_studies
