@@ -1,7 +1,8 @@
 // The archive (contract §1): every file that was read is kept byte for byte under its SHA-256, read
 // only, and the manifest records when and from where it first came — the archive is the source of
 // truth that `kas rebuild` replays. Rejected files are also copied to quarantine with a reason file.
-import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, writeFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { shownName } from "./discover.js";
 import { formatFinding, type Finding } from "./finding.js";
@@ -28,22 +29,30 @@ export function archiveTemp(archiveDir: string, token: string): string {
   return join(archiveDir, "tmp", `${process.pid}-${token}.part`);
 }
 
-/** Moves a finished copy into place under its hash; a file already archived is kept as it was. */
+/**
+ * Moves a finished copy into place under its hash. A file of that name is replaced: the database did
+ * not know the hash, so it can only be the remnant of a run that died before its copies were synced.
+ * Durability comes from syncArchive, once for all files of a run, before the manifest names them.
+ */
 export function commitToArchive(archiveDir: string, temp: string, sha256: string, ext: string): string {
   const rel = archivedName(sha256, ext);
   const target = join(archiveDir, rel);
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-  if (existsSync(target)) {
-    rmSync(temp, { force: true });
-  } else {
-    const fd = openSync(temp, "r");
+  chmodSync(temp, 0o400);
+  renameSync(temp, target);
+  return rel;
+}
+
+/** Makes the archive's new files durable: one syncfs of its file system (coreutils `sync -f`), else an fsync per file. */
+export function syncArchive(archiveDir: string, files: readonly string[]): void {
+  if (files.length === 0) return;
+  if (spawnSync("sync", ["-f", archiveDir], { stdio: "ignore" }).status === 0) return;
+  for (const f of files) {
+    const fd = openSync(f, "r");
     fsyncSync(fd);
     closeSync(fd);
-    chmodSync(temp, 0o400);
-    renameSync(temp, target);
-    syncDir(dirname(target));
+    syncDir(f);
   }
-  return rel;
 }
 
 /** Appends to the manifest (fsync'd before the database records the file). */

@@ -35,12 +35,11 @@ export function valueChecksSql(kind: KindName, s: Schema): string {
     const c = `"${col.name}"`;
     switch (col.type) {
       case "person_id":
-        parts.push(q(col.name, "missing_person_id", "NULL", "missing_person_id"));
-        parts.push(q(col.name, "invalid_person_id", "NULL", "person_problem = 'format'"));
-        parts.push(q(col.name, "person_id_checksum", "NULL", "person_problem = 'checksum'"));
+        // invalid identity numbers: sql/checks/person_id.sql
+        parts.push(q(col.name, "missing_person_id", "NULL", `v_${col.name} IS NULL`));
         continue;
       case "text":
-        parts.push(q(col.name, `missing_${col.name}`, "NULL", `missing_${col.name}`));
+        parts.push(q(col.name, `missing_${col.name}`, "NULL", `v_${col.name} IS NULL`));
         continue;
     }
     const bad = { municipality: "invalid_municipality", month: "invalid_month", date: "invalid_date", year: "invalid_year", amount: "invalid_amount", code: "unknown_code" }[col.type];
@@ -57,6 +56,7 @@ export function checksSql(kind: KindName, s: Schema, today: string): string {
   const queries = [
     valueChecksSql(kind, s),
     sqlText("checks/wrong_municipality", shared),
+    sqlText("checks/person_id", shared),
     sqlText("checks/birth_year_after_row_year", shared),
     sqlText("checks/unusual_age", shared),
     sqlText("checks/future_date", { ...shared, date_name: kind === "bistand" ? "month" : "start_date", date_format: kind === "bistand" ? "%Y-%m" : "%Y-%m-%d", today: `DATE ${lit(today)}` })
@@ -94,6 +94,7 @@ export async function runChecks(
   s: Schema,
   today: string
 ): Promise<Map<number, Finding[]>> {
+  if (kind === "bistand") await db.run(sqlText("staging/stg_household_months"));
   await db.run(`CREATE OR REPLACE TEMP TABLE check_failures AS ${checksSql(kind, s, today)}`);
   const failures = await db.all<Failure>(`
     WITH numbered AS (

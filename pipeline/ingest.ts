@@ -3,7 +3,7 @@
 // either loaded or quarantined with its reasons; nothing else is lost when one file is bad.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { appendManifest, archivedName, archiveTemp, commitToArchive, quarantine, type ManifestEntry } from "./archive.js";
+import { appendManifest, archivedName, archiveTemp, commitToArchive, quarantine, syncArchive, type ManifestEntry } from "./archive.js";
 import { runChecks, type CheckedFile } from "./checks.js";
 import type { RunConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -14,10 +14,9 @@ import { finding, rejects, type Finding } from "./finding.js";
 import { inspectFile, transcodeToUtf8, type Inspection } from "./inspect.js";
 import { layoutOf } from "./layout.js";
 import { recordLines } from "./lines.js";
-import type { ProfileTable } from "./normalise.js";
 import { normaliseKey, type Profile, type Profiles } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
-import { dropStaging, stageRaw, stageTyped, type Keyer, type StagedFile } from "./stage.js";
+import { dropStaging, stagePseudonyms, stageRows, type Keyer, type StagedFile } from "./stage.js";
 
 export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
 
@@ -95,6 +94,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
 
   const outcomes: FileOutcome[] = [];
   const fresh: Prepared[] = [];
+  const entries: ManifestEntry[] = [];
   const seenRows: SeenRow[] = [];
   for (const c of candidates) {
     const cached = seen.get(c.path);
@@ -106,7 +106,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
     rmSync(temp, { force: true });
     let inspection: Inspection;
     try {
-      inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv" });
+      inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv", durable: false });
     } catch (e) {
       // The uploader removed or renamed the file after it was listed: one file must not stop the run.
       const err = e as NodeJS.ErrnoException;
@@ -130,13 +130,15 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
     }
     known.add(inspection.sha256);
     const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, archiveExt(c.ext));
-    const entry: ManifestEntry = {
+    entries.push({
       sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
       mtimeMs: c.mtimeMs, firstSeen: now.toISOString(), runId
-    };
-    appendManifest(cfg.archiveDir, [entry]);
-    fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, join(cfg.archiveDir, archived), entry.firstSeen));
+    });
+    fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, join(cfg.archiveDir, archived), now.toISOString()));
   }
+  // every copy on disk before the manifest (the archive's index, which rebuild replays) names it
+  syncArchive(cfg.archiveDir, fresh.map((p) => p.source));
+  appendManifest(cfg.archiveDir, entries);
   return processFresh(db, cfg, deps, fresh, outcomes, ignored, seenRows);
 }
 
@@ -181,12 +183,11 @@ async function processFresh(db: Db, cfg: RunConfig, deps: IngestDeps, fresh: Pre
   try {
     for (const p of fresh) await prepare(p, profiles.byMunicipality.get(p.candidate.municipality) ?? null, schema, workDir);
     const rowsLoaded: Record<KindName, number> = { bistand: 0, insats: 0 };
-    const profileTable = [...profiles.byName.values()];
     let done = 0;
     for (const kind of ["bistand", "insats"] as const) {
       const ready = fresh.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
       for (const batch of batches(ready, deps.batchBytes ?? 256 * 2 ** 20)) {
-        rowsLoaded[kind] += await stageCheckLoad(db, kind, batch, schema, profileTable, deps, now);
+        rowsLoaded[kind] += await stageCheckLoad(db, kind, batch, schema, deps, now);
         done += batch.length;
         ctx.log.progress("inläsning", done, fresh.length);
       }
@@ -263,7 +264,8 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   p.kind = layout.kind;
   p.staged = {
     fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx",
-    quoted: c.ext === "csv" && p.inspection.hasQuote
+    records: c.ext === "csv" ? Math.max(0, p.inspection.records - 1) : null,
+    openQuoteLine: c.ext === "csv" ? p.inspection.openQuoteLine : null
   };
 }
 
@@ -283,13 +285,19 @@ function* batches(files: Prepared[], maxBytes: number): Generator<Prepared[]> {
 }
 
 /** Stages a batch, checks it, and loads the files that pass. Returns rows loaded. */
-async function stageCheckLoad(db: Db, kind: KindName, batch: Prepared[], schema: Schema, profiles: ProfileTable, deps: IngestDeps, now: Date): Promise<number> {
-  await checkBatch(db, kind, batch, schema, profiles, deps.keyer, now);
+async function stageCheckLoad(db: Db, kind: KindName, batch: Prepared[], schema: Schema, deps: IngestDeps, now: Date): Promise<number> {
+  await checkBatch(db, kind, batch, schema, deps.keyer, now);
   const accepted = batch.filter((p) => !rejects(p.findings));
   let loaded = 0;
   if (accepted.length) {
     await db.run(`CREATE OR REPLACE TEMP TABLE stg_accepted AS SELECT * FROM (VALUES ${accepted.map((p) => `(${p.fileId}, ${p.seq})`).join(", ")}) t(file_id, seq)`);
-    await db.run(sqlText(`load/load_${kind}`, { run_id: String(deps.runId) }));
+    // the load's order does not matter (rows carry their line): let DuckDB insert in parallel
+    await db.run("SET preserve_insertion_order = false");
+    try {
+      await db.run(sqlText(`load/load_${kind}`, { run_id: String(deps.runId) }));
+    } finally {
+      await db.run("SET preserve_insertion_order = true");
+    }
     const rows = await db.all<{ file_id: number; n: number }>(`SELECT file_id, count(*) AS n FROM ${kind} WHERE file_id IN (${accepted.map((p) => p.fileId).join(", ")}) GROUP BY file_id`);
     const byFile = new Map(rows.map((r) => [r.file_id, r.n]));
     for (const p of accepted) {
@@ -303,13 +311,11 @@ async function stageCheckLoad(db: Db, kind: KindName, batch: Prepared[], schema:
 }
 
 /** Stages a batch of files of one kind and runs every check; findings land on the files. Leaves stg_* for loading. */
-export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, profiles: ProfileTable, keyer: Keyer, now: Date): Promise<void> {
+export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, keyer: Keyer, now: Date): Promise<void> {
   const staged = batch.map((p) => p.staged!);
-  const structural = await stageRaw(db, kind, staged, schema, profiles);
-  await stageTyped(db, kind, staged, schema, profiles, keyer);
-  const counts = new Map(
-    (await db.all<{ file_id: number; n: number }>(`SELECT file_id, count(*) AS n FROM stg_${kind}_raw GROUP BY file_id`)).map((r) => [r.file_id, r.n])
-  );
+  const structural = await stageRows(db, kind, staged, schema);
+  await stagePseudonyms(db, kind, keyer);
+  const counts = new Map((await db.all<{ file_id: number; n: number }>("SELECT file_id, n FROM stg_files")).map((r) => [r.file_id, r.n]));
   const checked = new Map<number, CheckedFile>(
     batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf }])
   );
@@ -335,40 +341,41 @@ async function recordMappings(db: Db, kind: KindName, schema: Schema, accepted: 
   if (!withProfile.length) return;
   const coded = schema.kinds[kind].columns.filter((c) => c.type === "code" || c.type === "municipality");
   const parts = coded.map(
-    (c) => `SELECT file_id, ${lit(c.name)} AS "column", v_${c.name} AS source, "${c.name}"::VARCHAR AS code, count(*) AS rows
-            FROM stg_${kind}_parsed WHERE file_id IN (${withProfile.join(", ")}) AND "${c.name}" IS NOT NULL AND v_${c.name} IS DISTINCT FROM "${c.name}"::VARCHAR
+    (c) => `SELECT file_id, ${lit(c.name)} AS "column", mapped_${c.name} AS source, "${c.name}"::VARCHAR AS code, count(*) AS rows
+            FROM stg_${kind}_rows WHERE file_id IN (${withProfile.join(", ")}) AND mapped_${c.name} IS NOT NULL AND "${c.name}" IS NOT NULL
             GROUP BY ALL`
   );
   await db.run(`INSERT INTO code_mappings ${parts.join(" UNION ALL ")}`);
 }
 
-/** Records the new files, their findings and what the inbox looked like. */
+/** Records the new files, their findings and what the inbox looked like: one statement each. */
 async function record(db: Db, fresh: Prepared[], seenRows: SeenRow[], runId: number, ctx: Context): Promise<void> {
+  const num = (n: number | null | undefined) => (n === null || n === undefined ? "NULL" : String(n));
+  const str = (v: string | null | undefined) => (v === null || v === undefined ? "NULL" : lit(v));
+  const files: string[] = [];
+  const findings: string[] = [];
   for (const p of fresh) {
     const c = p.candidate;
     const status = rejects(p.findings) ? "rejected" : "accepted";
-    await db.run(
-      `INSERT INTO files VALUES ($id, $sha, $seq, $m, $name, $size, to_timestamp($mtime / 1000.0), $run, $seen::TIMESTAMPTZ, $kind, $status, $enc, $delim, $profile, $read, $loaded, $archived)`,
-      {
-        seen: p.firstSeen,
-        id: p.fileId, sha: p.sha256, seq: p.seq, m: c.municipality, name: c.name, size: c.size, mtime: c.mtimeMs, run: runId,
-        kind: p.kind, status, enc: p.encoding, delim: p.delimiter, profile: p.profile?.name ?? null,
-        read: p.rowsRead, loaded: status === "accepted" ? p.rowsLoaded : 0, archived: p.archived
-      }
+    files.push(
+      `(${p.fileId}, ${lit(p.sha256)}, ${p.seq}, ${lit(c.municipality)}, ${lit(c.name)}, ${c.size}, to_timestamp(${c.mtimeMs} / 1000.0), ${runId}, ` +
+        `${lit(p.firstSeen)}::TIMESTAMPTZ, ${str(p.kind)}, ${lit(status)}, ${str(p.encoding)}, ${str(p.delimiter)}, ${str(p.profile?.name)}, ` +
+        `${num(p.rowsRead)}, ${status === "accepted" ? num(p.rowsLoaded) : 0}, ${lit(p.archived)})`
     );
-    if (p.findings.length) {
-      const num = (n: number | null | undefined) => (n === null || n === undefined ? "NULL" : String(n));
-      const str = (v: string | null) => (v === null ? "NULL" : lit(v));
-      const values = p.findings.map(
-        (f) => `(${p.fileId}, ${runId}, ${lit(f.severity)}, ${lit(f.code)}, ${num(f.line)}, ${str(f.column)}, ${str(f.value)}, ${lit(f.message)}, ${num(f.count)})`
-      );
-      await db.run(`INSERT INTO findings VALUES ${values.join(", ")}`);
+    for (const f of p.findings) {
+      findings.push(`(${p.fileId}, ${runId}, ${lit(f.severity)}, ${lit(f.code)}, ${num(f.line)}, ${str(f.column)}, ${str(f.value)}, ${lit(f.message)}, ${num(f.count)})`);
     }
     const errors = p.findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").length;
     ctx.log.detail(`${c.display}: ${status === "accepted" ? `inläst, ${p.rowsLoaded ?? 0} rader (${p.kind})` : `avvisad, ${errors} fel`}`);
   }
-  for (const r of seenRows) {
-    await db.run("DELETE FROM inbox_seen WHERE path = $p", { p: r.path });
-    await db.run("INSERT INTO inbox_seen VALUES ($p, $s, $m, $i, $h)", { p: r.path, s: r.size, m: r.mtimeMs, i: BigInt(r.ino), h: r.sha256 });
+  if (files.length) await db.run(`INSERT INTO files VALUES ${files.join(",\n")}`);
+  if (findings.length) await db.run(`INSERT INTO findings VALUES ${findings.join(",\n")}`);
+  if (seenRows.length) {
+    const rows = seenRows.map((r) => `(${lit(r.path)}, ${r.size}, ${r.mtimeMs}, ${r.ino}, ${lit(r.sha256)})`);
+    await db.run(`
+      CREATE OR REPLACE TEMP TABLE seen_now AS SELECT * FROM (VALUES ${rows.join(",\n")}) t(path, size, mtime_ms, ino, sha256);
+      DELETE FROM inbox_seen WHERE path IN (SELECT path FROM seen_now);
+      INSERT INTO inbox_seen SELECT path, size, mtime_ms, ino::UBIGINT, sha256 FROM seen_now;
+      DROP TABLE seen_now;`);
   }
 }

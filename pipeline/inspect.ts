@@ -25,6 +25,11 @@ export interface Inspection {
   readonly hasQuote: boolean;
   /** an empty line (nothing, or only CR, before its \n) */
   readonly hasBlankLine: boolean;
+  /** records as DuckDB's reader counts them, header included: non-empty lines, a quoted line end
+   *  being data (so the staged row count can be checked against the file) */
+  readonly records: number;
+  /** the line where a quote opens that is never closed, or null: the rest of the file is one field */
+  readonly openQuoteLine: number | null;
   /** decoded text of the first lines, at most 64 KiB, BOM removed, cut at a line end when possible; "" when problem is set */
   readonly head: string;
   /** set when the file cannot be read as text in a contract encoding */
@@ -44,6 +49,8 @@ export interface InspectOptions {
   readonly binary?: boolean;
   /** read size in bytes (default 1 MiB); tests use tiny chunks to split characters between reads */
   readonly chunkSize?: number;
+  /** fdatasync the copy before returning (default true); a caller copying many files syncs once instead */
+  readonly durable?: boolean;
 }
 
 export const headLimit = 64 * 1024;
@@ -68,7 +75,7 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
     }
     if (out) {
       // The caller renames the copy into the archive; it must be on disk before it has a name there.
-      await out.datasync();
+      if (options.durable !== false) await out.datasync();
       await out.close();
     }
   } catch (error) {
@@ -82,7 +89,7 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
   if (!scan) {
     return Object.freeze({
       sha256, size, encoding: null, bom: false, lineEnding: "none", newlines: 0, longestLine: 0,
-      hasQuote: false, hasBlankLine: false, head: "", problem: null
+      hasQuote: false, hasBlankLine: false, records: 0, openQuoteLine: null, head: "", problem: null
     });
   }
   return Object.freeze({ sha256, size, ...scan.end() });
@@ -252,6 +259,10 @@ class TextScan {
   private lf = 0;
   private crBytes = 0;
   private inQuote = false;
+  private quoteLine = 0;
+  /** where the current record began (a line end inside quotes does not end it) */
+  private recordStart = 0;
+  private records = 0;
   private pendingCr = false;
   private pendingCrLine = 0;
   /** the first record's line end: true for CRLF */
@@ -380,7 +391,10 @@ class TextScan {
     const b = buf[i];
     if (b < 0x20) this.control(buf, i);
     // Quote parity: "" inside a quoted field toggles twice, so only real opening and closing quotes count.
-    else if (quotes && b === 0x22) this.inQuote = !this.inQuote;
+    else if (quotes && b === 0x22) {
+      this.inQuote = !this.inQuote;
+      if (this.inQuote) this.quoteLine = this.newlines + 1;
+    }
   }
 
   private control(buf: Buffer, i: number): void {
@@ -396,6 +410,8 @@ class TextScan {
       this.lineStart = at + 1;
       // Line ends inside quoted fields are data (Excel writes LF in cells of a CRLF file).
       if (!this.inQuote) {
+        if (at > this.recordStart + (cr ? 1 : 0)) this.records++;
+        this.recordStart = at + 1;
         if (cr) this.crlf++;
         else this.lf++;
         if (this.firstEnding === null) this.firstEnding = cr;
@@ -490,6 +506,7 @@ class TextScan {
     if (lastLen > this.longest) this.longest = lastLen;
     if (this.longLine === 0 && lastLen > maxLineBytes) this.longLine = this.newlines + 1;
 
+    if (this.pos > this.recordStart) this.records++; // a last record without a line end
     const lineEnding = this.lf > 0 && this.crlf > 0 ? "mixed" : this.lf > 0 ? "LF" : this.crlf > 0 ? "CRLF" : "none";
     const problem = this.problem();
     const encoding = problem ? null : this.valid ? "utf-8" : "windows-1252";
@@ -501,6 +518,8 @@ class TextScan {
       longestLine: this.longest,
       hasQuote: this.hasQuote,
       hasBlankLine: this.blank,
+      records: this.records,
+      openQuoteLine: this.inQuote ? this.quoteLine : null,
       head: encoding === null ? "" : this.headText(encoding),
       problem
     };

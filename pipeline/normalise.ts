@@ -1,34 +1,23 @@
 // Normalisation as SQL: the expressions that turn a file's raw text into contract values, per
-// column, for the profiles of this run (contract §4). The staging .sql files in sql/staging/ take
-// them as {{placeholders}}; every expression reads the trimmed raw value `v_<column>` of a row and the
-// row's profile number `pid` (0 = the contract itself), and yields NULL when the value is not valid.
+// column, for a group of files read with one profile or none (contract §4). The staging .sql files in
+// sql/staging/ take them as {{placeholders}}; every expression reads the trimmed raw value
+// `v_<column>` of a row and yields NULL when the value is not valid. Casts are preferred to regular
+// expressions where they are exact: this runs once per cell of every upload.
 import { lit } from "./db.js";
 import type { Profile } from "./profile.js";
 import type { ColumnDef, KindName, Schema } from "./schema.js";
 
-/** The profiles of a run, numbered: pid 0 is "no profile", pid i is profiles[i - 1]. */
-export type ProfileTable = readonly Profile[];
-
-const defaultFormats: Record<string, { pattern: string; format: string }> = {
-  month: { pattern: "\\d{4}-\\d{2}", format: "%Y-%m" },
-  start_date: { pattern: "\\d{4}-\\d{2}-\\d{2}", format: "%Y-%m-%d" },
-  end_date: { pattern: "\\d{4}-\\d{2}-\\d{2}", format: "%Y-%m-%d" }
-};
-
-/** One CASE over pid, or the default alone when no profile changes anything. */
-function perProfile(profiles: ProfileTable, own: (p: Profile) => string | null, fallback: string): string {
-  const branches = profiles
-    .map((p, i) => [i + 1, own(p)] as const)
-    .filter(([, sql]) => sql !== null)
-    .map(([pid, sql]) => `WHEN ${pid} THEN ${sql}`);
-  return branches.length ? `(CASE pid ${branches.join(" ")} ELSE ${fallback} END)` : fallback;
+/** The profile's own expression where it says something about the column, else the contract's. */
+function perProfile(profile: Profile | null, own: (p: Profile) => string | null, fallback: string): string {
+  const sql = profile ? own(profile) : null;
+  return sql ?? fallback;
 }
 
-function codeExpr(column: string, valid: readonly string[], profiles: ProfileTable): string {
+function codeExpr(column: string, valid: readonly string[], profile: Profile | null): string {
   const v = `v_${column}`;
   const contract = `(CASE WHEN ${v} IN (${valid.map(lit).join(", ")}) THEN ${v} END)`;
   return perProfile(
-    profiles,
+    profile,
     (p) => {
       const map = p.codes[column];
       if (!map || Object.keys(map).length === 0) return null;
@@ -39,26 +28,33 @@ function codeExpr(column: string, valid: readonly string[], profiles: ProfileTab
   );
 }
 
-function dateExpr(column: string, profiles: ProfileTable): string {
+/** Contract dates: exactly YYYY-MM(-DD), a real day (a cast rejects 2024-02-30), months as their first day. */
+function contractDate(column: string): string {
   const v = `v_${column}`;
-  const d = defaultFormats[column];
+  return column === "month"
+    ? `(CASE WHEN length(${v}) = 7 AND substr(${v}, 5, 1) = '-' THEN TRY_CAST(${v} || '-01' AS DATE) END)`
+    : `(CASE WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' THEN TRY_CAST(${v} AS DATE) END)`;
+}
+
+function dateExpr(column: string, profile: Profile | null): string {
+  const v = `v_${column}`;
   const month = column === "month";
   const parse = (fmt: string) => {
     // strptime is lenient about a missing day in %Y-%m: parse months as the first day.
     const p = month && !fmt.includes("%d") ? `try_strptime(${v} || '-01', ${lit(fmt + "-%d")})` : `try_strptime(${v}, ${lit(fmt)})`;
     return month ? `date_trunc('month', ${p})::DATE` : `${p}::DATE`;
   };
-  const fallback = `(CASE WHEN regexp_full_match(${v}, ${lit(d.pattern)}) THEN ${parse(d.format)} END)`;
-  return perProfile(profiles, (p) => {
+  const fallback = contractDate(column);
+  return perProfile(profile, (p) => {
     const f = p.formats[column as keyof Profile["formats"]];
     return f ? `coalesce(${parse(f)}, ${fallback})` : null;
   }, fallback);
 }
 
-function municipalityExpr(profiles: ProfileTable): string {
+function municipalityExpr(profile: Profile | null): string {
   const v = "v_municipality";
   const fallback = `(CASE WHEN regexp_full_match(${v}, '\\d{4}') THEN ${v} END)`;
-  return perProfile(profiles, (p) => {
+  return perProfile(profile, (p) => {
     const map = p.codes.municipality;
     if (!map || Object.keys(map).length === 0) return null;
     const whens = Object.entries(map).map(([src, code]) => `WHEN ${lit(src)} THEN ${lit(code)}`);
@@ -67,29 +63,45 @@ function municipalityExpr(profiles: ProfileTable): string {
 }
 
 /** The normalising expression of one contract column. */
-export function columnExpr(col: ColumnDef, s: Schema, profiles: ProfileTable): string {
+export function columnExpr(col: ColumnDef, s: Schema, profile: Profile | null): string {
   const v = `v_${col.name}`;
   switch (col.type) {
     case "municipality":
-      return municipalityExpr(profiles);
+      return municipalityExpr(profile);
     case "month":
     case "date":
-      return dateExpr(col.name, profiles);
+      return dateExpr(col.name, profile);
     case "code":
-      return codeExpr(col.name, s.lists[col.list!].codes.map((c) => c.code), profiles);
+      return codeExpr(col.name, s.lists[col.list!].codes.map((c) => c.code), profile);
     case "year":
-      return `(CASE WHEN regexp_full_match(${v}, '\\d{4}') THEN ${v}::SMALLINT END)`;
+      // four digits: a cast alone would also take "+199" or " 199"
+      return `(CASE WHEN length(${v}) = 4 AND TRY_CAST(${v} AS SMALLINT) >= 1000 THEN ${v}::SMALLINT END)`;
     case "amount":
-      return `(CASE WHEN regexp_full_match(${v}, '\\d{1,12}([.,]\\d+)?') THEN replace(${v}, ',', '.')::DECIMAL(14, 2) END)`;
+      // decimal comma or point, no thousands separator, not negative
+      return `(CASE WHEN NOT contains(${v}, '-') AND NOT contains(${v}, '+') AND NOT contains(${v}, 'e') AND NOT contains(${v}, 'E') THEN TRY_CAST(replace(${v}, ',', '.') AS DECIMAL(14, 2)) END)`;
     case "person_id":
     case "text":
       return v;
   }
 }
 
-/** {{placeholders}} for sql/staging/stg_<kind>.sql: one expression per column, named after it. */
-export function stagingVars(kind: KindName, s: Schema, profiles: ProfileTable): Record<string, string> {
+/** A code column's raw text where the profile mapped it to another code (for quality.html), else NULL. */
+export function mappedExpr(col: ColumnDef, profile: Profile | null): string {
+  const mapped = profile && profile.codes[col.name] && Object.keys(profile.codes[col.name]).length > 0;
+  return mapped ? `(CASE WHEN v_${col.name} IS DISTINCT FROM "${col.name}" THEN v_${col.name} END)` : "NULL::VARCHAR";
+}
+
+/**
+ * {{placeholders}} for sql/staging/stg_<kind>.sql, for a group of files with one layout and profile:
+ * c_<column> (the reader's column, or NULL where the file lacks it), <column> (its contract value),
+ * mapped_<column> (what a profile mapped).
+ */
+export function stagingVars(kind: KindName, s: Schema, profile: Profile | null, present: ReadonlySet<string>): Record<string, string> {
   const vars: Record<string, string> = {};
-  for (const col of s.kinds[kind].columns) vars[col.name] = columnExpr(col, s, profiles);
+  for (const col of s.kinds[kind].columns) {
+    vars[`c_${col.name}`] = present.has(col.name) ? `"${col.name}"` : "NULL::VARCHAR";
+    vars[col.name] = columnExpr(col, s, profile);
+    if (col.type === "code" || col.type === "municipality") vars[`mapped_${col.name}`] = mappedExpr(col, profile);
+  }
   return vars;
 }

@@ -112,7 +112,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     const dbNext = beside(cfg.db, cfg.out).dbNext;
     rmSync(dbNext, { force: true });
     if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, dbNext, constants.COPYFILE_FICLONE));
-    const db = await openDb(dbNext, { memoryLimit: cfg.memoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
+    const db = await openDb(dbNext, { memoryLimit: cfg.memoryLimit ?? defaultMemoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
       throw new RunFailed(
         `databasen ${cfg.db} kan inte öppnas (${e.message.split("\n")[0]}). Är filen skadad? Kör kas rebuild för att återskapa den ur arkivet ${cfg.archiveDir}.`
       );
@@ -126,27 +126,20 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       await installMacros(db);
       runId = await nextRun(db, startedAt);
       siteNext = beside(cfg.db, cfg.out, runId).siteNext;
-      await db.run("BEGIN TRANSACTION");
+      // No transaction spans the run: the whole new database is the unit. It is a copy built beside the
+      // published one and switched in only when everything succeeded, so a failure at any statement
+      // leaves the previous state — and DuckDB can flush and free each batch as it goes.
       const ingestDeps = { schema, profiles, ctx, runId, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
       result = await timed("inläsning", () =>
         mode === "run" ? ingest(db, cfg, ingestDeps) : ingestArchive(db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );
-      faultPoint("before-commit");
+      faultPoint("after-ingest");
       await finishRun(db, runId, ctx.clock(), result);
-      await db.run("COMMIT");
-      faultPoint("after-commit");
       // loaded only when there is something to publish: the page renderers (jsdom, Plot) take a second to load
       const { publishSite } = await import("./publish.js");
       report = await timed("rapporter", () => publishSite(db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
       faultPoint("after-site");
       await db.run("CHECKPOINT");
-    } catch (e) {
-      try {
-        await db.run("ROLLBACK");
-      } catch {
-        // no transaction open
-      }
-      throw e;
     } finally {
       db.close();
     }
@@ -238,3 +231,7 @@ async function finishRun(db: Db, runId: number, at: Date, r: IngestResult): Prom
 }
 
 const dbNextOf = (cfg: RunConfig) => beside(cfg.db, cfg.out).dbNext;
+
+/** DuckDB's share of memory unless --memory-limit says otherwise: what it does not hold in memory it
+ *  spills to <state>/work; the rest of a run (Node, the page renderers) stays well under 2 GiB in all. */
+export const defaultMemoryLimit = "1GB";

@@ -1,14 +1,15 @@
-// Staging: this run's readable files of one kind, read by DuckDB's CSV reader into temporary tables
-// (raw text → parsed → typed with pseudonyms), grouped so that files of the same layout are read in
-// one read_csv call. Structural CSV errors (wrong field count, unterminated quotes) are collected by
-// the reader's reject tables instead of stopping the run.
+// Staging: a batch of readable files of one kind, read by DuckDB's CSV reader and typed in the same
+// pass into one temporary table (stg_<kind>_rows; sql/staging/stg_<kind>.sql), grouped so that files
+// of the same layout and profile are read in one read_csv call. Then the distinct persons and
+// households are keyed (stg_persons.sql, stg_households.sql). Structural CSV errors (wrong field
+// count, unterminated quotes) are collected by the reader's reject tables instead of stopping the run.
 import type { DuckDBValue } from "@duckdb/node-api";
 import { ident, lit, sqlText, type Db } from "./db.js";
 import type { Delimiter } from "./dialect.js";
 import { finding, type Finding } from "./finding.js";
 import type { Layout } from "./layout.js";
 import { recordLines } from "./lines.js";
-import { stagingVars, type ProfileTable } from "./normalise.js";
+import { stagingVars } from "./normalise.js";
 import type { Profile } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
 
@@ -23,8 +24,10 @@ export interface StagedFile {
   readonly delimiter: Delimiter;
   /** converted from .xlsx: the last column is __line, the worksheet row */
   readonly xlsx: boolean;
-  /** the CSV has a '"': a quote left open swallows the rest of the file (see unreadRecords) */
-  readonly quoted: boolean;
+  /** data records in the file as inspect counted them (header excluded), or null (xlsx: our own CSV) */
+  readonly records: number | null;
+  /** the line where a quote opens that is never closed (inspect), or null */
+  readonly openQuoteLine: number | null;
 }
 
 /** Makes keyed pseudonyms in SQL: HMAC under the run's key, or (kas validate) a plain in-memory hash. */
@@ -36,12 +39,11 @@ export interface Keyer {
 /** For kas validate, which stores nothing: pseudonyms only tell rows apart within the check. */
 export const unkeyed: Keyer = { sql: (expr) => `hash(${expr})`, params: {} };
 
-const dateColumn: Record<KindName, string> = { bistand: 'p."month"', insats: "p.start_date" };
+const dateColumn: Record<KindName, string> = { bistand: '"month"', insats: "start_date" };
 
-/** Reads the files into stg_<kind>_raw; returns structural findings per file id. */
-export async function stageRaw(db: Db, kind: KindName, files: readonly StagedFile[], s: Schema, profiles: ProfileTable): Promise<Map<number, Finding[]>> {
-  const columns = s.kinds[kind].columns.map((c) => `${ident(c.name)} VARCHAR`).join(",\n  ");
-  await db.run(sqlText("staging/stg_raw", { kind, columns }));
+/** Reads the batch into stg_<kind>_rows (typed) and the view stg_<kind> (with rid); returns structural findings per file id. */
+export async function stageRows(db: Db, kind: KindName, files: readonly StagedFile[], s: Schema): Promise<Map<number, Finding[]>> {
+  await dropStaging(db, kind);
   const groups = new Map<string, StagedFile[]>();
   for (const f of files) {
     const key = JSON.stringify([f.delimiter, f.layout.columns, f.xlsx, f.profile?.name ?? null]);
@@ -52,23 +54,23 @@ export async function stageRaw(db: Db, kind: KindName, files: readonly StagedFil
   for (const group of groups.values()) {
     g++;
     const first = group[0];
-    const pid = first.profile ? profiles.indexOf(first.profile) + 1 : 0;
-    if (first.profile && pid === 0) throw new Error(`profile not in the run's profile table: ${first.profile.name}`);
     const names = first.layout.columns.map((c, i) => c ?? `_extra_${i}`);
     if (first.xlsx) names.push("__line");
     const struct = `{${names.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}`;
-    const present = first.layout.columns.filter((c): c is string => c !== null);
-    const fileIdExpr =
-      group.length === 1 ? String(first.fileId) : `CASE filename ${group.map((f) => `WHEN ${lit(f.csvPath)} THEN ${f.fileId}`).join(" ")} END`;
+    const present = new Set(first.layout.columns.filter((c): c is string => c !== null));
     const rejects = `kas_rejects_${g}`;
     const scans = `kas_reject_scans_${g}`;
-    await db.run(`
-      INSERT INTO stg_${kind}_raw (file_id, pid, xline, ${present.map(ident).join(", ")})
-      SELECT ${fileIdExpr}, ${pid}, ${first.xlsx ? "TRY_CAST(__line AS INTEGER)" : "NULL"}, ${present.map(ident).join(", ")}
-      FROM read_csv([${group.map((f) => lit(f.csvPath)).join(", ")}],
+    const source = `read_csv([${group.map((f) => lit(f.csvPath)).join(", ")}],
         delim = ${lit(first.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false,
         columns = ${struct}, filename = true, strict_mode = true, null_padding = false,
-        store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)})`);
+        store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)})`;
+    await db.run(sqlText(`staging/stg_${kind}`, {
+      ...stagingVars(kind, s, first.profile, present),
+      into: g === 1 ? `CREATE TEMP TABLE stg_${kind}_rows AS` : `INSERT INTO stg_${kind}_rows`,
+      file_id: group.length === 1 ? `${first.fileId}::INTEGER` : `(CASE filename ${group.map((f) => `WHEN ${lit(f.csvPath)} THEN ${f.fileId}`).join(" ")} END)::INTEGER`,
+      xline: first.xlsx ? "TRY_CAST(__line AS INTEGER)" : "NULL::INTEGER",
+      source
+    }));
     const rows = await db.all<{ file_path: string; line: number; column_name: string | null; error_type: string; csv_line: string | null }>(`
       SELECT s.file_path, e.line, e.column_name, e.error_type::VARCHAR AS error_type, e.csv_line
       FROM ${rejects} e JOIN ${scans} s USING (scan_id, file_id) ORDER BY s.file_path, e.line`);
@@ -80,35 +82,47 @@ export async function stageRaw(db: Db, kind: KindName, files: readonly StagedFil
       structural.set(f.fileId, list);
     }
     await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans};`);
-    for (const f of group) {
-      if (!f.quoted || structural.has(f.fileId)) continue;
-      const lost = await unreadRecords(db, kind, f);
-      if (lost) structural.set(f.fileId, [lost]);
-    }
+  }
+  await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows`);
+  const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE stg_files AS
+    SELECT f.file_id::INTEGER AS file_id, f.folder::VARCHAR AS folder, coalesce(b.base, 0) AS base, coalesce(b.n, 0) AS n
+    FROM (VALUES ${values}) f(file_id, folder)
+    LEFT JOIN (SELECT file_id, min(rowid) AS base, count(*) AS n FROM stg_${kind}_rows GROUP BY file_id) b USING (file_id)`);
+  const counts = new Map((await db.all<{ file_id: number; n: number }>("SELECT file_id, n FROM stg_files")).map((r) => [r.file_id, r.n]));
+  for (const f of files) {
+    if (structural.has(f.fileId)) continue;
+    const lost = await unreadRecords(f, counts.get(f.fileId) ?? 0);
+    if (lost) structural.set(f.fileId, [lost]);
   }
   return structural;
 }
 
-/**
- * DuckDB 1.5 can drop the reject of a quote left open at the end of a file when it reads several files
- * in one scan (more files than threads): the records after the quote vanish without an error. So the
- * records read are counted against the file itself (lines.ts counts records as DuckDB does); a file
- * that has more is a structural error, not a shorter file.
- */
-async function unreadRecords(db: Db, kind: KindName, f: StagedFile): Promise<Finding | null> {
-  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*) AS n FROM stg_${kind}_raw WHERE file_id = ${f.fileId}`);
-  // a record far beyond any file maps to a line only when a quote is still open at the end (recordLines)
-  const beyond = Number.MAX_SAFE_INTEGER;
-  const lines = await recordLines(f.csvPath, f.delimiter, [Number(n), beyond]);
-  const open = lines.get(beyond);
-  if (open !== undefined) {
-    return finding("ERROR", "unterminated_quote", f.display,
-      `Ett citattecken (") öppnas men stängs aldrig, så resten av filen kan inte läsas. Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`, { line: open });
+/** Keys the batch's persons and households (sql/staging/stg_persons.sql, stg_households.sql). */
+export async function stagePseudonyms(db: Db, kind: KindName, keyer: Keyer): Promise<void> {
+  await db.run(sqlText("staging/stg_persons", { kind, date_column: dateColumn[kind], pseudonym_norm: keyer.sql("norm") }), keyer.params);
+  if (kind === "bistand") {
+    await db.run(sqlText("staging/stg_households", { pseudonym_household: keyer.sql("'h:' || municipality || ':' || v_household_id") }), keyer.params);
   }
-  const first = lines.get(Number(n));
-  if (first === undefined) return null;
+}
+
+/**
+ * Records DuckDB did not read. A quote that is never closed makes the rest of the file one field —
+ * and DuckDB 1.5 can drop the reject of such a quote when it reads several files in one scan, so the
+ * rows after it would vanish without an error. inspect counted the file's records and saw the open
+ * quote; a file with fewer rows staged than records is a structural error, not a shorter file.
+ */
+async function unreadRecords(f: StagedFile, staged: number): Promise<Finding | null> {
+  if (f.openQuoteLine !== null) {
+    return finding("ERROR", "unterminated_quote", f.display,
+      `Ett citattecken (") öppnas men stängs aldrig, så resten av filen kan inte läsas. Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`, { line: f.openQuoteLine });
+  }
+  if (f.records === null || staged >= f.records) return null;
+  const lines = await recordLines(f.csvPath, f.delimiter, [staged]);
+  const first = lines.get(staged) ?? null;
   return finding("ERROR", "csv_error", f.display,
-    `Filen kan bara läsas fram till rad ${first}; raderna därefter kan inte läsas som CSV. Kontrollera citattecknen (") på och efter rad ${first} och spara om filen från Excel eller verksamhetssystemet som CSV.`, { line: first });
+    `Filen kan bara läsas${first ? ` fram till rad ${first}` : " delvis"}; raderna därefter kan inte läsas som CSV. Kontrollera citattecknen (") och avgränsarna${first ? ` på och efter rad ${first}` : ""} och spara om filen från Excel eller verksamhetssystemet som CSV.`, { line: first });
 }
 
 function structuralFinding(f: StagedFile, r: { line: number; error_type: string; csv_line: string | null }, fields: number): Finding {
@@ -147,32 +161,13 @@ function describe(d: Delimiter): string {
   return d === "," ? "komma" : d === ";" ? "semikolon" : "tabb";
 }
 
-/** Builds stg_files, the parsed view, the persons and households with pseudonyms, and stg_<kind>. */
-export async function stageTyped(db: Db, kind: KindName, files: readonly StagedFile[], s: Schema, profiles: ProfileTable, keyer: Keyer): Promise<void> {
-  const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE stg_files AS
-    SELECT f.file_id::INTEGER AS file_id, f.folder::VARCHAR AS folder, coalesce(b.base, 0) AS base
-    FROM (VALUES ${values}) f(file_id, folder)
-    LEFT JOIN (SELECT file_id, min(rowid) AS base FROM stg_${kind}_raw GROUP BY file_id) b USING (file_id)`);
-  await db.run(sqlText(`staging/stg_${kind}_parsed`, stagingVars(kind, s, profiles)));
-  await db.run(
-    sqlText("staging/stg_persons", { kind, date_column: dateColumn[kind].replace("p.", ""), pseudonym_norm: keyer.sql("norm") }),
-    keyer.params
-  );
-  if (kind === "bistand") {
-    await db.run(sqlText("staging/stg_households", { pseudonym_household: keyer.sql("'h:' || m || ':' || v_household_id") }), keyer.params);
-  }
-  await db.run(sqlText(`staging/stg_${kind}`));
-}
-
 /** Drops this batch's temporary tables (they can hold identity numbers). */
 export async function dropStaging(db: Db, kind: KindName): Promise<void> {
   await db.run(`
-    DROP TABLE IF EXISTS stg_${kind};
-    DROP VIEW IF EXISTS stg_${kind}_parsed;
+    DROP VIEW IF EXISTS stg_${kind};
+    DROP TABLE IF EXISTS stg_${kind}_rows;
     DROP TABLE IF EXISTS stg_${kind}_persons;
     DROP TABLE IF EXISTS stg_bistand_households;
-    DROP TABLE IF EXISTS stg_${kind}_raw;
+    DROP TABLE IF EXISTS stg_household_months;
     DROP TABLE IF EXISTS check_failures;`);
 }

@@ -65,11 +65,10 @@ export async function validateFiles(
     const db = await openDb(":memory:", { tempDir: join(work, "duckdb") });
     try {
       await installMacros(db);
-      const profileTable = [...o.profiles.byName.values()];
       for (const kind of kindNames) {
         const batch = prepared.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
         if (!batch.length) continue;
-        await checkBatch(db, kind, batch, o.schema, profileTable, unkeyed, o.ctx.clock());
+        await checkBatch(db, kind, batch, o.schema, unkeyed, o.ctx.clock());
         await dropStaging(db, kind);
       }
     } finally {

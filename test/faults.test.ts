@@ -122,13 +122,13 @@ async function published(name: string): Promise<ReturnType<typeof state>> {
 }
 
 describe("SIGKILL at the narrow windows of a run", () => {
-  for (const point of ["before-commit", "after-commit", "after-site", "after-journal", "after-db-rename"]) {
+  for (const point of ["after-ingest", "after-site", "after-journal", "after-db-rename"]) {
     it(`killed ${point}: the published state is whole, the next run finishes the work`, async () => {
       const s = await published(`kill-${point}`);
       const killed = await kas(s.args, { KAS_FAULT: point });
       expect(killed.signal).toBe("SIGKILL");
       // before the journal the old version stands; from the journal on, the switch is finished by the next start
-      const before = ["before-commit", "after-commit", "after-site"].includes(point);
+      const before = ["after-ingest", "after-site"].includes(point);
       if (before) await assertIntact(s, [1]);
       const next = await kas(s.args);
       expect(next.code, next.stderr).toBe(0);

@@ -1,17 +1,11 @@
 -- Couples where only one adult has a reason code (source 001: "in some municipalities only one person
 -- in a household is given a reason code"). Försörjningshinder is coded per person, for both adults;
 -- a file where most couples have one adult uncoded is flagged (a warning: the rows still load).
-WITH couples AS (
-  SELECT file_id, household, "month", min(rid) AS rid, arg_min(xline, rid) AS xline,
-         count(*) AS adults, count(reason) AS coded
-  FROM stg_bistand
-  WHERE household IS NOT NULL AND "month" IS NOT NULL
-  GROUP BY file_id, household, "month"
-  HAVING count(*) >= 2
-), per_file AS (
+WITH per_file AS (
   SELECT file_id, min(rid) AS rid, arg_min(xline, rid) AS xline,
          count(*) AS couples, count(*) FILTER (WHERE coded = 1) AS one_coded
-  FROM couples
+  FROM stg_household_months
+  WHERE adults >= 2
   GROUP BY file_id
 )
 SELECT file_id, rid, xline, 'reason' AS "column", 'couples_one_coded' AS code,

@@ -26,8 +26,10 @@ DELETE FROM bistand b USING load_months w
 WHERE w.wins AND w.municipality = b.municipality AND w."month" = b."month";
 
 INSERT INTO bistand
-SELECT s.municipality, s."month", s.person, s.household, s."role", s.gender, s.birth_year, s.born_abroad = '1', s.reason, s.amount_sek,
+SELECT s.municipality, s."month", p.person, h.household, s."role", s.gender, s.birth_year, s.born_abroad = '1', s.reason, s.amount_sek,
        s.file_id, coalesce(s.xline, s.rid - f.base + 2)::INTEGER AS line
 FROM stg_bistand s
 JOIN load_months w ON w.wins AND w.file_id = s.file_id AND w.municipality = s.municipality AND w."month" = s."month"
-JOIN stg_files f ON f.file_id = s.file_id;
+JOIN stg_files f ON f.file_id = s.file_id
+JOIN stg_bistand_persons p ON p.v_person_id = s.v_person_id AND p.yr = year(s."month")
+JOIN stg_bistand_households h ON h.municipality = s.municipality AND h.v_household_id = s.v_household_id;

@@ -23,8 +23,9 @@ DELETE FROM insats i USING load_snapshots w
 WHERE w.wins AND w.municipality = i.municipality;
 
 INSERT INTO insats
-SELECT s.municipality, s.person, s.gender, s.birth_year, s.measure, s.need_category, s.referred_by,
+SELECT s.municipality, p.person, s.gender, s.birth_year, s.measure, s.need_category, s.referred_by,
        s.start_date, s.end_date, s.exit_reason, s.cost_sek, s.file_id, coalesce(s.xline, s.rid - f.base + 2)::INTEGER AS line
 FROM stg_insats s
 JOIN load_snapshots w ON w.wins AND w.file_id = s.file_id
-JOIN stg_files f ON f.file_id = s.file_id;
+JOIN stg_files f ON f.file_id = s.file_id
+JOIN stg_insats_persons p ON p.v_person_id = s.v_person_id AND p.yr = year(s.start_date);

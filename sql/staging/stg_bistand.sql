@@ -1,20 +1,50 @@
--- Typed bistand rows of this run, ready to load: pseudonyms joined in, and for every value that is
--- not valid its raw text in bad_* (NULL otherwise), so the checks in sql/checks/ can name it.
-CREATE OR REPLACE TEMP TABLE stg_bistand AS
+-- One group of this run's bistand files (same layout and profile), read by DuckDB's CSV reader and
+-- typed in the same pass: the trimmed text of each column (v_*), its contract value (NULL when the
+-- text is not valid; code columns mapped through the file's profile), and for every value that is not
+-- valid its raw text in bad_*, so the checks in sql/checks/ can name it. Identity numbers stay as text
+-- here (temporary, this run only) until sql/staging/stg_persons.sql keys them.
+{{into}}
+WITH raw AS (
+  SELECT
+    {{file_id}} AS file_id,
+    {{xline}} AS xline,
+    nullif(trim({{c_municipality}}), '') AS v_municipality,
+    nullif(trim({{c_month}}), '')        AS v_month,
+    nullif(trim({{c_person_id}}), '')    AS v_person_id,
+    nullif(trim({{c_household_id}}), '') AS v_household_id,
+    nullif(trim({{c_role}}), '')         AS v_role,
+    nullif(trim({{c_gender}}), '')       AS v_gender,
+    nullif(trim({{c_birth_year}}), '')   AS v_birth_year,
+    nullif(trim({{c_born_abroad}}), '')  AS v_born_abroad,
+    nullif(trim({{c_reason}}), '')       AS v_reason,
+    nullif(trim({{c_amount_sek}}), '')   AS v_amount_sek
+  FROM {{source}}
+), parsed AS (
+  SELECT
+    *,
+    {{municipality}} AS municipality,
+    {{month}}        AS "month",
+    {{role}}         AS "role",
+    {{gender}}       AS gender,
+    {{birth_year}}   AS birth_year,
+    {{born_abroad}}  AS born_abroad,
+    {{reason}}       AS reason,
+    {{amount_sek}}   AS amount_sek
+  FROM raw
+)
 SELECT
-  p.rid, p.file_id, p.xline,
-  p.municipality, p."month", ps.person, h.household, p."role", p.gender, p.birth_year, p.born_abroad, p.reason, p.amount_sek,
-  ps.problem AS person_problem,
-  CASE WHEN p.municipality IS NULL THEN p.v_municipality END AS bad_municipality,
-  CASE WHEN p."month" IS NULL THEN p.v_month END             AS bad_month,
-  p.v_person_id IS NULL                                      AS missing_person_id,
-  p.v_household_id IS NULL                                   AS missing_household_id,
-  CASE WHEN p."role" IS NULL THEN p.v_role END               AS bad_role,
-  CASE WHEN p.gender IS NULL THEN p.v_gender END             AS bad_gender,
-  CASE WHEN p.birth_year IS NULL THEN p.v_birth_year END     AS bad_birth_year,
-  CASE WHEN p.born_abroad IS NULL THEN p.v_born_abroad END   AS bad_born_abroad,
-  CASE WHEN p.reason IS NULL THEN p.v_reason END             AS bad_reason,
-  CASE WHEN p.amount_sek IS NULL THEN p.v_amount_sek END     AS bad_amount_sek
-FROM stg_bistand_parsed p
-LEFT JOIN stg_bistand_persons ps ON ps.v_person_id = p.v_person_id AND ps.yr = year(p."month")
-LEFT JOIN stg_bistand_households h ON h.m = coalesce(p.municipality, p.v_municipality) AND h.v_household_id = p.v_household_id;
+  file_id, xline,
+  municipality, "month", v_person_id, v_household_id, "role", gender, birth_year, born_abroad, reason, amount_sek,
+  CASE WHEN municipality IS NULL THEN v_municipality END AS bad_municipality,
+  CASE WHEN "month" IS NULL THEN v_month END             AS bad_month,
+  CASE WHEN "role" IS NULL THEN v_role END               AS bad_role,
+  CASE WHEN gender IS NULL THEN v_gender END             AS bad_gender,
+  CASE WHEN birth_year IS NULL THEN v_birth_year END     AS bad_birth_year,
+  CASE WHEN born_abroad IS NULL THEN v_born_abroad END   AS bad_born_abroad,
+  CASE WHEN reason IS NULL THEN v_reason END             AS bad_reason,
+  CASE WHEN amount_sek IS NULL THEN v_amount_sek END     AS bad_amount_sek,
+  -- what a profile mapped, for quality.html (NULL in files on the contract)
+  {{mapped_role}} AS mapped_role, {{mapped_gender}} AS mapped_gender,
+  {{mapped_born_abroad}} AS mapped_born_abroad, {{mapped_reason}} AS mapped_reason,
+  {{mapped_municipality}} AS mapped_municipality
+FROM parsed;

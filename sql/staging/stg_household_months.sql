@@ -1,0 +1,16 @@
+-- Each household-month of this batch's bistand rows, per file: its adults, how many carry a reason,
+-- and its amounts. The household checks (one amount per household-month, couples coded for one adult
+-- only) read this instead of grouping the rows again.
+CREATE OR REPLACE TEMP TABLE stg_household_months AS
+SELECT file_id, municipality, v_household_id, "month",
+       min(rid) AS rid,
+       arg_min(xline, rid) AS xline,
+       count(*) AS adults,
+       count(reason) AS coded,
+       count(amount_sek) AS amounts,
+       count(bad_amount_sek) AS bad_amounts,
+       min(amount_sek) AS lowest,
+       max(amount_sek) AS highest
+FROM stg_bistand
+WHERE v_household_id IS NOT NULL AND "month" IS NOT NULL
+GROUP BY file_id, municipality, v_household_id, "month";
