@@ -1,20 +1,26 @@
-// One indicator as a chart, drawn with Observable Plot on the server (in a jsdom document) and
-// inlined as SVG: the page needs no script. Municipalities side by side in wrapped facets, women and
-// men as lines with their own symbol, the network mean as a dashed mark per year and gender.
-// Colour never carries meaning alone: symbols, dash patterns and a text legend say the same.
+// One indicator as a chart for a small network, drawn with Observable Plot on the server (in a jsdom
+// document) and inlined as SVG: the page needs no script. Municipalities side by side in wrapped
+// facets, women and men as lines with their own symbol, the network mean as a dashed mark per year
+// and gender. Colour never carries meaning alone: symbols, dash patterns and a text legend say the
+// same. Larger networks get the compact row charts of dot-chart.ts instead.
 import * as Plot from "@observablehq/plot";
+import type { JSDOM as JSDOMClass } from "jsdom";
+import { createRequire } from "node:module";
 import { formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Figure, Indicator, Municipality } from "./model.js";
 
 export const chartWidth = 680; // px: fits the printable width of A4 (186 mm ≈ 703 px) unscaled
 
-const genderStyle = {
+/** Up to this many municipalities a chart has one facet per municipality; more would be unreadable. */
+export const maxFacets = 12;
+
+export const genderStyle = {
   K: { label: "Kvinnor", colour: "#c2410c", symbol: "circle", dash: "6 3" },
   M: { label: "Män", colour: "#1d4ed8", symbol: "square", dash: "2 2.5" },
   T: { label: "Totalt", colour: "#333333", symbol: "diamond", dash: "6 3" }
 } as const;
-type Gender = keyof typeof genderStyle;
+export type Gender = keyof typeof genderStyle;
 
 export const genderLabel = (g: Gender): string => genderStyle[g].label;
 
@@ -30,7 +36,7 @@ export function facetColumns(n: number): number {
 }
 
 /** Ticks in Swedish notation with as few decimals as the tick needs (at most two). */
-function tick(v: number): string {
+export function tick(v: number): string {
   for (let d = 0; d <= 2; d++) if (Math.abs(v * 10 ** d - Math.round(v * 10 ** d)) < 1e-9) return formatFixed(v, d);
   return formatFixed(v, 2);
 }
@@ -67,8 +73,21 @@ export interface ChartInput {
   figures: readonly Figure[];
 }
 
+let shared: Document | undefined;
+
+/** One jsdom document for every chart of the process: Plot only creates detached elements in it,
+ *  and creating a jsdom window costs more than drawing a small chart. jsdom is loaded on first use
+ *  (half a second), so a run of only large networks, which draw no Plot chart, never loads it. */
+export function chartDocument(): Document {
+  if (!shared) {
+    const { JSDOM } = createRequire(import.meta.url)("jsdom") as { JSDOM: typeof JSDOMClass };
+    shared = new JSDOM("<!DOCTYPE html><html><body></body></html>").window.document;
+  }
+  return shared;
+}
+
 /** A <figure> with the chart as SVG (role img, named and described by its caption) and a legend. */
-export function renderChart(input: ChartInput, document: Document): Html {
+export function renderChart(input: ChartInput, document: Document = chartDocument()): Html {
   const { id, indicator, municipalities, years } = input;
   const genders = chartGenders(indicator);
   const byKey = new Map(input.figures.map((f) => [`${f.municipality}|${f.year}|${f.gender}`, f]));
@@ -181,8 +200,9 @@ ${raw(svg.outerHTML)}
 </figure>`;
 }
 
-/** A small legend sample: a line with a symbol, or a dashed line. Decorative (the text says it). */
-function swatchLine(colour: string, symbol: string | null, dash: string | null): string {
+/** A small legend sample: a line with a symbol, a symbol alone, or a dashed line. Decorative (the
+ *  text says it). */
+export function swatchLine(colour: string, symbol: string | null, dash: string | null, line = true): string {
   const marker =
     symbol === "circle"
       ? `<circle cx="14" cy="7" r="4" fill="${colour}" stroke="#fff" stroke-width="0.8"/>`
@@ -191,6 +211,6 @@ function swatchLine(colour: string, symbol: string | null, dash: string | null):
         : symbol === "diamond"
           ? `<path d="M14 2L19 7L14 12L9 7Z" fill="${colour}"/>`
           : "";
-  const line = `<line x1="1" y1="7" x2="27" y2="7" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`;
-  return `<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">${line}${marker}</svg>`;
+  const stroke = line ? `<line x1="1" y1="7" x2="27" y2="7" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}/>` : "";
+  return `<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">${stroke}${marker}</svg>`;
 }

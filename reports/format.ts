@@ -29,10 +29,18 @@ function finite(v: number): number {
 export function formatFixed(v: number, decimals: number): string {
   finite(v);
   const fixed = Math.abs(v) < 1e21 ? Math.abs(v).toFixed(decimals) : plain(String(Math.abs(v)));
-  const [int, frac] = fixed.split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const point = fixed.indexOf(".");
+  const int = point < 0 ? fixed : fixed.slice(0, point);
   const negative = v < 0 && /[1-9]/.test(fixed);
-  return (negative ? "\u2212" : "") + grouped + (frac ? "," + frac : "");
+  return (negative ? "\u2212" : "") + group(int) + (point < 0 ? "" : "," + fixed.slice(point + 1));
+}
+
+/** "1234567" → "1 234 567" (a loop: the look-ahead regex was a hot spot on national pages). */
+function group(int: string): string {
+  if (int.length <= 3) return int;
+  let out = int.slice(0, int.length % 3 || 3);
+  for (let i = out.length; i < int.length; i += 3) out += " " + int.slice(i, i + 3);
+  return out;
 }
 
 /** A share in per cent: one decimal. */

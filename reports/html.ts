@@ -12,10 +12,11 @@ export class Html {
 export type Part = Html | string | number | null | undefined | false | readonly Part[];
 
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const special = /[&<>"']/;
 
 /** Escapes text for an element's content or a quoted attribute value. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => entities[c]);
+  return special.test(s) ? s.replace(/[&<>"']/g, (c) => entities[c]) : s; // most text has nothing to escape
 }
 
 function render(part: Part): string {

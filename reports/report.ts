@@ -1,12 +1,18 @@
 // A comparison report for one target group (contract §6–§8): per indicator its definition, a chart
-// and the same figures as a table with Kolada-style ranks, numerators and denominators.
-import { JSDOM } from "jsdom";
-import { chartGenders, genderLabel, renderChart } from "./chart.js";
+// and the same figures as a table with Kolada-style ranks, numerators and denominators. A small
+// network gets one facet per municipality (chart.ts), a large one the network's years
+// (trend-chart.ts) and compact row charts (dot-chart.ts).
+// The tables of a national network have some 20 000 cells, so a cell carries only what differs
+// from cell to cell; alignment and column-group borders come from the table's class.
+import { genderLabel, maxFacets, renderChart, type ChartInput } from "./chart.js";
+import { renderDotCharts } from "./dot-chart.js";
+import { renderNetworkTrend } from "./trend-chart.js";
 import { formatAmount, formatByKind, formatCount, formatFigure, formatFixed, formatMean, NO_DATA, WITHHELD } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./layout.js";
-import type { Figure, Indicator, Municipality, ReportPage } from "./model.js";
+import type { Figure, Freshness, Indicator, Municipality, ReportPage } from "./model.js";
 import { rankClass, rankText } from "./rank.js";
+import { formatMonth } from "./time.js";
 
 export const networkLabel = "Nätverket (medel)";
 const genderOrder = ["K", "M", "T"] as const;
@@ -35,17 +41,35 @@ function denominatorText(f: Figure | undefined): string {
   return f.denominator === null ? NO_DATA : formatCount(f.denominator);
 }
 
-function indexFigures(figures: readonly Figure[], known: ReadonlySet<string>, indicators: ReadonlySet<string>): Map<string, Figure> {
-  const map = new Map<string, Figure>();
+type Lookup = (m: string, y: number, g: string) => Figure | undefined;
+
+/** The figures checked and indexed once: indicator → municipality → year → gender, and each
+ *  indicator's own list. Nested maps, not joined string keys: a national page looks up some 20 000
+ *  cells, and building a key string per cell was the largest cost left. */
+function indexFigures(figures: readonly Figure[], known: ReadonlySet<string>, indicators: readonly Indicator[]) {
+  const index = new Map<string, Map<string, Map<number, Record<string, Figure>>>>(indicators.map((i) => [i.id, new Map()]));
+  const own = new Map<string, Figure[]>(indicators.map((i) => [i.id, []]));
   for (const f of figures) {
-    if (!indicators.has(f.indicator)) throw new Error(`figure for unknown indicator: ${f.indicator}`);
+    const byMunicipality = index.get(f.indicator);
+    if (!byMunicipality) throw new Error(`figure for unknown indicator: ${f.indicator}`);
     if (f.municipality !== "network" && !known.has(f.municipality)) throw new Error(`figure for unknown municipality: ${f.municipality}`);
-    if (!["", "..", "-"].includes(f.status)) throw new Error(`invalid status: ${f.status}`);
-    const key = `${f.indicator}|${f.municipality}|${f.year}|${f.gender}`;
-    if (map.has(key)) throw new Error(`duplicate figure: ${key}`);
-    map.set(key, f);
+    if (f.status !== "" && f.status !== ".." && f.status !== "-") throw new Error(`invalid status: ${f.status}`);
+    let byYear = byMunicipality.get(f.municipality);
+    if (!byYear) byMunicipality.set(f.municipality, (byYear = new Map()));
+    let byGender = byYear.get(f.year);
+    if (!byGender) byYear.set(f.year, (byGender = {}));
+    if (Object.hasOwn(byGender, f.gender)) throw new Error(`duplicate figure: ${f.indicator}|${f.municipality}|${f.year}|${f.gender}`);
+    byGender[f.gender] = f;
+    own.get(f.indicator)!.push(f);
   }
-  return map;
+  const lookup = (indicator: string): Lookup => {
+    const byMunicipality = index.get(indicator)!;
+    return (m, y, g) => {
+      const byGender = byMunicipality.get(m)?.get(y);
+      return byGender && Object.hasOwn(byGender, g) ? byGender[g] : undefined;
+    };
+  };
+  return { lookup, own };
 }
 
 function headerRows(years: readonly number[], genders: readonly string[], first: string): Html {
@@ -68,7 +92,10 @@ export function yearChunks(years: readonly number[], genders: number): number[][
 
 const span = (years: readonly number[]) => (years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]));
 
-function figureTable(ind: Indicator, rows: readonly Row[], years: readonly number[], get: (m: string, y: number, g: string) => Figure | undefined, partial = false): Html {
+/** The class of a figure table: its cells are numbers, and a border starts each year's columns. */
+const tableClass = (genders: number) => `figs g${genders}`;
+
+function figureTable(ind: Indicator, rows: readonly Row[], years: readonly number[], get: Lookup, partial = false): Html {
   const genders = genderOrder.filter((g) => ind.genders.includes(g));
   const body = rows.map((r) => {
     const cells = years.map((y) =>
@@ -77,21 +104,21 @@ function figureTable(ind: Indicator, rows: readonly Row[], years: readonly numbe
         const rank = r.network
           ? ""
           : html`<span class="rank rank-${rankClass(f?.rank ?? null, f?.ranked ?? null, ind.direction)}">${rankText(f?.rank ?? null, f?.ranked ?? null)}</span>`;
-        return html`<td class="num${g === genders[0] ? " ystart" : ""}"><span class="cell-value">${valueText(ind, f, r.network)}</span>${rank}</td>`;
+        return html`<td><span class="cell-value">${valueText(ind, f, r.network)}</span>${rank}</td>`;
       })
     );
     return html`<tr${r.network ? html` class="network"` : ""}><th scope="row">${r.name}</th>${cells}</tr>`;
   });
   const unit = ind.kind === "share" ? "procent" : ind.unit;
   const caption = `${ind.sv} (${unit}) per kommun, år${genders.length > 1 ? " och kön" : ""}, med rang${partial ? `, ${span(years)}` : ""}`;
-  return tableWrap(`Tabell: ${ind.sv}${partial ? `, ${span(years)}` : ""}`, html`<table>
+  return tableWrap(`Tabell: ${ind.sv}${partial ? `, ${span(years)}` : ""}`, html`<table class="${tableClass(genders.length)}">
 <caption>${caption}</caption>
 ${headerRows(years, genders, "Kommun")}
 <tbody>${body}</tbody>
 </table>`);
 }
 
-function partsTable(ind: Indicator, rows: readonly Row[], allYears: readonly number[], get: (m: string, y: number, g: string) => Figure | undefined): Html {
+function partsTable(ind: Indicator, rows: readonly Row[], allYears: readonly number[], get: Lookup): Html {
   const genders = genderOrder.filter((g) => ind.genders.includes(g));
   const chunks = yearChunks(allYears, genders.length);
   const tables = chunks.map((years) => {
@@ -100,13 +127,13 @@ function partsTable(ind: Indicator, rows: readonly Row[], allYears: readonly num
         genders.map((g) => {
           const f = get(r.code, y, g);
           // numerator over denominator, as a fraction: narrow enough for nine columns on A4
-          return html`<td class="num${g === genders[0] ? " ystart" : ""}"><span class="cell-value">${numeratorText(ind, f, r.network)}</span><span class="den">/ ${denominatorText(f)}</span></td>`;
+          return html`<td>${numeratorText(ind, f, r.network)}<span class="den">/ ${denominatorText(f)}</span></td>`;
         })
       );
       return html`<tr${r.network ? html` class="network"` : ""}><th scope="row">${r.name}</th>${cells}</tr>`;
     });
     const which = chunks.length > 1 ? `, ${span(years)}` : "";
-    return tableWrap(`Tabell: täljare och nämnare, ${ind.sv}${which}`, html`<table>
+    return tableWrap(`Tabell: täljare och nämnare, ${ind.sv}${which}`, html`<table class="${tableClass(genders.length)}">
 <caption>${ind.sv}: täljare / nämnare per kommun, år${genders.length > 1 ? " och kön" : ""}${which}</caption>
 ${headerRows(years, genders, "Kommun")}
 <tbody>${body}</tbody>
@@ -122,14 +149,18 @@ ${tables}
 </details>`;
 }
 
-function indicatorSection(page: ReportPage, ind: Indicator, figures: Map<string, Figure>, document: Document): Html {
+/** The charts of one indicator: facets for a small network; for a large one the network over the
+ *  years, then row charts of every municipality. */
+export function indicatorChart(input: ChartInput): Html {
+  return input.municipalities.length > maxFacets ? html`${renderNetworkTrend(input)}${renderDotCharts(input)}` : renderChart(input);
+}
+
+function indicatorSection(page: ReportPage, ind: Indicator, get: Lookup, own: readonly Figure[]): Html {
   const id = `ind-${slug(ind.id)}`;
   const rows: Row[] = [
     ...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
     { code: "network", name: networkLabel, network: true }
   ];
-  const get = (m: string, y: number, g: string) => figures.get(`${ind.id}|${m}|${y}|${g}`);
-  const own = page.figures.filter((f) => f.indicator === ind.id && chartGenders(ind).includes(f.gender));
   const isCount = ind.kind === "count";
   const direction = ind.direction === "higher" ? "Högre värde är bättre." : ind.direction === "lower" ? "Lägre värde är bättre." : "Värdet rankas från högsta till lägsta men färgas neutralt: högre är inte bättre eller sämre.";
   return html`<section class="indicator" id="${id}" aria-labelledby="${id}-h">
@@ -141,10 +172,18 @@ ${isCount ? "" : html`<dt>Täljare</dt><dd>${ind.numerator}</dd><dt>Nämnare</dt
 <dt>Rangordning</dt><dd>${direction}</dd>
 </dl>
 </div>
-${renderChart({ id: `${id}-chart`, indicator: ind, municipalities: page.municipalities, years: page.years, figures: own }, document)}
+${indicatorChart({ id: `${id}-chart`, indicator: ind, municipalities: page.municipalities, years: page.years, figures: own })}
 ${yearChunks(page.years, genderCount(ind)).map((years) => figureTable(ind, rows, years, get, years.length < page.years.length))}
 ${partsTable(ind, isCount ? rows.filter((r) => r.network) : rows, page.years, get)}
 </section>`;
+}
+
+/** One line for the folded freshness table of a large network: how far the data reach. */
+export function freshnessSummary(rows: readonly Freshness[]): string {
+  const ends = rows.map((f) => f.bistandTo).filter((m): m is string => m !== null).sort();
+  const without = rows.length - ends.length;
+  const reach = ends.length === 0 ? "inga biståndsdata" : ends[0] === ends[ends.length - 1] ? `biståndsdata t.o.m. ${formatMonth(ends[0])}` : `biståndsdata t.o.m. ${formatMonth(ends[0])} – ${formatMonth(ends[ends.length - 1])}`;
+  return `${formatCount(rows.length)} kommuner, ${reach}${without > 0 && ends.length > 0 ? `, ${formatCount(without)} utan biståndsdata` : ""}`;
 }
 
 function checkPage(page: ReportPage): void {
@@ -158,16 +197,18 @@ export function renderReport(input: ReportPage): string {
   checkPage(input);
   const page: ReportPage = { ...input, years: [...new Set(input.years)].sort((a, b) => a - b) };
   const municipalities: readonly Municipality[] = page.municipalities;
-  const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), new Set(page.indicators.map((i) => i.id)));
+  const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), page.indicators);
   const tg = page.targetGroup;
-  const { document } = new JSDOM("<!DOCTYPE html><html><body></body></html>").window;
+  const large = municipalities.length > maxFacets;
+  const names = html`${municipalities.map((m, i) => html`${i > 0 ? ", " : ""}${m.name}`)}`;
+  const freshness = freshnessTable(page.freshness, page.run, "Senast inlästa data per kommun");
   const yearsText = page.years.length > 1 ? `${Math.min(...page.years)}–${Math.max(...page.years)}` : String(page.years[0]);
   const { withheld, secondary } = page.protection;
   const body = html`<h1>${tg.sv}</h1>
 <p class="lead">Jämförelse mellan nätverkets kommuner, ${yearsText}. Målgrupp: ${tg.definition}</p>
 <dl class="meta">
 <dt>Körning</dt><dd>${runTime(page.run)}, körning nr ${page.run.id}</dd>
-<dt>Kommuner</dt><dd>${municipalities.map((m, i) => html`${i > 0 ? ", " : ""}${m.name}`)}</dd>
+<dt>Kommuner</dt><dd>${large ? html`<details class="inline"><summary>${formatCount(municipalities.length)} kommuner</summary>${names}</details>` : names}</dd>
 <dt>Data</dt><dd><a href="data/${tg.id}.csv">Alla siffror i rapporten som CSV</a> (punkt som decimaltecken)</dd>
 </dl>
 <div class="box">
@@ -183,8 +224,8 @@ ${symbolsLegend(page.threshold)}
 <li><span class="rank rank-missing">grå</span> ej rankad (värdet saknas eller är skyddat)</li>
 </ul>
 </div>
-${freshnessTable(page.freshness, page.run, "Senast inlästa data per kommun")}
+${large ? html`<details class="print-closed"><summary>Senast inlästa data per kommun (${freshnessSummary(page.freshness)})</summary>${freshness}</details>` : freshness}
 <nav aria-label="Indikatorer"><h2>Indikatorer</h2><ol class="toc">${page.indicators.map((i) => html`<li><a href="#ind-${slug(i.id)}">${i.sv}</a></li>`)}</ol></nav>
-${page.indicators.map((ind) => indicatorSection(page, ind, figures, document))}`;
+${page.indicators.map((ind) => indicatorSection(page, ind, figures.lookup(ind.id), figures.own.get(ind.id)!))}`;
   return layout({ title: tg.sv, current: "report", run: page.run, body });
 }

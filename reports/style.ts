@@ -42,6 +42,8 @@ th[scope="row"] { font-weight: 600; }
 td.num, th.num { text-align: right; }
 th[scope="colgroup"] { text-align: center; }
 .ystart { border-left: 1px solid var(--line); }
+table.figs td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.g1 td, .g2 td:nth-of-type(2n+1), .g3 td:nth-of-type(3n+1) { border-left: 1px solid var(--line); }
 tr.network th, tr.network td { background: #eef2f7; border-top: 2px solid #8a8a8a; }
 .cell-value { display: block; }
 .den { display: block; color: var(--muted); }
@@ -66,6 +68,7 @@ figcaption { font-size: .9rem; margin-top: .4rem; }
 .legend li { display: flex; align-items: center; gap: .35rem; }
 .legend svg { flex: none; }
 details { margin: .4rem 0 1rem; }
+details.inline { margin: 0; }
 summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 .sev-FATAL, .sev-ERROR { color: #8f0d0d; font-weight: 700; }
 .sev-WARNING { color: #6b4a00; font-weight: 700; }
@@ -86,6 +89,7 @@ footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; 
   section.indicator { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; padding-top: 0; }
   figure.chart { break-inside: avoid; page-break-inside: avoid; max-width: 100%; }
   figure.chart svg { max-height: 230mm; width: auto; }
+  figure.chart-rows svg { max-height: 210mm; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
   th, td { padding: .12rem .3rem; }
@@ -93,10 +97,11 @@ footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; 
   td.message { min-width: 0; }
   code, .filename { overflow-wrap: anywhere; }
   td, th { overflow-wrap: anywhere; }
-  td.num, th.num, .nw { overflow-wrap: normal; }
+  td.num, th.num, .nw, table.figs td { overflow-wrap: normal; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   details > summary { list-style: none; }
   details::details-content { content-visibility: visible; display: contents; }
+  details.print-closed > :not(summary) { display: none; }
 }
 `;

@@ -1,10 +1,13 @@
 // The published pages in real headless Chromium: no console errors, no requests, no scripts, no
 // serious or critical axe violations, a screenshot per page (test/tmp/screenshots/) and an A4 PDF
-// per page (test/tmp/pdf/) in which every chart stays whole on one page.
+// per page (test/tmp/pdf/) in which every chart stays whole on one page. Both chart layouts: the
+// facets of a small network and the row charts of a large one (110 municipalities: two parts of
+// 55 rows each, the most a chart gets).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maxRowsPerChart } from "../reports/dot-chart.js";
 import { renderReport } from "../reports/report.js";
 import { browserAvailable, checkPages, chromiumPath, printableHeightPx, printableWidthPx, type PageCheck } from "./browser.js";
 import { renderFixture, syntheticReport } from "./report-fixture.js";
@@ -20,13 +23,23 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
   let site: string;
   let results: PageCheck[] = [];
   let pages: Map<string, string>;
+  /** report page → how many chart figures it has */
+  const charts = new Map<string, number>();
 
   beforeAll(async () => {
     expect(existsSync(chromiumPath), `${chromiumPath} is required (KAS_REQUIRE_BROWSER is set): apt-get install -y chromium`).toBe(true);
     site = mkdtempSync(join(tmpdir(), "kas-site-"));
     pages = renderFixture(join(import.meta.dirname, "input", "report-basic"));
-    // A wide network: 14 municipalities over 6 years wraps the facets and widens the tables.
+    // Six indicators; a small network has one faceted chart each, a large one a chart of the
+    // network's years and row charts of at most maxRowsPerChart municipalities.
+    charts.set("unemployment.html", 6);
+    // A wide network: 14 municipalities over 6 years, just past the facets, widens the tables.
     pages.set("wide.html", renderReport(syntheticReport(14, [2019, 2020, 2021, 2022, 2023, 2024])));
+    charts.set("wide.html", 6 * 2);
+    // A large network: 110 municipalities over 3 years, two row charts of maxRowsPerChart (55) rows
+    // each, the tallest a chart gets.
+    pages.set("national.html", renderReport(syntheticReport(110, [2023, 2024, 2025])));
+    charts.set("national.html", 6 * (1 + Math.ceil(110 / maxRowsPerChart)));
     for (const [file, content] of pages) {
       mkdirSync(dirname(join(site, file)), { recursive: true });
       writeFileSync(join(site, file), content);
@@ -59,10 +72,12 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
   });
 
   it("keeps every chart whole on one A4 page when printed", () => {
-    const reports = results.filter((r) => /(unemployment|wide)\.html$/.test(r.file));
-    expect(reports).toHaveLength(2);
+    const reports = results.filter((r) => charts.has(r.file.slice(site.length + 1)));
+    expect(reports).toHaveLength(charts.size);
     for (const r of reports) {
-      expect(r.charts.length, r.file).toBe(6);
+      const tallest = Math.max(...r.charts.map((c) => c.height));
+      console.info(`${r.file.slice(site.length + 1)}: ${r.charts.length} charts, the tallest ${Math.round(tallest)} of ${Math.floor(printableHeightPx)} px in print`);
+      expect(r.charts.length, r.file).toBe(charts.get(r.file.slice(site.length + 1)));
       for (const c of r.charts) {
         expect(c.breakInside, `${r.file} ${c.id}`).toBe("avoid");
         expect(c.height, `${r.file} ${c.id}`).toBeGreaterThan(100);

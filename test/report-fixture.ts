@@ -40,12 +40,16 @@ export function renderFixture(dir: string): Map<string, string> {
 
 /** A deterministic report of n municipalities over the given years from the real schema: values
  *  from a fixed linear congruential sequence, some withheld and some missing, ranks and network
- *  means computed the way the contract defines them. */
+ *  means computed the way the contract defines them. Beyond the schema's municipalities (a national
+ *  network has 290) the names repeat with a number and the codes run from 3000 (no real code there). */
 export function syntheticReport(n: number, years: readonly number[], s: Schema = schema()): ReportPage {
   let seed = 12345;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const names = Object.entries(readJson<{ municipalities: Record<string, string> }>(join(schemasDir, "municipalities.json")).municipalities);
-  const municipalities = names.slice(0, n).map(([code, name]) => ({ code, name }));
+  const municipalities = Array.from({ length: n }, (_, i) => {
+    if (i < names.length) return { code: names[i][0], name: names[i][1] };
+    return { code: String(3000 + i), name: `${names[i % names.length][1]} ${Math.floor(i / names.length) + 1}` };
+  });
   const figures: Figure[] = [];
   let withheld = 0;
   for (const ind of s.indicators) {
@@ -62,11 +66,13 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
           return f;
         });
         const published = rows.filter((f) => f.status === "");
-        for (const f of published) {
-          const better = published.filter((o) => (ind.direction === "lower" ? o.value! < f.value! : o.value! > f.value!)).length;
-          f.rank = better + 1;
+        // rank = 1 + how many are better; ties share a rank
+        const sign = ind.direction === "lower" ? 1 : -1;
+        const sorted = [...published].sort((a, b) => sign * (a.value! - b.value!));
+        sorted.forEach((f, i) => {
+          f.rank = i > 0 && sorted[i - 1].value === f.value ? sorted[i - 1].rank : i + 1;
           f.ranked = published.length;
-        }
+        });
         const sum = published.reduce((a, f) => a + f.value!, 0);
         figures.push(...rows, {
           indicator: ind.id, municipality: "network", year, gender, status: published.length ? "" : "-",

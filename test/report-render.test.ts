@@ -5,14 +5,16 @@ import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { schema } from "../pipeline/schema.js";
-import { chartGenders, facetColumns } from "../reports/chart.js";
+import { chartGenders, facetColumns, maxFacets } from "../reports/chart.js";
+import { maxRowsPerChart, niceScale, rowChunks } from "../reports/dot-chart.js";
+import { quantile } from "../reports/trend-chart.js";
 import { renderCodes } from "../reports/codes.js";
 import { csvHeader, csvText, figuresCsv } from "../reports/csv.js";
 import { escapeHtml, html, raw } from "../reports/html.js";
 import { renderIndex } from "../reports/index-page.js";
 import type { Figure, IndexPage, QualityPage, ReportPage } from "../reports/model.js";
 import { renderQuality } from "../reports/quality.js";
-import { renderReport, yearChunks } from "../reports/report.js";
+import { freshnessSummary, renderReport, yearChunks } from "../reports/report.js";
 import { syntheticReport } from "./report-fixture.js";
 
 const input = join(import.meta.dirname, "input", "report-basic");
@@ -262,6 +264,192 @@ describe("chart layout", () => {
   it("wraps facets so that a chart has at most four rows", () => {
     expect([1, 2, 3, 6, 12, 13, 20, 40].map(facetColumns)).toEqual([1, 2, 3, 3, 3, 4, 5, 10]);
     for (let n = 1; n <= 80; n++) expect(Math.ceil(n / facetColumns(n))).toBeLessThanOrEqual(4);
+  });
+});
+
+/** Swedish notation back to a number: "1 045,3" → 1045.3, "−2" → −2. */
+const parseSv = (t: string) => Number(t.replace(/\s/g, "").replace("\u2212", "-").replace(",", "."));
+const idOf = (indicator: string) => `ind-${indicator.replace(/_/g, "-")}`;
+
+describe("chart layout for a large network", () => {
+  const years = [2023, 2024, 2025];
+  const page = syntheticReport(130, years);
+  const out = renderReport(page);
+  const doc = dom(out);
+  const fig = (ind: string, m: string, y: number, g: string) => page.figures.find((f) => f.indicator === ind && f.municipality === m && f.year === y && f.gender === g);
+  const rowCharts = (ind: string) => [...doc.querySelectorAll(`#${idOf(ind)} figure.chart-rows`)];
+
+  it("draws facets up to maxFacets municipalities and row charts beyond", () => {
+    const small = dom(renderReport(syntheticReport(maxFacets, years)));
+    expect(small.querySelectorAll("figure.chart-rows, figure.chart-trend")).toHaveLength(0);
+    expect(small.querySelectorAll("figure.chart")).toHaveLength(page.indicators.length);
+    const large = dom(renderReport(syntheticReport(maxFacets + 1, years)));
+    expect(large.querySelectorAll("figure.chart-rows")).toHaveLength(page.indicators.length);
+    expect(large.querySelectorAll("figure.chart-trend")).toHaveLength(page.indicators.length);
+  });
+
+  it("splits rows into balanced charts of at most maxRowsPerChart", () => {
+    expect(rowChunks(Array.from({ length: 290 }, (_, i) => i), 60).map((c) => c.length)).toEqual([58, 58, 58, 58, 58]);
+    expect(rowChunks(Array.from({ length: 290 }, (_, i) => i)).map((c) => c.length)).toEqual([49, 49, 49, 49, 49, 45]);
+    expect(rowChunks([1, 2, 3, 4, 5, 6, 7], 3).map((c) => c.length)).toEqual([3, 3, 1]);
+    expect(rowChunks(Array.from({ length: 61 }, (_, i) => i), 60).map((c) => c.length)).toEqual([31, 30]);
+    expect(rowChunks([1, 2], 60)).toEqual([[1, 2]]);
+    expect(() => rowChunks([1], 0)).toThrow("invalid chunk size: 0");
+  });
+
+  it("shows every municipality once per indicator, sorted by the latest total, unpublished last", () => {
+    for (const ind of page.indicators) {
+      const charts = rowCharts(ind.id);
+      expect(charts).toHaveLength(Math.ceil(130 / maxRowsPerChart));
+      const names = charts.flatMap((c) => [...c.querySelectorAll("g.names text")].map((t) => t.textContent));
+      const values = charts.flatMap((c) => [...c.querySelectorAll("g.values text")].map((t) => t.textContent!));
+      for (const c of charts) expect(c.querySelectorAll("g.names text").length).toBeLessThanOrEqual(maxRowsPerChart);
+      expect([...names].sort()).toEqual(page.municipalities.map((m) => m.name).sort());
+      // published totals first, in descending order, then .. and - (withheld, missing)
+      const shown = values.filter((v) => v !== ".." && v !== "-").map(parseSv);
+      expect(values.slice(0, shown.length).every((v) => v !== ".." && v !== "-")).toBe(true);
+      expect(shown).toEqual([...shown].sort((a, b) => b - a));
+      // each row's text is that municipality's own published total
+      const byName = new Map(page.municipalities.map((m) => [m.name, m.code]));
+      names.forEach((name, i) => {
+        const f = fig(ind.id, byName.get(name!)!, 2025, "T")!;
+        expect(values[i], `${ind.id} ${name}`).toBe(f.status === "" ? (ind.kind === "share" ? f.value!.toFixed(1) : ind.kind === "mean" ? f.value!.toFixed(2) : String(f.value)).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") : f.status);
+      });
+    }
+  });
+
+  it("draws women and men as a circle and a square only where the latest value is published", () => {
+    for (const ind of page.indicators) {
+      const charts = rowCharts(ind.id);
+      for (const g of chartGenders(ind).filter((g) => g !== "T")) {
+        const published = page.figures.filter((f) => f.indicator === ind.id && f.gender === g && f.year === 2025 && f.municipality !== "network" && f.status === "").length;
+        const shape = g === "K" ? "circle" : "rect";
+        expect(charts.flatMap((c) => [...c.querySelectorAll(`g.marks-${g} ${shape}`)]).length, `${ind.id} ${g}`).toBe(published);
+        expect(charts.flatMap((c) => [...c.querySelectorAll(`g.marks-${g} > *`)]).every((e) => e.tagName === shape)).toBe(true);
+      }
+    }
+    // an indicator published only in total draws no circles or squares
+    expect(rowCharts("amount_per_household_month").flatMap((c) => [...c.querySelectorAll("circle, g[class^=marks] rect")])).toHaveLength(0);
+  });
+
+  it("marks the network mean with a labelled rule and gives all means in the caption", () => {
+    for (const ind of page.indicators) {
+      const mean = fig(ind.id, "network", 2025, "T")!;
+      const text = ind.kind === "count" ? mean.value!.toFixed(1) : ind.kind === "mean" ? mean.value!.toFixed(2) : mean.value!.toFixed(1);
+      const sv = text.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+      for (const c of rowCharts(ind.id)) {
+        expect(c.querySelector("g.mean text")!.textContent).toBe(`Medel ${sv}`);
+        expect(c.querySelector("figcaption")!.textContent!.replace(/\s+/g, " ")).toContain(`totalt ${sv}`);
+      }
+    }
+  });
+
+  it("names each chart, its part and its rows, and describes it by its caption", () => {
+    const charts = rowCharts("long_term_share");
+    charts.forEach((c, k) => {
+      const svg = c.querySelector("svg")!;
+      expect(svg.getAttribute("role")).toBe("img");
+      expect(svg.getAttribute("aria-label")).toBe(`Diagram: Andel långvariga biståndsmottagare per kommun 2025, del ${k + 1} av ${charts.length}`);
+      expect(doc.getElementById(svg.getAttribute("aria-describedby")!)!.tagName).toBe("FIGCAPTION");
+    });
+    const caption = charts[1].querySelector("figcaption")!.textContent!.replace(/\s+/g, " ");
+    expect(caption).toContain("kommun 45–88 av 130 i ordning efter värdet för totalt 2025, högst först");
+    expect(caption).toContain("Pilen börjar vid värdet 2024");
+    // the unpublished values of the part are counted in text
+    const names = [...charts[1].querySelectorAll("g.names text")].map((t) => t.textContent);
+    const codes = new Map(page.municipalities.map((m) => [m.name, m.code]));
+    const hidden = names.flatMap((n) => ["K", "M"].map((g) => fig("long_term_share", codes.get(n!)!, 2025, g)!)).filter((f) => f.status !== "").length;
+    expect(hidden).toBeGreaterThan(0);
+    expect(caption).toContain(`${hidden} värden för kvinnor eller män här är skyddade (..) eller saknas (-)`);
+  });
+
+  it("shows each municipality's change from the previous year as an arrow in its direction", () => {
+    const p = syntheticReport(maxFacets + 1, [2024, 2025]);
+    const [up, down, flat] = p.municipalities;
+    const set = (m: { code: string }, y: number, v: number) => Object.assign(p.figures.find((f) => f.indicator === "long_term_share" && f.municipality === m.code && f.year === y && f.gender === "T")!, { value: v, status: "" });
+    set(up, 2024, 10); set(up, 2025, 50);
+    set(down, 2024, 50); set(down, 2025, 10);
+    set(flat, 2024, 30); set(flat, 2025, 30.2);
+    const d = dom(renderReport(p));
+    const svg = d.querySelector(`#${idOf("long_term_share")}-chart-1 svg`)!;
+    // the scale from the axis's labels (above the rows): x of 0 and of the largest tick
+    const axis = [...svg.querySelectorAll("g.axis text")];
+    const tickTexts = axis.filter((t) => t.getAttribute("y") === axis[0].getAttribute("y"));
+    const x0 = Number(tickTexts.find((t) => t.textContent === "0")!.getAttribute("x"));
+    const last = tickTexts.at(-1)!;
+    const scale = (v: number) => x0 + (v / parseSv(last.textContent!)) * (Number(last.getAttribute("x")) - x0);
+    const heads = (svg.querySelector("g.trend path[fill]")!.getAttribute("d")!.match(/M[\d.]+,[\d.]+l-?6/g) ?? []).map((h) => {
+      const [, x, y, dir] = /M([\d.]+),([\d.]+)l(-?)6/.exec(h)!;
+      return { x: Number(x), y: Number(y), right: dir === "-" };
+    });
+    const rowY = (name: string) => Number([...svg.querySelectorAll("g.names text")].find((t) => t.textContent === name)!.getAttribute("y")) - 3.8;
+    const at = (name: string) => heads.filter((h) => Math.abs(h.y - rowY(name)) < 0.2);
+    expect(at(up.name)).toHaveLength(1);
+    expect(at(up.name)[0].right).toBe(true);
+    expect(at(up.name)[0].x).toBeCloseTo(scale(50), 0);
+    expect(at(down.name)).toHaveLength(1);
+    expect(at(down.name)[0].right).toBe(false);
+    expect(at(down.name)[0].x).toBeCloseTo(scale(10), 0);
+    expect(at(flat.name)).toHaveLength(0);
+  });
+
+  it("shows the network's years: mean per year and gender, and the quartiles of the municipalities", () => {
+    const trend = doc.querySelector(`#${idOf("recipients")}-chart-trend`)!;
+    expect(trend.querySelector("svg")!.getAttribute("aria-label")).toBe("Diagram: Biståndsmottagare, nätverket 2023–2025");
+    for (const g of ["K", "M"] as const) {
+      expect(trend.querySelectorAll(`g.spread-${g} rect`)).toHaveLength(years.length);
+      const labels = [...trend.querySelectorAll(`g.label-${g} text`)].map((t) => t.textContent);
+      expect(labels).toEqual(years.map((y) => fig("recipients", "network", y, g)!.value!.toFixed(1).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ")));
+    }
+    expect(trend.querySelector("figcaption")!.textContent).toContain("första till tredje kvartilen");
+    // no trend chart for a single year
+    const one = dom(renderReport(syntheticReport(maxFacets + 1, [2025])));
+    expect(one.querySelectorAll("figure.chart-trend")).toHaveLength(0);
+    expect(one.querySelectorAll("figure.chart-rows")).toHaveLength(page.indicators.length);
+    expect(one.querySelectorAll("g.trend")).toHaveLength(0);
+  });
+
+  it("computes quartiles by linear interpolation and scales to round steps", () => {
+    expect(quantile([1, 2, 3, 4], 0.25)).toBeCloseTo(1.75);
+    expect(quantile([1, 2, 3, 4], 0.75)).toBeCloseTo(3.25);
+    expect(quantile([7], 0.25)).toBe(7);
+    expect(() => quantile([], 0.5)).toThrow("quantile of no values");
+    expect(niceScale(0, 97.3)).toEqual({ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100] });
+    expect(niceScale(0, 1987)).toEqual({ domain: [0, 2000], ticks: [0, 500, 1000, 1500, 2000] });
+    expect(niceScale(0, 0).domain).toEqual([0, 1]);
+    expect(niceScale(0, 11).ticks).toEqual([0, 2.5, 5, 7.5, 10, 12.5]);
+  });
+
+  it("keeps a municipality name with markup inert in the row charts", () => {
+    const name = 'Å & <i>Ö</i> "x"';
+    const d = dom(renderReport(withMunicipalityName(page, page.municipalities[5].code, name)));
+    expect(d.querySelectorAll("i")).toHaveLength(0);
+    expect([...d.querySelectorAll("figure.chart-rows g.names text")].map((t) => t.textContent)).toContain(name);
+  });
+
+  it("keeps rank colours, ranks in text and the symbols in the tables, with lean cells", () => {
+    const withheld = page.figures.find((f) => f.indicator === "long_term_share" && f.municipality !== "network" && f.status === ".." && f.year === 2025)!;
+    const good = page.figures.find((f) => f.indicator === "long_term_share" && f.rank === 1 && f.year === 2025 && f.gender === "T")!;
+    const table = doc.querySelector(`#${idOf("long_term_share")} table`)!;
+    const cellOf = (f: Figure) => {
+      const name = page.municipalities.find((m) => m.code === f.municipality)!.name;
+      const row = [...table.querySelectorAll("tbody tr")].find((r) => r.querySelector("th")!.textContent === name)!;
+      return row.querySelectorAll("td")[years.indexOf(f.year) * 3 + ["K", "M", "T"].indexOf(f.gender)];
+    };
+    expect(cellOf(withheld).querySelector(".cell-value")!.textContent).toBe("..");
+    expect(cellOf(withheld).querySelector(".rank")!.className).toBe("rank rank-missing");
+    expect(cellOf(good).querySelector(".rank")!.textContent).toBe(`1 av ${good.ranked}`);
+    expect(cellOf(good).querySelector(".rank")!.className).toBe("rank rank-good");
+    expect(table.querySelectorAll("tbody tr")).toHaveLength(131);
+    // a cell says what differs from its neighbours; alignment and borders come from the table
+    expect(table.className).toBe("figs g3");
+    expect(table.querySelectorAll("td[class]")).toHaveLength(0);
+    // the long lists at the top fold away
+    expect(doc.querySelector(".meta details summary")!.textContent).toBe("130 kommuner");
+    expect(doc.querySelector("details:not(.inline) > summary")!.textContent).toBe("Senast inlästa data per kommun (130 kommuner, biståndsdata t.o.m. december 2025)");
+    const rows = (to: (string | null)[]) => to.map((bistandTo, i) => ({ municipality: String(1000 + i), name: `K${i}`, bistandFrom: null, bistandTo, insatsSnapshot: null, lastLoaded: null }));
+    expect(freshnessSummary(rows(["2025-11", null, "2025-12", "2024-06"]))).toBe("4 kommuner, biståndsdata t.o.m. juni 2024 – december 2025, 1 utan biståndsdata");
+    expect(freshnessSummary(rows([null, null]))).toBe("2 kommuner, inga biståndsdata");
   });
 });
 

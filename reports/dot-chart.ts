@@ -1,0 +1,216 @@
+// One indicator for a large network (more than maxFacets municipalities) as compact row charts: one
+// row per municipality, sorted by the latest year's total; women and men as a circle and a square,
+// the total as a tick with an arrow from the previous year's total, the network mean as a labelled
+// dashed rule. Chunks of at most maxRowsPerChart rows, each its own figure, so a printed chart stays
+// whole on one A4 page (290 → 6 × 49). The SVG is written as text, not through Plot in jsdom: 290 rows × 6
+// indicators took seconds there and milliseconds here.
+import { axisLabel, chartGenders, chartWidth, genderStyle, swatchLine, tick, type ChartInput, type Gender } from "./chart.js";
+import { formatByKind, formatCount, formatFixed, NO_DATA, WITHHELD } from "./format.js";
+import { html, raw, type Html } from "./html.js";
+import type { Figure, Indicator } from "./model.js";
+
+/** Rows per chart: 55 rows of 13 px plus axes are 211 mm, which leaves room on an A4 page (273 mm
+ *  inside the margins) for the legend and a caption of up to ten lines; 60 rows left 1 mm. */
+export const maxRowsPerChart = 55;
+const rowHeight = 13;
+const nameRight = 152; // names are right-aligned next to the plot
+const plotLeft = 160;
+const plotRight = 606;
+const valueRight = chartWidth - 4; // the latest total in text, right-aligned
+const top = 44;
+const bottom = 40;
+const trendColour = "#5c5c5c"; // 6.6:1 on white, 6:1 on the row bands
+const bandColour = "#f1f3f6";
+
+/** Rows split into as few charts as needed, all of about the same size: 290 → 5 × 58. */
+export function rowChunks<T>(rows: readonly T[], max = maxRowsPerChart): T[][] {
+  if (!Number.isInteger(max) || max < 1) throw new Error(`invalid chunk size: ${max}`);
+  const parts = Math.max(1, Math.ceil(rows.length / max));
+  const size = Math.max(1, Math.ceil(rows.length / parts));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks.length > 0 ? chunks : [[]];
+}
+
+/** A linear scale's domain extended to round steps of 1, 2, 2.5 or 5 × 10^k, with its ticks. */
+export function niceScale(lo: number, hi: number, count = 5): { domain: [number, number]; ticks: number[] } {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new Error(`invalid scale: ${lo}–${hi}`);
+  if (!(hi > lo)) hi = lo + 1;
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= raw * (1 - 1e-12))!;
+  const first = Math.floor(lo / step + 1e-9), last = Math.ceil(hi / step - 1e-9);
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+}
+
+interface Row {
+  name: string;
+  /** the latest year's value of the sort gender (the total where published) */
+  key: number | null;
+  keyText: string;
+  /** the previous year's value of the sort gender */
+  previous: number | null;
+  marks: { gender: Gender; value: number }[];
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+const collator = new Intl.Collator("sv");
+
+/** The network mean in the report's notation: a mean of counts keeps one decimal. */
+function meanText(indicator: Indicator, v: number): string {
+  return indicator.kind === "count" ? formatFixed(v, 1) : formatByKind(indicator.kind, v);
+}
+
+/** Municipality names longer than the name column are cut; the table shows them in full. */
+function shortName(name: string): string {
+  return name.length > 24 ? `${name.slice(0, 23).trimEnd()}…` : name;
+}
+
+/** The row charts of one indicator: one <figure> per chunk of municipalities. */
+export function renderDotCharts(input: ChartInput): Html {
+  const { id, indicator, municipalities, years } = input;
+  const genders = chartGenders(indicator);
+  const keyGender: Gender = indicator.genders.includes("T") ? "T" : genders[0];
+  const latest = years[years.length - 1];
+  const previousYear = years.length > 1 ? years[years.length - 2] : null;
+  const byKey = new Map<string, Figure>();
+  for (const f of input.figures) byKey.set(`${f.municipality}|${f.year}|${f.gender}`, f);
+  const published = (m: string, y: number | null, g: Gender): number | null => {
+    if (y === null) return null;
+    const f = byKey.get(`${m}|${y}|${g}`);
+    return f !== undefined && f.status === "" && f.value !== null ? f.value : null;
+  };
+
+  const rows: Row[] = municipalities.map((m) => {
+    const marks: Row["marks"] = [];
+    for (const g of genders) {
+      const v = published(m.code, latest, g);
+      if (v !== null) marks.push({ gender: g, value: v });
+    }
+    const key = published(m.code, latest, keyGender);
+    const keyText = key !== null ? formatByKind(indicator.kind, key) : byKey.get(`${m.code}|${latest}|${keyGender}`)?.status === ".." ? WITHHELD : NO_DATA;
+    return { name: m.name, key, keyText, previous: published(m.code, previousYear, keyGender), marks };
+  });
+  rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.key ?? 0) - (a.key ?? 0) || collator.compare(a.name, b.name));
+
+  const means = new Map<Gender, number>();
+  for (const g of new Set<Gender>([...genders, keyGender])) {
+    const v = published("network", latest, g);
+    if (v !== null) means.set(g, v);
+  }
+  const mean = means.get(keyGender) ?? null;
+  const values = rows.flatMap((r) => [...r.marks.map((m) => m.value), r.key ?? 0, r.previous ?? 0]);
+  const { domain, ticks } = niceScale(Math.min(0, ...values), Math.max(0, mean ?? 0, ...values));
+  const x = (v: number) => round(plotLeft + ((v - domain[0]) / (domain[1] - domain[0])) * (plotRight - plotLeft));
+
+  const chunks = rowChunks(rows);
+  let first = 1;
+  return html`${chunks.map((chunk, k) => {
+    const from = first;
+    first += chunk.length;
+    return figure({ id: `${id}-${k + 1}`, indicator, genders, keyGender, latest, previousYear, chunk, from, total: rows.length, part: k + 1, parts: chunks.length, x, ticks, mean, means, missing: countMissing(chunk, genders) });
+  })}`;
+}
+
+function countMissing(chunk: readonly Row[], genders: readonly Gender[]): number {
+  return chunk.reduce((n, r) => n + genders.length - r.marks.length, 0);
+}
+
+interface FigureInput {
+  id: string; indicator: Indicator; genders: Gender[]; keyGender: Gender; latest: number; previousYear: number | null;
+  chunk: readonly Row[]; from: number; total: number; part: number; parts: number;
+  x: (v: number) => number; ticks: number[]; mean: number | null; means: ReadonlyMap<Gender, number>; missing: number;
+}
+
+function figure(o: FigureInput): Html {
+  const { id, indicator, genders, keyGender, latest, previousYear, chunk, x, ticks, mean } = o;
+  const height = top + chunk.length * rowHeight + bottom;
+  const rowsBottom = top + chunk.length * rowHeight;
+  const cy = (i: number) => top + i * rowHeight + rowHeight / 2;
+  const parts: string[] = [];
+
+  // zebra bands across names, marks and values, so a row can be followed by eye
+  parts.push(`<g fill="${bandColour}">`);
+  for (let i = 1; i < chunk.length; i += 2) parts.push(`<rect x="0" y="${top + i * rowHeight}" width="${chartWidth}" height="${rowHeight}"/>`);
+  parts.push("</g>");
+  // grid and ticks, above and below the rows
+  parts.push(`<path stroke="#d4d4d4" d="${ticks.map((t) => `M${x(t)},${top - 4}V${rowsBottom + 4}`).join("")}"/>`);
+  parts.push(`<g class="axis" text-anchor="middle" fill="currentColor">`);
+  for (const t of ticks) parts.push(html`<text x="${x(t)}" y="${top - 8}">${tick(t)}</text><text x="${x(t)}" y="${rowsBottom + 16}">${tick(t)}</text>`.value);
+  parts.push("</g>");
+  parts.push(html`<text x="${plotRight}" y="${rowsBottom + 32}" text-anchor="end" fill="currentColor">${axisLabel(indicator)} ${latest} →</text>`.value);
+  parts.push(html`<g text-anchor="end" fill="currentColor" font-weight="600"><text x="${valueRight}" y="14">${genderStyle[keyGender].label}</text><text x="${valueRight}" y="${top - 8}">${latest}</text></g>`.value);
+
+  // the network mean: a dashed rule through every row with its value on top
+  if (mean !== null) {
+    const mx = x(mean);
+    const label = `Medel ${meanText(indicator, mean)}`;
+    const lx = Math.min(Math.max(mx, plotLeft + label.length * 3.3), plotRight - label.length * 3.3);
+    parts.push(html`<g class="mean"><path stroke="#1b1b1b" stroke-width="1.5" stroke-dasharray="6 3" d="M${mx},${top - 26}V${rowsBottom + 4}"/><text x="${round(lx)}" y="14" text-anchor="middle" font-weight="600" fill="currentColor">${label}</text></g>`.value);
+  }
+
+  // names and the latest value of the sort gender in text
+  const names: string[] = [], texts: string[] = [];
+  chunk.forEach((r, i) => {
+    const y = round(cy(i) + 3.8);
+    names.push(html`<text x="${nameRight}" y="${y}">${shortName(r.name)}</text>`.value);
+    texts.push(html`<text x="${valueRight}" y="${y}">${r.keyText}</text>`.value);
+  });
+  parts.push(`<g class="names" text-anchor="end" fill="currentColor">${names.join("")}</g><g class="values" text-anchor="end" fill="currentColor">${texts.join("")}</g>`);
+
+  // the trend of the sort gender: an arrow from the previous year's value to the latest
+  const shafts: string[] = [], heads: string[] = [];
+  chunk.forEach((r, i) => {
+    if (r.key === null || r.previous === null) return;
+    const x1 = x(r.previous), x2 = x(r.key), dir = Math.sign(x2 - x1);
+    if (Math.abs(x2 - x1) < 6) return; // too small to show as an arrow at this scale
+    const y = cy(i);
+    shafts.push(`M${x1},${y}H${round(x2 - dir * 5)}`);
+    heads.push(`M${x2},${y}l${-dir * 6},-3.5v7z`);
+  });
+  if (shafts.length > 0) parts.push(`<g class="trend"><path stroke="${trendColour}" stroke-width="1.5" d="${shafts.join("")}"/><path fill="${trendColour}" d="${heads.join("")}"/></g>`);
+  // the total as a tick where women and men are drawn; alone it is the only mark
+  const ticksOfKey = chunk.flatMap((r, i) => (r.key === null ? [] : [`M${x(r.key)},${cy(i) - 5}v10`]));
+  if (ticksOfKey.length > 0) parts.push(`<path class="marks-${keyGender}" stroke="${genderStyle.T.colour}" stroke-width="2" d="${ticksOfKey.join("")}"/>`);
+  for (const g of genders) {
+    if (g === "T") continue;
+    const s = genderStyle[g];
+    parts.push(`<g class="marks-${g}" fill="${s.colour}" stroke="#ffffff" stroke-width="0.8">`);
+    chunk.forEach((r, i) => {
+      const m = r.marks.find((p) => p.gender === g);
+      if (!m) return;
+      parts.push(s.symbol === "circle" ? `<circle cx="${x(m.value)}" cy="${cy(i)}" r="3.8"/>` : `<rect x="${round(x(m.value) - 3.4)}" y="${round(cy(i) - 3.4)}" width="6.8" height="6.8"/>`);
+    });
+    parts.push("</g>");
+  }
+
+  const title = `${indicator.sv} per kommun ${latest}${o.parts > 1 ? `, del ${o.part} av ${o.parts}` : ""}`;
+  const svg = `<svg class="kas-chart kas-rows" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${html`Diagram: ${title}`.value}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
+
+  const kAndM = genders.filter((g) => g !== "T");
+  const legend = [
+    ...kAndM.map((g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null, false))}${genderStyle[g].label} (${g}) ${latest}</li>`),
+    html`<li>${raw(swatch(`<path d="M14 2v10" stroke="${genderStyle.T.colour}" stroke-width="2"/>`))}${genderStyle[keyGender].label} (${keyGender}) ${latest}</li>`,
+    previousYear === null ? "" : html`<li>${raw(swatch(`<path d="M3 7H19" stroke="${trendColour}" stroke-width="1.5"/><path d="M24 7l-6-3.5v7z" fill="${trendColour}"/>`))}Förändring ${genderStyle[keyGender].label.toLowerCase()} från ${previousYear}</li>`,
+    html`<li>${raw(swatchLine(genderStyle.T.colour, null, "6 3"))}Nätverkets medelvärde, ${genderStyle[keyGender].label.toLowerCase()} ${latest}</li>`
+  ];
+  const key = genderStyle[keyGender].label.toLowerCase();
+  const markText = kAndM.length > 0 ? `${kAndM.map((g) => `${g === "K" ? "ring" : "fyrkant"} = ${genderStyle[g].label.toLowerCase()}`).join(", ")}, streck = ${key}` : `streck = ${key}`;
+  const trendText = previousYear === null ? "" : ` Pilen börjar vid värdet ${previousYear} (ingen pil: för liten förändring för att synas, eller ett av åren saknas).`;
+  const others = kAndM.filter((g) => o.means.has(g));
+  const meanPart = o.mean === null
+    ? html` Nätverkets medelvärde ${latest} saknas.`
+    : html` Nätverkets medelvärde ${latest} (streckad linje): ${key} <span class="nw">${meanText(indicator, o.mean)}</span>${others.map((g) => html`, ${genderStyle[g].label.toLowerCase()} <span class="nw">${meanText(indicator, o.means.get(g)!)}</span>`)}.`;
+  const missingText = o.missing === 0 ? "" : html` ${formatCount(o.missing)} ${o.missing === 1 ? "värde" : "värden"} för ${kAndM.length > 0 ? "kvinnor eller män" : key} här är skyddade (<span class="sym">..</span>) eller saknas (<span class="sym">-</span>) och visas inte.`;
+  return html`<figure class="chart chart-rows" id="${id}">
+${raw(svg)}
+<ul class="legend" aria-label="Teckenförklaring">${legend}</ul>
+<figcaption id="${id}-desc"><strong>${title}</strong>: kommun ${o.from}–${o.from + chunk.length - 1} av ${o.total} i ordning efter värdet för ${key} ${latest}, högst först (${markText}).${trendText}${meanPart}${missingText} Tabellen visar alla värden och år.</figcaption>
+</figure>`;
+}
+
+function swatch(content: string): string {
+  return `<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">${content}</svg>`;
+}

@@ -1,0 +1,46 @@
+// A national network: 290 municipalities over 3 years, one page per target group, the way the
+// benchmark loads it. Times and sizes are printed; the bounds are loose on purpose (a regression
+// to seconds per page fails, a busy machine does not): the target is all 7 pages in ≤ 10 s on two
+// cores, measured at about 1.5 s.
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { schema } from "../pipeline/schema.js";
+import { maxRowsPerChart } from "../reports/dot-chart.js";
+import { renderReport } from "../reports/report.js";
+import { syntheticReport } from "./report-fixture.js";
+
+describe("a national report", () => {
+  const s = schema();
+  const base = syntheticReport(290, [2023, 2024, 2025], s);
+
+  it("renders every target group's page of 290 municipalities within 5 s each, at a reasonable size", () => {
+    const times: number[] = [];
+    const sizes: number[] = [];
+    let last = "";
+    for (const targetGroup of s.targetGroups) {
+      const t0 = performance.now();
+      last = renderReport({ ...base, targetGroup });
+      times.push(performance.now() - t0);
+      sizes.push(Buffer.byteLength(last));
+    }
+    const total = times.reduce((a, b) => a + b, 0);
+    console.info(
+      `290 municipalities × 3 years: ${s.targetGroups.length} pages in ${Math.round(total)} ms ` +
+        `(${times.map((t) => Math.round(t)).join(", ")} ms), ${Math.round(Math.max(...sizes) / 1024)} KiB per page`
+    );
+    for (const t of times) expect(t).toBeLessThan(5000);
+    // about 2.3 MB: the tables hold some 22 000 cells; the old per-cell markup and 290 facets made 5.8 MB
+    for (const size of sizes) expect(size).toBeLessThan(3_500_000);
+
+    const doc = new JSDOM(last).window.document;
+    const parts = Math.ceil(290 / maxRowsPerChart);
+    for (const ind of s.indicators) {
+      const section = doc.getElementById(`ind-${ind.id.replace(/_/g, "-")}`)!;
+      expect(section.querySelectorAll("figure.chart-rows"), ind.id).toHaveLength(parts);
+      expect(section.querySelectorAll("figure.chart-trend"), ind.id).toHaveLength(1);
+      expect(section.querySelectorAll("figure.chart-rows g.names text"), ind.id).toHaveLength(290);
+      // the value table: 290 municipalities and the network
+      expect(section.querySelector(".table-wrap table")!.querySelectorAll("tbody tr"), ind.id).toHaveLength(291);
+    }
+  });
+});
