@@ -46,11 +46,14 @@ export interface PublishReport {
   readonly seconds: { readonly marts: number; readonly protection: number; readonly render: number };
 }
 
-const martOrder = ["person_attributes", "person_years", "target_group_members", "indicator_counts"];
+const martOrder = ["person_year_codes", "person_attributes", "person_years", "target_group_members", "indicator_counts"];
 
 /** Rebuilds the marts for the municipalities whose rows changed (or that the marts lack). */
 export async function refreshMarts(db: Db, schema: Schema, runId: number | null): Promise<void> {
   await db.run(sqlText("schema/marts"));
+  // target_group_members was a table in the first databases; it is a view now
+  const [old] = await db.all("SELECT 1 FROM duckdb_tables() WHERE table_name = 'target_group_members' AND NOT temporary");
+  if (old) await db.run("DROP TABLE target_group_members");
   await db.run(`
     CREATE OR REPLACE TEMP TABLE mart_scope AS
     WITH data AS (SELECT DISTINCT municipality FROM bistand UNION SELECT DISTINCT municipality FROM insats)
@@ -62,6 +65,7 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
     SELECT DISTINCT municipality FROM indicator_counts WHERE municipality NOT IN (SELECT municipality FROM data)`);
   const groups = schema.targetGroups.map((t) => `(${lit(t.id)})`).join(", ");
   for (const mart of martOrder) await db.run(sqlText(`marts/${mart}`, { target_groups: groups }));
+  await db.run("DROP TABLE person_year_codes");
   await db.run(sqlText("marts/indicator_values"));
 }
 
@@ -204,8 +208,8 @@ async function qualityOf(db: Db, run: RunInfo, threshold: number, freshness: Fre
     };
   });
   const completeness = await db.all<{ municipality: string; year: number; personMonths: number; coded: number }>(`
-    SELECT municipality, year("month")::INTEGER AS year, count(*) AS "personMonths", count(reason) AS coded
-    FROM bistand GROUP BY ALL ORDER BY ALL`);
+    SELECT municipality, "year" AS year, sum(months)::BIGINT AS "personMonths", sum(coded_months)::BIGINT AS coded
+    FROM person_years GROUP BY ALL ORDER BY ALL`);
   const couples = await db.all<{ municipality: string; year: number; couples: number; coApplicantUncoded: number }>(sqlText("marts/quality_couples"));
   const mappings = await db.all<{ municipality: string; profile: string; column: string; source: string; code: string; rows: number }>(`
     SELECT f.municipality, f.profile, m."column" AS "column", m.source, m.code, sum(m.rows)::BIGINT AS rows

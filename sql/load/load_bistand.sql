@@ -25,6 +25,16 @@ WHERE NOT l.wins;
 DELETE FROM bistand b USING load_months w
 WHERE w.wins AND w.municipality = b.municipality AND w."month" = b."month";
 
+DELETE FROM household_months hm USING load_months w
+WHERE w.wins AND w.municipality = hm.municipality AND w."month" = hm."month";
+
+INSERT INTO household_months
+SELECT s.municipality, h.household, s."month", year(s."month")::INTEGER, s.adults::INTEGER, s.coded::INTEGER, s.highest,
+       s.applicant_coded, s.co_applicant_uncoded, s.has_roles
+FROM stg_household_months s
+JOIN load_months w ON w.wins AND w.file_id = s.file_id AND w.municipality = s.municipality AND w."month" = s."month"
+JOIN stg_bistand_households h ON h.municipality = s.municipality AND h.v_household_id = s.v_household_id;
+
 INSERT INTO bistand
 SELECT s.municipality, s."month", p.person, h.household, s."role", s.gender, s.birth_year, s.born_abroad = '1', s.reason, s.amount_sek,
        s.file_id, coalesce(s.xline, s.rid - f.base + 2)::INTEGER AS line

@@ -7,8 +7,7 @@ INSERT INTO indicator_counts
 WITH target_groups(target_group) AS (
   VALUES {{target_groups}}
 ), bistand_years AS (
-  SELECT DISTINCT municipality, year("month")::INTEGER AS "year"
-  FROM bistand WHERE municipality IN (SELECT municipality FROM mart_scope)
+  SELECT DISTINCT municipality, "year" FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope)
 ), exits AS (
   SELECT i.municipality, year(i.end_date)::INTEGER AS "year", i.person, a.gender,
          coalesce(c.work_or_studies, false) AS work_or_studies
@@ -22,9 +21,6 @@ WITH target_groups(target_group) AS (
   SELECT municipality, "year" FROM bistand_years
   UNION
   SELECT DISTINCT municipality, "year" FROM exits
-), bistand_scope AS (
-  SELECT municipality, person, household, "month", year("month")::INTEGER AS "year", amount_sek
-  FROM bistand WHERE municipality IN (SELECT municipality FROM mart_scope)
 ), grid AS (
   SELECT t.target_group, my.municipality, my."year", g.gender,
          b.municipality IS NOT NULL AS has_bistand,
@@ -34,7 +30,7 @@ WITH target_groups(target_group) AS (
   CROSS JOIN (VALUES ('K'), ('M'), ('T')) g(gender)
   LEFT JOIN bistand_years b ON b.municipality = my.municipality AND b."year" = my."year"
   LEFT JOIN insats_municipalities i ON i.municipality = my.municipality
-), members AS (
+), members AS MATERIALIZED (
   SELECT m.target_group, m.municipality, m."year", m.person, y.gender, y.months, y.coded_months
   FROM target_group_members m
   JOIN person_years y USING (municipality, "year", person)
@@ -48,13 +44,13 @@ WITH target_groups(target_group) AS (
   FROM members
   GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
 ), household_years AS (
-  -- each household's months and amount in a year, computed once: a household-month has one amount
+  -- each household's months and amount in a year (a household-month has one amount)
   SELECT municipality, household, "year", count(*) AS household_months, sum(amount_sek) AS amount_sek
-  FROM (SELECT municipality, household, "month", any_value("year") AS "year", max(amount_sek) AS amount_sek
-        FROM bistand_scope GROUP BY municipality, household, "month")
+  FROM household_months
+  WHERE municipality IN (SELECT municipality FROM mart_scope)
   GROUP BY ALL
 ), person_households AS (
-  SELECT DISTINCT municipality, "year", person, household FROM bistand_scope
+  SELECT DISTINCT municipality, "year", person, household FROM person_year_codes
 ), member_households AS (
   -- the households the group's recipients belonged to during the year
   SELECT DISTINCT m.target_group, m.municipality, m."year", ph.household
@@ -70,7 +66,7 @@ WITH target_groups(target_group) AS (
   SELECT 'all' AS target_group, e.* FROM exits e
   UNION ALL
   SELECT m.target_group, e.*
-  FROM exits e JOIN target_group_members m USING (municipality, "year", person)
+  FROM exits e JOIN members m USING (municipality, "year", person)
   WHERE m.target_group <> 'all' AND m.target_group IN (SELECT target_group FROM target_groups)
 ), exit_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,

@@ -2,17 +2,16 @@
 -- latest date (bistand: its month; insats: its start date), then the later file, then the later line.
 DELETE FROM person_attributes WHERE municipality IN (SELECT municipality FROM mart_scope);
 INSERT INTO person_attributes
-WITH all_rows AS (
-  SELECT municipality, person, gender, birth_year, "month" AS dated, file_id, line FROM bistand
+WITH candidates AS (
+  SELECT municipality, person, attributes, attributes_order FROM person_year_codes
   UNION ALL
-  SELECT municipality, person, gender, birth_year, start_date AS dated, file_id, line FROM insats
-), in_scope AS (
-  SELECT r.*, f.seq
-  FROM all_rows r JOIN files f USING (file_id)
-  WHERE r.municipality IN (SELECT municipality FROM mart_scope)
+  SELECT i.municipality, i.person, {'gender': i.gender, 'birth_year': i.birth_year},
+         ((i.start_date - DATE '1900-01-01')::BIGINT * 10000000000000) + (f.seq::BIGINT * 100000000) + i.line
+  FROM insats i JOIN files f USING (file_id)
+  WHERE i.municipality IN (SELECT municipality FROM mart_scope)
+), latest AS (
+  SELECT municipality, person, arg_max(attributes, attributes_order) AS a
+  FROM candidates
+  GROUP BY municipality, person
 )
-SELECT municipality, person,
-       arg_max(gender, (dated, seq, line)) AS gender,
-       arg_max(birth_year, (dated, seq, line)) AS birth_year
-FROM in_scope
-GROUP BY municipality, person;
+SELECT municipality, person, a.gender, a.birth_year FROM latest;

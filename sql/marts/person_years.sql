@@ -4,30 +4,22 @@
 -- tied code of the latest month) — and its group.
 DELETE FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope);
 INSERT INTO person_years
-WITH person_months AS (
-  SELECT municipality, person, year("month")::INTEGER AS "year", "month", reason
-  FROM bistand
-  WHERE municipality IN (SELECT municipality FROM mart_scope)
-), code_months AS (
-  SELECT municipality, person, "year", reason, count(*) AS months, max("month") AS latest
-  FROM person_months
-  WHERE reason IS NOT NULL
-  GROUP BY ALL
-), reason_of_year AS (
-  SELECT municipality, person, "year", arg_max(reason, (months, latest)) AS reason
-  FROM code_months
+WITH code_months AS (
+  -- months per code (a person in two households in a year has one row per household in person_year_codes)
+  SELECT municipality, person, "year", reason, sum(months)::INTEGER AS months, max(latest) AS latest
+  FROM person_year_codes
   GROUP BY ALL
 ), years AS (
   SELECT municipality, person, "year",
-         count(*)::INTEGER AS months,
-         count(reason)::INTEGER AS coded_months,
+         sum(months)::INTEGER AS months,
+         coalesce(sum(months) FILTER (WHERE reason IS NOT NULL), 0)::INTEGER AS coded_months,
+         arg_max(reason, (months, latest)) FILTER (WHERE reason IS NOT NULL) AS reason,
          bool_or(coalesce(reason LIKE 'establishment\_%' ESCAPE '\', false)) AS newly_arrived
-  FROM person_months
+  FROM code_months
   GROUP BY ALL
 )
 SELECT y.municipality, y."year", y.person, a.gender, a.birth_year, y.months, y.coded_months,
-       r.reason, c.grp AS reason_group, y.newly_arrived
+       y.reason, c.grp AS reason_group, y.newly_arrived
 FROM years y
 JOIN person_attributes a USING (municipality, person)
-LEFT JOIN reason_of_year r USING (municipality, person, "year")
-LEFT JOIN codes c ON c.list = 'reason' AND c.code = r.reason;
+LEFT JOIN codes c ON c.list = 'reason' AND c.code = y.reason;

@@ -1,8 +1,8 @@
 -- Target-group membership per person and calendar year (contract §5). A person can be in several.
-DELETE FROM target_group_members WHERE municipality IN (SELECT municipality FROM mart_scope);
-INSERT INTO target_group_members
+-- A view over person_years: membership is a filter, cheaper to apply where it is used than to store.
+CREATE OR REPLACE VIEW target_group_members AS
 WITH years AS (
-  SELECT * FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope)
+  SELECT * FROM person_years
 ), members AS (
   SELECT 'all' AS target_group, municipality, "year", person FROM years
   UNION ALL

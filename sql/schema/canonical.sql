@@ -81,6 +81,16 @@ CREATE TABLE IF NOT EXISTS insats (
   line          INTEGER NOT NULL
 );
 
+-- One row per household and month of the bistand rows: its adults, how many have a reason code, its
+-- one amount (contract §2), and whether the applicant is coded while the co-applicant is not. Kept by
+-- the load (sql/load/load_bistand.sql) from the aggregate the checks already made; read by the amount
+-- indicator (sql/marts/indicator_counts.sql) and the couples on quality.html.
+CREATE TABLE IF NOT EXISTS household_months (
+  municipality VARCHAR NOT NULL, household UBIGINT NOT NULL, "month" DATE NOT NULL, "year" INTEGER NOT NULL,
+  adults INTEGER NOT NULL, coded INTEGER NOT NULL, amount_sek DECIMAL(14, 2),
+  applicant_coded BOOLEAN NOT NULL, co_applicant_uncoded BOOLEAN NOT NULL, has_roles BOOLEAN NOT NULL
+);
+
 -- Contract §1: every replacement of earlier rows by a newer file is recorded.
 CREATE TABLE IF NOT EXISTS replacements (
   run_id       INTEGER NOT NULL,

@@ -13,10 +13,6 @@ CREATE TABLE IF NOT EXISTS person_years (
   reason VARCHAR, reason_group VARCHAR, newly_arrived BOOLEAN NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS target_group_members (
-  target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, person UBIGINT NOT NULL
-);
-
 CREATE TABLE IF NOT EXISTS indicator_counts (
   target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, gender VARCHAR NOT NULL,
   has_bistand BOOLEAN NOT NULL, has_insats BOOLEAN NOT NULL,
