@@ -291,10 +291,13 @@ async function stageCheckLoad(db: Db, kind: KindName, batch: Prepared[], schema:
   let loaded = 0;
   if (accepted.length) {
     await db.run(`CREATE OR REPLACE TEMP TABLE stg_accepted AS SELECT * FROM (VALUES ${accepted.map((p) => `(${p.fileId}, ${p.seq})`).join(", ")}) t(file_id, seq)`);
+    await db.run(sqlText(`load/load_${kind}_replaced`, { run_id: String(deps.runId) }));
+    const [{ n }] = await db.all<{ n: number }>("SELECT count(*) AS n FROM load_replaced");
+    if (n > 0) await db.run(sqlText(`load/${kind}_replace`)); // a first load replaces nothing: no scan of the rows
     // the load's order does not matter (rows carry their line): let DuckDB insert in parallel
     await db.run("SET preserve_insertion_order = false");
     try {
-      await db.run(sqlText(`load/load_${kind}`, { run_id: String(deps.runId) }));
+      await db.run(sqlText(`load/load_${kind}`));
     } finally {
       await db.run("SET preserve_insertion_order = true");
     }

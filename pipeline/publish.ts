@@ -56,7 +56,7 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
   if (old) await db.run("DROP TABLE target_group_members");
   await db.run(`
     CREATE OR REPLACE TEMP TABLE mart_scope AS
-    WITH data AS (SELECT DISTINCT municipality FROM bistand UNION SELECT DISTINCT municipality FROM insats)
+    WITH data AS (SELECT DISTINCT municipality FROM bistand_months UNION SELECT DISTINCT municipality FROM insats_snapshots)
     SELECT municipality FROM data
     WHERE ${runId === null ? "true" : `municipality IN (SELECT municipality FROM files WHERE run_id = ${runId} AND status = 'accepted')
        OR municipality NOT IN (SELECT municipality FROM indicator_counts)`}
@@ -163,12 +163,12 @@ export function isoWithOffset(date: Date, timeZone: string): string {
 async function freshnessOf(db: Db): Promise<Freshness[]> {
   const rows = await db.all<{ municipality: string; bistand_from: string | null; bistand_to: string | null; insats_snapshot: string | null; last_loaded: string | null }>(`
     WITH municipalities AS (
-      SELECT DISTINCT municipality FROM bistand UNION SELECT DISTINCT municipality FROM insats
+      SELECT DISTINCT municipality FROM bistand_months UNION SELECT DISTINCT municipality FROM insats_snapshots
     ), b AS (
-      SELECT municipality, strftime(min("month"), '%Y-%m') AS bistand_from, strftime(max("month"), '%Y-%m') AS bistand_to FROM bistand GROUP BY ALL
+      SELECT municipality, strftime(min("month"), '%Y-%m') AS bistand_from, strftime(max("month"), '%Y-%m') AS bistand_to FROM bistand_months GROUP BY ALL
     ), i AS (
       SELECT i.municipality, strftime(max(f.first_seen), '%Y-%m-%d') AS insats_snapshot
-      FROM (SELECT DISTINCT municipality, file_id FROM insats) i JOIN files f USING (file_id) GROUP BY ALL
+      FROM insats_snapshots i JOIN files f USING (file_id) GROUP BY ALL
     ), l AS (
       SELECT municipality, strftime(max(first_seen), '%Y-%m-%dT%H:%M:%S') || 'Z' AS last_loaded FROM files WHERE status = 'accepted' GROUP BY ALL
     )

@@ -169,5 +169,8 @@ export async function dropStaging(db: Db, kind: KindName): Promise<void> {
     DROP TABLE IF EXISTS stg_${kind}_persons;
     DROP TABLE IF EXISTS stg_bistand_households;
     DROP TABLE IF EXISTS stg_household_months;
-    DROP TABLE IF EXISTS check_failures;`);
+    DROP TABLE IF EXISTS check_failures;
+    DROP TABLE IF EXISTS load_months;
+    DROP TABLE IF EXISTS load_snapshots;
+    DROP TABLE IF EXISTS load_replaced;`);
 }

@@ -37,7 +37,7 @@ export async function status(path: string): Promise<Status> {
     );
     const kinds = await db.all<{ municipality: string; kind: "bistand" | "insats"; rows: number; months: string[]; files: { name: string; first_seen: number; rows: number }[] }>(`
       WITH rows_by_file AS (
-        SELECT municipality, 'bistand' AS kind, file_id, strftime("month", '%Y-%m') AS m, count(*) AS rows FROM bistand GROUP BY ALL
+        SELECT municipality, 'bistand' AS kind, file_id, strftime("month", '%Y-%m') AS m, rows FROM bistand_months
         UNION ALL
         SELECT municipality, 'insats', file_id, strftime(start_date, '%Y-%m'), count(*) FROM insats GROUP BY ALL
       ), per_file AS (

@@ -8,7 +8,7 @@ WITH grid AS (
   -- data is a row with status '-', so the CSV holds every figure the page shows (contract §7)
   SELECT t.target_group, m.municipality, y."year", g.gender
   FROM (SELECT DISTINCT target_group FROM indicator_counts) t,
-       (SELECT DISTINCT municipality FROM bistand UNION SELECT DISTINCT municipality FROM insats) m,
+       (SELECT DISTINCT municipality FROM bistand_months UNION SELECT DISTINCT municipality FROM insats_snapshots) m,
        (SELECT DISTINCT "year" FROM indicator_counts) y,
        (VALUES ('K'), ('M'), ('T')) g(gender)
 ), counts AS (

@@ -91,6 +91,16 @@ CREATE TABLE IF NOT EXISTS household_months (
   applicant_coded BOOLEAN NOT NULL, co_applicant_uncoded BOOLEAN NOT NULL, has_roles BOOLEAN NOT NULL
 );
 
+-- What the bistand and insats tables hold, per file: the months of each municipality and the file they
+-- came from, and each municipality's insats snapshot. Kept by the load, so a new file's replacements
+-- are found here instead of in the rows, and status and freshness read them instead of the rows.
+CREATE TABLE IF NOT EXISTS bistand_months (
+  municipality VARCHAR NOT NULL, "month" DATE NOT NULL, file_id INTEGER NOT NULL, rows BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS insats_snapshots (
+  municipality VARCHAR NOT NULL, file_id INTEGER NOT NULL, rows BIGINT NOT NULL
+);
+
 -- Contract §1: every replacement of earlier rows by a newer file is recorded.
 CREATE TABLE IF NOT EXISTS replacements (
   run_id       INTEGER NOT NULL,
