@@ -170,6 +170,8 @@ export interface ReportProtection {
   readonly primary: number;
   readonly secondary: number;
   readonly ranges: ReadonlyMap<string, Range>;
+  /** ids (indicator|municipality|year|gender) of the rows withheld as primaries */
+  readonly primaryUnits: ReadonlySet<string>;
 }
 
 /** Withholds rows of one report (one target group) as contract §8 says. */
@@ -194,8 +196,9 @@ export async function protectReport(rows: readonly IndicatorRow[], threshold: nu
   const out = rows.map((r): ProtectedRow =>
     r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
   );
-  const primary = units.filter((u) => u.primary).length;
-  return { rows: out, withheld: protection.withheld.size, primary, secondary: protection.withheld.size - primary, ranges: protection.ranges };
+  const primaryUnits = new Set(units.filter((u) => u.primary).map((u) => u.id));
+  const primary = primaryUnits.size;
+  return { rows: out, withheld: protection.withheld.size, primary, secondary: protection.withheld.size - primary, ranges: protection.ranges, primaryUnits };
 }
 
 /**

@@ -12,7 +12,8 @@ import type { Freshness, QualityFile, QualityPage, ReportPage, RunInfo } from ".
 import { renderQuality } from "../reports/quality.js";
 import { renderReport } from "../reports/report.js";
 import { compare, type Figure } from "./comparison.js";
-import { checkPublished, protectReport, type IndicatorRow } from "./confidentiality.js";
+import type { IndicatorRow } from "./confidentiality.js";
+import { withholdReport } from "./protection.js";
 import type { Context } from "./context.js";
 import { lit, sqlText, type Db } from "./db.js";
 import type { Finding, Severity } from "./finding.js";
@@ -38,6 +39,9 @@ export interface ReportSummary {
   /** the checker: hidden counts, and the narrowest range an attacker can deduce for one of them */
   readonly hiddenCounts: number;
   readonly narrowestRange: number | null;
+  /** municipality-years protected in this run; the others kept their withholding from the last run */
+  readonly blocksProtected: number;
+  readonly blocks: number;
 }
 
 export interface PublishReport {
@@ -89,11 +93,7 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
        FROM indicator_values WHERE target_group = $tg ORDER BY municipality, "year", indicator, gender`,
       { tg: tg.id }
     );
-    const protection = await protectReport(rows, o.threshold, { targetGroup: tg.id });
-    const check = await checkPublished(protection.rows, rows, o.threshold, { targetGroup: tg.id });
-    if (!check.ok) {
-      throw new Error(`confidentiality check failed for ${tg.id}: ${check.failures.length} withheld counts can be deduced to within ${o.threshold}`);
-    }
+    const protection = await withholdReport(db, tg.id, rows, o.threshold);
     const figures = compare(protection.rows, schema.indicators);
     protectionMs += performance.now() - p0;
     const r0 = performance.now();
@@ -107,7 +107,8 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
     renderMs += performance.now() - r0;
     reports.push({
       targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
-      secondary: protection.secondary, hiddenCounts: check.hidden, narrowestRange: Number.isFinite(check.narrowest) ? check.narrowest : null
+      secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
+      blocksProtected: protection.computed, blocks: protection.blocks
     });
     o.ctx.log.progress("rapporter", reports.length, schema.targetGroups.length);
   }

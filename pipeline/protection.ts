@@ -1,0 +1,128 @@
+// Withholding per report, remembered per block. A report's rows fall into independent blocks — one
+// municipality and year: every count, relation and row of §8's model stays inside one — so a block
+// whose figures did not change keeps its withheld rows from the last run, and only changed blocks
+// are protected (pipeline/confidentiality.ts) and audited again. A run with one new file protects
+// that municipality's blocks. The cache is keyed by the block's figures, the threshold and the code
+// of the confidentiality modules, so a change to any of them recomputes.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { checkPublished, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
+import { lit, type Db } from "./db.js";
+
+export interface ReportWithholding {
+  readonly rows: ProtectedRow[];
+  readonly withheld: number;
+  readonly primary: number;
+  readonly secondary: number;
+  /** the checker's view: withheld counts, and the narrowest range an attacker can deduce for one */
+  readonly hidden: number;
+  readonly narrowest: number | null;
+  /** blocks protected in this run (the rest came from the cache) */
+  readonly computed: number;
+  readonly blocks: number;
+}
+
+interface BlockEntry {
+  municipality: string;
+  year: number;
+  digest: string;
+  withheld: string[];
+  primary_n: number;
+  secondary_n: number;
+  hidden_n: number;
+  narrowest: number | null;
+}
+
+let codeDigest: string | undefined;
+/** The confidentiality code itself, so that cached decisions go when the rules change. */
+function codeVersion(): string {
+  if (!codeDigest) {
+    const h = createHash("sha256");
+    for (const m of ["./confidentiality.js", "./suppress.js", "./attack.js"]) {
+      try {
+        h.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
+      } catch {
+        h.update(readFileSync(fileURLToPath(new URL(m.replace(/\.js$/, ".ts"), import.meta.url)))); // running from source (tests)
+      }
+    }
+    codeDigest = h.digest("hex");
+  }
+  return codeDigest;
+}
+
+const blockKey = (r: { municipality: string; year: number }) => `${r.municipality}|${r.year}`;
+const rowKey = (r: { indicator: string; gender: string }) => `${r.indicator}|${r.gender}`;
+
+function digestOf(rows: readonly IndicatorRow[], tg: string, threshold: number): string {
+  const h = createHash("sha256").update(`${codeVersion()}|${tg}|${threshold}`);
+  for (const r of rows) h.update(`|${r.indicator},${r.gender},${r.status},${r.value},${r.numerator},${r.denominator}`);
+  return h.digest("hex");
+}
+
+export async function withholdReport(db: Db, tg: string, rows: readonly IndicatorRow[], threshold: number): Promise<ReportWithholding> {
+  await db.run(`CREATE TABLE IF NOT EXISTS protection_blocks (
+    target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, digest VARCHAR NOT NULL,
+    withheld VARCHAR[] NOT NULL, primary_n INTEGER NOT NULL, secondary_n INTEGER NOT NULL, hidden_n INTEGER NOT NULL, narrowest DOUBLE)`);
+  const blocks = new Map<string, IndicatorRow[]>();
+  for (const r of rows) blocks.set(blockKey(r), [...(blocks.get(blockKey(r)) ?? []), r]);
+  const cached = new Map(
+    (await db.all<BlockEntry>(`SELECT * FROM protection_blocks WHERE target_group = ${lit(tg)}`)).map((e) => [blockKey(e), e])
+  );
+  const digests = new Map([...blocks].map(([k, b]) => [k, digestOf(b, tg, threshold)]));
+  const stale = [...blocks.keys()].filter((k) => cached.get(k)?.digest !== digests.get(k));
+
+  const fresh = new Map<string, BlockEntry>();
+  if (stale.length) {
+    const input = stale.flatMap((k) => blocks.get(k)!);
+    const protection = await protectReport(input, threshold, { targetGroup: tg });
+    const check = await checkPublished(protection.rows, input, threshold, { targetGroup: tg });
+    if (!check.ok) {
+      throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
+    }
+    for (const k of stale) {
+      fresh.set(k, {
+        municipality: k.split("|")[0], year: Number(k.split("|")[1]), digest: digests.get(k)!,
+        withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null
+      });
+    }
+    for (const r of protection.rows) if (r.status === "..") fresh.get(blockKey(r))!.withheld.push(rowKey(r));
+    for (const [id, range] of check.ranges) {
+      const e = fresh.get(id.split("|").slice(0, 2).join("|"))!;
+      e.hidden_n++;
+      const width = range.hi - range.lo;
+      if (e.narrowest === null || width < e.narrowest) e.narrowest = width;
+    }
+    for (const e of fresh.values()) {
+      const primary = blocks.get(blockKey(e))!.filter((r) => protection.primaryUnits.has(`${r.indicator}|${r.municipality}|${r.year}|${r.gender}`)).length;
+      e.primary_n = primary;
+      e.secondary_n = e.withheld.length - primary;
+    }
+    await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${stale.map(lit).join(", ")})`);
+    const values = [...fresh.values()].map(
+      (e) => `(${lit(tg)}, ${lit(e.municipality)}, ${e.year}, ${lit(e.digest)}, [${e.withheld.map(lit).join(", ")}]::VARCHAR[], ${e.primary_n}, ${e.secondary_n}, ${e.hidden_n}, ${e.narrowest === null ? "NULL" : Number.isFinite(e.narrowest) ? e.narrowest : "'Infinity'::DOUBLE"})`
+    );
+    for (let i = 0; i < values.length; i += 1000) await db.run(`INSERT INTO protection_blocks VALUES ${values.slice(i, i + 1000).join(", ")}`);
+  }
+  // blocks that no longer exist (a municipality's rows all gone) leave the cache
+  const gone = [...cached.keys()].filter((k) => !blocks.has(k));
+  if (gone.length) await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${gone.map(lit).join(", ")})`);
+
+  const entry = (k: string) => fresh.get(k) ?? cached.get(k)!;
+  const withheld = new Map([...blocks.keys()].map((k) => [k, new Set(entry(k).withheld)]));
+  const out = rows.map((r): ProtectedRow =>
+    r.status !== "-" && withheld.get(blockKey(r))!.has(rowKey(r)) ? { ...r, value: null, numerator: null, denominator: null, status: ".." } : r
+  );
+  let primary = 0, secondary = 0, hidden = 0, narrowest: number | null = null;
+  for (const k of blocks.keys()) {
+    const e = entry(k);
+    primary += e.primary_n;
+    secondary += e.secondary_n;
+    hidden += e.hidden_n;
+    if (e.narrowest !== null && (narrowest === null || e.narrowest < narrowest)) narrowest = e.narrowest;
+  }
+  return {
+    rows: out, withheld: primary + secondary, primary, secondary, hidden,
+    narrowest: narrowest !== null && Number.isFinite(narrowest) ? narrowest : null, computed: stale.length, blocks: blocks.size
+  };
+}
