@@ -265,7 +265,8 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   p.staged = {
     fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx",
     records: c.ext === "csv" ? Math.max(0, p.inspection.records - 1) : null,
-    openQuoteLine: c.ext === "csv" ? p.inspection.openQuoteLine : null
+    openQuoteLine: c.ext === "csv" ? p.inspection.openQuoteLine : null,
+    padded: c.ext !== "csv" || p.inspection.padded
   };
 }
 

@@ -30,6 +30,9 @@ export interface Inspection {
   readonly records: number;
   /** the line where a quote opens that is never closed, or null: the rest of the file is one field */
   readonly openQuoteLine: number | null;
+  /** some field may start or end with a space (a space next to a delimiter, quote or line end):
+   *  values are trimmed only in files that have one, which is the exception */
+  readonly padded: boolean;
   /** decoded text of the first lines, at most 64 KiB, BOM removed, cut at a line end when possible; "" when problem is set */
   readonly head: string;
   /** set when the file cannot be read as text in a contract encoding */
@@ -89,10 +92,23 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
   if (!scan) {
     return Object.freeze({
       sha256, size, encoding: null, bom: false, lineEnding: "none", newlines: 0, longestLine: 0,
-      hasQuote: false, hasBlankLine: false, records: 0, openQuoteLine: null, head: "", problem: null
+      hasQuote: false, hasBlankLine: false, records: 0, openQuoteLine: null, padded: true, head: "", problem: null
     });
   }
   return Object.freeze({ sha256, size, ...scan.end() });
+}
+
+const edge = new Uint8Array(256);
+for (const b of [0x2c, 0x3b, 0x09, 0x0a, 0x0d, 0x22]) edge[b] = 1; // , ; tab LF CR "
+
+/** A space next to a delimiter, quote or line end, in this chunk or across its start. Clean exports
+ *  have few spaces, so this is one indexOf per chunk; a text-heavy file stops at its first padded field. */
+function isPadded(buf: Buffer, before: number): boolean {
+  if (before === 0x20 && edge[buf[0]]) return true;
+  for (let i = buf.indexOf(0x20); i !== -1; i = buf.indexOf(0x20, i + 1)) {
+    if (edge[i === 0 ? before : buf[i - 1]] || (i + 1 < buf.length && edge[buf[i + 1]])) return true;
+  }
+  return false;
 }
 
 /** Windows-1252 → UTF-8, streaming. Every byte becomes a character (the five bytes Windows-1252
@@ -270,6 +286,7 @@ class TextScan {
   private mixedLine = 0;
   private strayCrLine = 0;
   private blank = false;
+  private padded = false;
   private hasQuote = false;
   private hasContent = false;
   private nulLine = 0;
@@ -323,6 +340,7 @@ class TextScan {
     }
     this.scanControls(buf);
     if (!this.hasQuote && buf.indexOf(0x22) !== -1) this.hasQuote = true;
+    if (!this.padded) this.padded = isPadded(buf, this.pos === 0 ? 0x0a : this.lastByte);
     if (!this.hasContent) {
       for (let i = 0; i < n; i++) {
         const b = buf[i];
@@ -518,6 +536,7 @@ class TextScan {
       longestLine: this.longest,
       hasQuote: this.hasQuote,
       hasBlankLine: this.blank,
+      padded: this.padded || this.lastByte === 0x20,
       records: this.records,
       openQuoteLine: this.inQuote ? this.quoteLine : null,
       head: encoding === null ? "" : this.headText(encoding),

@@ -93,13 +93,13 @@ export function mappedExpr(col: ColumnDef, profile: Profile | null): string {
 
 /**
  * {{placeholders}} for sql/staging/stg_<kind>.sql, for a group of files with one layout and profile:
- * c_<column> (the reader's column, or NULL where the file lacks it), <column> (its contract value),
- * mapped_<column> (what a profile mapped).
+ * c_<column> (the reader's column, trimmed unless no file of the group pads a field with spaces, or
+ * NULL where the files lack it), <column> (its contract value), mapped_<column> (what a profile mapped).
  */
-export function stagingVars(kind: KindName, s: Schema, profile: Profile | null, present: ReadonlySet<string>): Record<string, string> {
+export function stagingVars(kind: KindName, s: Schema, profile: Profile | null, present: ReadonlySet<string>, padded = true): Record<string, string> {
   const vars: Record<string, string> = {};
   for (const col of s.kinds[kind].columns) {
-    vars[`c_${col.name}`] = present.has(col.name) ? `"${col.name}"` : "NULL::VARCHAR";
+    vars[`c_${col.name}`] = !present.has(col.name) ? "NULL::VARCHAR" : padded ? `trim("${col.name}")` : `"${col.name}"`;
     vars[col.name] = columnExpr(col, s, profile);
     if (col.type === "code" || col.type === "municipality") vars[`mapped_${col.name}`] = mappedExpr(col, profile);
   }

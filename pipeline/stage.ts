@@ -28,6 +28,8 @@ export interface StagedFile {
   readonly records: number | null;
   /** the line where a quote opens that is never closed (inspect), or null */
   readonly openQuoteLine: number | null;
+  /** a field may start or end with a space (inspect): values are trimmed */
+  readonly padded: boolean;
 }
 
 /** Makes keyed pseudonyms in SQL: HMAC under the run's key, or (kas validate) a plain in-memory hash. */
@@ -46,7 +48,7 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
   await dropStaging(db, kind);
   const groups = new Map<string, StagedFile[]>();
   for (const f of files) {
-    const key = JSON.stringify([f.delimiter, f.layout.columns, f.xlsx, f.profile?.name ?? null]);
+    const key = JSON.stringify([f.delimiter, f.layout.columns, f.xlsx, f.profile?.name ?? null, f.padded]);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const structural = new Map<number, Finding[]>();
@@ -65,7 +67,7 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
         columns = ${struct}, filename = true, strict_mode = true, null_padding = false,
         store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)})`;
     await db.run(sqlText(`staging/stg_${kind}`, {
-      ...stagingVars(kind, s, first.profile, present),
+      ...stagingVars(kind, s, first.profile, present, first.padded),
       into: g === 1 ? `CREATE TEMP TABLE stg_${kind}_rows AS` : `INSERT INTO stg_${kind}_rows`,
       file_id: group.length === 1 ? `${first.fileId}::INTEGER` : `(CASE filename ${group.map((f) => `WHEN ${lit(f.csvPath)} THEN ${f.fileId}`).join(" ")} END)::INTEGER`,
       xline: first.xlsx ? "TRY_CAST(__line AS INTEGER)" : "NULL::INTEGER",

@@ -390,3 +390,34 @@ describe("chunk boundaries", () => {
     );
   });
 });
+
+describe("records, open quotes and padded fields (for staging)", () => {
+  const inspectText = async (name: string, text: string, chunkSize?: number) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return inspectFile(path, { chunkSize });
+  };
+
+  it("counts records as DuckDB does: header included, blank lines skipped, quoted line ends are data", async () => {
+    const r = await inspectText("records.csv", 'a,b\n1,"x\ny"\n\n2,z\r\n3,w');
+    expect(r.records).toBe(4);
+    expect(r.openQuoteLine).toBeNull();
+  });
+
+  it("names the line where a quote opens and never closes", async () => {
+    const r = await inspectText("open-quote.csv", 'a,b\n1,x\n2,"y\n3,z\n');
+    expect(r.openQuoteLine).toBe(3);
+  });
+
+  it("tells clean exports (no field starts or ends with a space) from padded ones", async () => {
+    expect((await inspectText("clean.csv", "a,b\n0181,Arbetslös – väntar på ersättning\n")).padded).toBe(false);
+    for (const text of ["a,b\n0181, x\n", "a,b\n0181 ,x\n", "a;b\n0181;x \n", "a,b\n 0181,x\n", 'a,b\n0181," x"\n', "a,b\n0181,x "]) {
+      expect((await inspectText("padded.csv", text)).padded, JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it("sees a padded field split across two reads", async () => {
+    // "a,b\n0181," is the first 9-byte read, " x" starts the next
+    expect((await inspectText("split.csv", "a,b\n0181, x\n", 9)).padded).toBe(true);
+  });
+});

@@ -8,16 +8,16 @@ WITH raw AS (
   SELECT
     {{file_id}} AS file_id,
     {{xline}} AS xline,
-    nullif(trim({{c_municipality}}), '') AS v_municipality,
-    nullif(trim({{c_month}}), '')        AS v_month,
-    nullif(trim({{c_person_id}}), '')    AS v_person_id,
-    nullif(trim({{c_household_id}}), '') AS v_household_id,
-    nullif(trim({{c_role}}), '')         AS v_role,
-    nullif(trim({{c_gender}}), '')       AS v_gender,
-    nullif(trim({{c_birth_year}}), '')   AS v_birth_year,
-    nullif(trim({{c_born_abroad}}), '')  AS v_born_abroad,
-    nullif(trim({{c_reason}}), '')       AS v_reason,
-    nullif(trim({{c_amount_sek}}), '')   AS v_amount_sek
+    nullif({{c_municipality}}, '') AS v_municipality,
+    nullif({{c_month}}, '')        AS v_month,
+    nullif({{c_person_id}}, '')    AS v_person_id,
+    nullif({{c_household_id}}, '') AS v_household_id,
+    nullif({{c_role}}, '')         AS v_role,
+    nullif({{c_gender}}, '')       AS v_gender,
+    nullif({{c_birth_year}}, '')   AS v_birth_year,
+    nullif({{c_born_abroad}}, '')  AS v_born_abroad,
+    nullif({{c_reason}}, '')       AS v_reason,
+    nullif({{c_amount_sek}}, '')   AS v_amount_sek
   FROM {{source}}
 ), parsed AS (
   SELECT

@@ -8,17 +8,17 @@ WITH raw AS (
   SELECT
     {{file_id}} AS file_id,
     {{xline}} AS xline,
-    nullif(trim({{c_municipality}}), '')  AS v_municipality,
-    nullif(trim({{c_person_id}}), '')     AS v_person_id,
-    nullif(trim({{c_gender}}), '')        AS v_gender,
-    nullif(trim({{c_birth_year}}), '')    AS v_birth_year,
-    nullif(trim({{c_measure}}), '')       AS v_measure,
-    nullif(trim({{c_need_category}}), '') AS v_need_category,
-    nullif(trim({{c_referred_by}}), '')   AS v_referred_by,
-    nullif(trim({{c_start_date}}), '')    AS v_start_date,
-    nullif(trim({{c_end_date}}), '')      AS v_end_date,
-    nullif(trim({{c_exit_reason}}), '')   AS v_exit_reason,
-    nullif(trim({{c_cost_sek}}), '')      AS v_cost_sek
+    nullif({{c_municipality}}, '')  AS v_municipality,
+    nullif({{c_person_id}}, '')     AS v_person_id,
+    nullif({{c_gender}}, '')        AS v_gender,
+    nullif({{c_birth_year}}, '')    AS v_birth_year,
+    nullif({{c_measure}}, '')       AS v_measure,
+    nullif({{c_need_category}}, '') AS v_need_category,
+    nullif({{c_referred_by}}, '')   AS v_referred_by,
+    nullif({{c_start_date}}, '')    AS v_start_date,
+    nullif({{c_end_date}}, '')      AS v_end_date,
+    nullif({{c_exit_reason}}, '')   AS v_exit_reason,
+    nullif({{c_cost_sek}}, '')      AS v_cost_sek
   FROM {{source}}
 ), parsed AS (
   SELECT
