@@ -123,7 +123,12 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       process.stderr.write(`kas: ${err.message}\n`);
       return 3;
     }
-    process.stderr.write(`kas: körningen misslyckades och ingenting publicerades; den tidigare databasen och rapporterna är orörda.\nOrsak: ${err.message}\n`);
+    const publishing = argv[0] === "run" || argv[0] === "rebuild";
+    process.stderr.write(
+      publishing
+        ? `kas: körningen misslyckades och ingenting publicerades; den tidigare databasen och rapporterna är orörda.\nOrsak: ${err.message}\n`
+        : `kas ${argv[0] ?? ""}: ${err.message}\n`
+    );
     if (/ENOSPC|No space left|EFBIG|File too large/i.test(err.message)) {
       process.stderr.write("Disken är full (eller en gräns för filstorlek nåddes). Frigör utrymme där databasen och webbplatsen ligger och kör igen; inget har gått förlorat.\n");
     }

@@ -188,13 +188,13 @@ export function freshnessSummary(rows: readonly Freshness[]): string {
 
 function checkPage(page: ReportPage): void {
   if (!Number.isInteger(page.threshold) || page.threshold < 0) throw new Error(`invalid threshold: ${page.threshold}`);
-  if (page.years.length === 0) throw new Error("report without years");
   for (const y of page.years) if (!Number.isInteger(y)) throw new Error(`invalid year: ${y}`);
 }
 
 /** The report page of one target group as one self-contained HTML document. */
 export function renderReport(input: ReportPage): string {
   checkPage(input);
+  if (input.years.length === 0) return renderEmpty(input);
   const page: ReportPage = { ...input, years: [...new Set(input.years)].sort((a, b) => a - b) };
   const municipalities: readonly Municipality[] = page.municipalities;
   const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), page.indicators);
@@ -227,5 +227,22 @@ ${symbolsLegend(page.threshold)}
 ${large ? html`<details class="print-closed"><summary>Senast inlästa data per kommun (${freshnessSummary(page.freshness)})</summary>${freshness}</details>` : freshness}
 <nav aria-label="Indikatorer"><h2>Indikatorer</h2><ol class="toc">${page.indicators.map((i) => html`<li><a href="#ind-${slug(i.id)}">${i.sv}</a></li>`)}</ol></nav>
 ${page.indicators.map((ind) => indicatorSection(page, ind, figures.lookup(ind.id), figures.own.get(ind.id)!))}`;
+  return layout({ title: tg.sv, current: "report", run: page.run, body });
+}
+
+/** Before any file has been accepted there is nothing to compare: the page says so, and where to look. */
+function renderEmpty(page: ReportPage): string {
+  const tg = page.targetGroup;
+  const body = html`<h1>${tg.sv}</h1>
+<p class="lead">Målgrupp: ${tg.definition}</p>
+<dl class="meta">
+<dt>Körning</dt><dd>${runTime(page.run)}, körning nr ${page.run.id}</dd>
+</dl>
+<div class="box">
+<p><strong>Inga uppgifter ännu.</strong> Ingen kommuns extrakt har godkänts, så det finns inget att jämföra. Se <a href="quality.html">Datakvalitet</a> för filer som har avvisats och varför.</p>
+</div>
+<section aria-label="Indikatorer"><h2>Indikatorer</h2>
+<dl>${page.indicators.map((i) => html`<dt>${i.sv}</dt><dd>${i.definition}</dd>`)}</dl>
+</section>`;
   return layout({ title: tg.sv, current: "report", run: page.run, body });
 }

@@ -11,8 +11,8 @@ SELECT file_id, municipality, v_household_id, "month",
        count(bad_amount_sek) AS bad_amounts,
        min(amount_sek) AS lowest,
        max(amount_sek) AS highest,
-       bool_or("role" = 'applicant' AND reason IS NOT NULL) AS applicant_coded,
-       bool_or("role" = 'co_applicant' AND reason IS NULL) AS co_applicant_uncoded,
+       coalesce(bool_or("role" = 'applicant' AND reason IS NOT NULL), false) AS applicant_coded,
+       coalesce(bool_or("role" = 'co_applicant' AND reason IS NULL), false) AS co_applicant_uncoded,
        bool_or("role" IS NOT NULL) AS has_roles
 FROM stg_bistand
 WHERE v_household_id IS NOT NULL AND "month" IS NOT NULL
