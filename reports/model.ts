@@ -22,7 +22,7 @@ export interface ReportPage { targetGroup: TargetGroup; indicators: readonly Ind
 export interface QualityFile { municipality: string; name: string; kind: string | null; status: "accepted" | "rejected";
   firstSeen: string; rows: number | null; encoding: string | null; delimiter: string | null; profile: string | null;
   findings: readonly Finding[] /* at most ~50 per file, FATAL/ERROR first */; findingCounts: Record<string, number> /* by severity */ }
-export interface QualityPage { run: RunInfo; threshold: number; files: readonly QualityFile[];
+export interface QualityPage { run: RunInfo; threshold: number; files: readonly QualityFile[] /* in the order first seen */;
   completeness: readonly { municipality: string; year: number; personMonths: number; coded: number }[];
   couples: readonly { municipality: string; year: number; couples: number; coApplicantUncoded: number }[];
   mappings: readonly { municipality: string; profile: string; column: string; source: string; code: string; rows: number }[];

@@ -43,7 +43,8 @@ function countsText(counts: Record<string, number>): Html {
 
 function municipalitySection(code: string, name: string, files: readonly QualityFile[], page: QualityPage): Html {
   const t = page.threshold;
-  const sorted = [...files].sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.name.localeCompare(b.name));
+  // in the order the pipeline first saw them (the model's order): the order that decides replacements
+  const sorted = files;
   const id = (i: number) => `m${slug(code)}-f${i + 1}`;
   const rows = sorted.map(
     (f, i) => html`<tr>
