@@ -60,45 +60,86 @@ function digestOf(rows: readonly IndicatorRow[], tg: string, threshold: number):
   return h.digest("hex");
 }
 
-export async function withholdReport(db: Db, tg: string, rows: readonly IndicatorRow[], threshold: number): Promise<ReportWithholding> {
+/** What is withheld in one block, and what the checker found for it. */
+export interface BlockResult {
+  readonly withheld: string[];
+  readonly primary_n: number;
+  readonly secondary_n: number;
+  readonly hidden_n: number;
+  readonly narrowest: number | null;
+}
+
+/**
+ * Protects and audits the given blocks of one report (pure: rows in, decisions out), so it can run in
+ * a worker thread. Throws when the audit finds a withheld count that can be pinned down.
+ */
+export async function protectBlocks(tg: string, rows: readonly IndicatorRow[], threshold: number): Promise<Map<string, BlockResult>> {
+  const protection = await protectReport(rows, threshold, { targetGroup: tg });
+  const check = await checkPublished(protection.rows, rows, threshold, { targetGroup: tg });
+  if (!check.ok) {
+    throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
+  }
+  const out = new Map<string, { withheld: string[]; primary_n: number; secondary_n: number; hidden_n: number; narrowest: number | null }>();
+  for (const r of rows) if (!out.has(blockKey(r))) out.set(blockKey(r), { withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null });
+  for (const r of protection.rows) {
+    if (r.status !== "..") continue;
+    const e = out.get(blockKey(r))!;
+    e.withheld.push(rowKey(r));
+    if (protection.primaryUnits.has(`${r.indicator}|${r.municipality}|${r.year}|${r.gender}`)) e.primary_n++;
+    else e.secondary_n++;
+  }
+  for (const [id, range] of check.ranges) {
+    const e = out.get(id.split("|").slice(0, 2).join("|"))!;
+    e.hidden_n++;
+    const width = range.hi - range.lo;
+    if (e.narrowest === null || width < e.narrowest) e.narrowest = width;
+  }
+  return out;
+}
+
+export interface WithholdingPlan {
+  readonly tg: string;
+  readonly threshold: number;
+  readonly rows: readonly IndicatorRow[];
+  readonly blocks: ReadonlyMap<string, IndicatorRow[]>;
+  readonly cached: ReadonlyMap<string, BlockEntry>;
+  readonly digests: ReadonlyMap<string, string>;
+  /** the blocks to protect in this run, and their rows */
+  readonly stale: readonly string[];
+  readonly staleRows: readonly IndicatorRow[];
+}
+
+/** Which blocks of a report changed since the cache was written. */
+export async function planWithholding(db: Db, tg: string, rows: readonly IndicatorRow[], threshold: number): Promise<WithholdingPlan> {
   await db.run(`CREATE TABLE IF NOT EXISTS protection_blocks (
     target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, digest VARCHAR NOT NULL,
     withheld VARCHAR[] NOT NULL, primary_n INTEGER NOT NULL, secondary_n INTEGER NOT NULL, hidden_n INTEGER NOT NULL, narrowest DOUBLE)`);
   const blocks = new Map<string, IndicatorRow[]>();
-  for (const r of rows) blocks.set(blockKey(r), [...(blocks.get(blockKey(r)) ?? []), r]);
+  for (const r of rows) {
+    const list = blocks.get(blockKey(r));
+    if (list) list.push(r);
+    else blocks.set(blockKey(r), [r]);
+  }
   const cached = new Map(
     (await db.all<BlockEntry>(`SELECT * FROM protection_blocks WHERE target_group = ${lit(tg)}`)).map((e) => [blockKey(e), e])
   );
   const digests = new Map([...blocks].map(([k, b]) => [k, digestOf(b, tg, threshold)]));
   const stale = [...blocks.keys()].filter((k) => cached.get(k)?.digest !== digests.get(k));
+  return { tg, threshold, rows, blocks, cached, digests, stale, staleRows: stale.flatMap((k) => blocks.get(k)!) };
+}
 
+/** Stores the new decisions and applies every block's decisions to the report's rows. */
+export async function finishWithholding(db: Db, plan: WithholdingPlan, computed: ReadonlyMap<string, BlockResult>): Promise<ReportWithholding> {
+  const { tg, blocks, cached, digests, stale } = plan;
   const fresh = new Map<string, BlockEntry>();
+  for (const k of stale) {
+    const r = computed.get(k);
+    if (!r) throw new Error(`no protection computed for block ${k}`);
+    fresh.set(k, { municipality: k.split("|")[0], year: Number(k.split("|")[1]), digest: digests.get(k)!, ...r });
+  }
+  const inList = (keys: readonly string[]) => keys.map(lit).join(", ");
   if (stale.length) {
-    const input = stale.flatMap((k) => blocks.get(k)!);
-    const protection = await protectReport(input, threshold, { targetGroup: tg });
-    const check = await checkPublished(protection.rows, input, threshold, { targetGroup: tg });
-    if (!check.ok) {
-      throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
-    }
-    for (const k of stale) {
-      fresh.set(k, {
-        municipality: k.split("|")[0], year: Number(k.split("|")[1]), digest: digests.get(k)!,
-        withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null
-      });
-    }
-    for (const r of protection.rows) if (r.status === "..") fresh.get(blockKey(r))!.withheld.push(rowKey(r));
-    for (const [id, range] of check.ranges) {
-      const e = fresh.get(id.split("|").slice(0, 2).join("|"))!;
-      e.hidden_n++;
-      const width = range.hi - range.lo;
-      if (e.narrowest === null || width < e.narrowest) e.narrowest = width;
-    }
-    for (const e of fresh.values()) {
-      const primary = blocks.get(blockKey(e))!.filter((r) => protection.primaryUnits.has(`${r.indicator}|${r.municipality}|${r.year}|${r.gender}`)).length;
-      e.primary_n = primary;
-      e.secondary_n = e.withheld.length - primary;
-    }
-    await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${stale.map(lit).join(", ")})`);
+    await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${inList(stale)})`);
     const values = [...fresh.values()].map(
       (e) => `(${lit(tg)}, ${lit(e.municipality)}, ${e.year}, ${lit(e.digest)}, [${e.withheld.map(lit).join(", ")}]::VARCHAR[], ${e.primary_n}, ${e.secondary_n}, ${e.hidden_n}, ${e.narrowest === null ? "NULL" : Number.isFinite(e.narrowest) ? e.narrowest : "'Infinity'::DOUBLE"})`
     );
@@ -106,11 +147,11 @@ export async function withholdReport(db: Db, tg: string, rows: readonly Indicato
   }
   // blocks that no longer exist (a municipality's rows all gone) leave the cache
   const gone = [...cached.keys()].filter((k) => !blocks.has(k));
-  if (gone.length) await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${gone.map(lit).join(", ")})`);
+  if (gone.length) await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${inList(gone)})`);
 
   const entry = (k: string) => fresh.get(k) ?? cached.get(k)!;
   const withheld = new Map([...blocks.keys()].map((k) => [k, new Set(entry(k).withheld)]));
-  const out = rows.map((r): ProtectedRow =>
+  const out = plan.rows.map((r): ProtectedRow =>
     r.status !== "-" && withheld.get(blockKey(r))!.has(rowKey(r)) ? { ...r, value: null, numerator: null, denominator: null, status: ".." } : r
   );
   let primary = 0, secondary = 0, hidden = 0, narrowest: number | null = null;

@@ -13,7 +13,8 @@ import { renderQuality } from "../reports/quality.js";
 import { renderReport } from "../reports/report.js";
 import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "./confidentiality.js";
-import { withholdReport } from "./protection.js";
+import { finishWithholding, planWithholding } from "./protection.js";
+import { protectInParallel } from "./workers.js";
 import type { Context } from "./context.js";
 import { lit, sqlText, type Db } from "./db.js";
 import type { Finding, Severity } from "./finding.js";
@@ -86,16 +87,25 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
   const reports: ReportSummary[] = [];
   let protectionMs = 0;
   let renderMs = 0;
+  // withholding: which blocks changed (from the database), their protection in worker threads, then the pages
+  const p0 = performance.now();
+  const plans = [];
   for (const tg of schema.targetGroups) {
-    const p0 = performance.now();
     const rows = await db.all<IndicatorRow & { value: number | null }>(
       `SELECT indicator, municipality, "year" AS year, gender, value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator, status
        FROM indicator_values WHERE target_group = $tg ORDER BY municipality, "year", indicator, gender`,
       { tg: tg.id }
     );
-    const protection = await withholdReport(db, tg.id, rows, o.threshold);
+    plans.push(await planWithholding(db, tg.id, rows, o.threshold));
+  }
+  const computed = await protectInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
+  const protections = [];
+  for (const [i, plan] of plans.entries()) protections.push(await finishWithholding(db, plan, computed[i]));
+  protectionMs += performance.now() - p0;
+  for (const [i, tg] of schema.targetGroups.entries()) {
+    const protection = protections[i];
+    const rows = plans[i].rows;
     const figures = compare(protection.rows, schema.indicators);
-    protectionMs += performance.now() - p0;
     const r0 = performance.now();
     const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
     const page: ReportPage = {
