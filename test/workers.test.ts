@@ -1,0 +1,44 @@
+// Protection in worker threads gives exactly what it gives in one thread. The compiled CLI uses the
+// threads (dist/pipeline/protect-worker.js); tests running from source fall back to one thread, so
+// this test loads the compiled module on purpose (npm test compiles first).
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { IndicatorRow } from "../pipeline/confidentiality.js";
+import { packageRoot } from "../pipeline/paths.js";
+import { protectBlocks } from "../pipeline/protection.js";
+
+const compiled = join(packageRoot, "dist", "pipeline", "workers.js");
+
+function report(seed: number): IndicatorRow[] {
+  let s = seed;
+  const next = (n: number) => ((s = (s * 1103515245 + 12345) % 2 ** 31), s % n);
+  const rows: IndicatorRow[] = [];
+  for (let m = 0; m < 12; m++) {
+    for (const year of [2024, 2025]) {
+      const k = next(12), mm = next(12);
+      const lk = Math.min(k, next(6)), lm = Math.min(mm, next(6));
+      const municipality = String(1000 + m);
+      for (const [gender, r, l] of [["K", k, lk], ["M", mm, lm], ["T", k + mm, lk + lm]] as const) {
+        rows.push({ indicator: "recipients", municipality, year, gender, value: r, numerator: r, denominator: null, status: "" });
+        rows.push(r === 0
+          ? { indicator: "long_term_share", municipality, year, gender, value: null, numerator: null, denominator: null, status: "-" }
+          : { indicator: "long_term_share", municipality, year, gender, value: Math.round((1000 * l) / r) / 10, numerator: l, denominator: r, status: "" });
+      }
+    }
+  }
+  return rows;
+}
+
+describe.runIf(existsSync(compiled))("protection in worker threads", () => {
+  it("withholds exactly what one thread withholds, for several reports at once", async () => {
+    const { protectInParallel } = await import(compiled);
+    const tasks = [1, 2, 3].map((seed) => ({ tg: "all", rows: report(seed), threshold: 3 }));
+    const parallel: Map<string, unknown>[] = await protectInParallel(tasks);
+    for (const [i, t] of tasks.entries()) {
+      const alone = await protectBlocks(t.tg, t.rows, t.threshold);
+      expect([...parallel[i]].sort()).toEqual([...alone].sort());
+      expect([...alone.values()].some((b) => b.withheld.length > 0)).toBe(true);
+    }
+  });
+});
