@@ -5,8 +5,8 @@
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import yargs from "yargs";
-import { runConfig, UsageError } from "./config.js";
+import yargs, { type Argv } from "yargs";
+import { runConfig, UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./context.js";
 import { LockedError } from "./lock.js";
 import { consoleLogger } from "./log.js";
@@ -26,6 +26,28 @@ function defaultContext(logFile?: string): Context {
   };
 }
 
+/** The options kas run and kas rebuild share. */
+function batchOptions<T>(y: Argv<T>) {
+  return y
+    .option("out", { type: "string", describe: "published site (default: out/site)" })
+    .option("db", { type: "string", describe: "published database (default: out/kas.duckdb); the archive, key and logs are beside it" })
+    .option("key-file", { type: "string", describe: "pseudonymisation key (else KAS_KEY, else a key file beside the database)" })
+    .option("threshold", { type: "number", default: 3, describe: "confidentiality threshold: counts 1..N are withheld" })
+    .option("wait", { type: "boolean", default: false, describe: "wait for a run already going instead of exiting" })
+    .option("memory-limit", { type: "string", describe: "DuckDB memory limit, e.g. 1GB (default 1GB)" });
+}
+
+function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json: boolean; threshold: number; wait: boolean; "memory-limit"?: string }) {
+  return { out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, wait: a.wait, memoryLimit: a["memory-limit"] };
+}
+
+async function batchCommand(command: "run" | "rebuild", cfg: RunConfig, ctxFor: (logFile?: string) => Context): Promise<ExitCode> {
+  const ctx = ctxFor(join(cfg.logDir, `${command}-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
+  const summary = await (command === "run" ? run : rebuild)(cfg, ctx);
+  ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
+  return summary.exitCode;
+}
+
 /** Runs the command line; returns the exit code. `context` lets tests run it silently with a fixed clock. */
 export async function main(argv: readonly string[], context?: Partial<Context>): Promise<ExitCode> {
   let code: ExitCode = 0;
@@ -38,40 +60,17 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
     .command(
       "run",
       "the nightly batch: read new files from the inbox, validate, load and publish the reports",
-      (y) =>
-        y
-          .option("inbox", { type: "string", describe: "upload folder (default: the bundled data-samples/inbox)" })
-          .option("out", { type: "string", describe: "published site (default: out/site)" })
-          .option("db", { type: "string", describe: "published database (default: out/kas.duckdb)" })
-          .option("key-file", { type: "string", describe: "pseudonymisation key (else KAS_KEY, else a key file beside the database)" })
-          .option("threshold", { type: "number", default: 3, describe: "confidentiality threshold: counts 1..N are withheld" })
-          .option("wait", { type: "boolean", default: false, describe: "wait for a run already going instead of exiting" })
-          .option("memory-limit", { type: "string", describe: "DuckDB memory limit, e.g. 1GB" }),
+      (y) => batchOptions(y).option("inbox", { type: "string", describe: "upload folder (default: the bundled data-samples/inbox)" }),
       async (a) => {
-        const cfg = runConfig({ inbox: a.inbox, out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, wait: a.wait, memoryLimit: a["memory-limit"] });
-        const ctx = ctxFor(join(cfg.logDir, `run-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
-        const summary = await run(cfg, ctx);
-        ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
-        code = summary.exitCode;
+        code = await batchCommand("run", runConfig({ ...batchConfig(a), inbox: a.inbox }), ctxFor);
       }
     )
     .command(
       "rebuild",
-      "recreate the database from the archive alone (the source of truth) and publish the reports again",
-      (y) =>
-        y
-          .option("out", { type: "string", describe: "published site (default: out/site)" })
-          .option("db", { type: "string", describe: "published database (default: out/kas.duckdb); the archive is beside it" })
-          .option("key-file", { type: "string", describe: "pseudonymisation key (else KAS_KEY, else the key file beside the database)" })
-          .option("threshold", { type: "number", default: 3, describe: "confidentiality threshold: counts 1..N are withheld" })
-          .option("wait", { type: "boolean", default: false, describe: "wait for a run already going instead of exiting" })
-          .option("memory-limit", { type: "string", describe: "DuckDB memory limit, e.g. 1GB" }),
+      "recreate the database from the archive beside it (the source of truth) and publish the reports again",
+      (y) => batchOptions(y),
       async (a) => {
-        const cfg = runConfig({ out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, wait: a.wait, memoryLimit: a["memory-limit"] });
-        const ctx = ctxFor(join(cfg.logDir, `rebuild-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
-        const summary = await rebuild(cfg, ctx);
-        ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
-        code = summary.exitCode;
+        code = await batchCommand("rebuild", runConfig(batchConfig(a)), ctxFor);
       }
     )
     .command(

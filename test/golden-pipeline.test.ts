@@ -3,23 +3,14 @@
 // run through `kas run` with the fixed test clock and key in Europe/Stockholm, and site/data/*.csv and
 // run.json (less timings and the temporary path) are compared byte for byte with test/output/pipeline-*/.
 // UPDATE_GOLDEN=1 rewrites the expected files after a deliberate change.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { goldenCases, inputRoot, listFiles, outputRoot, updateGolden } from "./helpers/golden.js";
 import { runKas, tempRoot, violations, Site, writeFiles } from "./helpers/indicators.js";
 
-const inputRoot = join(import.meta.dirname, "input");
-const outputRoot = join(import.meta.dirname, "output");
-const update = process.env.UPDATE_GOLDEN === "1";
-const cases = readdirSync(inputRoot).filter((d) => d.startsWith("pipeline-")).sort();
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
+const update = updateGolden;
+const cases = goldenCases("pipeline-");
 
 /** run.json without what differs between runs of the same inbox: durations and the temporary directory. */
 export function stableRunJson(text: string, root: string): string {

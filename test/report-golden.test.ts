@@ -1,22 +1,13 @@
 // Golden pages: every test/input/report-*/ rendered and compared byte for byte with
 // test/output/report-*/. UPDATE_GOLDEN=1 rewrites the expected files after a deliberate change.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { goldenCases, inputRoot, listFiles, outputRoot, updateGolden } from "./helpers/golden.js";
 import { renderFixture } from "./report-fixture.js";
 
-const inputRoot = join(import.meta.dirname, "input");
-const outputRoot = join(import.meta.dirname, "output");
-const update = process.env.UPDATE_GOLDEN === "1";
-const cases = readdirSync(inputRoot).filter((d) => d.startsWith("report-")).sort();
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
-}
+const update = updateGolden;
+const cases = goldenCases("report-");
 
 describe("golden report pages", () => {
   it("has at least one case", () => expect(cases).toContain("report-basic"));
