@@ -16,9 +16,6 @@ export interface Db {
   run(sql: string, params?: Params): Promise<void>;
   /** Runs a query and returns its rows as plain JS values (BIGINT → number where safe, DATE → string). */
   all<T = Row>(sql: string, params?: Params): Promise<T[]>;
-  /** Runs a .sql file of sql/ with {{name}} placeholders filled from vars (identifiers or literal SQL). */
-  file(name: string, vars?: Record<string, string>): Promise<void>;
-  fileAll<T = Row>(name: string, vars?: Record<string, string>, params?: Params): Promise<T[]>;
   close(): void;
 }
 
@@ -60,12 +57,6 @@ function wrap(path: string, instance: DuckDBInstance, conn: DuckDBConnection): D
     async all<T>(sql: string, params?: Params) {
       const reader = await conn.runAndReadAll(sql, nonEmpty(params));
       return reader.getRowObjectsJS().map(plain) as T[];
-    },
-    async file(name, vars) {
-      await conn.run(sqlText(name, vars));
-    },
-    async fileAll<T>(name: string, vars?: Record<string, string>, params?: Params) {
-      return db.all<T>(sqlText(name, vars), params);
     },
     close() {
       conn.closeSync();

@@ -4,7 +4,7 @@
 // households are keyed (stg_persons.sql, stg_households.sql). Structural CSV errors (wrong field
 // count, unterminated quotes) are collected by the reader's reject tables instead of stopping the run.
 import type { DuckDBValue } from "@duckdb/node-api";
-import { ident, lit, sqlText, type Db } from "./db.js";
+import { lit, sqlText, type Db } from "./db.js";
 import type { Delimiter } from "./dialect.js";
 import { finding, type Finding } from "./finding.js";
 import type { Layout } from "./layout.js";

@@ -98,7 +98,7 @@ describe("sniffDialect", () => {
   it("finds the delimiter and header of any RFC 4180 text (property)", () => {
     const name = fc.stringMatching(/^[a-zåäö_][a-zåäö_ ,;"]{0,10}[a-zåäö_]$/);
     const value = fc.string({ maxLength: 8 });
-    const quote = (s: string, d: Delimiter) => (/[",;\t\r\n]/.test(s) || s.startsWith(" ") ? `"${s.replaceAll('"', '""')}"` : s);
+    const quote = (s: string, _d: Delimiter) => (/[",;\t\r\n]/.test(s) || s.startsWith(" ") ? `"${s.replaceAll('"', '""')}"` : s);
     fc.assert(
       fc.property(
         fc.constantFrom<Delimiter>(",", ";", "\t"),

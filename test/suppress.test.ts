@@ -2,7 +2,7 @@
 // random tables checked against an independent brute-force attacker, and a national-scale benchmark.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attack, audit, type Count, type Range, type Relation } from "../pipeline/attack.js";
+import { audit, type Count, type Range, type Relation } from "../pipeline/attack.js";
 import { protect, type Problem, type Protection, type Unit } from "../pipeline/suppress.js";
 
 const T = 3;
