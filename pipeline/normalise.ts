@@ -15,7 +15,9 @@ function perProfile(profile: Profile | null, own: (p: Profile) => string | null,
 
 function codeExpr(column: string, valid: readonly string[], profile: Profile | null): string {
   const v = `v_${column}`;
-  const contract = `(CASE WHEN ${v} IN (${valid.map(lit).join(", ")}) THEN ${v} END)`;
+  // list_contains, not IN: DuckDB turns a long IN list into a (mark) join, and a join does not keep
+  // the reader's row order, which is how staged rows know their line (rowid = record number)
+  const contract = `(CASE WHEN list_contains([${valid.map(lit).join(", ")}], ${v}) THEN ${v} END)`;
   return perProfile(
     profile,
     (p) => {
