@@ -117,10 +117,11 @@ function pruneVersions(out: string): boolean {
   return removed;
 }
 
-/** The run a published site shows (its run.json), or null. */
-export function siteRunId(dir: string): number | null {
+/** The run a published site shows and what it was made with (its run.json), or null. */
+export function siteRun(dir: string): { runId: number; fingerprint: string | null } | null {
   try {
-    return JSON.parse(readFileSync(join(dir, "run.json"), "utf8")).runId ?? null;
+    const r = JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+    return typeof r.runId === "number" ? { runId: r.runId, fingerprint: r.fingerprint ?? null } : null;
   } catch {
     return null;
   }

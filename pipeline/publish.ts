@@ -13,6 +13,7 @@ import { renderQuality } from "../reports/quality.js";
 import { renderReport } from "../reports/report.js";
 import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "./confidentiality.js";
+import { martsFingerprint } from "./fingerprint.js";
 import { finishWithholding, planWithholding } from "./protection.js";
 import { protectInParallel } from "./workers.js";
 import type { Context } from "./context.js";
@@ -59,6 +60,10 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
   // target_group_members was a table in the first databases; it is a view now
   const [old] = await db.all("SELECT 1 FROM duckdb_tables() WHERE table_name = 'target_group_members' AND NOT temporary");
   if (old) await db.run("DROP TABLE target_group_members");
+  // new target groups, a changed definition, new SQL: every municipality is recomputed once
+  const fingerprint = martsFingerprint();
+  const [stored] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'marts_fingerprint'");
+  if (stored?.value !== fingerprint) runId = null;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE mart_scope AS
     WITH data AS (SELECT DISTINCT municipality FROM bistand_months UNION SELECT DISTINCT municipality FROM insats_snapshots)
@@ -71,6 +76,8 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
   const groups = schema.targetGroups.map((t) => `(${lit(t.id)})`).join(", ");
   for (const mart of martOrder) await db.run(sqlText(`marts/${mart}`, { target_groups: groups }));
   await db.run("DROP TABLE person_year_codes");
+  await db.run("DELETE FROM meta WHERE key = 'marts_fingerprint'");
+  await db.run(`INSERT INTO meta VALUES ('marts_fingerprint', ${lit(fingerprint)})`);
   await db.run(sqlText("marts/indicator_values"));
 }
 

@@ -14,7 +14,8 @@ import { ingest, ingestArchive, type FileOutcome, type IngestResult } from "./in
 import { acquireLock } from "./lock.js";
 import { installMacros } from "./macros.js";
 import { loadProfiles, type Profiles } from "./profile.js";
-import { beside, publish, recover, siteRunId } from "./publication.js";
+import { beside, publish, recover, siteRun } from "./publication.js";
+import { siteFingerprint } from "./fingerprint.js";
 import { loadKey } from "./pseudonym.js";
 import { initDatabase } from "./database.js";
 import { schema as loadSchema, type Schema } from "./schema.js";
@@ -48,6 +49,10 @@ export interface RunSummary {
   readonly replacements: number;
   readonly stages: readonly StageTime[];
   readonly report: unknown;
+  /** the confidentiality threshold the reports were made with */
+  readonly threshold: number;
+  /** what the site was made with (threshold, schemas, SQL, code): a change publishes again */
+  readonly fingerprint: string | null;
 }
 
 export interface FileReport {
@@ -97,14 +102,15 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     const recovered = recover(cfg.db, cfg.out);
     if (recovered !== "none") ctx.log.info(recovered === "finished" ? "slutförde en publicering som avbröts" : "kastade en halvfärdig körning som avbröts");
 
-    const unchanged = mode === "run" ? await timed("kontroll av inkorgen", () => nothingNew(cfg)) : null;
+    const fingerprint = siteFingerprint(cfg.threshold);
+    const unchanged = mode === "run" ? await timed("kontroll av inkorgen", () => nothingNew(cfg, fingerprint)) : null;
     if (unchanged) {
       const finishedAt = ctx.clock();
       return {
         runId: unchanged.runId, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), outcome: "unchanged", exitCode: 0,
         inbox: cfg.inbox, database: cfg.db, site: cfg.out, index: join(cfg.out, "index.html"),
         files: { accepted: [], rejected: [], unchanged: unchanged.files, duplicates: [], deferred: [], ignored: [] },
-        rows: { bistand: 0, insats: 0 }, replacements: 0, stages, report: null
+        rows: { bistand: 0, insats: 0 }, replacements: 0, stages, report: null, threshold: cfg.threshold, fingerprint
       };
     }
 
@@ -156,13 +162,13 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
         deferred: result.files.filter((f) => f.status === "deferred").map((f) => f.display),
         ignored: result.ignored.map((i) => ({ file: i.display, reason: i.reason }))
       },
-      rows: result.rowsLoaded, replacements: result.replacements, stages, report
+      rows: result.rowsLoaded, replacements: result.replacements, stages, report, threshold: cfg.threshold, fingerprint
     };
     // the summary is published with the reports, and kept in the run log folder
     const json = JSON.stringify(summary, null, 2) + "\n";
     writeFileSync(join(siteNext, "run.json"), json);
     mkdirSync(cfg.logDir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(cfg.logDir, `run-${runId}.json`), json, { mode: 0o600 });
+    writeFileSync(join(cfg.logDir, `${mode}-${runId}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`), json, { mode: 0o600 });
     // (not timed into the summary: run.json is written into the site before the switch)
     publish(cfg.db, cfg.out, siteNext);
     return summary;
@@ -189,7 +195,7 @@ function checkOut(out: string): void {
 }
 
 /** A run with nothing new: every inbox file unchanged since it was read, and the site showing the latest run. */
-async function nothingNew(cfg: RunConfig): Promise<{ runId: number; files: number } | null> {
+async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId: number; files: number } | null> {
   if (!existsSync(cfg.db) || !existsSync(cfg.out)) return null;
   const { candidates } = discover(cfg.inbox);
   let db: Db;
@@ -209,7 +215,9 @@ async function nothingNew(cfg: RunConfig): Promise<{ runId: number; files: numbe
       if (!s || !s.known || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
     }
     const [last] = await db.all<{ run_id: number }>("SELECT max(run_id) AS run_id FROM runs WHERE status = 'published'");
-    if (!last?.run_id || siteRunId(cfg.out) !== last.run_id) return null;
+    const site = siteRun(cfg.out);
+    // the site must show the latest run, made with this threshold, schema and code
+    if (!last?.run_id || site?.runId !== last.run_id || site.fingerprint !== fingerprint) return null;
     return { runId: last.run_id, files: candidates.length };
   } finally {
     db.close();

@@ -1,0 +1,43 @@
+// What a published site was made with: the threshold and the files that decide its figures and
+// pages (schemas, SQL, and the code that runs). A run with nothing new in the inbox still publishes
+// again when any of them changed — a new --threshold, a new target group, a new kas version.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { packageRoot } from "./paths.js";
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(json|sql|js|ts)$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** A digest of the given folders of the package (relative to its root) and extra words. */
+export function digestOf(folders: readonly string[], extra: readonly (string | number)[] = []): string {
+  const h = createHash("sha256");
+  for (const x of extra) h.update(`${x}\0`);
+  for (const folder of folders) {
+    for (const f of files(join(packageRoot, folder))) h.update(relative(packageRoot, f)).update("\0").update(readFileSync(f)).update("\0");
+  }
+  return h.digest("hex");
+}
+
+/** The code this process runs: dist/ when built, the sources under tests. */
+const codeFolders = (): string[] => {
+  const here = relative(packageRoot, dirname(fileURLToPath(import.meta.url))); // pipeline or dist/pipeline
+  const base = here.startsWith("dist") ? "dist/" : "";
+  return [`${base}pipeline`, `${base}reports`];
+};
+
+/** Everything a published site depends on besides the data. */
+export function siteFingerprint(threshold: number): string {
+  return digestOf(["schemas", "sql", ...codeFolders()], [`threshold=${threshold}`]);
+}
+
+/** Everything the marts depend on besides the data: when it changes, every municipality is recomputed. */
+export function martsFingerprint(): string {
+  return digestOf(["schemas", "sql/marts", "sql/schema"]);
+}

@@ -1,0 +1,36 @@
+// A night with nothing new in the inbox changes nothing — unless what the site is made with changed:
+// a new --threshold must withhold (or release) figures at once, not when the next file arrives.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runConfig } from "../pipeline/config.js";
+import { testContext } from "../pipeline/context.js";
+import { run } from "../pipeline/run.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kas-republish-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const ctx = testContext({ env: { KAS_KEY: "34".repeat(32) } });
+
+describe("publishing again when the threshold changes", () => {
+  it("withholds at the new threshold on a run with nothing new, then is unchanged again", async () => {
+    const inbox = join(dir, "inbox");
+    mkdirSync(join(inbox, "0181"), { recursive: true });
+    const rows = ["municipality,month,person_id,household_id,gender,birth_year,reason,amount_sek"];
+    for (let p = 0; p < 5; p++) rows.push(`0181,2024-03,${"c".repeat(15)}${p},h${p},K,1980,unemployed_no_benefit,5000`);
+    writeFileSync(join(inbox, "0181", "b.csv"), rows.join("\n") + "\n");
+    const at = (threshold: number) => runConfig({ inbox, out: join(dir, "site"), db: join(dir, "kas.duckdb"), threshold });
+    const csv = () => readFileSync(join(dir, "site", "data", "all.csv"), "utf8");
+
+    expect((await run(at(3), ctx)).outcome).toBe("published");
+    expect(csv()).toMatch(/^recipients,0181,2024,K,5,5,,$/m);
+
+    const stricter = await run(at(10), ctx);
+    expect(stricter.outcome).toBe("published");
+    expect(csv()).toMatch(/^recipients,0181,2024,K,,,,\.\.$/m);
+
+    expect((await run(at(10), ctx)).outcome).toBe("unchanged");
+    expect((await run(at(3), ctx)).outcome).toBe("published");
+    expect(csv()).toMatch(/^recipients,0181,2024,K,5,5,,$/m);
+  });
+});
