@@ -2,7 +2,7 @@
 // only, and the manifest records when and from where it first came — the archive is the source of
 // truth that `kas rebuild` replays. Rejected files are also copied to quarantine with a reason file.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, writeFileSync, readFileSync } from "node:fs";
+import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { shownName } from "./discover.js";
 import { formatFinding, type Finding } from "./finding.js";
@@ -15,7 +15,8 @@ export interface ManifestEntry {
   readonly size: number;
   readonly mtimeMs: number;
   readonly firstSeen: string;
-  readonly runId: number;
+  /** the run that read it (a token unique across rebuilds); it counts once that run was published */
+  readonly run: string;
 }
 
 /** Where a file with this hash lives, relative to the archive. */
@@ -55,39 +56,66 @@ export function syncArchive(archiveDir: string, files: readonly string[]): void 
   }
 }
 
-/** Appends to the manifest (fsync'd before the database records the file). */
-export function appendManifest(archiveDir: string, entries: readonly ManifestEntry[]): void {
-  if (entries.length === 0) return;
-  const path = join(archiveDir, "manifest.jsonl");
+const manifestOf = (archiveDir: string) => join(archiveDir, "manifest.jsonl");
+
+/** Appends lines to the manifest, fsync'd; a line cut short by a crash is ended first. */
+function appendLines(archiveDir: string, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  const path = manifestOf(archiveDir);
   mkdirSync(archiveDir, { recursive: true, mode: 0o700 });
-  const fd = openSync(path, "a", 0o600);
+  const fd = openSync(path, "a+", 0o600);
   try {
-    appendFileSync(fd, entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    const size = fstatSync(fd).size;
+    let ended = true;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      ended = last[0] === 0x0a;
+    }
+    appendFileSync(fd, (ended ? "" : "\n") + lines.join("\n") + "\n");
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-/** The manifest in the order files were first seen; a hash listed twice (a run that died) counts once. */
+/** Records the files a run archived (before it loads them). */
+export function appendManifest(archiveDir: string, entries: readonly ManifestEntry[]): void {
+  appendLines(archiveDir, entries.map((e) => JSON.stringify(e)));
+}
+
+/** Records that a run was published: from now on its files count (pipeline/publication.ts calls this). */
+export function markPublished(archiveDir: string, run: string): void {
+  const path = manifestOf(archiveDir);
+  if (existsSync(path) && readFileSync(path, "utf8").includes(JSON.stringify({ published: run }))) return;
+  appendLines(archiveDir, [JSON.stringify({ published: run })]);
+}
+
+/**
+ * The files of published runs, in the order the published database saw them: a file archived by a
+ * run that died was read again by a later run, and counts where that run put it.
+ */
 export function readManifest(archiveDir: string): ManifestEntry[] {
-  const path = join(archiveDir, "manifest.jsonl");
+  const path = manifestOf(archiveDir);
   if (!existsSync(path)) return [];
-  const seen = new Set<string>();
-  const out: ManifestEntry[] = [];
+  const entries: ManifestEntry[] = [];
+  const published = new Set<string>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line.trim()) continue;
-    let e: ManifestEntry;
+    let e: ManifestEntry | { published: string };
     try {
-      e = JSON.parse(line) as ManifestEntry;
+      e = JSON.parse(line);
     } catch {
-      continue; // a line cut short by a crash: its file is seen again in the inbox next run
+      continue; // a line cut short by a crash: its run was never published
     }
-    if (seen.has(e.sha256)) continue;
-    seen.add(e.sha256);
-    out.push(e);
+    if ("published" in e) published.add(e.published);
+    else entries.push(e);
   }
-  return out;
+  const last = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (published.has(e.run)) last.set(e.sha256, i);
+  });
+  return entries.filter((e, i) => last.get(e.sha256) === i);
 }
 
 /** A name safe to use inside quarantine/: never a path, never hidden, never long. */

@@ -47,6 +47,8 @@ export interface IngestDeps {
   readonly keyer: Keyer;
   readonly ctx: Context;
   readonly runId: number;
+  /** the run's token in the archive manifest (unique across rebuilds) */
+  readonly runToken: string;
   /** input bytes staged at a time: bounds memory on national-scale runs */
   readonly batchBytes?: number;
 }
@@ -132,7 +134,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
     const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, archiveExt(c.ext));
     entries.push({
       sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
-      mtimeMs: c.mtimeMs, firstSeen: now.toISOString(), runId
+      mtimeMs: c.mtimeMs, firstSeen: now.toISOString(), run: deps.runToken
     });
     fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, join(cfg.archiveDir, archived), now.toISOString()));
   }

@@ -6,7 +6,8 @@
 // A journal written before the two switches lets the next start finish a switch that a kill
 // interrupted; anything built beside without a journal is thrown away.
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { markPublished } from "./archive.js";
 import { faultPoint } from "./fault.js";
 
 export interface Beside {
@@ -18,8 +19,11 @@ export interface Beside {
 
 const versionsOf = (out: string) => `${out}.versions`;
 
+/** Where a run builds. The site version's name is unique (run ids start again after kas rebuild),
+ *  so a run never writes into the version that is published. */
 export function beside(db: string, out: string, runId: number | string = "next"): Beside {
-  return { dbNext: `${db}.next`, siteNext: join(versionsOf(out), `run-${runId}`), journal: `${db}.publish.json` };
+  const version = `run-${runId}-${Date.now().toString(36)}-${process.pid}`;
+  return { dbNext: `${db}.next`, siteNext: join(versionsOf(out), version), journal: `${db}.publish.json` };
 }
 
 function syncDir(path: string): void {
@@ -41,12 +45,20 @@ function current(out: string): string | null {
   }
 }
 
+interface Journal {
+  readonly db: string;
+  readonly out: string;
+  readonly site: string;
+  /** the archive whose manifest learns that this run was published, and the run's token */
+  readonly archive: string;
+  readonly run: string;
+}
+
 /** At start: finish an interrupted switch, or discard a half-built one. Returns what it did. */
 export function recover(db: string, out: string): "none" | "finished" | "discarded" {
   const journal = beside(db, out).journal;
   if (existsSync(journal)) {
-    const { site } = JSON.parse(readFileSync(journal, "utf8")) as { site: string };
-    finishSwitch(db, out, join(versionsOf(out), site), journal);
+    finishSwitch(JSON.parse(readFileSync(journal, "utf8")) as Journal, journal);
     return "finished";
   }
   let discarded = false;
@@ -60,20 +72,22 @@ export function recover(db: string, out: string): "none" | "finished" | "discard
 }
 
 /** Switches the built database and site in; the journal makes it complete even if killed midway. */
-export function publish(db: string, out: string, siteNext: string): void {
+export function publish(db: string, out: string, siteNext: string, archive: { dir: string; run: string }): void {
   const journal = beside(db, out).journal;
   const tmp = `${journal}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ db: basename(db), site: basename(siteNext) }));
+  const entry: Journal = { db: resolve(db), out: resolve(out), site: resolve(siteNext), archive: resolve(archive.dir), run: archive.run };
+  writeFileSync(tmp, JSON.stringify(entry));
   const fd = openSync(tmp, "r");
   fsyncSync(fd);
   closeSync(fd);
   renameSync(tmp, journal);
   syncDir(journal);
   faultPoint("after-journal");
-  finishSwitch(db, out, siteNext, journal);
+  finishSwitch(entry, journal);
 }
 
-function finishSwitch(db: string, out: string, site: string, journal: string): void {
+function finishSwitch(j: Journal, journal: string): void {
+  const { db, out, site } = j;
   const dbNext = `${db}.next`;
   if (existsSync(dbNext)) {
     rmSync(`${dbNext}.wal`, { force: true }); // closed cleanly before the journal was written: nothing in it
@@ -83,6 +97,7 @@ function finishSwitch(db: string, out: string, site: string, journal: string): v
     faultPoint("after-db-rename");
   }
   if (existsSync(site) && current(out) !== basename(site)) pointTo(out, site);
+  markPublished(j.archive, j.run);
   rmSync(journal, { force: true });
   syncDir(journal);
   pruneVersions(out);

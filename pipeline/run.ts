@@ -84,6 +84,8 @@ export async function rebuild(cfg: RunConfig, ctx: Context, deps: { schema?: Sch
 
 async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps: { schema?: Schema; profiles?: Profiles }): Promise<RunSummary> {
   const startedAt = ctx.clock();
+  /** this run in the archive manifest: unique also after kas rebuild starts run ids again */
+  const runToken = `${new Date().toISOString()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
   const stages: StageTime[] = [];
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -135,7 +137,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       // No transaction spans the run: the whole new database is the unit. It is a copy built beside the
       // published one and switched in only when everything succeeded, so a failure at any statement
       // leaves the previous state — and DuckDB can flush and free each batch as it goes.
-      const ingestDeps = { schema, profiles, ctx, runId, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
+      const ingestDeps = { schema, profiles, ctx, runId, runToken, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
       result = await timed("inläsning", () =>
         mode === "run" ? ingest(db, cfg, ingestDeps) : ingestArchive(db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );
@@ -170,7 +172,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     mkdirSync(cfg.logDir, { recursive: true, mode: 0o700 });
     writeFileSync(join(cfg.logDir, `${mode}-${runId}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`), json, { mode: 0o600 });
     // (not timed into the summary: run.json is written into the site before the switch)
-    publish(cfg.db, cfg.out, siteNext);
+    publish(cfg.db, cfg.out, siteNext, { dir: cfg.archiveDir, run: runToken });
     return summary;
   } finally {
     rmSync(dbNextOf(cfg), { force: true });

@@ -5,7 +5,7 @@
 // Runs are real child processes of the built CLI (npm test builds it first).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -316,6 +316,54 @@ describe("uploads during and between runs", () => {
     const corrected = await kas([...s.args, "--json"]);
     expect(corrected.code, corrected.stderr).toBe(0);
     expect(JSON.parse(corrected.stdout).replacements).toBe(1);
+    expect(csvs(s.out)).toEqual(expected);
+  });
+});
+
+describe("the archive as the source of truth (kas rebuild)", () => {
+  it("a rebuild killed after writing its site leaves the published site as it was", async () => {
+    const s = await published("rebuild-killed");
+    expect((await kas(s.args)).code).toBe(0);
+    // after a rebuild the published run is run 1 again: the next rebuild's run 1 must build elsewhere
+    expect((await kas(["rebuild", "--out", s.out, "--db", s.db])).code).toBe(0);
+    const before = csvs(s.out);
+    const runJson = readFileSync(join(s.out, "run.json"), "utf8");
+    const killed = await kas(["rebuild", "--out", s.out, "--db", s.db, "--threshold", "20"], { KAS_FAULT: "after-site" });
+    expect(killed.signal).toBe("SIGKILL");
+    expect(csvs(s.out)).toEqual(before);
+    expect(readFileSync(join(s.out, "run.json"), "utf8")).toBe(runJson);
+    const next = await kas(s.args);
+    expect(next.code, next.stderr).toBe(0);
+    expect(csvs(s.out)).toEqual(expected);
+  });
+
+  it("counts a file where the published database counted it, not where a killed run first archived it", async () => {
+    const s = state("manifest-order");
+    const header = "municipality,month,person_id,household_id,gender,birth_year,reason,amount_sek\n";
+    const rows = (reason: string) =>
+      header + Array.from({ length: 12 }, (_, i) => `0128,2024-02,${"d".repeat(14)}${String(i).padStart(2, "0")},h${i},K,1980,${reason},4000`).join("\n") + "\n";
+    mkdirSync(join(s.inbox, "0128"), { recursive: true });
+    writeFileSync(join(s.inbox, "0128", "base.csv"), rows("unemployed_no_benefit").replace(/2024-02/g, "2024-01"));
+    expect((await kas(s.args)).code).toBe(0);
+    // A (newer by mtime) is archived by a run that dies before publishing
+    writeFileSync(join(s.inbox, "0128", "a.csv"), rows("social_reasons"));
+    utimesSync(join(s.inbox, "0128", "a.csv"), new Date("2026-03-01"), new Date("2026-03-01"));
+    expect((await kas(s.args, { KAS_FAULT: "after-ingest" })).signal).toBe("SIGKILL");
+    // B (older by mtime) arrives; the next run reads A and B together: A is newer and wins February
+    writeFileSync(join(s.inbox, "0128", "b.csv"), rows("sick_certified_no_benefit"));
+    utimesSync(join(s.inbox, "0128", "b.csv"), new Date("2026-02-01"), new Date("2026-02-01"));
+    expect((await kas(s.args)).code).toBe(0);
+    const live = csvs(s.out);
+    expect(live["social_reasons.csv"]).toMatch(/^recipients,0128,2024,K,12,12,,$/m);
+    expect((await kas(["rebuild", "--out", s.out, "--db", s.db])).code).toBe(0);
+    expect(csvs(s.out)).toEqual(live);
+  });
+
+  it("a manifest line cut short by a crash does not swallow the next file", async () => {
+    const s = await published("manifest-cut");
+    appendFileSync(join(s.dir, "state", "archive", "manifest.jsonl"), '{"sha256":"0123');
+    expect((await kas(s.args)).code).toBe(0);
+    expect((await kas(["rebuild", "--out", s.out, "--db", s.db])).code).toBe(0);
     expect(csvs(s.out)).toEqual(expected);
   });
 });
