@@ -1,64 +1,67 @@
-// One run at a time: a lock file created exclusively, holding the owner's pid. A lock whose owner is
-// gone (killed) is taken over; a live one makes a second run stop at once, or wait with --wait.
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+// One run at a time. The lock is the operating system's: a small DuckDB file beside the database,
+// opened for writing for the length of the run — DuckDB holds an fcntl lock on it, which a second
+// process cannot take and which the kernel releases when the holder dies, however it dies (no stale
+// lock to clean up, no race in taking one over). A second run stops at once, or waits with --wait.
+import { DuckDBInstance } from "@duckdb/node-api";
+import { existsSync, linkSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 export class LockedError extends Error {
   override name = "LockedError";
 }
 
-function alive(pid: number): boolean {
+const config = { autoinstall_known_extensions: "false", autoload_known_extensions: "false" };
+
+/** The lock file always exists as a whole DuckDB file: made aside, then linked into place. */
+async function ensureLockFile(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const temp = `${path}.new-${process.pid}`;
+  rmSync(temp, { force: true });
+  const made = await DuckDBInstance.create(temp, config);
+  made.closeSync();
   try {
-    process.kill(pid, 0);
-    return true;
+    linkSync(temp, path);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e; // another run made it first
+  } finally {
+    rmSync(temp, { force: true });
+    rmSync(`${temp}.wal`, { force: true });
   }
 }
 
-function tryLock(path: string, now: Date): boolean {
-  try {
-    const fd = openSync(path, "wx", 0o600);
-    writeSync(fd, JSON.stringify({ pid: process.pid, since: now.toISOString() }));
-    closeSync(fd);
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    return false;
-  }
-}
-
-function owner(path: string): { pid: number; since: string } | null {
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch {
-    return null; // being written this very moment, or unreadable: treat as held
-  }
-}
-
-/** Takes the lock; returns its release. Throws LockedError when another live run holds it and wait is false. */
+/** Takes the lock; returns its release. Throws LockedError when another run holds it and wait is false. */
 export async function acquireLock(
   path: string,
-  options: { wait: boolean; clock: () => Date; pollMs?: number; onWait?: (pid: number) => void }
+  options: { wait: boolean; clock: () => Date; pollMs?: number; onWait?: (pid: number | null) => void }
 ): Promise<() => void> {
   let told = false;
   for (;;) {
-    if (tryLock(path, options.clock())) return () => rmSync(path, { force: true });
-    const held = owner(path);
-    if (held && !alive(held.pid)) {
-      rmSync(path, { force: true }); // its owner was killed: take over
-      continue;
+    await ensureLockFile(path);
+    try {
+      const held = await DuckDBInstance.create(path, config);
+      writeFileSync(`${path}.owner`, JSON.stringify({ pid: process.pid, since: options.clock().toISOString() }));
+      return () => {
+        rmSync(`${path}.owner`, { force: true });
+        held.closeSync();
+      };
+    } catch (e) {
+      const message = (e as Error).message;
+      if (/not a valid DuckDB database file/.test(message)) {
+        // not ours (written by something else): keep it aside and make a new one
+        renameSync(path, `${path}.invalid-${Date.now()}`);
+        continue;
+      }
+      if (!/Could not set lock/.test(message)) throw e;
+      const pid = Number(/PID (\d+)/.exec(message)?.[1]) || null;
+      if (!options.wait) {
+        throw new LockedError(
+          `En annan körning av kas pågår${pid ? ` (process ${pid})` : ""}. Vänta tills den är klar, eller kör med --wait för att vänta på den.`
+        );
+      }
+      if (!told) {
+        options.onWait?.(pid);
+        told = true;
+      }
+      await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
     }
-    if (!options.wait) {
-      throw new LockedError(
-        held
-          ? `En annan körning av kas pågår (process ${held.pid}, startad ${held.since}). Vänta tills den är klar, eller kör med --wait för att vänta på den.`
-          : `En annan körning av kas håller låset ${path}. Vänta tills den är klar, eller kör med --wait.`
-      );
-    }
-    if (!told && held) {
-      options.onWait?.(held.pid);
-      told = true;
-    }
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
   }
 }

@@ -175,12 +175,12 @@ describe("one run at a time", () => {
   it("a second run exits at once with a clear message; with --wait it waits and then runs", async () => {
     const s = await published("two-runs");
     const first = kas(s.args);
-    const lock = join(s.dir, "state", "kas.lock");
-    for (let i = 0; i < 200 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 10));
-    expect(existsSync(lock)).toBe(true);
+    const owner = join(s.dir, "state", "kas.lock.owner"); // written once the first run holds the lock
+    for (let i = 0; i < 300 && !existsSync(owner); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(existsSync(owner)).toBe(true);
     const second = await kas(s.args);
     expect(second.code).toBe(3);
-    expect(second.stderr).toMatch(/En annan körning av kas pågår \(process \d+/);
+    expect(second.stderr).toMatch(/En annan körning av kas pågår \(process \d+\)/);
     expect(second.stderr).toMatch(/--wait/);
     const waiting = await kas([...s.args, "--wait"]);
     expect((await first).code).toBe(0);
@@ -189,11 +189,20 @@ describe("one run at a time", () => {
     expect(csvs(s.out)).toEqual(expected);
   });
 
-  it("a lock left by a killed run is taken over", async () => {
-    const s = await published("stale-lock");
-    writeFileSync(join(s.dir, "state", "kas.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, since: "2026-01-01T00:00:00Z" }));
+  it("the lock of a killed run is released with it: the next run goes ahead", async () => {
+    const s = await published("killed-lock");
+    const killed = await kas(s.args, { KAS_FAULT: "after-ingest" });
+    expect(killed.signal).toBe("SIGKILL");
     const r = await kas(s.args);
     expect(r.code, r.stderr).toBe(0);
+    expect(csvs(s.out)).toEqual(expected);
+  });
+
+  it("of two runs started together exactly one runs, whatever the timing", async () => {
+    const s = await published("race");
+    const results = await Promise.all([kas(s.args), kas(s.args), kas(s.args)]);
+    expect(results.filter((r) => r.code === 0)).toHaveLength(1);
+    expect(results.filter((r) => r.code === 3 && /En annan körning av kas pågår/.test(r.stderr))).toHaveLength(2);
     expect(csvs(s.out)).toEqual(expected);
   });
 });
