@@ -84,3 +84,66 @@ export async function recordLines(path: string, delimiter: Delimiter, records: r
   if (inQuote) for (const r of wanted) if (r > record) result.set(r, quoteLine);
   return result;
 }
+
+/** DuckDB's reject line numbers → physical lines. The reader numbers lines by the line ends outside
+ *  quoted fields (blank lines count, a line end inside a quoted field does not), so a structural error
+ *  after a quoted multi-line field is reported too early; this counts both ways and maps one onto the
+ *  other. Same quoting rules as recordLines. */
+export async function readerLines(path: string, delimiter: Delimiter, lines: readonly number[]): Promise<Map<number, number>> {
+  const result = new Map<number, number>();
+  const wanted = new Set(lines);
+  if (wanted.has(1)) result.set(1, 1);
+  if (result.size === wanted.size) return result;
+  const delim = delimiter.charCodeAt(0);
+  let physical = 1;
+  let logical = 1;
+  let inQuote = false;
+  let justClosed = false;
+  let lead = 0;
+  let first = true;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let i = 0;
+      if (first) {
+        first = false;
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+      }
+      for (const n = chunk.length; i < n; i++) {
+        const b = chunk[i];
+        if (inQuote) {
+          if (b === QUOTE) {
+            inQuote = false;
+            justClosed = true;
+          } else if (b === LF) physical++;
+          continue;
+        }
+        if (b === LF) {
+          physical++;
+          logical++;
+          lead = 0;
+          justClosed = false;
+          if (wanted.has(logical)) {
+            result.set(logical, physical);
+            if (result.size === wanted.size) return result;
+          }
+          continue;
+        }
+        if (b === CR) continue;
+        if (b === QUOTE && (lead === 0 || lead === 1 || justClosed)) {
+          inQuote = true;
+          lead = -1;
+          justClosed = false;
+          continue;
+        }
+        justClosed = false;
+        if (b === delim) lead = 0;
+        else if (b === SPACE && lead >= 0) lead++;
+        else lead = -1;
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  return result;
+}

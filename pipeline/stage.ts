@@ -8,7 +8,7 @@ import { lit, sqlText, type Db } from "./db.js";
 import type { Delimiter } from "./dialect.js";
 import { finding, type Finding } from "./finding.js";
 import type { Layout } from "./layout.js";
-import { recordLines } from "./lines.js";
+import { readerLines, recordLines } from "./lines.js";
 import { stagingVars } from "./normalise.js";
 import type { Profile } from "./profile.js";
 import type { KindName, Schema } from "./schema.js";
@@ -76,12 +76,19 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
     const rows = await db.all<{ file_path: string; line: number; column_name: string | null; error_type: string; csv_line: string | null }>(`
       SELECT s.file_path, e.line, e.column_name, e.error_type::VARCHAR AS error_type, e.csv_line
       FROM ${rejects} e JOIN ${scans} s USING (scan_id, file_id) ORDER BY s.file_path, e.line`);
+    // one finding per line and kind (the reader rejects a short row once per missing column), at the
+    // physical line (the reader's count skips line ends inside quoted fields)
+    const byFile = new Map<StagedFile, typeof rows>();
     for (const r of rows) {
       const f = group.find((x) => x.csvPath === r.file_path);
       if (!f) throw new Error(`reject for unknown file: ${r.file_path}`);
-      const list = structural.get(f.fileId) ?? [];
-      if (list.length < 50) list.push(structuralFinding(f, r, names.length - (f.xlsx ? 1 : 0)));
-      structural.set(f.fileId, list);
+      byFile.set(f, [...(byFile.get(f) ?? []), r]);
+    }
+    for (const [f, rejected] of byFile) {
+      const seen = new Set<string>();
+      const unique = rejected.filter((r) => !seen.has(`${r.line}|${r.error_type}`) && seen.add(`${r.line}|${r.error_type}`)).slice(0, 50);
+      const physical = f.xlsx ? null : await readerLines(f.csvPath, f.delimiter, unique.map((r) => Number(r.line)));
+      structural.set(f.fileId, unique.map((r) => structuralFinding(f, { ...r, line: physical?.get(Number(r.line)) ?? Number(r.line) }, names.length - (f.xlsx ? 1 : 0))));
     }
     await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans};`);
   }

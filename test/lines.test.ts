@@ -1,10 +1,15 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lit, openDb, type Db } from "../pipeline/db.js";
 import type { Delimiter } from "../pipeline/dialect.js";
-import { recordLines } from "../pipeline/lines.js";
+import { readerLines, recordLines } from "../pipeline/lines.js";
+import { testContext } from "../pipeline/context.js";
+import { loadProfiles } from "../pipeline/profile.js";
+import { schema } from "../pipeline/schema.js";
+import { validateFiles } from "../pipeline/validate.js";
 
 const dir = join(import.meta.dirname, "tmp", "lines");
 let db: Db;
@@ -178,5 +183,37 @@ describe("recordLines", () => {
     expect(lines.get(1000)).toBe(2 + 1000 + 2);
     expect(lines.get(1001)).toBe(2 + 1000 + 2 + 3);
     expect(lines.get(199_999)).toBe(2 + 199_999 + 2 * 200);
+  });
+});
+
+describe("readerLines: DuckDB's reject line numbers to physical lines", () => {
+  it("adds the line ends inside quoted fields back, and keeps blank lines", async () => {
+    const path = join(tmpdir(), `kas-reader-lines-${process.pid}.csv`);
+    // physical lines: 1 header, 2–3 one record with a quoted line break, 4 blank, 5 and 6 records
+    writeFileSync(path, 'a,b\n1,"x\ny"\n\n2,z,extra\n3\n');
+    try {
+      // the reader calls line 5 "4" and line 6 "5"
+      expect(await readerLines(path, ",", [4, 5])).toEqual(new Map([[4, 5], [5, 6]]));
+    } finally {
+      rmSync(path, { force: true });
+    }
+  });
+
+  it("maps one structural error per line to the right line in kas validate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kas-reader-lines-"));
+    const file = join(dir, "q.csv");
+    writeFileSync(file, [
+      "municipality,month,person_id,household_id,gender,birth_year,reason,amount_sek",
+      '0181,2024-01,aaaaaaaaaaaaaaaa,"h', '1",K,1980,,10', "",
+      "0181,2024-01,bbbbbbbbbbbbbbbb,h2,K,1980,,10,EXTRA",
+      "0181,2024-01,cccccccccccccccc,h3,K", ""
+    ].join("\r\n"));
+    try {
+      const s = schema();
+      const [f] = await validateFiles([file], { schema: s, profiles: loadProfiles(s), ctx: testContext() });
+      expect(f.findings.filter((x) => x.severity === "ERROR").map((x) => [x.code, x.line])).toEqual([["too_many_fields", 5], ["too_few_fields", 6]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
