@@ -98,6 +98,10 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
   return Object.freeze({ sha256, size, ...scan.end() });
 }
 
+/** Bytes after which a field starts (indexed by byte + 1, so -1 — the start of the file — counts). */
+const fieldStart = new Uint8Array(257);
+for (const b of [-1, 0x2c, 0x3b, 0x09, 0x0a, 0x0d]) fieldStart[b + 1] = 1;
+
 const edge = new Uint8Array(256);
 for (const b of [0x2c, 0x3b, 0x09, 0x0a, 0x0d, 0x22]) edge[b] = 1; // , ; tab LF CR "
 
@@ -267,6 +271,7 @@ class TextScan {
 
   private pos = 0;
   private lastByte = -1;
+  private lastByte2 = -1;
   private newlines = 0;
   private lineStart = 0;
   private longest = 0;
@@ -352,6 +357,7 @@ class TextScan {
     }
     this.checkEncoding(buf, linesBefore);
     this.pos += n;
+    this.lastByte2 = n >= 2 ? buf[n - 2] : this.lastByte;
     this.lastByte = buf[n - 1];
     // The line still open is already too long (a CR at the very end may yet be its line end).
     const open = this.pos - this.lineStart - (this.lastByte === 0x0d ? 1 : 0);
@@ -408,10 +414,20 @@ class TextScan {
   private byte(buf: Buffer, i: number, quotes: boolean): void {
     const b = buf[i];
     if (b < 0x20) this.control(buf, i);
-    // Quote parity: "" inside a quoted field toggles twice, so only real opening and closing quotes count.
+    // Quotes as DuckDB's reader takes them: one opens a field only where a field starts (or after one
+    // space there); inside, one closes it, and a quote right after a closing one is an escaped quote
+    // (""), so the field goes on. A quote in the middle of an unquoted value is data.
     else if (quotes && b === 0x22) {
-      this.inQuote = !this.inQuote;
-      if (this.inQuote) this.quoteLine = this.newlines + 1;
+      if (this.inQuote) {
+        this.inQuote = false;
+        return;
+      }
+      const p1 = i > 0 ? buf[i - 1] : this.lastByte;
+      const p2 = i > 1 ? buf[i - 2] : i === 1 ? this.lastByte : this.lastByte2;
+      if (p1 === 0x22 || fieldStart[p1 + 1] || (p1 === 0x20 && fieldStart[p2 + 1])) {
+        if (p1 !== 0x22) this.quoteLine = this.newlines + 1;
+        this.inQuote = true;
+      }
     }
   }
 

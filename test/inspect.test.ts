@@ -421,3 +421,23 @@ describe("records, open quotes and padded fields (for staging)", () => {
     expect((await inspectText("split.csv", "a,b\n0181, x\n", 9)).padded).toBe(true);
   });
 });
+
+describe("quotes as DuckDB's reader takes them", () => {
+  const inspectText = async (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return inspectFile(path);
+  };
+
+  it("a quote inside an unquoted value is data, not an opening quote", async () => {
+    const r = await inspectText("stray.csv", 'a,b\n1,h1"\n2,x\n3,y\n');
+    expect(r.openQuoteLine).toBeNull();
+    expect(r.records).toBe(4);
+  });
+
+  it("an escaped quote keeps the field open; a quote after a delimiter or one space opens one", async () => {
+    expect((await inspectText("escaped.csv", 'a,b\n1,"say ""hi""\nthere"\n2,x\n')).records).toBe(3);
+    expect((await inspectText("space.csv", 'a,b\n1, "x\ny"\n2,z\n')).records).toBe(3);
+    expect((await inspectText("open.csv", 'a,b\n1,ok\n2,"never closed\n3,z\n')).openQuoteLine).toBe(3);
+  });
+});
