@@ -6,7 +6,7 @@ WITH candidates AS (
   SELECT municipality, person, attributes, attributes_order FROM person_year_codes
   UNION ALL
   SELECT i.municipality, i.person, {'gender': i.gender, 'birth_year': i.birth_year},
-         ((i.start_date - DATE '1900-01-01')::BIGINT * 10000000000000) + (f.seq::BIGINT * 100000000) + i.line
+         kas_row_order(i.start_date, f.seq, i.line)
   FROM insats i JOIN files f USING (file_id)
   WHERE i.municipality IN (SELECT municipality FROM mart_scope)
 ), latest AS (

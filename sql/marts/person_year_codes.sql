@@ -5,7 +5,7 @@ CREATE OR REPLACE TEMP TABLE person_year_codes AS
 WITH keyed AS (
   SELECT b.municipality, b.person, b.household, b."month", b.reason, b.gender, b.birth_year,
          -- the order of rows: date, then the order the files were first seen, then the line
-         ((b."month" - DATE '1900-01-01')::BIGINT * 10000000000000) + (f.seq::BIGINT * 100000000) + b.line AS row_order
+         kas_row_order(b."month", f.seq, b.line) AS row_order
   FROM bistand b JOIN files f USING (file_id)
   WHERE b.municipality IN (SELECT municipality FROM mart_scope)
 )
