@@ -25,11 +25,11 @@ export function digestOf(folders: readonly string[], extra: readonly (string | n
   return h.digest("hex");
 }
 
-/** The code this process runs: dist/ when built, the sources under tests. */
+/** The code: its sources (the same whether this process runs them or their build), else the build. */
 const codeFolders = (): string[] => {
-  const here = relative(packageRoot, dirname(fileURLToPath(import.meta.url))); // pipeline or dist/pipeline
-  const base = here.startsWith("dist") ? "dist/" : "";
-  return [`${base}pipeline`, `${base}reports`];
+  if (existsSync(join(packageRoot, "pipeline", "run.ts"))) return ["pipeline", "reports"];
+  const here = relative(packageRoot, dirname(fileURLToPath(import.meta.url))); // dist/pipeline
+  return [here, join(dirname(here), "reports")];
 };
 
 /** Everything a published site depends on besides the data. */

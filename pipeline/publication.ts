@@ -108,7 +108,7 @@ function pointTo(out: string, site: string): void {
   mkdirSync(dirname(out), { recursive: true });
   const st = lstatSync(out, { throwIfNoEntry: false });
   if (st && !st.isSymbolicLink()) {
-    // an <out> from before links were used, or made by hand: keep it as a version, once
+    // a site published before <out> was a link (run() let it through checkOut): it is replaced
     renameSync(out, join(versionsOf(out), `moved-${Date.now()}`));
   }
   const link = `${out}.link-${process.pid}`;

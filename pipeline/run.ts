@@ -98,10 +98,11 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
   const schema = deps.schema ?? loadSchema();
   const profiles = deps.profiles ?? loadProfiles(schema);
   for (const dir of [cfg.stateDir, cfg.archiveDir, cfg.quarantineDir, cfg.workDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  checkOut(cfg.out);
   const release = await acquireLock(cfg.lockFile, { wait: cfg.wait, clock: ctx.clock, onWait: (pid) => ctx.log.info(`väntar på körningen i process ${pid}`) });
   try {
+    checkOut(cfg.out);
     const recovered = recover(cfg.db, cfg.out);
+    rmSync(join(cfg.archiveDir, "tmp"), { recursive: true, force: true }); // copies a killed run left half-made
     if (recovered !== "none") ctx.log.info(recovered === "finished" ? "slutförde en publicering som avbröts" : "kastade en halvfärdig körning som avbröts");
 
     const fingerprint = siteFingerprint(cfg.threshold);
@@ -175,8 +176,11 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     publish(cfg.db, cfg.out, siteNext, { dir: cfg.archiveDir, run: runToken });
     return summary;
   } finally {
-    rmSync(dbNextOf(cfg), { force: true });
-    rmSync(`${dbNextOf(cfg)}.wal`, { force: true });
+    // once the journal is written the switch belongs to it (the next start finishes it)
+    if (!existsSync(beside(cfg.db, cfg.out).journal)) {
+      rmSync(dbNextOf(cfg), { force: true });
+      rmSync(`${dbNextOf(cfg)}.wal`, { force: true });
+    }
     release();
   }
 }
