@@ -6,8 +6,8 @@ WITH candidates AS (
   SELECT municipality, person, attributes, attributes_order FROM person_year_codes
   UNION ALL
   SELECT i.municipality, i.person, {'gender': i.gender, 'birth_year': i.birth_year},
-         kas_row_order(i.start_date, f.seq, i.line)
-  FROM insats i JOIN files f USING (file_id)
+         kas_row_order(i.start_date, i.file_id, i.line)
+  FROM insats i
   WHERE i.municipality IN (SELECT municipality FROM mart_scope)
 ), latest AS (
   SELECT municipality, person, arg_max(attributes, attributes_order) AS a

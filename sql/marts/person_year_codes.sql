@@ -5,8 +5,8 @@ CREATE OR REPLACE TEMP TABLE person_year_codes AS
 WITH keyed AS (
   SELECT b.municipality, b.person, b.household, b."month", b.reason, b.gender, b.birth_year,
          -- the order of rows: date, then the order the files were first seen, then the line
-         kas_row_order(b."month", f.seq, b.line) AS row_order
-  FROM bistand b JOIN files f USING (file_id)
+         kas_row_order(b."month", b.file_id, b.line) AS row_order
+  FROM bistand b
   WHERE b.municipality IN (SELECT municipality FROM mart_scope)
 )
 SELECT municipality, person, year("month")::INTEGER AS "year", household, reason,
