@@ -1,7 +1,7 @@
 // Where a kas run spends its time, from two sources: the run log (timestamped lines; progress of
 // ingest in 10 % steps, and with KAS_VERBOSE one line per file) and, with --trace, the statement
 // trace (bench/trace.ts). The trace is split into the run's phases at statements that mark them:
-// the ingest transaction (BEGIN … COMMIT), the reports (from the first marts statement) and the
+// ingest (from its first look at what was seen before to the run's row being finished), the reports (from the first marts statement) and the
 // final CHECKPOINT; within a phase, time not spent waiting for DuckDB is JavaScript (reading,
 // hashing and copying files, rendering HTML) or the disk.
 import { readFileSync } from "node:fs";
@@ -44,8 +44,8 @@ export interface PhaseTime {
 }
 
 const markers: readonly [string, (label: string) => boolean][] = [
-  ["ingest", (l) => l === "BEGIN TRANSACTION"],
-  ["after ingest", (l) => l === "COMMIT"],
+  ["ingest", (l) => l.startsWith("SELECT * FROM inbox_seen") || l.startsWith("SELECT coalesce(max(file_id)")],
+  ["after ingest", (l) => l.startsWith("UPDATE runs SET finished_at")],
   ["reports", (l) => l === "sql/schema/marts.sql"],
   ["checkpoint and close", (l) => l === "CHECKPOINT"]
 ];

@@ -174,6 +174,17 @@ export interface ReportProtection {
   readonly primaryUnits: ReadonlySet<string>;
 }
 
+/**
+ * A row withheld for itself (contract §8): it shows a count from 1 to the threshold, or it is a share
+ * whose denominator is below 10. A block (municipality and year) without one withholds nothing.
+ */
+export function isPrimary(r: IndicatorRow, threshold: number, shown: readonly [string, number][] = countsOf(r)): boolean {
+  if (r.status === "-") return false;
+  const small = shown.some(([, v]) => v >= 1 && v <= threshold);
+  const thin = shares.has(r.indicator) && (r.denominator ?? 0) < minShareDenominator;
+  return small || thin;
+}
+
 /** Withholds rows of one report (one target group) as contract §8 says. */
 export async function protectReport(rows: readonly IndicatorRow[], threshold: number, options: ReportOptions = {}): Promise<ReportProtection> {
   const counts = new Map<string, number>();
@@ -186,9 +197,7 @@ export async function protectReport(rows: readonly IndicatorRow[], threshold: nu
       if (before !== undefined && before !== v) throw new Error(`count ${id} has two values: ${before} and ${v}`);
       counts.set(id, v);
     }
-    const small = shown.some(([, v]) => v >= 1 && v <= threshold);
-    const thin = shares.has(r.indicator) && (r.denominator ?? 0) < minShareDenominator;
-    units.push({ id: unitId(r), counts: shown.map(([id]) => id), primary: small || thin });
+    units.push({ id: unitId(r), counts: shown.map(([id]) => id), primary: isPrimary(r, threshold, shown) });
   }
   const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
   const relations = relationsOf(new Set(counts.keys()), knownZeros(rows), factsOf(rows, options));

@@ -111,7 +111,7 @@ export function messageOf(p: Problem, ctx: MessageContext): string {
     case "exit_reason_without_end":
       return `Avslutsorsak "${p.value}" är angiven men slutdatum saknas. Lämna avslutsorsaken tom medan insatsen pågår, eller fyll i slutdatum.`;
     case "couples_one_coded":
-      return `I ${p.value} av filens ${p.expected} par-hushållsmånader har bara den ena vuxna ett försörjningshinder. Hindret ska kodas för varje vuxen, även medsökande; kodas bara sökande blir jämförelser per person och kön missvisande. Raderna läses in, och kvalitetsrapporten visar det per månad.`;
+      return `I omkring ${p.value} av filens par-hushållsmånader har bara den ena vuxna ett försörjningshinder. Hindret ska kodas för varje vuxen, även medsökande; kodas bara sökande blir jämförelser per person och kön missvisande. Raderna läses in, och kvalitetsrapporten visar det per kommun och år.`;
     case "future_date":
       return `${p.value} ligger efter körningens datum. Raden läses in, men kontrollera datumet.`;
     default:

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { checkPublished, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
+import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
 import { lit, type Db } from "./db.js";
 
 export interface ReportWithholding {
@@ -73,14 +73,17 @@ export interface BlockResult {
  * Protects and audits the given blocks of one report (pure: rows in, decisions out), so it can run in
  * a worker thread. Throws when the audit finds a withheld count that can be pinned down.
  */
-export async function protectBlocks(tg: string, rows: readonly IndicatorRow[], threshold: number): Promise<Map<string, BlockResult>> {
+export async function protectBlocks(tg: string, all: readonly IndicatorRow[], threshold: number): Promise<Map<string, BlockResult>> {
+  // a block without a primary row withholds nothing and hides nothing: only the others are modelled
+  const withPrimary = new Set(all.filter((r) => isPrimary(r, threshold)).map(blockKey));
+  const rows = all.filter((r) => withPrimary.has(blockKey(r)));
   const protection = await protectReport(rows, threshold, { targetGroup: tg });
   const check = await checkPublished(protection.rows, rows, threshold, { targetGroup: tg });
   if (!check.ok) {
     throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
   }
   const out = new Map<string, { withheld: string[]; primary_n: number; secondary_n: number; hidden_n: number; narrowest: number | null }>();
-  for (const r of rows) if (!out.has(blockKey(r))) out.set(blockKey(r), { withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null });
+  for (const r of all) if (!out.has(blockKey(r))) out.set(blockKey(r), { withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null });
   for (const r of protection.rows) {
     if (r.status !== "..") continue;
     const e = out.get(blockKey(r))!;

@@ -229,9 +229,11 @@ async function qualityOf(db: Db, run: RunInfo, threshold: number, freshness: Fre
     SELECT municipality, "year" AS year, sum(months)::BIGINT AS "personMonths", sum(coded_months)::BIGINT AS coded
     FROM person_years GROUP BY ALL ORDER BY ALL`);
   const couples = await db.all<{ municipality: string; year: number; couples: number; coApplicantUncoded: number }>(sqlText("marts/quality_couples"));
-  const mappings = await db.all<{ municipality: string; profile: string; column: string; source: string; code: string; rows: number }>(`
-    SELECT f.municipality, f.profile, m."column" AS "column", m.source, m.code, sum(m.rows)::BIGINT AS rows
-    FROM code_mappings m JOIN files f USING (file_id) GROUP BY ALL ORDER BY ALL`);
+  // which notations were mapped, not how many rows each: a count per code beside a file's rows would
+  // give away the one withheld count
+  const mappings = await db.all<{ municipality: string; profile: string; column: string; source: string; code: string }>(`
+    SELECT DISTINCT f.municipality, f.profile, m."column" AS "column", m.source, m.code
+    FROM code_mappings m JOIN files f USING (file_id) ORDER BY ALL`);
   const replacements = await db.all<{ municipality: string; kind: string; month: string | null; oldFile: string; newFile: string; rows: number }>(`
     SELECT r.municipality, r.kind, strftime(r."month", '%Y-%m') AS "month", o.name AS "oldFile", n.name AS "newFile", r.rows_removed AS rows
     FROM replacements r JOIN files o ON o.file_id = r.old_file_id JOIN files n ON n.file_id = r.new_file_id

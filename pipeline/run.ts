@@ -72,6 +72,21 @@ function fileReport(f: FileOutcome): FileReport {
   return { file: f.display, kind: f.kind, rowsRead: f.rowsRead, rowsLoaded: f.rowsLoaded, quarantined: f.quarantined, findings: f.findings };
 }
 
+/**
+ * The summary as the site publishes it: without the server's paths, and without row counts per file —
+ * a small file's count, or the difference between rows read and loaded, would give away a count that
+ * quality.html withholds. The run log folder keeps the whole summary.
+ */
+export function publishedSummary(s: RunSummary): object {
+  const file = ({ file, kind, findings }: FileReport) => ({ file, kind, findings });
+  const { inbox: _inbox, database: _database, site: _site, index: _index, ...rest } = s;
+  const { site: _version, ...report } = (s.report ?? {}) as { site?: string };
+  return {
+    ...rest, report: s.report === null ? null : report,
+    files: { ...s.files, accepted: s.files.accepted.map(file), rejected: s.files.rejected.map(file) }
+  };
+}
+
 /** The whole batch. Throws (exit 3) when nothing could be published; the published state is then untouched. */
 export async function run(cfg: RunConfig, ctx: Context, deps: { schema?: Schema; profiles?: Profiles } = {}): Promise<RunSummary> {
   return batch(cfg, ctx, "run", deps);
@@ -167,11 +182,10 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       },
       rows: result.rowsLoaded, replacements: result.replacements, stages, report, threshold: cfg.threshold, fingerprint
     };
-    // the summary is published with the reports, and kept in the run log folder
-    const json = JSON.stringify(summary, null, 2) + "\n";
-    writeFileSync(join(siteNext, "run.json"), json);
+    // the summary is published with the reports (less what only the server should see), and kept whole in the run log folder
+    writeFileSync(join(siteNext, "run.json"), JSON.stringify(publishedSummary(summary), null, 2) + "\n");
     mkdirSync(cfg.logDir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(cfg.logDir, `${mode}-${runId}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`), json, { mode: 0o600 });
+    writeFileSync(join(cfg.logDir, `${mode}-${runId}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`), JSON.stringify(summary, null, 2) + "\n", { mode: 0o600 });
     // (not timed into the summary: run.json is written into the site before the switch)
     publish(cfg.db, cfg.out, siteNext, { dir: cfg.archiveDir, run: runToken });
     return summary;

@@ -25,7 +25,7 @@ export interface QualityFile { municipality: string; name: string; kind: string 
 export interface QualityPage { run: RunInfo; threshold: number; files: readonly QualityFile[] /* in the order first seen */;
   completeness: readonly { municipality: string; year: number; personMonths: number; coded: number }[];
   couples: readonly { municipality: string; year: number; couples: number; coApplicantUncoded: number }[];
-  mappings: readonly { municipality: string; profile: string; column: string; source: string; code: string; rows: number }[];
+  mappings: readonly { municipality: string; profile: string; column: string; source: string; code: string }[];
   replacements: readonly { municipality: string; kind: string; month: string | null; oldFile: string; newFile: string; rows: number }[];
   freshness: readonly Freshness[] }
 export interface IndexPage { run: RunInfo; reports: readonly { targetGroup: TargetGroup; file: string }[]; freshness: readonly Freshness[];

@@ -112,7 +112,7 @@ export function renderQuality(page: QualityPage): string {
     (c) => html`<tr>${muni(c.municipality)}<td class="num">${c.year}</td>${cell(c.couples)}${cell(c.coApplicantUncoded)}</tr>`
   );
   const mappings = byName(page.mappings).map(
-    (m) => html`<tr>${muni(m.municipality)}<td>${m.profile}</td><td><code>${m.column}</code></td><td><code>${m.source}</code></td><td><code>${m.code}</code></td>${cell(m.rows)}</tr>`
+    (m) => html`<tr>${muni(m.municipality)}<td>${m.profile}</td><td><code>${m.column}</code></td><td><code>${m.source}</code></td><td><code>${m.code}</code></td></tr>`
   );
   const replacements = byName(page.replacements).map(
     (r) => html`<tr>${muni(r.municipality)}<td>${kindLabel[r.kind] ?? r.kind}</td><td class="nw">${r.month === null ? html`hela ögonblicksbilden` : formatMonth(r.month)}</td><td><span class="filename">${r.oldFile}</span></td><td><span class="filename">${r.newFile}</span></td>${cell(r.rows)}</tr>`
@@ -139,8 +139,8 @@ ${table("Personmånader med försörjningshinder per kommun och år", ["Kommun",
 <p>Hushåll med två vuxna (sökande och medsökande) där medsökande saknar försörjningshinder.</p>
 ${table("Par per kommun och år", ["Kommun", "År", "Par", "Medsökande utan försörjningshinder"], [false, true, true, true], couples)}
 <h2 id="mappings">Koder översatta via profiler</h2>
-<p>Kommunens egna beteckningar och de gemensamma koder (se <a href="codes.html">Kodlistor</a>) som de översatts till.</p>
-${table("Översatta koder", ["Kommun", "Profil", "Kolumn", "Kommunens värde", "Gemensam kod", "Rader"], [false, false, false, false, false, true], mappings)}
+<p>Kommunens egna beteckningar och de gemensamma koder (se <a href="codes.html">Kodlistor</a>) som de översatts till. Antalet rader per kod visas inte: bredvid filens radantal skulle det avslöja små antal.</p>
+${table("Översatta koder", ["Kommun", "Profil", "Kolumn", "Kommunens värde", "Gemensam kod"], [false, false, false, false, false], mappings)}
 <h2 id="replacements">Ersatta rader</h2>
 <p>En nyare biståndsfil ersätter kommunens tidigare rader för de månader den innehåller; en nyare insatsfil ersätter hela den tidigare ögonblicksbilden.</p>
 ${table("Ersatta rader", ["Kommun", "Typ", "Månad", "Tidigare fil", "Ny fil", "Rader"], [false, false, false, false, false, true], replacements)}

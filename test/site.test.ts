@@ -78,6 +78,26 @@ describe("the published files (contract §7)", () => {
       if (r.hiddenCounts > 0) expect(r.narrowestRange).toBeGreaterThan(3);
     }
   });
+
+  it("publishes no server path and no row count per file in run.json (the log folder keeps them)", () => {
+    const text = readFileSync(join(out, "run.json"), "utf8");
+    expect(text).not.toContain(dir);
+    const published = JSON.parse(text);
+    for (const key of ["inbox", "database", "site", "index"]) expect(published).not.toHaveProperty(key);
+    expect(published.files.accepted).toHaveLength(19);
+    for (const f of published.files.accepted) expect(Object.keys(f).sort()).toEqual(["file", "findings", "kind"]);
+    const logs = readdirSync(join(dir, "logs")).filter((f) => f.endsWith(".json"));
+    const kept = JSON.parse(readFileSync(join(dir, "logs", logs[0]), "utf8"));
+    expect(kept.files.accepted[0].rowsLoaded).toBeGreaterThan(0);
+  });
+
+  it("lists the codes a profile mapped on quality.html without a row count per code", () => {
+    const html = readFileSync(join(out, "quality.html"), "utf8");
+    const table = html.slice(html.indexOf('id="mappings"'), html.indexOf('id="replacements"'));
+    expect(table).toContain("<th scope=\"col\">Gemensam kod</th>");
+    expect(table).not.toContain("<th scope=\"col\" class=\"num\">Rader</th>");
+    expect(table).toContain("<code>Kvinna</code>");
+  });
 });
 
 const requireBrowser = !!process.env.KAS_REQUIRE_BROWSER;

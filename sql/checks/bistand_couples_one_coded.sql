@@ -1,6 +1,8 @@
 -- Couples where only one adult has a reason code (source 001: "in some municipalities only one person
 -- in a household is given a reason code"). Försörjningshinder is coded per person, for both adults;
--- a file where most couples have one adult uncoded is flagged (a warning: the rows still load).
+-- a file where most couples have one adult uncoded is flagged (a warning: the rows still load). The
+-- finding is published on quality.html, so it gives the share in whole tens of per cent, not the
+-- counts, and only for files with at least 40 couple-months: no small count can be read from it.
 WITH per_file AS (
   SELECT file_id, min(rid) AS rid, arg_min(xline, rid) AS xline,
          count(*) AS couples, count(*) FILTER (WHERE coded = 1) AS one_coded
@@ -9,6 +11,6 @@ WITH per_file AS (
   GROUP BY file_id
 )
 SELECT file_id, rid, xline, 'reason' AS "column", 'couples_one_coded' AS code,
-       one_coded::VARCHAR AS value, couples::VARCHAR AS expected
+       (round(10 * one_coded / couples) * 10)::INTEGER || ' %' AS value, NULL AS expected
 FROM per_file
-WHERE couples >= 5 AND one_coded * 2 > couples
+WHERE couples >= 40 AND one_coded * 2 > couples

@@ -31,10 +31,9 @@ WITH target_groups(target_group) AS (
   LEFT JOIN bistand_years b ON b.municipality = my.municipality AND b."year" = my."year"
   LEFT JOIN insats_municipalities i ON i.municipality = my.municipality
 ), members AS MATERIALIZED (
-  SELECT m.target_group, m.municipality, m."year", m.person, y.gender, y.months, y.coded_months
-  FROM target_group_members m
-  JOIN person_years y USING (municipality, "year", person)
-  WHERE m.municipality IN (SELECT municipality FROM mart_scope)
+  SELECT target_group, municipality, "year", person, gender, months, coded_months
+  FROM target_group_members
+  WHERE municipality IN (SELECT municipality FROM mart_scope)
 ), recipient_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
          count(*) AS recipients,

@@ -3,7 +3,10 @@
 DELETE FROM person_attributes WHERE municipality IN (SELECT municipality FROM mart_scope);
 INSERT INTO person_attributes
 WITH candidates AS (
-  SELECT municipality, person, attributes, attributes_order FROM person_year_codes
+  SELECT municipality, person,
+         {'gender': kas_row_tail_gender(latest_row), 'birth_year': kas_row_tail_birth_year(latest_row)} AS attributes,
+         kas_row_tail_order(latest, latest_row) AS attributes_order
+  FROM person_year_codes
   UNION ALL
   SELECT i.municipality, i.person, {'gender': i.gender, 'birth_year': i.birth_year},
          kas_row_order(i.start_date, i.file_id, i.line)

@@ -13,7 +13,8 @@ WITH code_months AS (
   SELECT municipality, person, "year",
          sum(months)::INTEGER AS months,
          coalesce(sum(months) FILTER (WHERE reason IS NOT NULL), 0)::INTEGER AS coded_months,
-         arg_max(reason, (months, latest)) FILTER (WHERE reason IS NOT NULL) AS reason,
+         -- the most months, then the latest month: (months, latest) packed into one integer
+         arg_max(reason, (months::BIGINT << 17) | (latest - DATE '1900-01-01')) FILTER (WHERE reason IS NOT NULL) AS reason,
          bool_or(coalesce(reason LIKE 'establishment\_%' ESCAPE '\', false)) AS newly_arrived
   FROM code_months
   GROUP BY ALL
