@@ -3,13 +3,14 @@
 import { lit, sqlText, type Db } from "./db.js";
 import type { Schema } from "./schema.js";
 
-export const schemaVersion = "1";
+/** 2: bistand.household_amount and couple_months instead of household_months */
+export const schemaVersion = "2";
 
 export async function initDatabase(db: Db, s: Schema): Promise<void> {
   await db.run(sqlText("schema/canonical"));
   const [version] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
   if (version && version.value !== schemaVersion) {
-    throw new Error(`the database has schema version ${version.value}, this kas expects ${schemaVersion}: rebuild it with kas rebuild`);
+    throw new Error(`databasen har schemaversion ${version.value}, men den här versionen av kas använder version ${schemaVersion}. Återskapa databasen ur arkivet med kas rebuild (de publicerade rapporterna står kvar tills dess).`);
   }
   if (!version) await db.run(`INSERT INTO meta VALUES ('schema_version', ${lit(schemaVersion)})`);
   await writeCodes(db, s);

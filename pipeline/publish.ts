@@ -73,7 +73,7 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
     UNION
     -- municipalities whose rows are all gone: their marts rows are deleted
     SELECT DISTINCT municipality FROM indicator_counts WHERE municipality NOT IN (SELECT municipality FROM data)`);
-  const groups = schema.targetGroups.map((t) => `(${lit(t.id)})`).join(", ");
+  const groups = schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", ");
   for (const mart of martOrder) await db.run(sqlText(`marts/${mart}`, { target_groups: groups }));
   await db.run("DROP TABLE person_year_codes");
   await db.run("DELETE FROM meta WHERE key = 'marts_fingerprint'");

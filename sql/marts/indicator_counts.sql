@@ -4,7 +4,7 @@
 -- delivered data for the year (else the reports show "-").
 DELETE FROM indicator_counts WHERE municipality IN (SELECT municipality FROM mart_scope);
 INSERT INTO indicator_counts
-WITH target_groups(target_group) AS (
+WITH target_groups(target_group, bit) AS (
   VALUES {{target_groups}}
 ), bistand_years AS (
   SELECT DISTINCT municipality, "year" FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope)
@@ -43,22 +43,27 @@ WITH target_groups(target_group) AS (
   FROM members
   GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
 ), household_years AS (
-  -- each household's months and amount in a year (a household-month has one amount)
-  SELECT municipality, household, "year", count(*) AS household_months, sum(amount_sek) AS amount_sek
-  FROM household_months
-  WHERE municipality IN (SELECT municipality FROM mart_scope)
+  -- each household's months and amount in a year (one row of each household-month carries its amount)
+  SELECT municipality, household, "year", sum(household_months) AS household_months, sum(household_amount) AS amount_sek
+  FROM person_year_codes
   GROUP BY ALL
-), person_households AS (
-  SELECT DISTINCT municipality, "year", person, household FROM person_year_codes
-), member_households AS (
-  -- the households the group's recipients belonged to during the year
-  SELECT DISTINCT m.target_group, m.municipality, m."year", ph.household
-  FROM members m JOIN person_households ph USING (municipality, "year", person)
+), person_groups AS (
+  -- the report's target groups each recipient is in during the year, as bits (target_groups.bit)
+  SELECT m.municipality, m."year", m.person, bit_or(1::BIGINT << t.bit) AS groups
+  FROM members m JOIN target_groups t USING (target_group)
+  GROUP BY ALL
+), household_groups AS (
+  -- the target groups with a recipient in the household during the year
+  SELECT pyc.municipality, pyc."year", pyc.household, bit_or(pg.groups) AS groups
+  FROM person_year_codes pyc JOIN person_groups pg USING (municipality, "year", person)
+  GROUP BY ALL
 ), household_counts AS (
-  -- every household-month of those households in the year, and what was paid to them
-  SELECT mh.target_group, mh.municipality, mh."year", 'T' AS gender,
+  -- every household-month of the group's recipients' households in the year, and what was paid to them
+  SELECT t.target_group, hg.municipality, hg."year", 'T' AS gender,
          sum(hy.household_months) AS household_months, sum(hy.amount_sek) AS amount_sek
-  FROM member_households mh JOIN household_years hy USING (municipality, household, "year")
+  FROM household_groups hg
+  JOIN household_years hy USING (municipality, household, "year")
+  JOIN target_groups t ON (hg.groups >> t.bit) & 1 = 1
   GROUP BY ALL
 ), group_exits AS (
   -- measures that ended in the year, for persons in the group that year; "all" is every participant

@@ -2,7 +2,7 @@
 -- denominator and status ('-' where the municipality delivered no data for the year, or a share has
 -- no denominator). Shares are 100 × numerator ÷ denominator and means numerator ÷ denominator,
 -- rounded half up in exact integer arithmetic (shares to one decimal, SEK means to öre).
-CREATE OR REPLACE TEMP VIEW indicator_values AS
+CREATE OR REPLACE TEMP TABLE indicator_values AS
 WITH grid AS (
   -- every municipality the reports list × every year of the network: a municipality's year without
   -- data is a row with status '-', so the CSV holds every figure the page shows (contract §7)

@@ -60,6 +60,9 @@ CREATE TABLE IF NOT EXISTS bistand (
   born_abroad  BOOLEAN,
   reason       VARCHAR,
   amount_sek   DECIMAL(14, 2),
+  -- the household-month's one amount (contract §2), on exactly one of its rows (the first in the file)
+  -- and NULL on the others: the amount indicator sums it without a table of household-months
+  household_amount DECIMAL(14, 2),
   file_id      INTEGER NOT NULL,
   line         INTEGER NOT NULL
 );
@@ -81,14 +84,12 @@ CREATE TABLE IF NOT EXISTS insats (
   line          INTEGER NOT NULL
 );
 
--- One row per household and month of the bistand rows: its adults, how many have a reason code, its
--- one amount (contract §2), and whether the applicant is coded while the co-applicant is not. Kept by
--- the load (sql/load/load_bistand.sql) from the aggregate the checks already made; read by the amount
--- indicator (sql/marts/indicator_counts.sql) and the couples on quality.html.
-CREATE TABLE IF NOT EXISTS household_months (
-  municipality VARCHAR NOT NULL, household UBIGINT NOT NULL, "month" DATE NOT NULL, "year" INTEGER NOT NULL,
-  adults INTEGER NOT NULL, coded INTEGER NOT NULL, amount_sek DECIMAL(14, 2),
-  applicant_coded BOOLEAN NOT NULL, co_applicant_uncoded BOOLEAN NOT NULL, has_roles BOOLEAN NOT NULL
+-- Couples per municipality and month (a household-month with two or more adults is a couple-month),
+-- and those where the co-applicant has no reason while the applicant has one (without roles in the
+-- extract: where exactly one adult is coded). Kept by the load (sql/load/load_bistand.sql) from the
+-- aggregate the checks already made, replaced with the month; read by quality.html.
+CREATE TABLE IF NOT EXISTS couple_months (
+  municipality VARCHAR NOT NULL, "month" DATE NOT NULL, couples BIGINT NOT NULL, co_applicant_uncoded BIGINT NOT NULL
 );
 
 -- What the bistand and insats tables hold, per file: the months of each municipality and the file they
