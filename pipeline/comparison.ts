@@ -20,12 +20,26 @@ function divRound(a: number, b: number): number {
   return Math.floor((2 * a + b) / (2 * b));
 }
 
+/** The index of the first element of an ascending list that is ≥ x. */
+function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function compare(rows: readonly ProtectedRow[], indicators: readonly Indicator[]): Figure[] {
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
   const groups = new Map<string, ProtectedRow[]>();
   for (const r of rows) {
     const key = `${r.indicator}|${r.year}|${r.gender}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   const out: Figure[] = [];
   for (const group of groups.values()) {
@@ -35,13 +49,14 @@ export function compare(rows: readonly ProtectedRow[], indicators: readonly Indi
     const d = decimalsOf(def.kind);
     const published = group.filter((r) => r.status === "" && r.value !== null);
     const sign = def.direction === "lower" ? 1 : -1; // rank 1 = lowest for "lower", else highest
+    const order = published.map((r) => sign * r.value!).sort((a, b) => a - b);
     for (const r of group) {
       if (r.status !== "" || r.value === null) {
         out.push({ ...r, rank: null, ranked: null });
         continue;
       }
-      const better = published.filter((o) => sign * (o.value! - r.value!) < 0).length;
-      out.push({ ...r, rank: better + 1, ranked: published.length });
+      // 1 + the number of strictly better values: ties share a rank
+      out.push({ ...r, rank: firstAtLeast(order, sign * r.value) + 1, ranked: published.length });
     }
     if (published.length === 0) {
       out.push({ indicator, municipality: "network", year, gender, value: null, numerator: null, denominator: null, status: "-", rank: null, ranked: null });

@@ -1,0 +1,40 @@
+// Network mean and rank (contract §6, Kolada's conventions), by hand: ties share a rank, "lower is
+// better" ranks from the lowest, withheld and missing values are neither ranked nor averaged.
+import { describe, expect, it } from "vitest";
+import { compare } from "../pipeline/comparison.js";
+import type { ProtectedRow } from "../pipeline/confidentiality.js";
+import { schema } from "../pipeline/schema.js";
+
+const indicators = schema().indicators;
+const row = (indicator: string, municipality: string, value: number | null, status: ProtectedRow["status"] = ""): ProtectedRow => ({
+  indicator, municipality, year: 2024, gender: "T", value, numerator: value === null ? null : 0, denominator: null, status
+});
+
+describe("compare", () => {
+  const values: [string, number | null, ProtectedRow["status"]][] = [
+    ["0114", 40.5, ""], ["0115", 12.0, ""], ["0117", 40.5, ""], ["0120", null, ".."], ["0123", 7.3, ""], ["0125", null, "-"], ["0126", 12.0, ""]
+  ];
+  const lower = indicators.find((i) => i.direction === "lower")!;
+  const higher = indicators.find((i) => i.direction === "higher")!;
+  const figures = (indicator: string) => compare(values.map(([m, v, s]) => row(indicator, m, v, s)), indicators);
+  const ranks = (indicator: string) => Object.fromEntries(figures(indicator).filter((f) => f.municipality !== "network").map((f) => [f.municipality, [f.rank, f.ranked]]));
+
+  it("ranks from the highest where higher is better, ties sharing the better rank", () => {
+    expect(ranks(higher.id)).toEqual({
+      "0114": [1, 5], "0117": [1, 5], "0115": [3, 5], "0126": [3, 5], "0123": [5, 5], "0120": [null, null], "0125": [null, null]
+    });
+  });
+
+  it("ranks from the lowest where lower is better", () => {
+    expect(ranks(lower.id)).toEqual({
+      "0123": [1, 5], "0115": [2, 5], "0126": [2, 5], "0114": [4, 5], "0117": [4, 5], "0120": [null, null], "0125": [null, null]
+    });
+  });
+
+  it("averages the published values only, unweighted, half up: numerator their sum, denominator their number", () => {
+    const net = figures(higher.id).find((f) => f.municipality === "network")!;
+    // (40.5 + 12.0 + 40.5 + 7.3 + 12.0) / 5 = 112.3 / 5 = 22.46, one decimal: 22.5
+    expect(net).toMatchObject({ numerator: 112.3, denominator: 5, status: "" });
+    expect(net.value).toBe(22.5);
+  });
+});
