@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
+import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { lit, type Db } from "./db.js";
 
 export interface ReportWithholding {
@@ -140,17 +141,35 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
     if (!r) throw new Error(`no protection computed for block ${k}`);
     fresh.set(k, { municipality: k.split("|")[0], year: Number(k.split("|")[1]), digest: digests.get(k)!, ...r });
   }
-  const inList = (keys: readonly string[]) => keys.map(lit).join(", ");
-  if (stale.length) {
-    await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${inList(stale)})`);
-    const values = [...fresh.values()].map(
-      (e) => `(${lit(tg)}, ${lit(e.municipality)}, ${e.year}, ${lit(e.digest)}, [${e.withheld.map(lit).join(", ")}]::VARCHAR[], ${e.primary_n}, ${e.secondary_n}, ${e.hidden_n}, ${e.narrowest === null ? "NULL" : Number.isFinite(e.narrowest) ? e.narrowest : "'Infinity'::DOUBLE"})`
-    );
-    for (let i = 0; i < values.length; i += 1000) await db.run(`INSERT INTO protection_blocks VALUES ${values.slice(i, i + 1000).join(", ")}`);
+  // the stale blocks' old decisions, and blocks that no longer exist (a municipality's rows all gone), leave the cache
+  const leaving = [...stale.filter((k) => cached.has(k)), ...[...cached.keys()].filter((k) => !blocks.has(k))];
+  if (leaving.length) {
+    await db.run(`DELETE FROM protection_blocks WHERE target_group = $tg AND list_contains($keys, municipality || '|' || "year")`, {
+      tg, keys: listValue(leaving)
+    });
   }
-  // blocks that no longer exist (a municipality's rows all gone) leave the cache
-  const gone = [...cached.keys()].filter((k) => !blocks.has(k));
-  if (gone.length) await db.run(`DELETE FROM protection_blocks WHERE target_group = ${lit(tg)} AND (municipality || '|' || "year") IN (${inList(gone)})`);
+  if (fresh.size) {
+    // appended, not parsed: thousands of blocks at a first load
+    const appender = await db.conn.createAppender("protection_blocks");
+    try {
+      for (const e of fresh.values()) {
+        appender.appendVarchar(tg);
+        appender.appendVarchar(e.municipality);
+        appender.appendInteger(e.year);
+        appender.appendVarchar(e.digest);
+        appender.appendList(e.withheld, LIST(VARCHAR));
+        appender.appendInteger(e.primary_n);
+        appender.appendInteger(e.secondary_n);
+        appender.appendInteger(e.hidden_n);
+        if (e.narrowest === null) appender.appendNull();
+        else appender.appendDouble(e.narrowest);
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
 
   const entry = (k: string) => fresh.get(k) ?? cached.get(k)!;
   const withheld = new Map([...blocks.keys()].map((k) => [k, new Set(entry(k).withheld)]));

@@ -14,7 +14,7 @@ import { renderReport } from "../reports/report.js";
 import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "./confidentiality.js";
 import { martsFingerprint } from "./fingerprint.js";
-import { finishWithholding, planWithholding } from "./protection.js";
+import { finishWithholding, planWithholding, type BlockResult, type WithholdingPlan } from "./protection.js";
 import { protectInParallel } from "./workers.js";
 import type { Context } from "./context.js";
 import { lit, sqlText, type Db } from "./db.js";
@@ -96,7 +96,7 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
   let renderMs = 0;
   // withholding: which blocks changed (from the database), their protection in worker threads, then the pages
   const p0 = performance.now();
-  const plans = [];
+  const plans: WithholdingPlan[] = [];
   for (const tg of schema.targetGroups) {
     const rows = await db.all<IndicatorRow & { value: number | null }>(
       `SELECT indicator, municipality, "year" AS year, gender, value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator, status
@@ -105,16 +105,15 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
     );
     plans.push(await planWithholding(db, tg.id, rows, o.threshold));
   }
-  const computed = await protectInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
-  const protections = [];
-  for (const [i, plan] of plans.entries()) protections.push(await finishWithholding(db, plan, computed[i]));
-  protectionMs += performance.now() - p0;
-  for (const [i, tg] of schema.targetGroups.entries()) {
-    const protection = protections[i];
-    const rows = plans[i].rows;
-    const figures = compare(protection.rows, schema.indicators);
+  // each report's page is written as soon as its protection is back, while the threads go on with the others
+  const byGroup: ReportSummary[] = [];
+  let rendered = 0;
+  const finish = async (i: number, computed: Map<string, BlockResult>): Promise<void> => {
+    const tg = schema.targetGroups[i];
+    const protection = await finishWithholding(db, plans[i], computed);
     const r0 = performance.now();
-    const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+    const figures = compare(protection.rows, schema.indicators);
+    const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
     const page: ReportPage = {
       targetGroup: tg, indicators: schema.indicators, municipalities, years, figures: sortFigures(figures, schema),
       freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary }
@@ -122,13 +121,16 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
     writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
     writeFileSync(join(dir, "data", `${tg.id}.csv`), figuresCsv(page.figures));
     renderMs += performance.now() - r0;
-    reports.push({
+    byGroup[i] = {
       targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
       secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
       blocksProtected: protection.computed, blocks: protection.blocks
-    });
-    o.ctx.log.progress("rapporter", reports.length, schema.targetGroups.length);
-  }
+    };
+    o.ctx.log.progress("rapporter", ++rendered, schema.targetGroups.length);
+  };
+  await protectInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })), finish);
+  protectionMs += performance.now() - p0 - renderMs; // the pages written meanwhile count as rendering
+  reports.push(...byGroup);
   const r0 = performance.now();
   const [files] = await db.all<{ accepted: number; rejected: number }>(
     "SELECT count(*) FILTER (WHERE status = 'accepted') AS accepted, count(*) FILTER (WHERE status = 'rejected') AS rejected FROM files"

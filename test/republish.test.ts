@@ -34,3 +34,36 @@ describe("publishing again when the threshold changes", () => {
     expect(csv()).toMatch(/^recipients,0181,2024,K,5,5,,$/m);
   });
 });
+
+describe("protection remembered per municipality and year", () => {
+  it("protects only the blocks of a new file's municipality, and publishes what a fresh run publishes", async () => {
+    const file = (m: string, n: number) => {
+      const rows = ["municipality,month,person_id,household_id,gender,birth_year,reason,amount_sek"];
+      for (let p = 0; p < n; p++) rows.push(`${m},2024-03,${m}${"d".repeat(12)}${p},h${p},${p % 2 ? "K" : "M"},1980,unemployed_no_benefit,5000`);
+      return rows.join("\n") + "\n";
+    };
+    const write = (inbox: string, m: string, n: number) => {
+      mkdirSync(join(inbox, m), { recursive: true });
+      writeFileSync(join(inbox, m, "b.csv"), file(m, n));
+    };
+    const at = (name: string) => runConfig({ inbox: join(dir, name, "inbox"), out: join(dir, name, "site"), db: join(dir, name, "kas.duckdb") });
+    const protectedBlocks = (name: string) =>
+      JSON.parse(readFileSync(join(dir, name, "site", "run.json"), "utf8")).report.reports.map((r: { blocksProtected: number; blocks: number }) => [r.blocksProtected, r.blocks]);
+
+    write(join(dir, "cached", "inbox"), "0181", 12);
+    write(join(dir, "cached", "inbox"), "0128", 2);
+    await run(at("cached"), ctx);
+    expect(protectedBlocks("cached")).toEqual(Array(7).fill([2, 2]));
+    write(join(dir, "cached", "inbox"), "0183", 7);
+    await run(at("cached"), ctx);
+    expect(protectedBlocks("cached")).toEqual(Array(7).fill([1, 3])); // 0183 2024 only
+
+    for (const [m, n] of [["0181", 12], ["0128", 2], ["0183", 7]] as const) write(join(dir, "fresh", "inbox"), m, n);
+    await run(at("fresh"), ctx);
+    for (const group of ["all", "unemployment", "young_adults"]) {
+      const csv = (name: string) => readFileSync(join(dir, name, "site", "data", `${group}.csv`), "utf8");
+      expect(csv("cached")).toBe(csv("fresh"));
+      if (group !== "young_adults") expect(csv("cached")).toMatch(/^recipients,0128,2024,T,,,,\.\.$/m); // 2 recipients, born 1980
+    }
+  });
+});
