@@ -57,9 +57,6 @@ const martOrder = ["person_year_codes", "person_attributes", "person_years", "ta
 /** Rebuilds the marts for the municipalities whose rows changed (or that the marts lack). */
 export async function refreshMarts(db: Db, schema: Schema, runId: number | null): Promise<void> {
   await db.run(sqlText("schema/marts"));
-  // target_group_members was a table in the first databases; it is a view now
-  const [old] = await db.all("SELECT 1 FROM duckdb_tables() WHERE table_name = 'target_group_members' AND NOT temporary");
-  if (old) await db.run("DROP TABLE target_group_members");
   // new target groups, a changed definition, new SQL: every municipality is recomputed once
   const fingerprint = martsFingerprint();
   const [stored] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'marts_fingerprint'");
@@ -75,7 +72,8 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
     SELECT DISTINCT municipality FROM indicator_counts WHERE municipality NOT IN (SELECT municipality FROM data)`);
   const groups = schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", ");
   for (const mart of martOrder) await db.run(sqlText(`marts/${mart}`, { target_groups: groups }));
-  await db.run("DROP TABLE person_year_codes");
+  // the person marts were for this run's municipalities only: their memory goes before the reports
+  await db.run("DROP VIEW target_group_members; DROP TABLE person_years; DROP TABLE person_attributes; DROP TABLE person_year_codes;");
   await db.run("DELETE FROM meta WHERE key = 'marts_fingerprint'");
   await db.run(`INSERT INTO meta VALUES ('marts_fingerprint', ${lit(fingerprint)})`);
   await db.run(sqlText("marts/indicator_values"));
@@ -228,8 +226,8 @@ async function qualityOf(db: Db, run: RunInfo, threshold: number, freshness: Fre
     };
   });
   const completeness = await db.all<{ municipality: string; year: number; personMonths: number; coded: number }>(`
-    SELECT municipality, "year" AS year, sum(months)::BIGINT AS "personMonths", sum(coded_months)::BIGINT AS coded
-    FROM person_years GROUP BY ALL ORDER BY ALL`);
+    SELECT municipality, "year" AS year, person_months::BIGINT AS "personMonths", coded_months::BIGINT AS coded
+    FROM indicator_counts WHERE target_group = 'all' AND gender = 'T' AND has_bistand ORDER BY ALL`);
   const couples = await db.all<{ municipality: string; year: number; couples: number; coApplicantUncoded: number }>(sqlText("marts/quality_couples"));
   // which notations were mapped, not how many rows each: a count per code beside a file's rows would
   // give away the one withheld count

@@ -7,7 +7,7 @@ INSERT INTO indicator_counts
 WITH target_groups(target_group, bit) AS (
   VALUES {{target_groups}}
 ), bistand_years AS (
-  SELECT DISTINCT municipality, "year" FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope)
+  SELECT DISTINCT municipality, "year" FROM person_years -- (the person marts hold the municipalities in scope only)
 ), exits AS (
   SELECT i.municipality, year(i.end_date)::INTEGER AS "year", i.person, a.gender,
          coalesce(c.work_or_studies, false) AS work_or_studies
@@ -33,7 +33,6 @@ WITH target_groups(target_group, bit) AS (
 ), members AS MATERIALIZED (
   SELECT target_group, municipality, "year", person, gender, months, coded_months
   FROM target_group_members
-  WHERE municipality IN (SELECT municipality FROM mart_scope)
 ), recipient_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
          count(*) AS recipients,

@@ -2,8 +2,7 @@
 -- latest date (bistand: its month; insats: its start date), then the later file, then the later line.
 -- Gender and birth year travel packed as in kas_row_tail (sql/macros/row_order.sql): birth year << 1 |
 -- (gender = 'M'), the low 16 bits of a bistand row's latest_row.
-DELETE FROM person_attributes WHERE municipality IN (SELECT municipality FROM mart_scope);
-INSERT INTO person_attributes
+CREATE OR REPLACE TEMP TABLE person_attributes AS
 WITH candidates AS (
   SELECT municipality, person, latest_row & 65535 AS attributes, kas_row_tail_order(latest, latest_row) AS attributes_order
   FROM person_year_codes
@@ -16,4 +15,4 @@ WITH candidates AS (
   FROM candidates
   GROUP BY municipality, person
 )
-SELECT municipality, person, kas_row_tail_gender(a), kas_row_tail_birth_year(a) FROM latest;
+SELECT municipality, person, kas_row_tail_gender(a) AS gender, kas_row_tail_birth_year(a) AS birth_year FROM latest;

@@ -2,8 +2,7 @@
 -- assistance, months with a reason code, and the reason of the year — the code of the most months
 -- (months without a code do not count; months are counted per code, not per group; a tie goes to the
 -- tied code of the latest month) — and its group.
-DELETE FROM person_years WHERE municipality IN (SELECT municipality FROM mart_scope);
-INSERT INTO person_years
+CREATE OR REPLACE TEMP TABLE person_years AS
 WITH code_months AS (
   -- months per code (a person in two households in a year has one row per household in person_year_codes)
   SELECT municipality, person, "year", reason, sum(months)::INTEGER AS months, max(latest) AS latest

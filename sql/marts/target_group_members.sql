@@ -1,7 +1,7 @@
 -- Target-group membership per person and calendar year (contract §5). A person can be in several.
 -- A view over person_years: membership is a filter, cheaper to apply where it is used than to store.
 -- Each member carries what the indicators count (gender, months, coded months), so no join back.
-CREATE OR REPLACE VIEW target_group_members AS
+CREATE OR REPLACE TEMP VIEW target_group_members AS
 WITH years AS (
   SELECT * FROM person_years
 ), members AS (

@@ -1,17 +1,8 @@
--- The marts: derived tables the reports read. Each is rebuilt per municipality (mart_scope holds the
+-- The marts: derived tables the reports read. They are rebuilt per municipality (mart_scope holds the
 -- municipalities whose rows changed in this run), so a run with one new file recomputes one
--- municipality. Defined in sql/marts/<table>.sql.
-
-CREATE TABLE IF NOT EXISTS person_attributes (
-  municipality VARCHAR NOT NULL, person UBIGINT NOT NULL, gender VARCHAR NOT NULL, birth_year SMALLINT NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS person_years (
-  municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, person UBIGINT NOT NULL,
-  gender VARCHAR NOT NULL, birth_year SMALLINT NOT NULL,
-  months INTEGER NOT NULL, coded_months INTEGER NOT NULL,
-  reason VARCHAR, reason_group VARCHAR, newly_arrived BOOLEAN NOT NULL
-);
+-- municipality. Defined in sql/marts/<table>.sql. The person marts on the way (person_year_codes,
+-- person_attributes, person_years, target_group_members) are temporary: only the municipalities in
+-- scope need them, and they are not written to disk; indicator_counts is kept.
 
 CREATE TABLE IF NOT EXISTS indicator_counts (
   target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, gender VARCHAR NOT NULL,
