@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { shownName } from "./discover.js";
+import { fsyncPath } from "./durable.js";
 import { formatFinding, type Finding } from "./finding.js";
 
 export interface ManifestEntry {
@@ -44,16 +45,19 @@ export function commitToArchive(archiveDir: string, temp: string, sha256: string
   return rel;
 }
 
-/** Makes the archive's new files durable: one syncfs of its file system (coreutils `sync -f`), else an fsync per file. */
+/** Up to this many new files are fsync'd one by one; more at once (a first load) are flushed with one syncfs. */
+const fsyncEach = 32;
+
+/**
+ * Makes the archive's new files durable: an fsync per file (and its folder) for a night's few files —
+ * a syncfs would also wait for everything else the run has written, such as the copy of the
+ * database — and one syncfs of the file system (coreutils `sync -f`) for many.
+ */
 export function syncArchive(archiveDir: string, files: readonly string[]): void {
   if (files.length === 0) return;
-  if (spawnSync("sync", ["-f", archiveDir], { stdio: "ignore" }).status === 0) return;
-  for (const f of files) {
-    const fd = openSync(f, "r");
-    fsyncSync(fd);
-    closeSync(fd);
-    syncDir(f);
-  }
+  if (files.length > fsyncEach && spawnSync("sync", ["-f", archiveDir], { stdio: "ignore" }).status === 0) return;
+  for (const f of files) fsyncPath(f);
+  for (const dir of new Set(files.map((f) => dirname(f)))) fsyncPath(dir);
 }
 
 const manifestOf = (archiveDir: string) => join(archiveDir, "manifest.jsonl");
@@ -159,12 +163,3 @@ export function quarantine(
   return target;
 }
 
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, "r");
-    fsyncSync(fd);
-    closeSync(fd);
-  } catch {
-    // not every file system lets a directory be fsync'd
-  }
-}

@@ -9,6 +9,7 @@ import { DuckDBBlobValue, type DuckDBValue } from "@duckdb/node-api";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { link, mkdir, open, unlink } from "node:fs/promises";
+import { fsyncPath } from "./durable.js";
 import { inspect } from "node:util";
 import { dirname, resolve } from "node:path";
 
@@ -237,22 +238,11 @@ async function createKeyFile(path: string): Promise<{ bytes: Buffer; created: bo
     return { bytes: other, created: false };
   }
   await unlink(temp).catch(() => undefined);
-  await syncDir(dir);
+  fsyncPath(dir);
   return { bytes, created: true };
 }
 
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, constants.O_RDONLY);
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Not every platform can sync a directory (Windows); the key file itself is synced.
-  }
-}
+
 
 function createFailed(path: string, e: unknown): KeyError {
   const code = (e as NodeJS.ErrnoException).code ?? "okänt fel";

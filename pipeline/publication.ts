@@ -5,6 +5,7 @@
 //   old one and the link is replaced by rename, so a reader sees the old site or the new one, whole.
 // A journal written before the two switches lets the next start finish a switch that a kill
 // interrupted; anything built beside without a journal is thrown away.
+import { fsyncParent } from "./durable.js";
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { markPublished } from "./archive.js";
@@ -26,15 +27,6 @@ export function beside(db: string, out: string, runId: number | string = "next")
   return { dbNext: `${db}.next`, siteNext: join(versionsOf(out), version), journal: `${db}.publish.json` };
 }
 
-function syncDir(path: string): void {
-  try {
-    const fd = openSync(dirname(path), "r");
-    fsyncSync(fd);
-    closeSync(fd);
-  } catch {
-    // best effort where directories cannot be fsync'd
-  }
-}
 
 /** The version directory <out> points to, or null. */
 function current(out: string): string | null {
@@ -81,7 +73,7 @@ export function publish(db: string, out: string, siteNext: string, archive: { di
   fsyncSync(fd);
   closeSync(fd);
   renameSync(tmp, journal);
-  syncDir(journal);
+  fsyncParent(journal);
   faultPoint("after-journal");
   finishSwitch(entry, journal);
 }
@@ -93,13 +85,13 @@ function finishSwitch(j: Journal, journal: string): void {
     rmSync(`${dbNext}.wal`, { force: true }); // closed cleanly before the journal was written: nothing in it
     renameSync(dbNext, db);
     rmSync(`${db}.wal`, { force: true });
-    syncDir(db);
+    fsyncParent(db);
     faultPoint("after-db-rename");
   }
   if (existsSync(site) && current(out) !== basename(site)) pointTo(out, site);
   markPublished(j.archive, j.run);
   rmSync(journal, { force: true });
-  syncDir(journal);
+  fsyncParent(journal);
   pruneVersions(out);
 }
 
@@ -115,7 +107,7 @@ function pointTo(out: string, site: string): void {
   rmSync(link, { force: true });
   symlinkSync(join(basename(versionsOf(out)), basename(site)), link);
   renameSync(link, out);
-  syncDir(out);
+  fsyncParent(out);
 }
 
 /** Removes site versions that nothing points to (half-built ones, and all but the published one). */
