@@ -1,7 +1,7 @@
 // `kas validate FILE… [--profile NAME]`: every check of a run, on loose files, storing nothing. The
 // same stages as kas run (inspect → dialect → layout → staging → checks) in an in-memory database,
 // with plain hashes instead of keyed pseudonyms since nothing is kept.
-import { existsSync, lstatSync, mkdtempSync, rmSync } from "node:fs";
+import { lstatSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "./config.js";
@@ -44,8 +44,10 @@ export async function validateFiles(
     let id = 1;
     for (const path of paths) {
       const full = resolve(cwd, path);
-      if (!existsSync(full) || !lstatSync(full).isFile()) throw new UsageError(`filen finns inte: ${path}`);
-      const st = lstatSync(full);
+      const st = lstatSync(full, { throwIfNoEntry: false });
+      if (!st) throw new UsageError(`filen finns inte: ${path}`);
+      if (st.isDirectory()) throw new UsageError(`${path} är en mapp: ange filerna, till exempel ${join(path, "*.csv")}`);
+      if (!st.isFile()) throw new UsageError(`${path} är ingen vanlig fil (en länk eller en enhet); ange själva extraktfilen`);
       const parent = basename(dirname(full));
       const folder = municipalityFolder.test(parent) ? parent : null;
       const candidate: Candidate = {

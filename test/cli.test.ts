@@ -196,6 +196,9 @@ describe("kas validate", () => {
     const missing = await kas(["validate", "0180/nope.csv"]);
     expect(missing).toMatchObject({ code: 2, stdout: "" });
     expect(missing.stderr).toContain("kas: filen finns inte: 0180/nope.csv");
+    const folder = await kas(["validate", "0180"]);
+    expect(folder).toMatchObject({ code: 2, stdout: "" });
+    expect(folder.stderr).toContain("kas: 0180 är en mapp: ange filerna, till exempel 0180/*.csv");
     const profile = await kas(["validate", "0180/bad.csv", "--profile", "nope"]);
     expect(profile.code).toBe(2);
     expect(profile.stderr).toMatch(/okänd profil: nope \(finns: case-system-sv, numeric-codes\)/);
