@@ -29,12 +29,12 @@ function defaultContext(logFile?: string): Context {
 /** The options kas run and kas rebuild share. */
 function batchOptions<T>(y: Argv<T>) {
   return y
-    .option("out", { type: "string", describe: "published site (default: out/site)" })
-    .option("db", { type: "string", describe: "published database (default: out/kas.duckdb); the archive, key and logs are beside it" })
-    .option("key-file", { type: "string", describe: "pseudonymisation key (else KAS_KEY, else a key file beside the database)" })
-    .option("threshold", { type: "number", default: 3, describe: "confidentiality threshold: counts 1..N are withheld" })
-    .option("wait", { type: "boolean", default: false, describe: "wait for a run already going instead of exiting" })
-    .option("memory-limit", { type: "string", describe: "DuckDB memory limit, e.g. 1GB (default 1GB)" });
+    .option("out", { type: "string", describe: "den publicerade webbplatsen (standard: out/site)" })
+    .option("db", { type: "string", describe: "den publicerade databasen (standard: out/kas.duckdb); arkivet, nyckeln och loggarna ligger bredvid" })
+    .option("key-file", { type: "string", describe: "pseudonymiseringsnyckeln (annars KAS_KEY, annars en nyckelfil bredvid databasen)" })
+    .option("threshold", { type: "number", default: 3, describe: "sekretessgränsen: antal från 1 till N visas som .." })
+    .option("wait", { type: "boolean", default: false, describe: "vänta på en körning som redan pågår i stället för att avsluta" })
+    .option("memory-limit", { type: "string", describe: "DuckDB:s minnesgräns, t.ex. 1GB (standard 1GB)" });
 }
 
 function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json: boolean; threshold: number; wait: boolean; "memory-limit"?: string }) {
@@ -48,6 +48,35 @@ async function batchCommand(command: "run" | "rebuild", cfg: RunConfig, ctxFor: 
   return summary.exitCode;
 }
 
+/** yargs' own texts (help headings and usage errors) in Swedish, like every other message of kas. */
+const swedish = {
+  "Commands:": "Kommandon:",
+  "Options:": "Flaggor:",
+  "Positionals:": "Argument:",
+  "Examples:": "Exempel:",
+  boolean: "sant/falskt",
+  string: "text",
+  number: "tal",
+  array: "lista",
+  required: "krävs",
+  "default:": "standard:",
+  "choices:": "val:",
+  "Show help": "Visa hjälpen",
+  "Not enough non-option arguments: got %s, need at least %s": {
+    one: "För få argument: %s angivna, minst %s behövs (ange filerna som ska kontrolleras)",
+    other: "För få argument: %s angivna, minst %s behövs (ange filerna som ska kontrolleras)"
+  },
+  "Too many non-option arguments: got %s, maximum of %s": { one: "För många argument: %s angivna, högst %s", other: "För många argument: %s angivna, högst %s" },
+  "Missing argument value: %s": { one: "Värde saknas för flaggan %s", other: "Värden saknas för flaggorna %s" },
+  "Missing required argument: %s": { one: "Flaggan %s krävs", other: "Flaggorna %s krävs" },
+  "Unknown argument: %s": { one: "Okänd flagga eller okänt argument: %s", other: "Okända flaggor eller argument: %s" },
+  "Unknown command: %s": { one: "Okänt kommando: %s", other: "Okända kommandon: %s" },
+  "Invalid values:": "Ogiltiga värden:",
+  "Argument: %s, Given: %s, Choices: %s": "Flagga: %s, angivet: %s, möjliga: %s",
+  "Not enough arguments following: %s": "Värde saknas efter %s",
+  "Did you mean %s?": "Menade du %s?"
+};
+
 /** Runs the command line; returns the exit code. `context` lets tests run it silently with a fixed clock. */
 export async function main(argv: readonly string[], context?: Partial<Context>): Promise<ExitCode> {
   let code: ExitCode = 0;
@@ -55,19 +84,20 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
   const parser = yargs([...argv])
     .scriptName("kas")
     .locale("en")
-    .usage("$0 <command> [options]")
-    .option("json", { type: "boolean", default: false, describe: "print the result as one JSON document" })
+    .updateStrings(swedish as unknown as Record<string, string>) // yargs' types lack the plural forms its own locale files use
+    .usage("$0 <kommando> [flaggor]")
+    .option("json", { type: "boolean", default: false, describe: "skriv resultatet som ett JSON-dokument" })
     .command(
       "run",
-      "the nightly batch: read new files from the inbox, validate, load and publish the reports",
-      (y) => batchOptions(y).option("inbox", { type: "string", describe: "upload folder (default: the bundled data-samples/inbox)" }),
+      "nattkörningen: läs nya filer från inkorgen, kontrollera, läs in och publicera rapporterna",
+      (y) => batchOptions(y).option("inbox", { type: "string", describe: "inkorgen (standard: exemplen i data-samples/inbox)" }),
       async (a) => {
         code = await batchCommand("run", runConfig({ ...batchConfig(a), inbox: a.inbox }), ctxFor);
       }
     )
     .command(
       "rebuild",
-      "recreate the database from the archive beside it (the source of truth) and publish the reports again",
+      "återskapa databasen ur arkivet bredvid den (källan till allt) och publicera rapporterna igen",
       (y) => batchOptions(y),
       async (a) => {
         code = await batchCommand("rebuild", runConfig(batchConfig(a)), ctxFor);
@@ -75,11 +105,11 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
     )
     .command(
       "validate <files..>",
-      "check extract files without loading anything, and print every problem",
+      "kontrollera extraktfiler utan att läsa in något, och skriv ut varje problem",
       (y) =>
         y
           .positional("files", { type: "string", array: true, demandOption: true })
-          .option("profile", { type: "string", describe: "the dialect profile to read the files with (schemas/profiles/NAME.json)" }),
+          .option("profile", { type: "string", describe: "profilen som filerna läses med (schemas/profiles/NAMN.json)" }),
       async (a) => {
         const ctx = ctxFor();
         const s = schema();
@@ -91,8 +121,8 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
     )
     .command(
       "status",
-      "list what is loaded: per municipality and kind, the months covered, the files and when",
-      (y) => y.option("db", { type: "string", describe: "published database (default: out/kas.duckdb)" }),
+      "visa vad som är inläst: per kommun och typ, vilka månader, från vilka filer och när",
+      (y) => y.option("db", { type: "string", describe: "den publicerade databasen (standard: out/kas.duckdb)" }),
       async (a) => {
         const ctx = ctxFor();
         const cfg = runConfig({ db: a.db });

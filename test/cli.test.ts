@@ -202,7 +202,12 @@ describe("kas validate", () => {
     const profile = await kas(["validate", "0180/bad.csv", "--profile", "nope"]);
     expect(profile.code).toBe(2);
     expect(profile.stderr).toMatch(/okänd profil: nope \(finns: case-system-sv, numeric-codes\)/);
-    expect((await kas(["validate"])).code).toBe(2);
+    const none = await kas(["validate"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("kas: För få argument: 0 angivna, minst 1 behövs");
+    const unknown = await kas(["validate", "0180/bad.csv", "--bogus"]);
+    expect(unknown).toMatchObject({ code: 2, stdout: "" });
+    expect(unknown.stderr).toContain("kas: Okänd flagga eller okänt argument: bogus");
   });
 });
 
