@@ -14,7 +14,7 @@ import { renderReport } from "../reports/report.js";
 import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "./confidentiality.js";
 import { martsFingerprint } from "./fingerprint.js";
-import { finishWithholding, planWithholding, type BlockResult, type WithholdingPlan } from "./protection.js";
+import { finishWithholding, planWithholding, type WithholdingPlan } from "./protection.js";
 import { protectInParallel } from "./workers.js";
 import type { Context } from "./context.js";
 import { lit, sqlText, type Db } from "./db.js";
@@ -71,7 +71,8 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
     -- municipalities whose rows are all gone: their marts rows are deleted
     SELECT DISTINCT municipality FROM indicator_counts WHERE municipality NOT IN (SELECT municipality FROM data)`);
   const groups = schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", ");
-  for (const mart of martOrder) await db.run(sqlText(`marts/${mart}`, { target_groups: groups }));
+  const vars = { target_groups: groups, bistand_in_scope: runId === null ? "TRUE" : "municipality IN (SELECT municipality FROM mart_scope)" };
+  for (const mart of martOrder) await db.run(sqlText(`marts/${mart}`, vars));
   // the person marts were for this run's municipalities only: their memory goes before the reports
   await db.run("DROP VIEW target_group_members; DROP TABLE person_years; DROP TABLE person_attributes; DROP TABLE person_year_codes;");
   await db.run("DELETE FROM meta WHERE key = 'marts_fingerprint'");
@@ -103,12 +104,12 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
     );
     plans.push(await planWithholding(db, tg.id, rows, o.threshold));
   }
-  // each report's page is written as soon as its protection is back, while the threads go on with the others
-  const byGroup: ReportSummary[] = [];
-  let rendered = 0;
-  const finish = async (i: number, computed: Map<string, BlockResult>): Promise<void> => {
-    const tg = schema.targetGroups[i];
-    const protection = await finishWithholding(db, plans[i], computed);
+  const computed = await protectInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
+  const protections = [];
+  for (const [i, plan] of plans.entries()) protections.push(await finishWithholding(db, plan, computed[i]));
+  protectionMs += performance.now() - p0;
+  for (const [i, tg] of schema.targetGroups.entries()) {
+    const protection = protections[i];
     const r0 = performance.now();
     const figures = compare(protection.rows, schema.indicators);
     const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
@@ -119,16 +120,13 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
     writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
     writeFileSync(join(dir, "data", `${tg.id}.csv`), figuresCsv(page.figures));
     renderMs += performance.now() - r0;
-    byGroup[i] = {
+    reports.push({
       targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
       secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
       blocksProtected: protection.computed, blocks: protection.blocks
-    };
-    o.ctx.log.progress("rapporter", ++rendered, schema.targetGroups.length);
-  };
-  await protectInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })), finish);
-  protectionMs += performance.now() - p0 - renderMs; // the pages written meanwhile count as rendering
-  reports.push(...byGroup);
+    });
+    o.ctx.log.progress("rapporter", reports.length, schema.targetGroups.length);
+  }
   const r0 = performance.now();
   const [files] = await db.all<{ accepted: number; rejected: number }>(
     "SELECT count(*) FILTER (WHERE status = 'accepted') AS accepted, count(*) FILTER (WHERE status = 'rejected') AS rejected FROM files"

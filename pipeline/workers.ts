@@ -13,30 +13,13 @@ export interface ProtectTask {
   readonly threshold: number;
 }
 
-/**
- * Every task's blocks, in the order of the tasks. `onResult` is called with each task's result as it
- * comes back (tasks without rows first), one call at a time, while the threads go on with the rest.
- */
-export async function protectInParallel(
-  tasks: readonly ProtectTask[],
-  onResult: (index: number, result: Map<string, BlockResult>) => Promise<void> | void = () => {}
-): Promise<Map<string, BlockResult>[]> {
+export async function protectInParallel(tasks: readonly ProtectTask[]): Promise<Map<string, BlockResult>[]> {
   const script = new URL("./protect-worker.js", import.meta.url);
   const work = tasks.map((t, id) => ({ ...t, id })).filter((t) => t.rows.length > 0);
   const results: Map<string, BlockResult>[] = tasks.map(() => new Map());
-  let chain = Promise.resolve();
-  const deliver = (id: number, result: Map<string, BlockResult>) => {
-    results[id] = result;
-    chain = chain.then(() => onResult(id, result));
-    chain.catch(() => {}); // observed here; the caller gets the error from `await chain`
-  };
-  for (const [id, t] of tasks.entries()) if (t.rows.length === 0) deliver(id, results[id]);
   const threads = Math.min(availableParallelism(), work.length);
   if (threads <= 1 || !existsSync(fileURLToPath(script))) {
-    for (const t of work) {
-      deliver(t.id, await protectBlocks(t.tg, t.rows, t.threshold));
-      await chain;
-    }
+    for (const t of work) results[t.id] = await protectBlocks(t.tg, t.rows, t.threshold);
     return results;
   }
   // the biggest tasks first, so the two threads finish together
@@ -54,7 +37,7 @@ export async function protectInParallel(
             };
             worker.on("message", (m: { id: number; result?: [string, BlockResult][]; error?: string }) => {
               if (m.error) return reject(new Error(m.error));
-              deliver(m.id, new Map(m.result));
+              results[m.id] = new Map(m.result);
               next();
             });
             worker.on("error", reject);
@@ -62,7 +45,6 @@ export async function protectInParallel(
           })
       )
     );
-    await chain;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -12,5 +12,5 @@ SELECT municipality, person, year("month")::INTEGER AS "year", household, reason
        count(household_amount)::INTEGER AS household_months,
        sum(household_amount) AS household_amount
 FROM bistand
-WHERE municipality IN (SELECT municipality FROM mart_scope)
+WHERE {{bistand_in_scope}} -- (TRUE when every municipality is in scope: no filter over every row)
 GROUP BY municipality, person, "year", household, reason;
