@@ -155,7 +155,7 @@ function sortFigures(figures: Figure[], schema: Schema): Figure[] {
     (a, b) =>
       order.get(a.indicator)! - order.get(b.indicator)! ||
       (a.municipality === "network" ? 1 : 0) - (b.municipality === "network" ? 1 : 0) ||
-      a.municipality.localeCompare(b.municipality) ||
+      (a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : 0) || // codes: ASCII digits
       a.year - b.year ||
       g[a.gender] - g[b.gender]
   );
