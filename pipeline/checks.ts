@@ -113,13 +113,18 @@ export async function runChecks(
     const file = files.get(f.file_id);
     if (!file) throw new Error(`check failure for unknown file id: ${f.file_id}`);
     const records = f.examples.map((e) => e.rec);
-    const mapped = file.lineOf && f.examples.some((e) => e.xline === null) ? await file.lineOf(records) : null;
+    // a finding that names another row (the first of a duplicate) carries it as 'rec:N' or 'line:N'
+    const others = f.examples.map((e) => (e.expected?.startsWith("rec:") ? Number(e.expected.slice(4)) : null));
+    const wanted = [...records, ...others.filter((r): r is number => r !== null)];
+    const mapped = file.lineOf && f.examples.some((e) => e.xline === null) ? await file.lineOf(wanted) : null;
     const ctx: MessageContext = { schema: s, kind, profile: file.profile, folder: file.folder };
     const list = out.get(f.file_id) ?? [];
     f.examples.forEach((e, i) => {
       const line = e.xline ?? mapped?.get(records[i]) ?? records[i] + 2;
       const shown = e.value === null ? null : masked(e.value);
-      const problem = { code: f.code, column: f.column, value: shown, expected: e.expected };
+      const other = others[i];
+      const expected = other !== null ? String(mapped?.get(other) ?? other + 2) : e.expected?.startsWith("line:") ? e.expected.slice(5) : e.expected;
+      const problem = { code: f.code, column: f.column, value: shown, expected };
       const value = aggregateCodes.has(f.code) ? null : shown;
       list.push(finding(severityOf(f.code), f.code, file.display, messageOf(problem, ctx), { line, column: f.column, value }));
     });

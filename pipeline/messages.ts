@@ -99,7 +99,7 @@ export function messageOf(p: Problem, ctx: MessageContext): string {
     case "unusual_age":
       return `Födelseåret ${p.value} ger åldern ${p.expected} år det året. Raden läses in, men kontrollera födelseåret.`;
     case "duplicate_person_month":
-      return `Personen finns redan på en tidigare rad för månaden ${p.value} i samma fil. En person får bara ha en rad per månad; slå ihop raderna.`;
+      return `Personen finns redan på rad ${p.expected} för månaden ${p.value} i samma fil. En person får bara ha en rad per månad; slå ihop raderna.`;
     case "missing_amount":
       return `Hushållet saknar belopp för ${p.expected}. amount_sek ska anges på (minst) en rad per hushåll och månad; övriga rader får lämnas tomma.`;
     case "conflicting_amounts":

@@ -93,6 +93,11 @@ const files: Record<string, string | Buffer> = {
   [bad("missing-amount.csv")]: bistandCsv(set(set(rows0180(5), 3, { amount_sek: "" }), 4, { household_id: rows0180(5)[3].household_id, role: "co_applicant", amount_sek: "" })),
   [bad("duplicate-person.csv")]: bistandCsv(set(rows0180(5), 4, { person_id: rows0180(5)[0].person_id })),
   [bad("duplicate-notations.csv")]: bistandCsv(set(set(rows0180(4), 0, { person_id: pnrA.twelve }), 2, { person_id: pnrA.ten })),
+  // header 1, blank 2, row 3, row 4–5 (a quoted line break in household_id), blank 6, row 7, row 8 = row 3's person
+  [bad("duplicate-after-breaks.csv")]: (() => {
+    const [head, ...lines] = bistandCsv(set(set(rows0180(4), 1, { household_id: "H\n2" }), 3, { person_id: rows0180(4)[0].person_id })).split("\n");
+    return [head, "", lines[0], lines[1], lines[2], "", lines[3], lines[4], ""].join("\n");
+  })(),
   [bad("bad-luhn.csv")]: bistandCsv(set(set(rows0180(4), 1, { person_id: badLuhn(pnrB.twelve) }), 3, { person_id: secrets[3] })),
   [bad("wrong-length.csv")]: bistandCsv(set(set(rows0180(3), 0, { person_id: wrongLength[0] }), 1, { person_id: wrongLength[1] })),
   [bad("multiline-lf.csv")]: multiline("\n"),
@@ -144,8 +149,10 @@ const expected: Expected[] = [
   { file: bad("end-without-exit.csv"), code: "exit_reason_missing", line: 4, column: "exit_reason", value: null, says: [/saknar avslutsorsak/, /Giltiga koder: work, studies/] },
   { file: bad("conflicting-amounts.csv"), code: "conflicting_amounts", line: 3, column: "amount_sek", value: "5000.00 / 5200.00", says: [/olika belopp för 2024-03/] },
   { file: bad("missing-amount.csv"), code: "missing_amount", line: 5, column: "amount_sek", value: null, says: [/saknar belopp för 2024-03/] },
-  { file: bad("duplicate-person.csv"), code: "duplicate_person_month", line: 6, column: "person_id", value: "2024-03", says: [/en rad per månad/] },
-  { file: bad("duplicate-notations.csv"), code: "duplicate_person_month", line: 4, column: "person_id", value: "2024-03", says: [/en rad per månad/] },
+  { file: bad("duplicate-person.csv"), code: "duplicate_person_month", line: 6, column: "person_id", value: "2024-03", says: [/redan på rad 2 för månaden 2024-03/, /en rad per månad/] },
+  { file: bad("duplicate-notations.csv"), code: "duplicate_person_month", line: 4, column: "person_id", value: "2024-03", says: [/redan på rad 2 för månaden 2024-03/, /en rad per månad/] },
+  // a blank line and a quoted line break before the duplicate: both lines named are physical lines
+  { file: bad("duplicate-after-breaks.csv"), code: "duplicate_person_month", line: 8, column: "person_id", value: "2024-03", says: [/redan på rad 3 för månaden 2024-03/] },
   { file: bad("bad-luhn.csv"), code: "person_id_checksum", line: 3, column: "person_id", value: null, says: [/kontrollsiffra/, /Värdet visas inte/] },
   { file: bad("bad-luhn.csv"), code: "person_id_checksum", line: 5, column: "person_id", value: null, says: [/Luhn/] },
   { file: bad("wrong-length.csv"), code: "invalid_person_id", line: 2, column: "person_id", value: null, says: [/10 eller 12 siffror/, /Värdet visas inte/] },
