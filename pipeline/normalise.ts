@@ -96,14 +96,20 @@ export function mappedExpr(col: ColumnDef, profile: Profile | null): string {
 /**
  * {{placeholders}} for sql/staging/stg_<kind>.sql, for a group of files with one layout and profile:
  * c_<column> (the reader's column, trimmed unless no file of the group pads a field with spaces, or
- * NULL where the files lack it), <column> (its contract value), mapped_<column> (what a profile mapped).
+ * NULL where the files lack it), <column> (its contract value), and mapped: the mapped_<column>
+ * columns (what a profile mapped) when the batch has a file with a profile, else nothing — a batch
+ * of files on the contract does not carry a column of NULLs per code column through every row.
  */
-export function stagingVars(kind: KindName, s: Schema, profile: Profile | null, present: ReadonlySet<string>, padded = true): Record<string, string> {
+export function stagingVars(
+  kind: KindName, s: Schema, profile: Profile | null, present: ReadonlySet<string>, padded = true, withMapped = true
+): Record<string, string> {
   const vars: Record<string, string> = {};
+  const mapped: string[] = [];
   for (const col of s.kinds[kind].columns) {
     vars[`c_${col.name}`] = !present.has(col.name) ? "NULL::VARCHAR" : padded ? `trim("${col.name}")` : `"${col.name}"`;
     vars[col.name] = columnExpr(col, s, profile);
-    if (col.type === "code" || col.type === "municipality") vars[`mapped_${col.name}`] = mappedExpr(col, profile);
+    if (col.type === "code" || col.type === "municipality") mapped.push(`${mappedExpr(col, profile)} AS mapped_${col.name}`);
   }
+  vars.mapped = withMapped ? `, ${mapped.join(", ")}` : "";
   return vars;
 }

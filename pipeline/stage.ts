@@ -67,7 +67,7 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
         columns = ${struct}, filename = true, strict_mode = true, null_padding = false,
         store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)})`;
     await db.run(sqlText(`staging/stg_${kind}`, {
-      ...stagingVars(kind, s, first.profile, present, first.padded),
+      ...stagingVars(kind, s, first.profile, present, first.padded, files.some((f) => f.profile !== null)),
       into: g === 1 ? `CREATE TEMP TABLE stg_${kind}_rows AS` : `INSERT INTO stg_${kind}_rows`,
       file_id: group.length === 1 ? `${first.fileId}::INTEGER` : `(CASE filename ${group.map((f) => `WHEN ${lit(f.csvPath)} THEN ${f.fileId}`).join(" ")} END)::INTEGER`,
       xline: first.xlsx ? "TRY_CAST(__line AS INTEGER)" : "NULL::INTEGER",

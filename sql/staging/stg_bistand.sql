@@ -42,9 +42,7 @@ SELECT
   CASE WHEN birth_year IS NULL THEN v_birth_year END     AS bad_birth_year,
   CASE WHEN born_abroad IS NULL THEN v_born_abroad END   AS bad_born_abroad,
   CASE WHEN reason IS NULL THEN v_reason END             AS bad_reason,
-  CASE WHEN amount_sek IS NULL THEN v_amount_sek END     AS bad_amount_sek,
-  -- what a profile mapped, for quality.html (NULL in files on the contract)
-  {{mapped_role}} AS mapped_role, {{mapped_gender}} AS mapped_gender,
-  {{mapped_born_abroad}} AS mapped_born_abroad, {{mapped_reason}} AS mapped_reason,
-  {{mapped_municipality}} AS mapped_municipality
+  CASE WHEN amount_sek IS NULL THEN v_amount_sek END     AS bad_amount_sek
+  -- and, in a batch with a file read through a profile, what the profile mapped (mapped_<column>, for quality.html)
+  {{mapped}}
 FROM parsed;

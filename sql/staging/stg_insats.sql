@@ -48,9 +48,7 @@ SELECT
   CASE WHEN start_date IS NULL THEN v_start_date END       AS bad_start_date,
   CASE WHEN end_date IS NULL THEN v_end_date END           AS bad_end_date,
   CASE WHEN exit_reason IS NULL THEN v_exit_reason END     AS bad_exit_reason,
-  CASE WHEN cost_sek IS NULL THEN v_cost_sek END           AS bad_cost_sek,
-  -- what a profile mapped, for quality.html (NULL in files on the contract)
-  {{mapped_municipality}} AS mapped_municipality, {{mapped_gender}} AS mapped_gender,
-  {{mapped_measure}} AS mapped_measure, {{mapped_need_category}} AS mapped_need_category,
-  {{mapped_referred_by}} AS mapped_referred_by, {{mapped_exit_reason}} AS mapped_exit_reason
+  CASE WHEN cost_sek IS NULL THEN v_cost_sek END           AS bad_cost_sek
+  -- and, in a batch with a file read through a profile, what the profile mapped (mapped_<column>, for quality.html)
+  {{mapped}}
 FROM parsed;
