@@ -4,7 +4,7 @@
 CREATE OR REPLACE TEMP TABLE stg_household_months AS
 SELECT file_id, municipality, v_household_id, "month",
        min(rid) AS rid,
-       arg_min(xline, rid) AS xline,
+       min(xline) AS xline, -- the first row's: worksheet rows grow with rid within a file
        count(*) AS adults,
        count(reason) AS coded,
        count(amount_sek) AS amounts,
