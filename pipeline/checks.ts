@@ -26,11 +26,17 @@ export interface CheckedFile {
 
 const dateColumn: Record<KindName, string> = { bistand: '"month"', insats: "start_date" };
 
-/** The per-column value checks of a kind, from the schema: a UNION ALL of failing-row queries. */
+/**
+ * The per-column value checks of a kind, from the schema: a UNION ALL of failing-row queries over the
+ * rows that fail any of them — found in one pass over the batch (almost always none), not one per check.
+ */
 export function valueChecksSql(kind: KindName, s: Schema): string {
   const parts: string[] = [];
-  const q = (column: string, code: string, value: string, where: string) =>
-    `SELECT file_id, rid, xline, ${lit(column)} AS "column", ${lit(code)} AS code, ${value} AS value, NULL AS expected FROM stg_${kind} WHERE ${where}`;
+  const conditions: string[] = [];
+  const q = (column: string, code: string, value: string, where: string) => {
+    conditions.push(where);
+    return `SELECT file_id, rid, xline, ${lit(column)} AS "column", ${lit(code)} AS code, ${value} AS value, NULL AS expected FROM suspect WHERE ${where}`;
+  };
   for (const col of s.kinds[kind].columns) {
     const c = `"${col.name}"`;
     switch (col.type) {
@@ -46,7 +52,7 @@ export function valueChecksSql(kind: KindName, s: Schema): string {
     parts.push(q(col.name, bad, `bad_${col.name}`, `bad_${col.name} IS NOT NULL`));
     if (col.value === "required") parts.push(q(col.name, "missing_value", "NULL", `${c} IS NULL AND bad_${col.name} IS NULL`));
   }
-  return parts.join("\nUNION ALL\n");
+  return `WITH suspect AS MATERIALIZED (SELECT * FROM stg_${kind} WHERE ${conditions.map((w) => `(${w})`).join(" OR ")})\n${parts.join("\nUNION ALL\n")}`;
 }
 
 /** Every failing-row query of a kind. */
