@@ -63,6 +63,7 @@ export function checksSql(kind: KindName, s: Schema, today: string): string {
     valueChecksSql(kind, s),
     sqlText("checks/wrong_municipality", shared),
     sqlText("checks/person_id", shared),
+    sqlText("checks/person_id_placeholder", shared),
     sqlText("checks/birth_year_after_row_year", shared),
     sqlText("checks/unusual_age", shared),
     sqlText("checks/future_date", { ...shared, date_name: kind === "bistand" ? "month" : "start_date", date_format: kind === "bistand" ? "%Y-%m" : "%Y-%m-%d", today: `DATE ${lit(today)}` })

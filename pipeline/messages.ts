@@ -32,6 +32,7 @@ export function masked(value: string): string {
 const severities: Record<string, Severity> = {
   wrong_municipality: "FATAL",
   unusual_age: "WARNING",
+  person_id_placeholder: "WARNING",
   future_date: "WARNING",
   couples_one_coded: "WARNING"
 };
@@ -90,6 +91,8 @@ export function messageOf(p: Problem, ctx: MessageContext): string {
       return "person_id är varken ett personnummer/samordningsnummer (10 eller 12 siffror, ev. med - eller +), ett norskt fødselsnummer/D-nummer (11 siffror) eller en pseudonym (16–64 hexadecimala tecken). Värdet visas inte, eftersom det kan vara ett personnummer; leta upp raden i exporten.";
     case "person_id_checksum":
       return "person_id har fel kontrollsiffra (Luhn för svenska nummer, modulus 11 för norska). Värdet visas inte, eftersom det är ett personnummer; kontrollera numret i verksamhetssystemet.";
+    case "person_id_placeholder":
+      return "person_id har ett datum som inte finns (månad eller dag 00), som platshållare av bara nollor har. Raden läses in, men alla rader med samma sådana nummer får samma pseudonym, så olika personer kan räknas som en. Ange personens riktiga nummer eller en pseudonym. Värdet visas inte, eftersom det kan vara ett personnummer.";
     case "missing_household_id":
       return "household_id saknas. Varje rad ska ange hushållet (ärendet) som biståndet betalades till.";
     case "wrong_municipality":

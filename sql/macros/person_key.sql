@@ -82,3 +82,14 @@ CREATE OR REPLACE TEMP MACRO kas_person(raw, yr) AS
 CREATE OR REPLACE TEMP MACRO kas_person_norm(raw, yr) AS kas_person(raw, yr).norm;
 
 CREATE OR REPLACE TEMP MACRO kas_person_problem(raw, yr) AS kas_person(raw, yr).problem;
+
+-- TRUE when a valid-looking Swedish or Norwegian number's date part has month or day 00 (a
+-- samordningsnummer's day is 60 + the day, a Norwegian D-number's 40 + the day, an H-number's month
+-- 40 + the month): the shape of placeholders such as 000000-0000, which pass the check digit.
+CREATE OR REPLACE TEMP MACRO kas_person_placeholder(raw) AS
+  list_transform([kas_person_match(raw)], lambda kas_m:
+    CASE
+      WHEN kas_m.yymmdd <> '' THEN substr(kas_m.yymmdd, 3, 2) = '00' OR substr(kas_m.yymmdd, 5, 2) IN ('00', '60')
+      WHEN kas_m.no <> '' THEN substr(kas_m.no, 1, 2) IN ('00', '40') OR substr(kas_m.no, 3, 2) IN ('00', '40')
+      ELSE false
+    END)[1];
