@@ -22,8 +22,11 @@ export const largeProtection = 8000;
 
 export async function protectInParallel(tasks: readonly ProtectTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
   const script = new URL("./protect-worker.js", import.meta.url);
-  const work = tasks.map((t, id) => ({ ...t, id })).filter((t) => t.rows.length > 0);
-  const primaries = work.reduce((n, t) => n + t.rows.filter((r) => isPrimary(r, t.threshold)).length, 0);
+  // the work of a task is its primary rows: blocks without one are not modelled (pipeline/protection.ts)
+  const work = tasks
+    .map((t, id) => ({ ...t, id, primaries: t.rows.filter((r) => isPrimary(r, t.threshold)).length }))
+    .filter((t) => t.rows.length > 0);
+  const primaries = work.reduce((n, t) => n + t.primaries, 0);
   threadsWanted ??= availableParallelism() - (primaries >= largeProtection ? 0 : 1);
   const results: Map<string, BlockResult>[] = tasks.map(() => new Map());
   const threads = Math.min(threadsWanted, work.length);
@@ -31,8 +34,8 @@ export async function protectInParallel(tasks: readonly ProtectTask[], threadsWa
     for (const t of work) results[t.id] = await protectBlocks(t.tg, t.rows, t.threshold);
     return results;
   }
-  // the biggest tasks first, so the two threads finish together
-  const queue = [...work].sort((a, b) => b.rows.length - a.rows.length);
+  // the biggest tasks first, so the threads finish together
+  const queue = [...work].sort((a, b) => b.primaries - a.primaries);
   const workers = Array.from({ length: threads }, () => new Worker(script));
   try {
     await Promise.all(
