@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { shownName } from "./discover.js";
-import { fsyncPath } from "./durable.js";
+import { fsyncDir, fsyncFile } from "./durable.js";
 import { formatFinding, type Finding } from "./finding.js";
 
 export interface ManifestEntry {
@@ -56,8 +56,8 @@ const fsyncEach = 32;
 export function syncArchive(archiveDir: string, files: readonly string[]): void {
   if (files.length === 0) return;
   if (files.length > fsyncEach && spawnSync("sync", ["-f", archiveDir], { stdio: "ignore" }).status === 0) return;
-  for (const f of files) fsyncPath(f);
-  for (const dir of new Set(files.map((f) => dirname(f)))) fsyncPath(dir);
+  for (const f of files) fsyncFile(f);
+  for (const dir of new Set(files.map((f) => dirname(f)))) fsyncDir(dir);
 }
 
 const manifestOf = (archiveDir: string) => join(archiveDir, "manifest.jsonl");
@@ -78,6 +78,7 @@ function appendLines(archiveDir: string, lines: readonly string[]): void {
     }
     appendFileSync(fd, (ended ? "" : "\n") + lines.join("\n") + "\n");
     fsyncSync(fd);
+    if (size === 0) fsyncDir(archiveDir); // a new manifest's name
   } finally {
     closeSync(fd);
   }

@@ -17,11 +17,13 @@ function files(dir: string): string[] {
 
 /** A digest of the given folders of the package (relative to its root) and extra words. */
 export function digestOf(folders: readonly string[], extra: readonly (string | number)[] = []): string {
+  return digestOfFiles(folders.flatMap((folder) => files(join(packageRoot, folder))), extra);
+}
+
+function digestOfFiles(paths: readonly string[], extra: readonly (string | number)[] = []): string {
   const h = createHash("sha256");
   for (const x of extra) h.update(`${x}\0`);
-  for (const folder of folders) {
-    for (const f of files(join(packageRoot, folder))) h.update(relative(packageRoot, f)).update("\0").update(readFileSync(f)).update("\0");
-  }
+  for (const f of paths) h.update(relative(packageRoot, f)).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex");
 }
 
@@ -35,6 +37,15 @@ const codeFolders = (): string[] => {
 /** Everything a published site depends on besides the data. */
 export function siteFingerprint(threshold: number): string {
   return digestOf(["schemas", "sql", ...codeFolders()], [`threshold=${threshold}`]);
+}
+
+let protection: string | undefined;
+/** The confidentiality code: the protection decisions remembered per block (pipeline/protection.ts) go when it changes. */
+export function protectionFingerprint(): string {
+  const [code] = codeFolders();
+  const ext = code === "pipeline" ? "ts" : "js";
+  protection ??= digestOfFiles(["confidentiality", "suppress", "attack"].map((m) => join(packageRoot, code, `${m}.${ext}`)));
+  return protection;
 }
 
 /** Everything the marts depend on besides the data: when it changes, every municipality is recomputed. */

@@ -4,12 +4,11 @@
 // are protected (pipeline/confidentiality.ts) and audited again. A run with one new file protects
 // that municipality's blocks. The cache is keyed by the block's figures, the threshold and the code
 // of the confidentiality modules, so a change to any of them recomputes.
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
+import { createHash } from "node:crypto";
+import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
 import { lit, type Db } from "./db.js";
+import { protectionFingerprint } from "./fingerprint.js";
 
 export interface ReportWithholding {
   readonly rows: ProtectedRow[];
@@ -35,28 +34,11 @@ interface BlockEntry {
   narrowest: number | null;
 }
 
-let codeDigest: string | undefined;
-/** The confidentiality code itself, so that cached decisions go when the rules change. */
-function codeVersion(): string {
-  if (!codeDigest) {
-    const h = createHash("sha256");
-    for (const m of ["./confidentiality.js", "./suppress.js", "./attack.js"]) {
-      try {
-        h.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
-      } catch {
-        h.update(readFileSync(fileURLToPath(new URL(m.replace(/\.js$/, ".ts"), import.meta.url)))); // running from source (tests)
-      }
-    }
-    codeDigest = h.digest("hex");
-  }
-  return codeDigest;
-}
-
 const blockKey = (r: { municipality: string; year: number }) => `${r.municipality}|${r.year}`;
 const rowKey = (r: { indicator: string; gender: string }) => `${r.indicator}|${r.gender}`;
 
 function digestOf(rows: readonly IndicatorRow[], tg: string, threshold: number): string {
-  const h = createHash("sha256").update(`${codeVersion()}|${tg}|${threshold}`);
+  const h = createHash("sha256").update(`${protectionFingerprint()}|${tg}|${threshold}`);
   for (const r of rows) h.update(`|${r.indicator},${r.gender},${r.status},${r.value},${r.numerator},${r.denominator}`);
   return h.digest("hex");
 }
@@ -83,7 +65,7 @@ export async function protectBlocks(tg: string, all: readonly IndicatorRow[], th
   if (!check.ok) {
     throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
   }
-  const out = new Map<string, { withheld: string[]; primary_n: number; secondary_n: number; hidden_n: number; narrowest: number | null }>();
+  const out = new Map<string, { -readonly [K in keyof BlockResult]: BlockResult[K] }>();
   for (const r of all) if (!out.has(blockKey(r))) out.set(blockKey(r), { withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null });
   for (const r of protection.rows) {
     if (r.status !== "..") continue;

@@ -9,7 +9,7 @@ import { DuckDBBlobValue, type DuckDBValue } from "@duckdb/node-api";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { link, mkdir, open, unlink } from "node:fs/promises";
-import { fsyncPath } from "./durable.js";
+import { fsyncDir } from "./durable.js";
 import { inspect } from "node:util";
 import { dirname, resolve } from "node:path";
 
@@ -238,7 +238,7 @@ async function createKeyFile(path: string): Promise<{ bytes: Buffer; created: bo
     return { bytes: other, created: false };
   }
   await unlink(temp).catch(() => undefined);
-  fsyncPath(dir);
+  fsyncDir(dir);
   return { bytes, created: true };
 }
 

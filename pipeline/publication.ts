@@ -5,10 +5,10 @@
 //   old one and the link is replaced by rename, so a reader sees the old site or the new one, whole.
 // A journal written before the two switches lets the next start finish a switch that a kill
 // interrupted; anything built beside without a journal is thrown away.
-import { fsyncParent } from "./durable.js";
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { markPublished } from "./archive.js";
+import { fsyncFile, fsyncParent } from "./durable.js";
 import { faultPoint } from "./fault.js";
 
 export interface Beside {
@@ -69,9 +69,7 @@ export function publish(db: string, out: string, siteNext: string, archive: { di
   const tmp = `${journal}.tmp`;
   const entry: Journal = { db: resolve(db), out: resolve(out), site: resolve(siteNext), archive: resolve(archive.dir), run: archive.run };
   writeFileSync(tmp, JSON.stringify(entry));
-  const fd = openSync(tmp, "r");
-  fsyncSync(fd);
-  closeSync(fd);
+  fsyncFile(tmp);
   renameSync(tmp, journal);
   fsyncParent(journal);
   faultPoint("after-journal");

@@ -47,7 +47,6 @@ export interface ReportSummary {
 }
 
 export interface PublishReport {
-  readonly site: string;
   readonly reports: readonly ReportSummary[];
   readonly seconds: { readonly marts: number; readonly protection: number; readonly render: number };
 }
@@ -138,12 +137,7 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
   writeFileSync(join(dir, "quality.html"), renderQuality(await qualityOf(db, run, o.threshold, freshness)));
   writeFileSync(join(dir, "codes.html"), renderCodes(schema, run));
   renderMs += performance.now() - r0;
-  const report: PublishReport = {
-    site: dir, reports,
-    seconds: { marts: secs(t1 - t0), protection: secs(protectionMs), render: secs(renderMs) }
-  };
-  writeFileSync(join(dir, "run.json"), JSON.stringify({ runId: o.runId, startedAt: run.startedAt, reports }, null, 2) + "\n");
-  return report;
+  return { reports, seconds: { marts: secs(t1 - t0), protection: secs(protectionMs), render: secs(renderMs) } };
 }
 
 const secs = (ms: number) => Math.round(ms) / 1000;

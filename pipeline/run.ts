@@ -80,11 +80,7 @@ function fileReport(f: FileOutcome): FileReport {
 export function publishedSummary(s: RunSummary): object {
   const file = ({ file, kind, findings }: FileReport) => ({ file, kind, findings });
   const { inbox: _inbox, database: _database, site: _site, index: _index, ...rest } = s;
-  const { site: _version, ...report } = (s.report ?? {}) as { site?: string };
-  return {
-    ...rest, report: s.report === null ? null : report,
-    files: { ...s.files, accepted: s.files.accepted.map(file), rejected: s.files.rejected.map(file) }
-  };
+  return { ...rest, files: { ...s.files, accepted: s.files.accepted.map(file), rejected: s.files.rejected.map(file) } };
 }
 
 /** The whole batch. Throws (exit 3) when nothing could be published; the published state is then untouched. */
