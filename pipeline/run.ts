@@ -1,7 +1,7 @@
 // `kas run`, the nightly batch (contract §9): take every new complete file from the inbox, validate,
 // normalise, load, and publish — building the new database and site beside the published ones and
 // switching them in only when everything succeeded.
-import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -108,6 +108,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
   };
   const schema = deps.schema ?? loadSchema();
   const profiles = deps.profiles ?? loadProfiles(schema);
+  if (mode === "run") checkInbox(cfg.inbox);
   for (const dir of [cfg.stateDir, cfg.archiveDir, cfg.quarantineDir, cfg.workDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const release = await acquireLock(cfg.lockFile, { wait: cfg.wait, clock: ctx.clock, onWait: (pid) => ctx.log.info(`väntar på körningen i process ${pid}`) });
   try {
@@ -208,6 +209,13 @@ function checkOut(out: string): void {
     if (entries.includes("run.json")) return;
   }
   throw new UsageError(`--out ${out} finns redan och är inte en webbplats som kas har publicerat. Ange en ny sökväg eller en tom mapp; kas ersätter hela mappen vid varje publicering.`);
+}
+
+/** A missing inbox is wrong usage (a mistyped --inbox, or a share that is not mounted): exit 2, nothing touched. */
+export function checkInbox(inbox: string): void {
+  const st = statSync(inbox, { throwIfNoEntry: false });
+  if (!st) throw new UsageError(`inkorgen ${inbox} finns inte. Ange rätt mapp med --inbox (eller kontrollera att den delade mappen är monterad).`);
+  if (!st.isDirectory()) throw new UsageError(`inkorgen ${inbox} är ingen mapp. Ange mappen som har en undermapp per kommun (t.ex. 0181/) med --inbox.`);
 }
 
 /** A run with nothing new: every inbox file unchanged since it was read, and the site showing the latest run. */

@@ -227,6 +227,19 @@ describe("usage errors: exit 2", () => {
     expect(r.stderr).toContain("Kör kas --help för hjälp.");
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it("an --inbox that does not exist, or is a file: nothing is created", async () => {
+    const dir = temp("usage-inbox");
+    const file = join(dir, "inbox.csv");
+    writeFileSync(file, "x\n");
+    for (const [inbox, says] of [[join(dir, "nope"), "finns inte"], [file, "är ingen mapp"]]) {
+      const r = await kas(["run", "--inbox", inbox, "--db", join(dir, "state", "kas.duckdb"), "--out", join(dir, "site")]);
+      expect(r).toMatchObject({ code: 2, stdout: "" });
+      expect(r.stderr).toContain(`kas: inkorgen ${inbox} ${says}`);
+      expect(r.stderr).toContain("--inbox");
+      expect(readdirSync(dir)).toEqual(["inbox.csv"]);
+    }
+  });
 });
 
 describe("exit 3: the run failed and nothing was published", () => {
