@@ -19,6 +19,7 @@ let root: string;
 let firstHalf: string; // an inbox with the first year
 let secondHalf: string; // files added later: the second year and an insats snapshot
 let expected: Record<string, string>; // data/*.csv of a run that never failed, over both halves
+let runMs: number; // how long a run that loads the second half takes on this machine, now
 
 interface Result { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
@@ -105,7 +106,9 @@ beforeAll(async () => {
   cpSync(firstHalf, ref.inbox, { recursive: true, preserveTimestamps: true });
   expect((await kas(ref.args)).code).toBe(0);
   cpSync(secondHalf, ref.inbox, { recursive: true, preserveTimestamps: true });
+  const t0 = performance.now();
   expect((await kas(ref.args)).code).toBe(0);
+  runMs = performance.now() - t0;
   expected = csvs(ref.out);
 }, 120_000);
 
@@ -145,13 +148,16 @@ describe("SIGKILL at the narrow windows of a run", () => {
 describe("SIGKILL at random moments", () => {
   it("leaves a whole published state every time; the next run succeeds; nothing archived is lost", async () => {
     const s = await published("kill-random");
-    // a seeded sequence of moments across a run (~1–3 s on this machine)
+    // a seeded sequence of moments across the run: fractions of how long the same work took in
+    // beforeAll, so that a fast machine kills as often as a slow one (a run that finishes leaves the
+    // later ones nothing to do, and a run with nothing to do ends in half a second)
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let kills = 0;
+    const seen: string[] = [];
     for (let i = 0; i < 12; i++) {
       const child: ChildProcess = spawn(process.execPath, [cli, ...s.args], { env: { ...process.env, KAS_KEY: key }, stdio: "ignore" });
-      const delay = 50 + Math.floor(random() * 2500);
+      const delay = 50 + Math.floor(random() * 0.85 * runMs);
       const outcome = await new Promise<string>((resolve) => {
         const timer = setTimeout(() => child.kill("SIGKILL"), delay);
         child.on("close", (code, signal) => {
@@ -160,10 +166,11 @@ describe("SIGKILL at random moments", () => {
         });
       });
       if (outcome === "SIGKILL") kills++;
+      seen.push(`${delay} ms: ${outcome}`);
       const runId = await assertIntact(s, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(runId).toBeGreaterThanOrEqual(1);
     }
-    expect(kills).toBeGreaterThan(6);
+    expect(kills, `a run took ${Math.round(runMs)} ms; ${seen.join(", ")}`).toBeGreaterThan(6);
     const last = await kas(s.args);
     expect(last.code, last.stderr).toBe(0);
     expect(csvs(s.out)).toEqual(expected);
@@ -283,22 +290,29 @@ describe("uploads during and between runs", () => {
     const target = join(s.inbox, "0128", "bistand-2025.csv");
     const full = readFileSync(target);
     rmSync(target);
-    // the first 20 lines, then a writer appending the rest in small pieces while kas runs
+    // the first 20 lines, then a writer appending a line every 10 ms for as long as kas runs (an upload
+    // written in place, against the protocol): the file grows from before kas starts until after it ends
     const cut = (n: number) => full.indexOf(0x0a, n) + 1 || full.length;
     let written = cut(0);
     for (let l = 0; l < 20; l++) written = cut(written);
     writeFileSync(target, full.subarray(0, written));
+    const lines = full.toString("latin1").split("\n").length;
     const writer = setInterval(() => {
-      if (written >= full.length) return;
-      let next = written;
-      for (let l = 0; l < 40 && next < full.length; l++) next = cut(next);
+      const next = cut(written);
+      if (next >= full.length) return; // the last line waits until kas has ended
       appendFileSync(target, full.subarray(written, next));
       written = next;
-    }, 3);
-    const during = await kas(s.args);
+    }, 10);
+    const during = await kas([...s.args, "--json"]);
     clearInterval(writer);
-    if (written < full.length) appendFileSync(target, full.subarray(written));
+    expect(written, `the file (${lines} lines) was complete before kas ended: it did not grow during the run`).toBeLessThan(full.length);
+    appendFileSync(target, full.subarray(written));
     expect([0, 1]).toContain(during.code);
+    // kas either saw it change while reading and deferred it, or read a consistent prefix (whole lines),
+    // which the complete file replaces month by month in the next run
+    const summary = JSON.parse(during.stdout);
+    const shown = "0128/bistand-2025.csv";
+    expect([...summary.files.deferred, ...summary.files.accepted.map((f: { file: string }) => f.file)]).toContain(shown);
     const after = await kas(s.args);
     expect(after.code, after.stderr).toBe(0);
     expect(readFileSync(target)).toEqual(full);

@@ -51,10 +51,18 @@ function secretForms(keyHex: string): string[] {
   for (const x of [0x36, 0x5c]) {
     const pad = Buffer.alloc(64, x);
     for (let i = 0; i < 32; i++) pad[i] = key[i] ^ x;
-    forms.push(pad.toString("hex"), pad.toString("hex").toUpperCase(), pad.toString("base64"), pad.toString("latin1"), new DuckDBBlobValue(pad).toString());
+    forms.push(pad.toString("hex"), pad.toString("hex").toUpperCase(), pad.toString("base64"), pad.toString("latin1"), new DuckDBBlobValue(pad).toString(), duckdbBlobText(pad));
   }
   // a leak of part of the secret is a leak too: check the first 12 characters of each form
   return forms.flatMap((f) => [f, f.slice(0, 12)]);
+}
+
+/**
+ * A BLOB as DuckDB's own messages spell it: printable ASCII as is; every other byte, the quotes and the
+ * backslash as \\xHH (node-api's DuckDBBlobValue.toString() leaves 0x5C bare, so it cannot stand in).
+ */
+function duckdbBlobText(bytes: Buffer): string {
+  return [...bytes].map((b) => (b >= 0x20 && b <= 0x7e && b !== 0x22 && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
 }
 
 function expectNoSecret(text: string, keyHex: string): void {
@@ -132,6 +140,13 @@ describe("the pseudonym in SQL", () => {
     // The check itself sees a leak: a query that casts a pad to text and fails shows it in DuckDB's form.
     const leak = await db.all(`SELECT ${pseudonymSql("s")} AS p FROM t WHERE CAST(CAST($kas_ipad AS VARCHAR) AS INTEGER) = 1`, key.sqlParams()).catch((e: Error) => e);
     expect(() => expectNoSecret((leak as Error).message, keyHex)).toThrow();
+    // also for a key whose pad starts with a backslash (0x6A ^ 0x36), a quote (0x14, 0x11) or any byte
+    for (const first of ["6a", "14", "11", "00", "ff"]) {
+      const fixed = first + newHex().slice(2);
+      const { key: k } = await keyFromEnv(fixed);
+      const shown = await db.all(`SELECT ${pseudonymSql("s")} AS p FROM t WHERE CAST(CAST($kas_ipad AS VARCHAR) AS INTEGER) = 1`, k.sqlParams()).catch((e: Error) => e);
+      expect(() => expectNoSecret((shown as Error).message, fixed), first).toThrow();
+    }
   });
 
   it("shows no key bytes when the key or its SQL parameters are printed, serialised or inspected", async () => {
