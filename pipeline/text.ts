@@ -1,4 +1,5 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON).
+import { formatDateTime } from "../reports/time.js";
 import { shownName } from "./discover.js";
 import { formatFinding, sortFindings, type Finding } from "./finding.js";
 import type { RunSummary } from "./run.js";
@@ -16,6 +17,9 @@ function findingLines(findings: readonly Finding[], max = 25): string[] {
   return lines;
 }
 
+/** Times as the reports show them: Swedish words, Swedish time (--json keeps ISO 8601 with offset). */
+const when = (iso: string) => formatDateTime(iso, "Europe/Stockholm");
+
 export function formatRunSummary(s: RunSummary): string {
   const out: string[] = [];
   if (s.outcome === "unchanged") {
@@ -23,7 +27,7 @@ export function formatRunSummary(s: RunSummary): string {
     out.push(`Rapporterna: ${s.index}`);
     return out.join("\n") + "\n";
   }
-  out.push(`kas run ${s.runId}: ${s.startedAt}`);
+  out.push(`kas run nr ${s.runId}: ${when(s.startedAt)}`);
   out.push(`Inkorg: ${s.inbox}`);
   const a = s.files.accepted;
   out.push("");
@@ -81,18 +85,18 @@ function ranges(months: readonly string[]): string {
 export function formatStatus(s: Status): string {
   if (!s.exists) return `Ingen databas ännu på ${s.database}: kör kas run först.\n`;
   const out = [`Databas: ${s.database}`];
-  out.push(s.lastRun ? `Senaste körning: ${s.lastRun.runId}, ${s.lastRun.startedAt}` : "Ingen körning publicerad ännu.");
+  out.push(s.lastRun ? `Senaste körning: nr ${s.lastRun.runId}, ${when(s.lastRun.startedAt)}` : "Ingen körning publicerad ännu.");
   for (const m of s.municipalities) {
     out.push("", `${m.municipality} ${m.name}`);
     for (const k of m.kinds) {
       const span = k.kind === "bistand" ? `månader ${ranges(k.months)} (${k.months.length})` : `ögonblicksbild, insatser som startade ${k.from} – ${k.to}`;
       out.push(`  ${k.kind.padEnd(8)} ${plural(k.rows, "rad", "rader")}; ${span}`);
-      for (const f of k.files) out.push(`           ${shownName(f.name)}: ${plural(f.rows, "rad", "rader")}, inläst ${f.firstSeen}`);
+      for (const f of k.files) out.push(`           ${shownName(f.name)}: ${plural(f.rows, "rad", "rader")}, inläst ${when(f.firstSeen)}`);
     }
   }
   if (s.rejected.length) {
     out.push("", "Avvisade filer:");
-    for (const r of s.rejected) out.push(`  ${shownName(r.file)} (${r.firstSeen}): ${plural(r.errors, "fel", "fel")}`);
+    for (const r of s.rejected) out.push(`  ${shownName(r.file)} (${when(r.firstSeen)}): ${plural(r.errors, "fel", "fel")}`);
   }
   return out.join("\n") + "\n";
 }
