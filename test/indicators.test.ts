@@ -75,7 +75,8 @@ const amounts: Person[] = [
 // 0125 — measure exits (bistand 2024–2025, one insats snapshot).
 const exitPeople: Person[] = [
   { label: "N1", gender: "K", born: 1980, years: { 2024: "UUUUUUUUUUUU" } }, // unemployment (and long-term) 2024
-  { label: "N3", gender: "M", born: 1980, years: { 2024: "SSSSSSSSSSSS", 2025: "UUUUUU......" } } // ill_health 2024, unemployment 2025
+  { label: "N3", gender: "M", born: 1980, years: { 2024: "SSSSSSSSSSSS", 2025: "UUUUUU......" } }, // ill_health 2024, unemployment 2025
+  { label: "N4", gender: "K", born: 1975, years: { 2024: "UUUU........" } } // assistance in 2024 only, a measure ending in 2025
   // N2 never receives assistance
 ];
 const exitMeasures: Measure[] = [
@@ -85,7 +86,8 @@ const exitMeasures: Measure[] = [
   { label: "N2", gender: "M", born: 1985, measure: "internship", start: "2024-03-01", end: "2024-08-31", exit: "studies" },
   { label: "N3", gender: "M", born: 1980, measure: "education", start: "2024-01-15", end: "2024-06-30", exit: "studies" },
   { label: "N3", gender: "M", born: 1980, measure: "job_search", start: "2025-02-01", end: "2025-04-30", exit: "work" },
-  { label: "N3", gender: "M", born: 1980, measure: "rehabilitation", start: "2025-05-01", end: "2025-10-31", exit: "ill_health" }
+  { label: "N3", gender: "M", born: 1980, measure: "rehabilitation", start: "2025-05-01", end: "2025-10-31", exit: "ill_health" },
+  { label: "N4", gender: "K", born: 1975, measure: "job_search", start: "2025-01-15", end: "2025-03-31", exit: "work" }
 ];
 
 // 0126 — gender and birth year from the latest row.
@@ -221,7 +223,7 @@ describe("every published figure (§6–§8)", () => {
     const found = violations(broken, 1);
     expect(found.filter((v) => v.startsWith("all reason_coded_share 0114 2024 T: share is not"))).toHaveLength(1);
     expect(found.filter((v) => v.includes(": withheld or missing row with cells"))).toHaveLength(1);
-    expect(found.filter((v) => v.startsWith("all recipients network 2024 T: [59.6,417,8,]"))).toHaveLength(1);
+    expect(found.filter((v) => v.startsWith("all recipients network 2024 T: [61,427,8,]"))).toHaveLength(1);
     // and the mean of reason_coded_share T 2024 no longer matches the changed municipal value
     expect(found.filter((v) => v.startsWith("all reason_coded_share network 2024 T:"))).toHaveLength(1);
     expect(found).toHaveLength(4);
@@ -334,7 +336,7 @@ describe("amount_per_household_month (§6), 0123 2024, T only", () => {
 });
 
 describe("measure exits (§5, §6), 0125", () => {
-  it("all 2024: every ended measure, also of people without assistance; ongoing ones are not exits", () => {
+  it("all 2024: every ended measure of the year's recipients and of people who never had assistance; ongoing ones are not exits", () => {
     // K: N1 job_search (work) + work_training (municipal_employment) = 2 × 10; the ongoing measure is not counted.
     // M: N2 internship (studies, no assistance) + N3 education (studies) = 2 × 10.
     expect(site.counts("all", "measure_exits", "0125", 2024)).toEqual([20, 20, 40]);
@@ -356,12 +358,16 @@ describe("measure exits (§5, §6), 0125", () => {
     expect(site.cells("unemployment", "exit_work_studies_share", "0125", 2025, "M")).toEqual(["50", "10", "20", ""]);
     expect(site.counts("ill_health", "measure_exits", "0125", 2025)).toEqual([0, 0, 0]);
     expect(site.cells("ill_health", "exit_work_studies_share", "0125", 2025, "T")).toEqual(["", "", "", "-"]);
+    // all 2025: N3's two exits; N4's exit is in no group — N4 had assistance, but not in 2025 (§5: a
+    // participant is in a group if their bistand rows of the year put them there; "all" adds only those
+    // who never received assistance)
     expect(site.counts("all", "measure_exits", "0125", 2025)).toEqual([0, 20, 20]);
+    expect(site.counts("unemployment", "measure_exits", "0125", 2025)).toEqual([0, 20, 20]);
   });
 
   it("participants without assistance are no recipients", () => {
-    // 2024: N1 (K), N3 (M); N2 never had assistance
-    expect(site.counts("all", "recipients", "0125", 2024)).toEqual([10, 10, 20]);
+    // 2024: N1, N4 (K), N3 (M); N2 never had assistance
+    expect(site.counts("all", "recipients", "0125", 2024)).toEqual([20, 10, 30]);
   });
 
   it("a municipality without an insats file has no exits: `-`, never 0", () => {
@@ -475,8 +481,8 @@ describe("network mean and rank (§6), 2023", () => {
   });
 
   it("a network year is the mean over the municipalities with data that year", () => {
-    // all recipients T 2024: 0114 40 + 0115 70 + 0117 177 + 0123 50 + 0125 20 + 0126 20 + 0127 40 = 417 over 7 → 59.57… → 59.6
-    expect(site.cells("all", "recipients", "network", 2024, "T")).toEqual(["59.6", "417", "7", ""]);
+    // all recipients T 2024: 0114 40 + 0115 70 + 0117 177 + 0123 50 + 0125 30 + 0126 20 + 0127 40 = 427 over 7 → 61.0
+    expect(site.cells("all", "recipients", "network", 2024, "T")).toEqual(["61", "427", "7", ""]);
     // no municipality has data: the network has none either
     expect(site.cells("newly_arrived", "exit_work_studies_share", "network", 2023, "T")).toEqual(["", "", "", "-"]);
   });

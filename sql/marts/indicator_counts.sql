@@ -65,12 +65,18 @@ WITH target_groups(target_group, bit) AS (
   JOIN target_groups t ON (hg.groups >> t.bit) & 1 = 1
   GROUP BY ALL
 ), group_exits AS (
-  -- measures that ended in the year, for persons in the group that year; "all" is every participant
-  SELECT 'all' AS target_group, e.* FROM exits e
-  UNION ALL
+  -- measures that ended in the year, for persons in the group that year by their bistand rows of
+  -- that year (contract §5) ...
   SELECT m.target_group, e.*
   FROM exits e JOIN members m USING (municipality, "year", person)
-  WHERE m.target_group <> 'all' AND m.target_group IN (SELECT target_group FROM target_groups)
+  WHERE m.target_group IN (SELECT target_group FROM target_groups)
+  UNION ALL
+  -- ... and in "all" also participants who never received assistance (no bistand row in the
+  -- municipality in any year); one who had assistance in other years only is in no group that year
+  SELECT 'all' AS target_group, e.*
+  FROM exits e
+  WHERE 'all' IN (SELECT target_group FROM target_groups)
+    AND NOT EXISTS (SELECT 1 FROM person_years r WHERE r.municipality = e.municipality AND r.person = e.person)
 ), exit_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
          count(*) AS exits, count(*) FILTER (WHERE work_or_studies) AS exits_work_studies
