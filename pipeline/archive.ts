@@ -116,11 +116,13 @@ export function readManifest(archiveDir: string): ManifestEntry[] {
     if ("published" in e) published.add(e.published);
     else entries.push(e);
   }
+  // one entry per folder and bytes (the same bytes may be two municipalities' files), at its last published position
+  const key = (e: ManifestEntry) => `${e.municipality}/${e.sha256}`;
   const last = new Map<string, number>();
   entries.forEach((e, i) => {
-    if (published.has(e.run)) last.set(e.sha256, i);
+    if (published.has(e.run)) last.set(key(e), i);
   });
-  return entries.filter((e, i) => last.get(e.sha256) === i);
+  return entries.filter((e, i) => last.get(key(e)) === i);
 }
 
 /** A name safe to use inside quarantine/: never a path, never hidden, never long. */

@@ -4,7 +4,7 @@ import { lit, sqlText, type Db } from "./db.js";
 import type { Schema } from "./schema.js";
 
 /** 2: bistand.household_amount and couple_months instead of household_months */
-export const schemaVersion = "2";
+export const schemaVersion = "3";
 
 export async function initDatabase(db: Db, s: Schema): Promise<void> {
   await db.run(sqlText("schema/canonical"));

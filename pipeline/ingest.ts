@@ -91,7 +91,10 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
   const seen = new Map(
     (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT * FROM inbox_seen")).map((r) => [r.path, r])
   );
-  const known = new Set((await db.all<{ sha256: string }>("SELECT sha256 FROM files")).map((r) => r.sha256));
+  // a file is known by its folder and bytes: the same bytes in another municipality's folder are that
+  // municipality's upload (a file first put in the wrong folder and rejected must load from the right one)
+  const key = (municipality: string, sha256: string) => `${municipality}/${sha256}`;
+  const known = new Set((await db.all<{ municipality: string; sha256: string }>("SELECT municipality, sha256 FROM files")).map((r) => key(r.municipality, r.sha256)));
   let { fileId, seq } = await nextIds(db);
 
   const outcomes: FileOutcome[] = [];
@@ -100,7 +103,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
   const seenRows: SeenRow[] = [];
   for (const c of candidates) {
     const cached = seen.get(c.path);
-    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(cached.sha256)) {
+    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(key(c.municipality, cached.sha256))) {
       outcomes.push(outcome(c, "unchanged", cached.sha256));
       continue;
     }
@@ -125,12 +128,12 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
       continue;
     }
     seenRows.push({ path: c.path, size: c.size, mtimeMs: c.mtimeMs, ino: c.ino, sha256: inspection.sha256 });
-    if (known.has(inspection.sha256)) {
+    if (known.has(key(c.municipality, inspection.sha256))) {
       rmSync(temp, { force: true });
       outcomes.push(outcome(c, "duplicate", inspection.sha256));
       continue;
     }
-    known.add(inspection.sha256);
+    known.add(key(c.municipality, inspection.sha256));
     const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, archiveExt(c.ext));
     entries.push({
       sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
@@ -272,17 +275,25 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   };
 }
 
+/**
+ * Files staged together, up to maxBytes of input. The reader tells a batch's files apart by path, so
+ * one archived copy (the same bytes uploaded to two municipalities' folders) is read once per batch.
+ */
 function* batches(files: Prepared[], maxBytes: number): Generator<Prepared[]> {
   let batch: Prepared[] = [];
   let bytes = 0;
+  let paths = new Set<string>();
   for (const f of files) {
-    if (batch.length && bytes + f.candidate.size > maxBytes) {
+    const path = f.staged?.csvPath ?? f.source;
+    if (batch.length && (bytes + f.candidate.size > maxBytes || paths.has(path))) {
       yield batch;
       batch = [];
       bytes = 0;
+      paths = new Set();
     }
     batch.push(f);
     bytes += f.candidate.size;
+    paths.add(path);
   }
   if (batch.length) yield batch;
 }

@@ -230,13 +230,13 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
   }
   try {
     const seen = new Map(
-      (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; known: boolean }>(
-        "SELECT s.path, s.size, s.mtime_ms, s.ino, f.sha256 IS NOT NULL AS known FROM inbox_seen s LEFT JOIN files f USING (sha256)"
-      )).map((r) => [r.path, r])
+      (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT path, size, mtime_ms, ino, sha256 FROM inbox_seen")).map((r) => [r.path, r])
     );
+    // a file is known by its folder and bytes (as in ingest)
+    const known = new Set((await db.all<{ municipality: string; sha256: string }>("SELECT municipality, sha256 FROM files")).map((r) => `${r.municipality}/${r.sha256}`));
     for (const c of candidates) {
       const s = seen.get(c.path);
-      if (!s || !s.known || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
+      if (!s || !known.has(`${c.municipality}/${s.sha256}`) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
     }
     const [last] = await db.all<{ run_id: number }>("SELECT max(run_id) AS run_id FROM runs WHERE status = 'published'");
     const site = siteRun(cfg.out);

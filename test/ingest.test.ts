@@ -12,7 +12,7 @@ import { readManifest } from "../pipeline/archive.js";
 import { unchangedSince } from "../pipeline/discover.js";
 import { formatRunSummary } from "../pipeline/text.js";
 import { badLuhn, bistandCsv, bistandRows, insatsCsv, insatsRows, personnummer, type Row } from "./helpers/extract.js";
-import { cleanup, filesUnder, install, mode, query, runKas, sha256, tempDir, writeInbox, type Install } from "./helpers/kas.js";
+import { cleanup, filesUnder, install, kas, mode, query, runKas, sha256, tempDir, writeInbox, type Install } from "./helpers/kas.js";
 
 const dirs: string[] = [];
 function fresh(name: string): Install {
@@ -221,6 +221,51 @@ describe("archive and quarantine", () => {
     const third = await runKas(i);
     expect(third.summary!.outcome).toBe("unchanged");
     expect(third.summary!.files.unchanged).toBe(5);
+  });
+});
+
+describe("the same bytes in two municipality folders", () => {
+  const i = fresh("two-folders");
+  const right = bistandCsv(bistandRows("0128", "2024-01", 4));
+
+  it("a file put in the wrong folder is rejected there; the same bytes in the right folder load (not a duplicate)", async () => {
+    writeInbox(i.inbox, { "0180/salem-jan.csv": right }, { "0180/salem-jan.csv": T0 });
+    const wrong = await runKas(i);
+    expect(wrong.code).toBe(1);
+    expect(wrong.summary!.files.rejected.map((f) => f.file)).toEqual(["0180/salem-jan.csv"]);
+    expect(wrong.summary!.files.rejected[0].findings.map((f) => f.code)).toContain("wrong_municipality");
+
+    writeInbox(i.inbox, { "0128/salem-jan.csv": right }, { "0128/salem-jan.csv": T0 + 1000 });
+    const fixed = await runKas(i);
+    expect(fixed.code).toBe(0);
+    expect(fixed.summary!.files.duplicates).toEqual([]);
+    expect(fixed.summary!.files.accepted.map((f) => f.file)).toEqual(["0128/salem-jan.csv"]);
+    expect(fixed.summary!.rows.bistand).toBe(4);
+    expect(await query(i.db, "SELECT municipality, name, status FROM files ORDER BY file_id")).toEqual([
+      { municipality: "0180", name: "salem-jan.csv", status: "rejected" },
+      { municipality: "0128", name: "salem-jan.csv", status: "accepted" }
+    ]);
+    // a copy in the same folder under another name is a duplicate, and the next run has nothing new
+    writeInbox(i.inbox, { "0128/salem-jan-igen.csv": right }, { "0128/salem-jan-igen.csv": T0 + 2000 });
+    expect((await runKas(i)).summary!.files.duplicates).toEqual(["0128/salem-jan-igen.csv"]);
+    expect((await runKas(i)).summary!.outcome).toBe("unchanged");
+    // both are in the manifest (one archived copy of the bytes), and a rebuild replays both
+    expect(readManifest(join(i.state, "archive")).map((e) => `${e.municipality}/${e.name}`)).toEqual(["0180/salem-jan.csv", "0128/salem-jan.csv"]);
+    const rows = await loaded(i, "0128");
+    expect(rows).toHaveLength(4);
+    const rebuilt = await kas(["rebuild", "--db", i.db, "--out", i.site, "--json"]);
+    expect(rebuilt.code, rebuilt.stderr).toBe(1); // the wrong-folder file is rejected again
+    expect(await loaded(i, "0128")).toEqual(rows);
+  });
+
+  it("the same bytes in two folders in one run are read as two files (one rejected, one loaded)", async () => {
+    const j = fresh("two-folders-one-run");
+    writeInbox(j.inbox, { "0128/jan.csv": right, "0180/jan.csv": right }, { "0128/jan.csv": T0, "0180/jan.csv": T0 });
+    const r = await runKas(j);
+    expect(r.code).toBe(1);
+    expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0128/jan.csv"]);
+    expect(r.summary!.files.rejected.map((f) => [f.file, f.rowsRead])).toEqual([["0180/jan.csv", 4]]);
+    expect(r.summary!.rows.bistand).toBe(4);
   });
 });
 

@@ -15,10 +15,11 @@ CREATE TABLE IF NOT EXISTS runs (
   summary      JSON
 );
 
--- Every file ever read, keyed by the SHA-256 of its bytes (a byte-identical re-upload is a no-op).
+-- Every file ever read, keyed by its municipality folder and the SHA-256 of its bytes (a byte-identical
+-- re-upload to the same folder is a no-op; the same bytes in another folder are that folder's file).
 CREATE TABLE IF NOT EXISTS files (
   file_id      INTEGER PRIMARY KEY,
-  sha256       VARCHAR NOT NULL UNIQUE,
+  sha256       VARCHAR NOT NULL,
   seq          INTEGER NOT NULL UNIQUE,    -- the order in which the pipeline first saw the files
   municipality VARCHAR NOT NULL,           -- the inbox folder it came from
   name         VARCHAR NOT NULL,           -- its name in the inbox (display only, never used as a path)
@@ -33,7 +34,8 @@ CREATE TABLE IF NOT EXISTS files (
   profile      VARCHAR,
   rows_read    BIGINT,
   rows_loaded  BIGINT,
-  archived_as  VARCHAR NOT NULL            -- path inside the archive, relative to it
+  archived_as  VARCHAR NOT NULL,           -- path inside the archive, relative to it
+  UNIQUE (municipality, sha256)
 );
 
 CREATE TABLE IF NOT EXISTS findings (
