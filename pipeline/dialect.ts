@@ -23,8 +23,6 @@ const preference: readonly Delimiter[] = [";", "\t", ","];
 /** Records in which a quote stood inside an unquoted value. */
 const strayQuote = new WeakSet<string[]>();
 
-const names: Record<Delimiter, string> = { ",": "komma (,)", ";": "semikolon (;)", "\t": "tabb" };
-
 const saveAs = "”CSV (semikolonavgränsad) (*.csv)” eller ”CSV UTF-8 (kommaavgränsad) (*.csv)”";
 
 /** Finds the delimiter and header of a CSV file from the first lines of its text (Inspection.head). */
@@ -56,44 +54,9 @@ export function sniffDialect(head: string): SniffResult {
     if (better) best = { delimiter, header, agree, stray };
   }
   if (!best) return { ok: false, code: "no_delimiter", message: noDelimiterMessage(firstLine) };
+  // (a column without a name, or a name twice, is the layout's to judge: an extra column is a warning)
   const header = best.header.map((h) => h.trim());
-  const problem = checkHeader(header, best.delimiter);
-  if (problem) return { ok: false, ...problem };
   return { ok: true, dialect: Object.freeze({ delimiter: best.delimiter, header: Object.freeze(header) }) };
-}
-
-/** The header problems every extract is checked for, whether CSV or xlsx: an empty column name, or
- *  one name twice (compared trimmed and lower-cased, as profiles match headers). */
-export function checkHeader(header: readonly string[], delimiter?: Delimiter): { code: string; message: string } | null {
-  const seen = new Map<string, number>();
-  for (let i = 0; i < header.length; i++) {
-    const name = header[i].trim();
-    if (name === "") {
-      const last = i === header.length - 1 && delimiter !== undefined;
-      return {
-        code: "empty_column_name",
-        message:
-          `Kolumn ${i + 1} i rubrikraden saknar namn. Varje kolumn måste ha ett namn i rubrikraden. ` +
-          (last
-            ? `Rubrikraden slutar troligen med ett extra ${names[delimiter!]}: ta bort det sista tecknet på raden (och på dataraderna), `
-            : "Skriv kolumnens namn i rubrikraden eller ta bort den tomma kolumnen, ") +
-          "och ladda upp filen igen."
-      };
-    }
-    const key = name.toLowerCase();
-    const before = seen.get(key);
-    if (before !== undefined) {
-      return {
-        code: "duplicate_column",
-        message:
-          `Kolumnen ”${shown(name)}” finns två gånger i rubrikraden (kolumn ${before + 1} och ${i + 1}). Varje kolumnnamn får ` +
-          "bara förekomma en gång (stora och små bokstäver och blanksteg runt namnet räknas inte). Ta bort den ena kolumnen " +
-          "eller ge den ett annat namn, och ladda upp filen igen."
-      };
-    }
-    seen.set(key, i);
-  }
-  return null;
 }
 
 /** The fields of one record (RFC 4180: a field that starts with a quote, or a space and a quote, is quoted;

@@ -59,6 +59,18 @@ export function layoutOf(
   const kindColumns = new Set(s.kinds[kind].columns.map((c) => c.name));
   const seen = new Map<string, number>();
   const columns = mapped.map((m, i) => {
+    if (header[i].trim() === "") {
+      const last = i === header.length - 1;
+      findings.push(
+        finding("WARNING", "empty_column_name", display,
+          `Kolumn ${i + 1} i rubrikraden saknar namn och läses inte in.` +
+            (last
+              ? " Rubrikraden slutar troligen med en extra avgränsare (till exempel ett semikolon sist på raden, som Excel ibland skriver); ta gärna bort den i exporten."
+              : " Ge kolumnen ett namn i rubrikraden om den ska läsas, annars kan den tas bort ur exporten."),
+          { line: 1, column: `kolumn ${i + 1}` })
+      );
+      return null;
+    }
     if (!kindColumns.has(m)) {
       findings.push(
         finding("WARNING", "extra_column", display,

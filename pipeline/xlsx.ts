@@ -6,7 +6,6 @@ import { open, rm, stat, type FileHandle } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { checkHeader } from "./dialect.js";
 
 export type DateStyle = "month" | "date";
 
@@ -115,8 +114,6 @@ async function convert(sheet: StreamingSheet, sheetName: string, date1904: boole
       while (width > 0 && cells[width] === "") width--;
       if (width === 0) return noHeader();
       header = cells.slice(1, width + 1);
-      const problem = checkHeader([...header, lineColumn]);
-      if (problem) return { ok: false, ...problem };
       styles = header.map(dateStyle);
       text += [...header, lineColumn].map(csvField).join(",") + "\n";
       continue;

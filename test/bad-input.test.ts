@@ -57,6 +57,10 @@ const files: Record<string, string | Buffer> = {
   "0114/excel-bom.csv": bistandCsv(set(bistandRows("0114", "2024-01", 6), 0, { amount_sek: "8450,50" }).map((r) => ({ ...r, amount_sek: r.amount_sek.replace(".", ",") })), { delimiter: ";", bom: true }),
   "0115/crlf.csv": bistandCsv(set(bistandRows("0115", "2024-01", 6), 1, { amount_sek: "1234.5" }), { eol: "\r\n" }),
   "0117/decimal-comma.csv": bistandCsv(set(set(bistandRows("0117", "2024-01", 6), 2, { amount_sek: "8450,50" }), 3, { amount_sek: "0,5" }), { delimiter: ";" }),
+  // Excel's trailing delimiter (a column without a name) and an extra column named twice: warnings, the rows load
+  "0125/trailing-delimiter.csv": bistandCsv(bistandRows("0125", "2024-01", 5).map((r) => ({ ...r, not1: "a", not2: "b", tail: "" })), {
+    delimiter: ";", eol: "\r\n", header: [...Object.keys(bistandRows("0125", "2024-01", 1)[0]), "anteckning", "Anteckning ", ""]
+  }),
   "0123/extra-column.csv": bistandCsv(bistandRows("0123", "2024-01", 6).map((r) => ({ ...r, kommentar: "x" })), { header: [...Object.keys(bistandRows("0123", "2024-01", 1)[0]), "kommentar"] }),
 
   // encodings
@@ -163,7 +167,7 @@ const expected: Expected[] = [
   { file: "0128/one-row-0181.csv", code: "wrong_municipality", severity: "FATAL", line: 5, column: "municipality", value: "0181", says: [/hela filen avvisas/] }
 ];
 
-const good = ["0128/good.csv", "0114/excel-bom.csv", "0115/crlf.csv", "0117/decimal-comma.csv", "0123/extra-column.csv"];
+const good = ["0128/good.csv", "0114/excel-bom.csv", "0115/crlf.csv", "0117/decimal-comma.csv", "0123/extra-column.csv", "0125/trailing-delimiter.csv"];
 const badFiles = Object.keys(files).filter((f) => !good.includes(f));
 
 let root: string;
@@ -223,6 +227,7 @@ describe("the run with every bad input", () => {
       { municipality: "0115", n: 6 },
       { municipality: "0117", n: 6 },
       { municipality: "0123", n: 6 },
+      { municipality: "0125", n: 5 },
       { municipality: "0128", n: 8 }
     ]);
     expect(await query(inst.db, "SELECT count(*)::INTEGER AS n FROM insats")).toEqual([{ n: 0 }]);
@@ -262,6 +267,17 @@ describe("the run with every bad input", () => {
     expect(f.findings).toEqual([
       expect.objectContaining({ severity: "WARNING", code: "extra_column", line: 1, column: "kommentar", message: expect.stringMatching(/läses inte in.*Ta bort den/) })
     ]);
+  });
+
+  it("loads a file whose header ends with a delimiter and names an extra column twice, with warnings (§2: extra columns are never an error)", () => {
+    const f = report("0125/trailing-delimiter.csv")!;
+    expect(f.rowsLoaded).toBe(5);
+    expect(f.findings.map((x) => [x.severity, x.code, x.line, x.column])).toEqual([
+      ["WARNING", "extra_column", 1, "anteckning"],
+      ["WARNING", "extra_column", 1, "Anteckning"],
+      ["WARNING", "empty_column_name", 1, "kolumn 13"]
+    ]);
+    expect(f.findings[2].message).toMatch(/saknar namn och läses inte in.*extra avgränsare/);
   });
 
   it.each(expected.map((e) => [`${e.file} ${e.code} line ${e.line}`, e] as const))("%s: a clear Swedish finding", (_, e) => {
