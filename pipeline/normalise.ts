@@ -44,7 +44,11 @@ function dateExpr(column: string, profile: Profile | null): string {
   const parse = (fmt: string) => {
     // strptime is lenient about a missing day in %Y-%m: parse months as the first day.
     const p = month && !fmt.includes("%d") ? `try_strptime(${v} || '-01', ${lit(fmt + "-%d")})` : `try_strptime(${v}, ${lit(fmt)})`;
-    return month ? `date_trunc('month', ${p})::DATE` : `${p}::DATE`;
+    // and about digits: %Y%m takes "20241" as January. A value counts only if writing the date back in
+    // the format gives it again, up to leading zeros after a separator ("1.3.2024" for %d.%m.%Y)
+    const shape = (x: string) => `regexp_replace(lower(${x}), '(^|[^0-9])0+([0-9])', '\\1\\2', 'g')`;
+    const checked = `CASE WHEN ${shape(`strftime(${p}, ${lit(fmt)})`)} = ${shape(v)} THEN ${p} END`;
+    return month ? `date_trunc('month', ${checked})::DATE` : `(${checked})::DATE`;
   };
   const fallback = contractDate(column);
   return perProfile(profile, (p) => {

@@ -179,6 +179,17 @@ describe("kas validate", () => {
     expect(withProfile.stdout.split("\n")[0]).toBe(`loose/numeric.csv: godkänd — bistand, utf-8, avgränsare ",", profil numeric-codes, ${sv(sampleRows("0192/bistand-2024.csv"))} rader`);
   });
 
+  it("a profile's date format takes a value only as the format writes it: 20241 is no %Y%m month", async () => {
+    const lines = readFileSync(sample("0192/bistand-2024.csv"), "utf8").split("\n");
+    lines[1] = lines[1].replace(",202401,", ",20241,");
+    lines[2] = lines[2].replace(",202401,", ",2024011,");
+    writeFileSync(join(dir, "loose/short-period.csv"), lines.join("\n"));
+    const r = await kas(["validate", "loose/short-period.csv", "--profile", "numeric-codes", "--json"]);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).files[0].findings as { code: string; line: number; value: string }[];
+    expect(findings.filter((f) => f.code === "invalid_month").map((f) => [f.line, f.value])).toEqual([[2, "20241"], [3, "2024011"]]);
+  });
+
   it("prints every problem, exit 1, and writes no database or anything else", async () => {
     const before = filesUnder(dir).sort();
     const r = await kas(["validate", "0180/bad.csv"]);
