@@ -12,6 +12,7 @@ import type { KindName, Schema } from "./schema.js";
 const aggregateCodes = new Set(["couples_one_coded"]);
 
 /** How many example rows a finding per file, rule and column lists. */
+/** Rows listed per rule, column and file by kas run (the rest are counted); kas validate lists every one. */
 export const examplesPerRule = 20;
 
 export interface CheckedFile {
@@ -99,7 +100,8 @@ export async function runChecks(
   kind: KindName,
   files: ReadonlyMap<number, CheckedFile>,
   s: Schema,
-  today: string
+  today: string,
+  examples: number = examplesPerRule
 ): Promise<Map<number, Finding[]>> {
   if (kind === "bistand") await db.run(sqlText("staging/stg_household_months"));
   await db.run(`CREATE OR REPLACE TEMP TABLE check_failures AS ${checksSql(kind, s, today)}`);
@@ -112,7 +114,7 @@ export async function runChecks(
     )
     SELECT file_id, code, "column", any_value(n) AS n,
            list({'rec': rec, 'xline': xline, 'value': value, 'expected': expected} ORDER BY rec) AS examples
-    FROM numbered WHERE nth <= ${examplesPerRule}
+    FROM numbered WHERE nth <= ${examples}
     GROUP BY file_id, code, "column"
     ORDER BY file_id, min(rec), code`);
   const out = new Map<number, Finding[]>();

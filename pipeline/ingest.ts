@@ -328,7 +328,7 @@ async function stageCheckLoad(db: Db, kind: KindName, batch: Prepared[], schema:
 }
 
 /** Stages a batch of files of one kind and runs every check; findings land on the files. Leaves stg_* for loading. */
-export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, keyer: Keyer, now: Date): Promise<void> {
+export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, keyer: Keyer, now: Date, examples?: number): Promise<void> {
   const staged = batch.map((p) => p.staged!);
   const structural = await stageRows(db, kind, staged, schema);
   await stagePseudonyms(db, kind, keyer);
@@ -336,7 +336,7 @@ export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], sche
   const checked = new Map<number, CheckedFile>(
     batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf }])
   );
-  const found = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10));
+  const found = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
   for (const p of batch) {
     p.rowsRead = counts.get(p.fileId) ?? 0;
     const s = structural.get(p.fileId);

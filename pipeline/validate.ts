@@ -16,6 +16,13 @@ import type { Profile, Profiles } from "./profile.js";
 import { kindNames, type KindName, type Schema } from "./schema.js";
 import { dropStaging, unkeyed } from "./stage.js";
 
+/**
+ * kas validate prints every problem (§9): every failing row of every rule, up to this many per rule,
+ * column and file (then the rest are counted, so that a file wrong on every line stays printable).
+ * kas run keeps the first examplesPerRule (pipeline/checks.ts) with the count.
+ */
+export const validateExamples = 100_000;
+
 export interface ValidatedFile {
   readonly file: string;
   readonly kind: KindName | null;
@@ -70,7 +77,7 @@ export async function validateFiles(
       for (const kind of kindNames) {
         const batch = prepared.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
         if (!batch.length) continue;
-        await checkBatch(db, kind, batch, o.schema, unkeyed, o.ctx.clock());
+        await checkBatch(db, kind, batch, o.schema, unkeyed, o.ctx.clock(), validateExamples);
         await dropStaging(db, kind);
       }
     } finally {

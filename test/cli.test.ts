@@ -179,6 +179,18 @@ describe("kas validate", () => {
     expect(withProfile.stdout.split("\n")[0]).toBe(`loose/numeric.csv: godkänd — bistand, utf-8, avgränsare ",", profil numeric-codes, ${sv(sampleRows("0192/bistand-2024.csv"))} rader`);
   });
 
+  it("lists every failing row (kas run keeps 20 per rule with a count): 30 unknown genders, 30 findings", async () => {
+    writeFileSync(join(dir, "0180/many.csv"), bistandCsv(bistandRows("0180", "2024-05", 30).map((r, k) => ({ ...r, gender: `G${k}` }))));
+    const r = await kas(["validate", "0180/many.csv", "--json"]);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).files[0].findings as { code: string; line: number; value: string; count: number | null }[];
+    expect(findings.map((f) => [f.code, f.line, f.value])).toEqual(Array.from({ length: 30 }, (_, k) => ["unknown_code", k + 2, `G${k}`]));
+    const text = await kas(["validate", "0180/many.csv"]);
+    expect(text.stdout.split("\n")[0]).toBe("0180/many.csv: avvisas (30 fel) — bistand, utf-8, avgränsare \",\", 30 rader");
+    expect(text.stdout).toContain('0180/many.csv:31: ERROR [unknown_code] gender = "G29"');
+    expect(text.stdout).not.toContain("Samma fel på ytterligare");
+  });
+
   it("a profile's date format takes a value only as the format writes it: 20241 is no %Y%m month", async () => {
     const lines = readFileSync(sample("0192/bistand-2024.csv"), "utf8").split("\n");
     lines[1] = lines[1].replace(",202401,", ",20241,");
