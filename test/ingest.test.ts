@@ -224,6 +224,20 @@ describe("archive and quarantine", () => {
   });
 });
 
+describe("findings per rule in kas run", () => {
+  it("keeps the first 20 failing rows of a rule and column, and counts the rest (kas validate lists all)", async () => {
+    const i = fresh("examples");
+    writeInbox(i.inbox, { "0180/many.csv": bistandCsv(bistandRows("0180", "2024-05", 30).map((r, k) => ({ ...r, gender: `G${k}` }))) });
+    const r = await runKas(i);
+    expect(r.code).toBe(1);
+    const findings = r.summary!.files.rejected[0].findings;
+    expect(findings.filter((f) => f.line !== null).map((f) => f.line)).toEqual(Array.from({ length: 20 }, (_, k) => k + 2));
+    expect(findings.filter((f) => f.line === null)).toEqual([
+      expect.objectContaining({ severity: "ERROR", code: "unknown_code", column: "gender", count: 10, message: expect.stringMatching(/^Samma fel på ytterligare 10 rader \(30 totalt\)/) })
+    ]);
+  });
+});
+
 describe("the same bytes in two municipality folders", () => {
   const i = fresh("two-folders");
   const right = bistandCsv(bistandRows("0128", "2024-01", 4));
