@@ -332,14 +332,19 @@ export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], sche
   const staged = batch.map((p) => p.staged!);
   const structural = await stageRows(db, kind, staged, schema);
   await stagePseudonyms(db, kind, keyer);
-  const counts = new Map((await db.all<{ file_id: number; n: number }>("SELECT file_id, n FROM stg_files")).map((r) => [r.file_id, r.n]));
+  const counts = new Map((await db.all<{ file_id: number; n: number; blank: number }>("SELECT file_id, n, blank FROM stg_files")).map((r) => [r.file_id, r]));
   const checked = new Map<number, CheckedFile>(
     batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf }])
   );
   const found = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
   for (const p of batch) {
-    p.rowsRead = counts.get(p.fileId) ?? 0;
+    const count = counts.get(p.fileId);
+    p.rowsRead = count ? count.n - count.blank : 0;
     const s = structural.get(p.fileId);
+    if (count?.blank && !s?.length) {
+      p.findings.push(finding("INFO", "blank_rows", p.candidate.display,
+        `${count.blank} ${count.blank === 1 ? "rad är helt tom" : "rader är helt tomma"} (bara avgränsare, som Excel skriver för tomma formaterade rader) och hoppades över.`, {}));
+    }
     if (s?.length) {
       p.findings.push(...s, finding("INFO", "checks_skipped", p.candidate.display, "Radkontrollerna väntar tills filens struktur är rättad (fel antal fält eller citattecken ovan).", {}));
     } else {

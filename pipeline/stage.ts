@@ -4,7 +4,7 @@
 // households are keyed (stg_persons.sql, stg_households.sql). Structural CSV errors (wrong field
 // count, unterminated quotes) are collected by the reader's reject tables instead of stopping the run.
 import type { DuckDBValue } from "@duckdb/node-api";
-import { lit, sqlText, type Db } from "./db.js";
+import { ident, lit, sqlText, type Db } from "./db.js";
 import type { Delimiter } from "./dialect.js";
 import { finding, type Finding } from "./finding.js";
 import type { Layout } from "./layout.js";
@@ -92,13 +92,21 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
     }
     await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans};`);
   }
-  await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows`);
+  // A record whose every field is empty (Excel writes ";;;;;;" for a formatted but empty row) is no row:
+  // the checks and the load read the view without them; the rows keep their record numbers (rid).
+  const fields = (await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE stg_${kind}_rows)`))
+    .map((c) => c.column_name)
+    .filter((c) => c !== "file_id" && c !== "xline" && !c.startsWith("mapped_"))
+    .sort((a, b) => Number(b === "v_person_id") - Number(a === "v_person_id")); // the one almost never empty first
+  const blank = fields.map((c) => `${ident(c)} IS NULL`).join(" AND ");
+  await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows WHERE NOT (${blank})`);
   const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
   await db.run(`
     CREATE OR REPLACE TEMP TABLE stg_files AS
-    SELECT f.file_id::INTEGER AS file_id, f.folder::VARCHAR AS folder, coalesce(b.base, 0) AS base, coalesce(b.n, 0) AS n
+    SELECT f.file_id::INTEGER AS file_id, f.folder::VARCHAR AS folder, coalesce(b.base, 0) AS base, coalesce(b.n, 0) AS n,
+           coalesce(b.blank, 0) AS blank
     FROM (VALUES ${values}) f(file_id, folder)
-    LEFT JOIN (SELECT file_id, min(rowid) AS base, count(*) AS n FROM stg_${kind}_rows GROUP BY file_id) b USING (file_id)`);
+    LEFT JOIN (SELECT file_id, min(rowid) AS base, count(*) AS n, count(*) FILTER (WHERE ${blank}) AS blank FROM stg_${kind}_rows GROUP BY file_id) b USING (file_id)`);
   const counts = new Map((await db.all<{ file_id: number; n: number }>("SELECT file_id, n FROM stg_files")).map((r) => [r.file_id, r.n]));
   for (const f of files) {
     if (structural.has(f.fileId)) continue;

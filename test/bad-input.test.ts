@@ -61,6 +61,12 @@ const files: Record<string, string | Buffer> = {
   "0125/trailing-delimiter.csv": bistandCsv(bistandRows("0125", "2024-01", 5).map((r) => ({ ...r, not1: "a", not2: "b", tail: "" })), {
     delimiter: ";", eol: "\r\n", header: [...Object.keys(bistandRows("0125", "2024-01", 1)[0]), "anteckning", "Anteckning ", ""]
   }),
+  // rows of only delimiters after the data (and one between), as Excel writes formatted empty rows: skipped
+  "0127/excel-blank-rows.csv": (() => {
+    const lines = bistandCsv(bistandRows("0127", "2024-01", 4), { delimiter: ";", eol: "\r\n" }).split("\r\n");
+    const empty = ";".repeat(lines[0].split(";").length - 1);
+    return [...lines.slice(0, 3), empty, ...lines.slice(3, -1), empty, empty, ""].join("\r\n");
+  })(),
   "0123/extra-column.csv": bistandCsv(bistandRows("0123", "2024-01", 6).map((r) => ({ ...r, kommentar: "x" })), { header: [...Object.keys(bistandRows("0123", "2024-01", 1)[0]), "kommentar"] }),
 
   // encodings
@@ -75,6 +81,7 @@ const files: Record<string, string | Buffer> = {
     .split("\n").map((l, i) => (i === 0 ? l : l.split(",").filter((_, k) => k !== 5 && k !== 6).join(","))).join("\n"),
   [bad("empty.csv")]: "",
   [bad("header-only.csv")]: bistandCsv([]).trimEnd() + "\n",
+  [bad("only-blank-rows.csv")]: bistandCsv([]).trimEnd() + "\n" + ",".repeat(9) + "\n" + ",".repeat(9) + "\n",
   [bad("unterminated-quote.csv")]: unterminated(),
   [bad("long-line.csv")]: "municipality,month,person_id," + "x".repeat(tenMb),
   [bad("long-row.csv")]: bistandCsv(rows0180(1)) + "0180,2024-03," + "9".repeat(tenMb) + "\n",
@@ -136,6 +143,7 @@ const expected: Expected[] = [
   { file: bad("missing-columns.csv"), code: "missing_column", severity: "FATAL", line: 1, column: "birth_year", says: [/birth_year saknas/] },
   { file: bad("empty.csv"), code: "empty_file", severity: "FATAL", line: null, says: [/tom/, /rubrikrad/] },
   { file: bad("header-only.csv"), code: "no_rows", line: 2, says: [/inga datarader/] },
+  { file: bad("only-blank-rows.csv"), code: "no_rows", line: 2, says: [/inga datarader/] },
   { file: bad("unterminated-quote.csv"), code: "unterminated_quote", line: 5, says: [/stängs aldrig/, /""/] },
   { file: bad("long-line.csv"), code: "line_too_long", severity: "FATAL", line: 1, says: [/1 MiB/, /LF och CRLF/] },
   { file: bad("long-row.csv"), code: "line_too_long", severity: "FATAL", line: 3, says: [/Rad 3/] },
@@ -167,7 +175,7 @@ const expected: Expected[] = [
   { file: "0128/one-row-0181.csv", code: "wrong_municipality", severity: "FATAL", line: 5, column: "municipality", value: "0181", says: [/hela filen avvisas/] }
 ];
 
-const good = ["0128/good.csv", "0114/excel-bom.csv", "0115/crlf.csv", "0117/decimal-comma.csv", "0123/extra-column.csv", "0125/trailing-delimiter.csv"];
+const good = ["0128/good.csv", "0114/excel-bom.csv", "0115/crlf.csv", "0117/decimal-comma.csv", "0123/extra-column.csv", "0125/trailing-delimiter.csv", "0127/excel-blank-rows.csv"];
 const badFiles = Object.keys(files).filter((f) => !good.includes(f));
 
 let root: string;
@@ -228,6 +236,7 @@ describe("the run with every bad input", () => {
       { municipality: "0117", n: 6 },
       { municipality: "0123", n: 6 },
       { municipality: "0125", n: 5 },
+      { municipality: "0127", n: 4 },
       { municipality: "0128", n: 8 }
     ]);
     expect(await query(inst.db, "SELECT count(*)::INTEGER AS n FROM insats")).toEqual([{ n: 0 }]);
@@ -278,6 +287,16 @@ describe("the run with every bad input", () => {
       ["WARNING", "empty_column_name", 1, "kolumn 13"]
     ]);
     expect(f.findings[2].message).toMatch(/saknar namn och läses inte in.*extra avgränsare/);
+  });
+
+  it("skips rows of only delimiters (Excel's formatted empty rows), says how many, and keeps the line numbers", async () => {
+    const f = report("0127/excel-blank-rows.csv")!;
+    expect(f.rowsRead).toBe(4);
+    expect(f.rowsLoaded).toBe(4);
+    expect(f.findings).toEqual([expect.objectContaining({ severity: "INFO", code: "blank_rows", message: expect.stringMatching(/^3 rader är helt tomma/) })]);
+    // the row after the empty line 4 is line 5 of the file
+    const lines = await query<{ line: number }>(inst.db, "SELECT line FROM bistand WHERE municipality = '0127' ORDER BY line");
+    expect(lines.map((l) => l.line)).toEqual([2, 3, 5, 6]);
   });
 
   it.each(expected.map((e) => [`${e.file} ${e.code} line ${e.line}`, e] as const))("%s: a clear Swedish finding", (_, e) => {
