@@ -145,13 +145,18 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
     return code;
   } catch (e) {
     const err = e as Error;
+    // --json: a failure is one JSON document on standard output too (the text stays on standard error)
+    const json = (exitCode: ExitCode, outcome: string): ExitCode => {
+      if (argv.includes("--json")) ctxFor().print(JSON.stringify({ outcome, exitCode, error: err.message }, null, 2) + "\n");
+      return exitCode;
+    };
     if (err instanceof UsageError || err.name === "YError") {
       process.stderr.write(`kas: ${err.message}\n\nKör kas --help för hjälp.\n`);
-      return 2;
+      return json(2, "usage");
     }
     if (err instanceof LockedError) {
       process.stderr.write(`kas: ${err.message}\n`);
-      return 3;
+      return json(3, "locked");
     }
     const publishing = argv[0] === "run" || argv[0] === "rebuild";
     process.stderr.write(
@@ -163,7 +168,7 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       process.stderr.write("Disken är full (eller en gräns för filstorlek nåddes). Frigör utrymme där databasen och webbplatsen ligger och kör igen; inget har gått förlorat.\n");
     }
     if (process.env.KAS_DEBUG) process.stderr.write(`${err.stack}\n`);
-    return 3;
+    return json(3, "failed");
   }
 }
 

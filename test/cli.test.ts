@@ -217,6 +217,9 @@ describe("kas validate", () => {
   });
 
   it("wrong usage is exit 2: a missing file, an unknown profile, no file", async () => {
+    const missingJson = await kas(["validate", "0180/nope.csv", "--json"]);
+    expect(missingJson.code).toBe(2);
+    expect(JSON.parse(missingJson.stdout)).toEqual({ outcome: "usage", exitCode: 2, error: "filen finns inte: 0180/nope.csv" });
     const missing = await kas(["validate", "0180/nope.csv"]);
     expect(missing).toMatchObject({ code: 2, stdout: "" });
     expect(missing.stderr).toContain("kas: filen finns inte: 0180/nope.csv");
@@ -291,7 +294,9 @@ describe("exit 3: the run failed and nothing was published", () => {
     chmodSync(key, 0o644);
     const r = await runKas(i, ["--key-file", key], { env: {} });
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe("");
+    // --json: the failure is one JSON document on standard output, the text on standard error
+    expect(JSON.parse(r.stdout)).toEqual({ outcome: "failed", exitCode: 3, error: expect.stringContaining(`chmod 600 ${key}`) });
+    expect(r.stdout).not.toContain(testKey);
     expect(r.stderr).toContain("körningen misslyckades och ingenting publicerades");
     expect(r.stderr).toContain(`chmod 600 ${key}`);
     expect(r.stderr).not.toContain(testKey);
@@ -321,7 +326,7 @@ describe("exit 3: the run failed and nothing was published", () => {
     expect(validate.stderr).toMatch(/invalid profile .*broken\.json: column "kon" maps to sex, which is not a contract column/);
     const run = await spawnKas(["run", "--json"], { cwd: join(pkg, "work"), env: { KAS_KEY: testKey }, cli: join(pkg, "dist/pipeline/cli.js") });
     expect(run.code).toBe(3);
-    expect(run.stdout).toBe("");
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: "failed", exitCode: 3 });
     expect(run.stderr).toMatch(/ingenting publicerades/);
     expect(existsSync(join(pkg, "work/out/kas.duckdb"))).toBe(false);
     expect(existsSync(join(pkg, "work/out/site"))).toBe(false);
