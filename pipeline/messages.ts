@@ -82,7 +82,7 @@ export function messageOf(p: Problem, ctx: MessageContext): string {
     case "invalid_year":
       return `"${p.value}" är inget födelseår. Skriv året med fyra siffror, t.ex. 1987.`;
     case "invalid_amount":
-      return `"${p.value}" är inget giltigt belopp. Skriv hela kronor eller kronor med decimaler, med decimalkomma eller decimalpunkt och utan tusentalsavgränsare eller valutatecken, t.ex. 8450 eller 8450,50. Beloppet får inte vara negativt.`;
+      return `"${p.value}" är inget giltigt belopp. Skriv hela kronor eller kronor med decimaler, med decimalkomma eller decimalpunkt och utan tusentalsavgränsare eller valutatecken, t.ex. 8450 eller 8450,50 (högst två decimaler: hela ören). Beloppet får inte vara negativt.`;
     case "invalid_municipality":
       return `"${p.value}" är ingen kommunkod. Skriv kommunens fyrsiffriga kod (SCB i Sverige, SSB i Norge), t.ex. 0181.${ctx.profile ? ` Profilen ${ctx.profile.name} kan också översätta kommunens namn.` : ""}`;
     case "missing_person_id":

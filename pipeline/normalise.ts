@@ -83,8 +83,10 @@ export function columnExpr(col: ColumnDef, s: Schema, profile: Profile | null): 
       // four digits: a cast alone would also take "+199" or " 199"
       return `(CASE WHEN length(${v}) = 4 AND TRY_CAST(${v} AS SMALLINT) >= 1000 THEN ${v}::SMALLINT END)`;
     case "amount":
-      // decimal comma or point, no thousands separator, not negative
-      return `(CASE WHEN NOT contains(${v}, '-') AND NOT contains(${v}, '+') AND NOT contains(${v}, 'e') AND NOT contains(${v}, 'E') THEN TRY_CAST(replace(${v}, ',', '.') AS DECIMAL(14, 2)) END)`;
+      // decimal comma or point, no thousands separator, not negative, whole öre (a cast to two decimals
+      // would round 1.891 silently: read four, and take the value only if it has no more than two)
+      return `(CASE WHEN NOT contains(${v}, '-') AND NOT contains(${v}, '+') AND NOT contains(${v}, 'e') AND NOT contains(${v}, 'E') THEN ` +
+        `list_transform([TRY_CAST(replace(${v}, ',', '.') AS DECIMAL(18, 4))], lambda kas_a: CASE WHEN kas_a = kas_a::DECIMAL(14, 2) THEN kas_a::DECIMAL(14, 2) END)[1] END)`;
     case "person_id":
     case "text":
       return v;

@@ -100,6 +100,8 @@ const files: Record<string, string | Buffer> = {
   [bad("end-without-exit.csv")]: insatsCsv(set(insatsRows("0180", 3), 2, { exit_reason: "" })),
 
   // household amounts, duplicates, identity numbers
+  // amounts: öre at most (1.891 would be rounded silently), a thousands separator, a negative amount
+  [bad("bad-amounts.csv")]: bistandCsv(set(set(set(rows0180(4), 0, { amount_sek: "1234.891" }), 1, { amount_sek: "1 000,50" }), 2, { amount_sek: "-50" }), { delimiter: ";" }),
   [bad("conflicting-amounts.csv")]: bistandCsv(set(set(rows0180(4), 1, { amount_sek: "5000" }), 2, { household_id: rows0180(4)[1].household_id, role: "co_applicant", amount_sek: "5200" })),
   [bad("missing-amount.csv")]: bistandCsv(set(set(rows0180(5), 3, { amount_sek: "" }), 4, { household_id: rows0180(5)[3].household_id, role: "co_applicant", amount_sek: "" })),
   [bad("duplicate-person.csv")]: bistandCsv(set(rows0180(5), 4, { person_id: rows0180(5)[0].person_id })),
@@ -159,6 +161,9 @@ const expected: Expected[] = [
   { file: bad("end-before-start.csv"), code: "end_before_start", line: 2, column: "end_date", value: "2024-04-30", says: [/före startdatum 2024-05-02/] },
   { file: bad("exit-without-end.csv"), code: "exit_reason_without_end", line: 3, column: "exit_reason", value: "work", says: [/slutdatum saknas/] },
   { file: bad("end-without-exit.csv"), code: "exit_reason_missing", line: 4, column: "exit_reason", value: null, says: [/saknar avslutsorsak/, /Giltiga koder: work, studies/] },
+  { file: bad("bad-amounts.csv"), code: "invalid_amount", line: 2, column: "amount_sek", value: "1234.891", says: [/högst två decimaler/] },
+  { file: bad("bad-amounts.csv"), code: "invalid_amount", line: 3, column: "amount_sek", value: "1 000,50", says: [/utan tusentalsavgränsare/] },
+  { file: bad("bad-amounts.csv"), code: "invalid_amount", line: 4, column: "amount_sek", value: "-50", says: [/inte vara negativt/] },
   { file: bad("conflicting-amounts.csv"), code: "conflicting_amounts", line: 3, column: "amount_sek", value: "5000.00 / 5200.00", says: [/olika belopp för 2024-03/] },
   { file: bad("missing-amount.csv"), code: "missing_amount", line: 5, column: "amount_sek", value: null, says: [/saknar belopp för 2024-03/] },
   { file: bad("duplicate-person.csv"), code: "duplicate_person_month", line: 6, column: "person_id", value: "2024-03", says: [/redan på rad 2 för månaden 2024-03/, /en rad per månad/] },
