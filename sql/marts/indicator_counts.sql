@@ -10,7 +10,7 @@ WITH target_groups(target_group, bit) AS (
   SELECT DISTINCT municipality, "year" FROM person_years -- (the person marts hold the municipalities in scope only)
 ), exits AS (
   SELECT i.municipality, year(i.end_date)::INTEGER AS "year", i.person, a.gender,
-         coalesce(c.work_or_studies, false) AS work_or_studies
+         coalesce(c.work_or_studies, false) AS work_or_studies, a.had_bistand
   FROM insats i
   JOIN person_attributes a USING (municipality, person)
   LEFT JOIN codes c ON c.list = 'exit_reason' AND c.code = i.exit_reason
@@ -75,8 +75,7 @@ WITH target_groups(target_group, bit) AS (
   -- municipality in any year); one who had assistance in other years only is in no group that year
   SELECT 'all' AS target_group, e.*
   FROM exits e
-  WHERE 'all' IN (SELECT target_group FROM target_groups)
-    AND NOT EXISTS (SELECT 1 FROM person_years r WHERE r.municipality = e.municipality AND r.person = e.person)
+  WHERE NOT e.had_bistand AND 'all' IN (SELECT target_group FROM target_groups)
 ), exit_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
          count(*) AS exits, count(*) FILTER (WHERE work_or_studies) AS exits_work_studies
