@@ -148,16 +148,19 @@ describe("SIGKILL at the narrow windows of a run", () => {
 describe("SIGKILL at random moments", () => {
   it("leaves a whole published state every time; the next run succeeds; nothing archived is lost", async () => {
     const s = await published("kill-random");
-    // a seeded sequence of moments across the run: fractions of how long the same work took in
-    // beforeAll, so that a fast machine kills as often as a slow one (a run that finishes leaves the
-    // later ones nothing to do, and a run with nothing to do ends in half a second)
+    // a seeded sequence of moments across the run: fractions of how long a run takes on this machine,
+    // now — at first the same work timed in beforeAll; once a run finishes, the later ones have nothing
+    // new to do and end sooner, so the moments follow the duration of the last run that finished
+    // (a fast or a busy machine kills as often as a slow or a quiet one)
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let kills = 0;
+    let scale = runMs;
     const seen: string[] = [];
     for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
       const child: ChildProcess = spawn(process.execPath, [cli, ...s.args], { env: { ...process.env, KAS_KEY: key }, stdio: "ignore" });
-      const delay = 50 + Math.floor(random() * 0.85 * runMs);
+      const delay = 50 + Math.floor(random() * 0.85 * scale);
       const outcome = await new Promise<string>((resolve) => {
         const timer = setTimeout(() => child.kill("SIGKILL"), delay);
         child.on("close", (code, signal) => {
@@ -166,6 +169,7 @@ describe("SIGKILL at random moments", () => {
         });
       });
       if (outcome === "SIGKILL") kills++;
+      else scale = performance.now() - t0;
       seen.push(`${delay} ms: ${outcome}`);
       const runId = await assertIntact(s, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(runId).toBeGreaterThanOrEqual(1);
