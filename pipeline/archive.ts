@@ -8,6 +8,13 @@ import { shownName } from "./discover.js";
 import { fsyncDir, fsyncFile } from "./durable.js";
 import { formatFinding, type Finding } from "./finding.js";
 
+/**
+ * What makes a file the same file: its municipality folder and its bytes. A byte-identical re-upload to
+ * the same folder is a no-op; the same bytes in another folder are that municipality's file (one put
+ * in the wrong folder first, and rejected there, loads from the right one).
+ */
+export const fileKey = (municipality: string, sha256: string): string => `${municipality}/${sha256}`;
+
 export interface ManifestEntry {
   readonly sha256: string;
   readonly ext: string;
@@ -116,13 +123,12 @@ export function readManifest(archiveDir: string): ManifestEntry[] {
     if ("published" in e) published.add(e.published);
     else entries.push(e);
   }
-  // one entry per folder and bytes (the same bytes may be two municipalities' files), at its last published position
-  const key = (e: ManifestEntry) => `${e.municipality}/${e.sha256}`;
+  // one entry per file (fileKey), at its last published position
   const last = new Map<string, number>();
   entries.forEach((e, i) => {
-    if (published.has(e.run)) last.set(key(e), i);
+    if (published.has(e.run)) last.set(fileKey(e.municipality, e.sha256), i);
   });
-  return entries.filter((e, i) => last.get(key(e)) === i);
+  return entries.filter((e, i) => last.get(fileKey(e.municipality, e.sha256)) === i);
 }
 
 /** A name safe to use inside quarantine/: never a path, never hidden, never long. */

@@ -11,7 +11,6 @@ import type { KindName, Schema } from "./schema.js";
 /** Findings about a whole file or group of rows, whose value is a count rather than a cell. */
 const aggregateCodes = new Set(["couples_one_coded"]);
 
-/** How many example rows a finding per file, rule and column lists. */
 /** Rows listed per rule, column and file by kas run (the rest are counted); kas validate lists every one. */
 export const examplesPerRule = 20;
 

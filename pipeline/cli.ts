@@ -11,7 +11,7 @@ import type { Context } from "./context.js";
 import { LockedError } from "./lock.js";
 import { consoleLogger } from "./log.js";
 import { loadProfiles } from "./profile.js";
-import { checkInbox, rebuild, run } from "./run.js";
+import { rebuild, run } from "./run.js";
 import { schema } from "./schema.js";
 import { formatRunSummary, formatStatus, formatValidation } from "./text.js";
 
@@ -42,7 +42,6 @@ function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json: 
 }
 
 async function batchCommand(command: "run" | "rebuild", cfg: RunConfig, ctxFor: (logFile?: string) => Context): Promise<ExitCode> {
-  if (command === "run") checkInbox(cfg.inbox); // before the log file: wrong usage leaves nothing behind
   const ctx = ctxFor(join(cfg.logDir, `${command}-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
   const summary = await (command === "run" ? run : rebuild)(cfg, ctx);
   ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));

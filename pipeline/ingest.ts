@@ -3,7 +3,7 @@
 // either loaded or quarantined with its reasons; nothing else is lost when one file is bad.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { appendManifest, archivedName, archiveTemp, commitToArchive, quarantine, syncArchive, type ManifestEntry } from "./archive.js";
+import { appendManifest, archivedName, archiveTemp, commitToArchive, fileKey, quarantine, syncArchive, type ManifestEntry } from "./archive.js";
 import { runChecks, type CheckedFile } from "./checks.js";
 import type { RunConfig } from "./config.js";
 import type { Context } from "./context.js";
@@ -91,10 +91,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
   const seen = new Map(
     (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT * FROM inbox_seen")).map((r) => [r.path, r])
   );
-  // a file is known by its folder and bytes: the same bytes in another municipality's folder are that
-  // municipality's upload (a file first put in the wrong folder and rejected must load from the right one)
-  const key = (municipality: string, sha256: string) => `${municipality}/${sha256}`;
-  const known = new Set((await db.all<{ municipality: string; sha256: string }>("SELECT municipality, sha256 FROM files")).map((r) => key(r.municipality, r.sha256)));
+  const known = await knownFiles(db);
   let { fileId, seq } = await nextIds(db);
 
   const outcomes: FileOutcome[] = [];
@@ -103,7 +100,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
   const seenRows: SeenRow[] = [];
   for (const c of candidates) {
     const cached = seen.get(c.path);
-    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(key(c.municipality, cached.sha256))) {
+    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(fileKey(c.municipality, cached.sha256))) {
       outcomes.push(outcome(c, "unchanged", cached.sha256));
       continue;
     }
@@ -128,12 +125,12 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
       continue;
     }
     seenRows.push({ path: c.path, size: c.size, mtimeMs: c.mtimeMs, ino: c.ino, sha256: inspection.sha256 });
-    if (known.has(key(c.municipality, inspection.sha256))) {
+    if (known.has(fileKey(c.municipality, inspection.sha256))) {
       rmSync(temp, { force: true });
       outcomes.push(outcome(c, "duplicate", inspection.sha256));
       continue;
     }
-    known.add(key(c.municipality, inspection.sha256));
+    known.add(fileKey(c.municipality, inspection.sha256));
     const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, archiveExt(c.ext));
     entries.push({
       sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
@@ -145,6 +142,12 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
   syncArchive(cfg.archiveDir, fresh.map((p) => p.source));
   appendManifest(cfg.archiveDir, entries);
   return processFresh(db, cfg, deps, fresh, outcomes, ignored, seenRows);
+}
+
+/** Every file the database has read, by fileKey (pipeline/archive.ts). */
+export async function knownFiles(db: Db): Promise<Set<string>> {
+  const rows = await db.all<{ municipality: string; sha256: string }>("SELECT municipality, sha256 FROM files");
+  return new Set(rows.map((r) => fileKey(r.municipality, r.sha256)));
 }
 
 /** kas rebuild: the archive alone, replayed in the order the files were first seen. */

@@ -8,19 +8,27 @@ export function consoleLogger(options: { stream?: NodeJS.WriteStream; file?: str
   const stream = options.stream ?? process.stderr;
   const tty = !!stream.isTTY;
   const clock = options.clock ?? (() => new Date());
-  if (options.file) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+  // the file (and its folder) is made with the first line: a command that fails before it logs
+  // anything (wrong usage) leaves nothing behind
+  let folderMade = false;
+  const toFile = (level: string, message: string) => {
+    if (!options.file) return;
+    if (!folderMade) {
+      mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+      folderMade = true;
+    }
+    appendFileSync(options.file, `${clock().toISOString()} ${level} ${message}\n`, { mode: 0o600 });
+  };
   let bar = false;
   const line = (level: string, message: string, console = true) => {
-    if (!console) {
-      if (options.file) appendFileSync(options.file, `${clock().toISOString()} ${level} ${message}\n`, { mode: 0o600 });
-      return;
+    if (console) {
+      if (bar) {
+        stream.write("\r\x1b[K");
+        bar = false;
+      }
+      stream.write(`${level === "INFO" ? "" : `${level}: `}${message}\n`);
     }
-    if (bar) {
-      stream.write("\r\x1b[K");
-      bar = false;
-    }
-    stream.write(`${level === "INFO" ? "" : `${level}: `}${message}\n`);
-    if (options.file) appendFileSync(options.file, `${clock().toISOString()} ${level} ${message}\n`, { mode: 0o600 });
+    toFile(level, message);
   };
   const lastPlain = new Map<string, number>();
   return {

@@ -9,9 +9,9 @@ import { DuckDBBlobValue, type DuckDBValue } from "@duckdb/node-api";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { link, mkdir, open, unlink } from "node:fs/promises";
-import { fsyncDir } from "./durable.js";
-import { inspect } from "node:util";
 import { dirname, resolve } from "node:path";
+import { inspect } from "node:util";
+import { fsyncDir } from "./durable.js";
 
 const hidden = "[kas pseudonymisation key]";
 const block = 64; // SHA-256 block size in bytes
@@ -241,8 +241,6 @@ async function createKeyFile(path: string): Promise<{ bytes: Buffer; created: bo
   fsyncDir(dir);
   return { bytes, created: true };
 }
-
-
 
 function createFailed(path: string, e: unknown): KeyError {
   const code = (e as NodeJS.ErrnoException).code ?? "okänt fel";

@@ -27,7 +27,6 @@ export function beside(db: string, out: string, runId: number | string = "next")
   return { dbNext: `${db}.next`, siteNext: join(versionsOf(out), version), journal: `${db}.publish.json` };
 }
 
-
 /** The version directory <out> points to, or null. */
 function current(out: string): string | null {
   try {

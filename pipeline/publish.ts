@@ -11,6 +11,7 @@ import { renderIndex } from "../reports/index-page.js";
 import type { Freshness, QualityFile, QualityPage, ReportPage, RunInfo } from "../reports/model.js";
 import { renderQuality } from "../reports/quality.js";
 import { renderReport } from "../reports/report.js";
+import { reportTimeZone } from "../reports/time.js";
 import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "./confidentiality.js";
 import { martsFingerprint } from "./fingerprint.js";
@@ -86,7 +87,8 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
   await refreshMarts(db, schema, o.runId);
   const t1 = performance.now();
   mkdirSync(join(dir, "data"), { recursive: true });
-  const run: RunInfo = { id: o.runId, startedAt: isoWithOffset(o.startedAt, o.timeZone ?? "Europe/Stockholm"), timeZone: o.timeZone ?? "Europe/Stockholm" };
+  const timeZone = o.timeZone ?? reportTimeZone;
+  const run: RunInfo = { id: o.runId, startedAt: isoWithOffset(o.startedAt, timeZone), timeZone };
   const freshness = await freshnessOf(db);
   const municipalities = freshness.map((f) => ({ code: f.municipality, name: f.name }));
   const reports: ReportSummary[] = [];

@@ -9,8 +9,8 @@ import { openDb, type Db } from "./db.js";
 import { discover } from "./discover.js";
 import { faultPoint } from "./fault.js";
 import type { Finding } from "./finding.js";
-import { readManifest } from "./archive.js";
-import { ingest, ingestArchive, type FileOutcome, type IngestResult } from "./ingest.js";
+import { fileKey, readManifest } from "./archive.js";
+import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult } from "./ingest.js";
 import { acquireLock } from "./lock.js";
 import { installMacros } from "./macros.js";
 import { loadProfiles, type Profiles } from "./profile.js";
@@ -212,7 +212,7 @@ function checkOut(out: string): void {
 }
 
 /** A missing inbox is wrong usage (a mistyped --inbox, or a share that is not mounted): exit 2, nothing touched. */
-export function checkInbox(inbox: string): void {
+function checkInbox(inbox: string): void {
   const st = statSync(inbox, { throwIfNoEntry: false });
   if (!st) throw new UsageError(`inkorgen ${inbox} finns inte. Ange rätt mapp med --inbox (eller kontrollera att den delade mappen är monterad).`);
   if (!st.isDirectory()) throw new UsageError(`inkorgen ${inbox} är ingen mapp. Ange mappen som har en undermapp per kommun (t.ex. 0181/) med --inbox.`);
@@ -232,11 +232,10 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
     const seen = new Map(
       (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT path, size, mtime_ms, ino, sha256 FROM inbox_seen")).map((r) => [r.path, r])
     );
-    // a file is known by its folder and bytes (as in ingest)
-    const known = new Set((await db.all<{ municipality: string; sha256: string }>("SELECT municipality, sha256 FROM files")).map((r) => `${r.municipality}/${r.sha256}`));
+    const known = await knownFiles(db);
     for (const c of candidates) {
       const s = seen.get(c.path);
-      if (!s || !known.has(`${c.municipality}/${s.sha256}`) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
+      if (!s || !known.has(fileKey(c.municipality, s.sha256)) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
     }
     const [last] = await db.all<{ run_id: number }>("SELECT max(run_id) AS run_id FROM runs WHERE status = 'published'");
     const site = siteRun(cfg.out);

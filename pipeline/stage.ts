@@ -94,27 +94,16 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
   }
   // A record whose every field is empty (Excel writes ";;;;;;" for a formatted but empty row) is no row:
   // the checks and the load read the view without them; the rows keep their record numbers (rid).
-  // Such a row has no person_id: only a batch with rows without one pays for the test of every
-  // column (a filter over all columns makes every scan of the view read them all: +15 % ingest).
+  const blank = await blankRecord(db, kind);
+  await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows${blank ? ` WHERE NOT (${blank})` : ""}`);
   const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
-  const filesTable = (blank: string) => `
+  await db.run(`
     CREATE OR REPLACE TEMP TABLE stg_files AS
     SELECT f.file_id::INTEGER AS file_id, f.folder::VARCHAR AS folder, coalesce(b.base, 0) AS base, coalesce(b.n, 0) AS n,
            coalesce(b.blank, 0) AS blank
     FROM (VALUES ${values}) f(file_id, folder)
-    LEFT JOIN (SELECT file_id, min(rowid) AS base, count(*) AS n, count(*) FILTER (WHERE ${blank}) AS blank FROM stg_${kind}_rows GROUP BY file_id) b USING (file_id)`;
-  await db.run(filesTable("v_person_id IS NULL"));
-  const [{ suspects }] = await db.all<{ suspects: number }>("SELECT coalesce(sum(blank), 0)::INTEGER AS suspects FROM stg_files");
-  if (suspects > 0) {
-    const fields = (await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE stg_${kind}_rows)`))
-      .map((c) => c.column_name)
-      .filter((c) => c !== "file_id" && c !== "xline" && !c.startsWith("mapped_"));
-    const blank = fields.map((c) => `${ident(c)} IS NULL`).join(" AND ");
-    await db.run(filesTable(blank));
-    await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows WHERE NOT (${blank})`);
-  } else {
-    await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows`);
-  }
+    LEFT JOIN (SELECT file_id, min(rowid) AS base, count(*) AS n, count(*) FILTER (WHERE ${blank ?? "false"}) AS blank
+               FROM stg_${kind}_rows GROUP BY file_id) b USING (file_id)`);
   const counts = new Map((await db.all<{ file_id: number; n: number }>("SELECT file_id, n FROM stg_files")).map((r) => [r.file_id, r.n]));
   for (const f of files) {
     if (structural.has(f.fileId)) continue;
@@ -122,6 +111,22 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
     if (lost) structural.set(f.fileId, [lost]);
   }
   return structural;
+}
+
+/**
+ * The condition that a staged record is empty in every field, or null when the batch has none. Such a
+ * record has no person_id, so one column is read to know; only a batch with rows without one pays for
+ * the test of every column (a filter over all columns makes each scan of the view read them all).
+ */
+async function blankRecord(db: Db, kind: KindName): Promise<string | null> {
+  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM stg_${kind}_rows WHERE v_person_id IS NULL`);
+  if (n === 0) return null;
+  const columns = await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE stg_${kind}_rows)`);
+  return columns
+    .map((c) => c.column_name)
+    .filter((c) => c !== "file_id" && c !== "xline" && !c.startsWith("mapped_"))
+    .map((c) => `${ident(c)} IS NULL`)
+    .join(" AND ");
 }
 
 /** Keys the batch's persons and households (sql/staging/stg_persons.sql, stg_households.sql). */

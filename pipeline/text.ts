@@ -1,5 +1,5 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON).
-import { formatDateTime } from "../reports/time.js";
+import { formatDateTime, reportTimeZone } from "../reports/time.js";
 import { shownName } from "./discover.js";
 import { formatFinding, sortFindings, type Finding } from "./finding.js";
 import type { RunSummary } from "./run.js";
@@ -18,7 +18,7 @@ function findingLines(findings: readonly Finding[], max = 25): string[] {
 }
 
 /** Times as the reports show them: Swedish words, Swedish time (--json keeps ISO 8601 with offset). */
-const when = (iso: string) => formatDateTime(iso, "Europe/Stockholm");
+const when = (iso: string) => formatDateTime(iso, reportTimeZone);
 
 export function formatRunSummary(s: RunSummary): string {
   const out: string[] = [];

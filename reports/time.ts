@@ -1,6 +1,9 @@
 // Dates and times on pages, in Swedish words, in the run's time zone (never the machine's): the
 // clock is the caller's, passed in as data.
 
+/** The time zone the pages and the command line show times in, unless a run is given another. */
+export const reportTimeZone = "Europe/Stockholm";
+
 const months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
 function monthName(m: number): string {
