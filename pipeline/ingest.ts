@@ -265,7 +265,7 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
       p.lineOf = (records) => recordLines(path, delimiter, records);
     }
   }
-  p.delimiter = delimiter;
+  p.delimiter = c.ext === "xlsx" ? null : delimiter; // a workbook has none (the comma is our own CSV's)
   const { layout, findings } = layoutOf(header, profile, schema, c.display);
   p.findings.push(...findings);
   if (!layout) return;

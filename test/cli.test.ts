@@ -168,6 +168,7 @@ describe("kas validate", () => {
       [true, "bistand", null, "utf-8"]
     ]);
     expect(v[0].rows).toBe(sampleRows("0181/bistand-2024.csv"));
+    expect(v.map((f) => f.delimiter)).toEqual([";", ",", null, ";"]);
   });
 
   it("uses --profile for a file outside a municipality folder", async () => {
