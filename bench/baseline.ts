@@ -2,7 +2,8 @@
 // validation — a fresh DuckDB file and, per kind, one typed read_csv per dialect group into one
 // table. Run as its own process (`node dist/bench/baseline.js PLAN.json`, the result as JSON on
 // standard output) so it is measured like kas: fresh process, same default thread count.
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBBlobValue, DuckDBInstance } from "@duckdb/node-api";
+import { randomBytes } from "node:crypto";
 import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Kind } from "./dataset.js";
@@ -19,6 +20,14 @@ export interface BaselineGroup {
 export interface BaselinePlan {
   readonly db: string;
   readonly groups: readonly BaselineGroup[];
+  /**
+   * The floor instead (`npm run bench -- --floor`): the least any load that pseudonymises before storing
+   * must do — the same typed read into a temporary table, an HMAC of every distinct person_id (and
+   * bistand household), the table written with pseudonyms instead. No normalisation, no check digits, no
+   * validation, no marts, no reports: what kas adds beyond it is the price of the contract's checks
+   * and the reports.
+   */
+  readonly floor?: boolean;
 }
 
 export interface BaselineResult {
@@ -48,6 +57,27 @@ const dateFormat: Record<Kind, string> = { bistand: "%Y-%m", insats: "%Y-%m-%d" 
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+// HMAC-SHA256 as kas computes it (pipeline/pseudonym.ts), under the pads $i and $o of a random key
+const hmac = (e: string) => `('0x' || left(sha256($o || unhex(sha256($i || encode(CAST((${e}) AS VARCHAR))))), 16))::UBIGINT`;
+
+/** The floor's statements for one kind: the raw rows, the keyed ids, the table with pseudonyms. */
+export function floorSql(kind: Kind, groups: readonly BaselineGroup[]): string[] | null {
+  const read = baselineSql(kind, groups);
+  if (!read) return null;
+  const household = kind === "bistand";
+  return [
+    read.replace(`CREATE TABLE ${kind} AS`, "CREATE OR REPLACE TEMP TABLE raw AS"),
+    `CREATE OR REPLACE TEMP TABLE persons AS SELECT person_id, ${hmac("person_id")} AS person FROM (SELECT DISTINCT person_id FROM raw)`,
+    ...(household
+      ? [`CREATE OR REPLACE TEMP TABLE households AS SELECT municipality, household_id, ${hmac("municipality || ':' || household_id")} AS household
+          FROM (SELECT DISTINCT municipality, household_id FROM raw)`]
+      : []),
+    `CREATE TABLE ${kind} AS SELECT r.* EXCLUDE (person_id${household ? ", household_id" : ""}), p.person${household ? ", h.household" : ""}
+     FROM raw r JOIN persons p USING (person_id)${household ? " JOIN households h USING (municipality, household_id)" : ""}`,
+    "DROP TABLE raw; DROP TABLE persons; DROP TABLE IF EXISTS households"
+  ];
+}
+
 /** One CREATE TABLE per kind: a read_csv per dialect group, the groups joined with UNION ALL. */
 export function baselineSql(kind: Kind, groups: readonly BaselineGroup[]): string | null {
   const mine = groups.filter((g) => g.kind === kind && g.files.length);
@@ -67,15 +97,20 @@ export async function loadBaseline(plan: BaselinePlan): Promise<BaselineResult> 
   const instance = await DuckDBInstance.create(plan.db);
   const conn = await instance.connect();
   const t1 = performance.now();
+  const key = Buffer.concat([randomBytes(32), Buffer.alloc(32)]);
+  const pads = { i: Buffer.from(key.map((b) => b ^ 0x36)), o: Buffer.from(key.map((b) => b ^ 0x5c)) };
   const seconds = { open: (t1 - t0) / 1000, bistand: 0, insats: 0, checkpoint: 0, total: 0 };
   const rows = { bistand: 0, insats: 0 };
   const sql: string[] = [];
   for (const kind of ["bistand", "insats"] as const) {
-    const text = baselineSql(kind, plan.groups);
-    if (!text) continue;
-    sql.push(text);
+    const statements = plan.floor ? floorSql(kind, plan.groups) : [baselineSql(kind, plan.groups)];
+    if (!statements?.[0]) continue;
     const k0 = performance.now();
-    await conn.run(text);
+    for (const text of statements as string[]) {
+      sql.push(text);
+      if (!text.includes("$i")) await conn.run(text);
+      else await conn.run(text, { i: new DuckDBBlobValue(pads.i), o: new DuckDBBlobValue(pads.o) });
+    }
     seconds[kind] = (performance.now() - k0) / 1000;
     const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${kind}`);
     rows[kind] = Number(count.getRowObjectsJS()[0].n);

@@ -77,7 +77,7 @@ export interface Target {
 export interface BenchResult {
   readonly startedAt: string;
   readonly finishedAt: string;
-  readonly params: { readonly rows: number; readonly municipalities: number; readonly seed: number; readonly years: readonly number[]; readonly trace: boolean };
+  readonly params: { readonly rows: number; readonly municipalities: number; readonly seed: number; readonly years: readonly number[]; readonly trace: boolean; readonly floor?: boolean };
   readonly host: Host;
   readonly load: readonly Load[];
   readonly data: {
@@ -89,6 +89,8 @@ export interface BenchResult {
     readonly correction: Omit<Correction, "path">;
   };
   readonly baseline: (Process & { readonly load: BaselineResult | null; readonly error: string | null }) | null;
+  /** with --floor: the least a load that pseudonymises must do (bench/baseline.ts floorSql), measured like the baseline */
+  readonly floor?: BenchResult["baseline"];
   readonly runs: readonly KasRun[];
   /** kas wall time ÷ baseline wall time, first load (the target) */
   readonly ratio: number | null;
@@ -139,7 +141,8 @@ function processOf(m: Measured, loadBefore: [number, number, number]): Process {
   };
 }
 
-async function runBaseline(d: Dataset, work: string, say: (s: string) => void): Promise<NonNullable<BenchResult["baseline"]>> {
+async function runBaseline(d: Dataset, work: string, say: (s: string) => void, floor = false): Promise<NonNullable<BenchResult["baseline"]>> {
+  const name = floor ? "floor" : "baseline";
   const groups = new Map<string, BaselineGroup & { files: string[] }>();
   for (const f of d.files) {
     const key = `${f.kind}:${f.dialect}`;
@@ -149,18 +152,18 @@ async function runBaseline(d: Dataset, work: string, say: (s: string) => void): 
     g.files.push(join(d.inbox, f.file));
     groups.set(key, g);
   }
-  const plan: BaselinePlan = { db: join(work, "baseline.duckdb"), groups: [...groups.values()] };
-  const planFile = join(work, "baseline-plan.json");
+  const plan: BaselinePlan = { db: join(work, `${name}.duckdb`), groups: [...groups.values()], floor };
+  const planFile = join(work, `${name}-plan.json`);
   writeFileSync(planFile, JSON.stringify(plan));
-  say(`baseline: bare DuckDB load of ${d.files.length} files (${groups.size} dialect groups) …`);
+  say(`${name}: ${floor ? "pseudonymised" : "bare DuckDB"} load of ${d.files.length} files (${groups.size} dialect groups) …`);
   const loadBefore = loadNow();
-  const m = await measure(process.execPath, [join(here, "baseline.js"), planFile], { stderrFile: join(work, "baseline.stderr") });
+  const m = await measure(process.execPath, [join(here, "baseline.js"), planFile], { stderrFile: join(work, `${name}.stderr`) });
   let load: BaselineResult | null = null;
   let error: string | null = null;
   if (m.exitCode === 0) load = JSON.parse(m.stdout) as BaselineResult;
-  else error = readFileSync(join(work, "baseline.stderr"), "utf8").trim().slice(0, 2000) || `exit ${m.exitCode ?? m.signal}`;
+  else error = readFileSync(join(work, `${name}.stderr`), "utf8").trim().slice(0, 2000) || `exit ${m.exitCode ?? m.signal}`;
   rmSync(plan.db, { force: true });
-  say(load ? `baseline: ${m.wallSeconds.toFixed(1)} s, ${load.rows.bistand} + ${load.rows.insats} rows, ${load.threads} threads` : `baseline FAILED: ${error}`);
+  say(load ? `${name}: ${m.wallSeconds.toFixed(1)} s, ${load.rows.bistand} + ${load.rows.insats} rows, ${load.threads} threads` : `${name} FAILED: ${error}`);
   return { ...processOf(m, loadBefore), load, error };
 }
 
@@ -258,6 +261,7 @@ async function main(): Promise<number> {
     .option("keep", { type: "boolean", default: false, describe: "keep the run's inbox, state, database and logs in bench/data/run-*" })
     .option("trace", { type: "boolean", default: false, describe: "time every DuckDB statement of kas (bench/trace.ts) and show where the time goes" })
     .option("timeout", { type: "number", default: 60, describe: "minutes after which a kas run is stopped" })
+    .option("floor", { type: "boolean", default: false, describe: "also time the floor: the baseline's load with every person_id pseudonymised, nothing else" })
     .option("show", { type: "string", describe: "print the table of a saved result (bench/out/result-*.json) and stop" })
     .strict()
     .fail((msg, err) => {
@@ -294,6 +298,8 @@ async function main(): Promise<number> {
 
   const baseline = await runBaseline(d, work, say);
   mark("after baseline");
+  const floor = args.floor ? await runBaseline(d, work, say, true) : undefined;
+  if (floor) mark("after floor");
   const paths: KasPaths = { inbox, state, key: randomBytes(32).toString("hex"), trace: args.trace, timeoutSeconds: args.timeout * 60 };
   const runs: KasRun[] = [];
   runs.push(await runKas("first load", paths, say));
@@ -308,18 +314,18 @@ async function main(): Promise<number> {
 
   const ratio = baseline.load && runs[0].exitCode === 0 ? round(runs[0].wallSeconds / baseline.wallSeconds) : null;
   const cpuRatio = ratio !== null && runs[0].cpuSeconds && baseline.cpuSeconds ? round(runs[0].cpuSeconds / baseline.cpuSeconds) : null;
-  const failed = runs.some((r) => r.exitCode !== 0) || !baseline.load;
+  const failed = runs.some((r) => r.exitCode !== 0) || !baseline.load || (floor !== undefined && !floor.load);
   const keep = args.keep || failed;
   if (!keep) rmSync(work, { recursive: true, force: true });
   const { path: _path, ...correctionInfo } = correction;
   const result: BenchResult = {
     startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
-    params: { ...params, trace: args.trace }, host: info, load,
+    params: { ...params, trace: args.trace, floor: args.floor }, host: info, load,
     data: {
       dir: relative(packageRoot, d.dir), files: d.files.length, rows: d.rows, bytes: d.bytes, generatedSeconds: d.generatedSeconds === null ? null : round(d.generatedSeconds),
       correction: correctionInfo
     },
-    baseline, runs, ratio, cpuRatio, targets: targetsOf(ratio, runs), workDir: keep ? relative(packageRoot, work) : null
+    baseline, floor, runs, ratio, cpuRatio, targets: targetsOf(ratio, runs), workDir: keep ? relative(packageRoot, work) : null
   };
   const outDir = join(packageRoot, "bench", "out");
   mkdirSync(outDir, { recursive: true });

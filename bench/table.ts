@@ -57,6 +57,12 @@ export function formatResult(r: BenchResult): string {
   line("files", String(r.data.files));
   line("baseline: bare DuckDB load, s", sec(r.baseline?.wallSeconds));
   if (b) line(`  bistand ${sec(b.seconds.bistand)} · insats ${sec(b.seconds.insats)} · checkpoint ${sec(b.seconds.checkpoint)}`, "");
+  const f = r.floor;
+  if (f) {
+    line("floor: the baseline pseudonymised, s", f.load ? sec(f.wallSeconds) : "failed");
+    const ratio = f.load && r.baseline?.wallSeconds ? `${(f.wallSeconds / r.baseline.wallSeconds).toFixed(2)} × the baseline · ` : "";
+    if (f.load) line(`  ${ratio}bistand ${sec(f.load.seconds.bistand)} · insats ${sec(f.load.seconds.insats)} · checkpoint ${sec(f.load.seconds.checkpoint)}`, "");
+  }
   line("kas run, first load, s", sec(first?.wallSeconds));
   line("ratio kas / baseline", r.ratio === null ? "–" : `${r.ratio.toFixed(2)} ×`, target("kas / baseline"));
   const cpuRatio = r.cpuRatio ?? (first?.cpuSeconds && r.baseline?.cpuSeconds && r.ratio !== null ? first.cpuSeconds / r.baseline.cpuSeconds : null);
