@@ -2,10 +2,11 @@
 // validation — a fresh DuckDB file and, per kind, one typed read_csv per dialect group into one
 // table. Run as its own process (`node dist/bench/baseline.js PLAN.json`, the result as JSON on
 // standard output) so it is measured like kas: fresh process, same default thread count.
-import { DuckDBBlobValue, DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { randomBytes } from "node:crypto";
 import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { PseudonymKey, pseudonymSql } from "../pipeline/pseudonym.js";
 import type { Kind } from "./dataset.js";
 
 export interface BaselineGroup {
@@ -57,9 +58,6 @@ const dateFormat: Record<Kind, string> = { bistand: "%Y-%m", insats: "%Y-%m-%d" 
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-// HMAC-SHA256 as kas computes it (pipeline/pseudonym.ts), under the pads $i and $o of a random key
-const hmac = (e: string) => `('0x' || left(sha256($o || unhex(sha256($i || encode(CAST((${e}) AS VARCHAR))))), 16))::UBIGINT`;
-
 /** The floor's statements for one kind: the raw rows, the keyed ids, the table with pseudonyms. */
 export function floorSql(kind: Kind, groups: readonly BaselineGroup[]): string[] | null {
   const read = baselineSql(kind, groups);
@@ -67,9 +65,9 @@ export function floorSql(kind: Kind, groups: readonly BaselineGroup[]): string[]
   const household = kind === "bistand";
   return [
     read.replace(`CREATE TABLE ${kind} AS`, "CREATE OR REPLACE TEMP TABLE raw AS"),
-    `CREATE OR REPLACE TEMP TABLE persons AS SELECT person_id, ${hmac("person_id")} AS person FROM (SELECT DISTINCT person_id FROM raw)`,
+    `CREATE OR REPLACE TEMP TABLE persons AS SELECT person_id, ${pseudonymSql("person_id")} AS person FROM (SELECT DISTINCT person_id FROM raw)`,
     ...(household
-      ? [`CREATE OR REPLACE TEMP TABLE households AS SELECT municipality, household_id, ${hmac("municipality || ':' || household_id")} AS household
+      ? [`CREATE OR REPLACE TEMP TABLE households AS SELECT municipality, household_id, ${pseudonymSql("municipality || ':' || household_id")} AS household
           FROM (SELECT DISTINCT municipality, household_id FROM raw)`]
       : []),
     `CREATE TABLE ${kind} AS SELECT r.* EXCLUDE (person_id${household ? ", household_id" : ""}), p.person${household ? ", h.household" : ""}
@@ -97,8 +95,7 @@ export async function loadBaseline(plan: BaselinePlan): Promise<BaselineResult> 
   const instance = await DuckDBInstance.create(plan.db);
   const conn = await instance.connect();
   const t1 = performance.now();
-  const key = Buffer.concat([randomBytes(32), Buffer.alloc(32)]);
-  const pads = { i: Buffer.from(key.map((b) => b ^ 0x36)), o: Buffer.from(key.map((b) => b ^ 0x5c)) };
+  const keyed = new PseudonymKey(randomBytes(32), "env", null).sqlParams(); // kas's HMAC, under a random key
   const seconds = { open: (t1 - t0) / 1000, bistand: 0, insats: 0, checkpoint: 0, total: 0 };
   const rows = { bistand: 0, insats: 0 };
   const sql: string[] = [];
@@ -108,8 +105,7 @@ export async function loadBaseline(plan: BaselinePlan): Promise<BaselineResult> 
     const k0 = performance.now();
     for (const text of statements as string[]) {
       sql.push(text);
-      if (!text.includes("$i")) await conn.run(text);
-      else await conn.run(text, { i: new DuckDBBlobValue(pads.i), o: new DuckDBBlobValue(pads.o) });
+      await conn.run(text, text.includes("$kas_ipad") ? keyed : undefined);
     }
     seconds[kind] = (performance.now() - k0) / 1000;
     const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${kind}`);
