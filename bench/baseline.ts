@@ -6,7 +6,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { randomBytes } from "node:crypto";
 import { readFileSync, realpathSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PseudonymKey, pseudonymSql } from "../pipeline/pseudonym.js";
+import { PseudonymKey, pseudonymSql } from "../pipeline/load/pseudonym.js";
 import type { Kind } from "./dataset.js";
 
 export interface BaselineGroup {

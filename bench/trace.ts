@@ -8,7 +8,7 @@
 import { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { sqlDir } from "../pipeline/paths.js";
+import { sqlDir } from "../pipeline/system/paths.js";
 
 /** One call: [start, seconds, label], start in seconds after the process started. */
 export type TraceCall = readonly [number, number, string];

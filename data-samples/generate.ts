@@ -14,8 +14,8 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { makePersonnummer } from "../pipeline/identity.js";
-import { packageRoot, samplesDir } from "../pipeline/paths.js";
+import { makePersonnummer } from "../pipeline/contract/identity.js";
+import { packageRoot, samplesDir } from "../pipeline/system/paths.js";
 
 // ---------------------------------------------------------------------------------------------
 // Shared codes (schemas/codes.json; the tests check that every code used here exists there)

@@ -7,12 +7,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs, { type Argv } from "yargs";
 import { runConfig, UsageError, type RunConfig } from "./config.js";
-import type { Context } from "./context.js";
-import { LockedError } from "./lock.js";
-import { consoleLogger } from "./log.js";
-import { loadProfiles } from "./profile.js";
+import type { Context } from "./system/context.js";
+import { LockedError } from "./db/lock.js";
+import { consoleLogger } from "./system/log.js";
+import { loadProfiles } from "./contract/profile.js";
 import { rebuild, run } from "./run.js";
-import { schema } from "./schema.js";
+import { schema } from "./contract/schema.js";
 import { formatRunSummary, formatStatus, formatValidation } from "./text.js";
 
 export type ExitCode = 0 | 1 | 2 | 3;

@@ -1,8 +1,8 @@
 // Raw input (command line, environment) is parsed once, here, into a typed and frozen config.
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { samplesDir } from "./paths.js";
-import { deepFreeze } from "./schema.js";
+import { samplesDir } from "./system/paths.js";
+import { deepFreeze } from "./contract/schema.js";
 
 const RunOptions = z.strictObject({
   inbox: z.string().min(1).optional(),

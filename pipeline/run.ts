@@ -4,22 +4,22 @@
 import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError, type RunConfig } from "./config.js";
-import type { Context } from "./context.js";
-import { openDb, type Db } from "./db.js";
-import { discover } from "./discover.js";
-import { faultPoint } from "./fault.js";
-import type { Finding } from "./finding.js";
-import { fileKey, readManifest } from "./archive.js";
-import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult } from "./ingest.js";
-import { acquireLock } from "./lock.js";
-import { installMacros } from "./macros.js";
-import { loadProfiles, type Profiles } from "./profile.js";
-import { beside, publish, recover, siteRun } from "./publication.js";
-import { siteFingerprint } from "./fingerprint.js";
-import { loadKey } from "./pseudonym.js";
-import { initDatabase } from "./database.js";
-import { schema as loadSchema, type Schema } from "./schema.js";
-import { pseudonymSql } from "./pseudonym.js";
+import type { Context } from "./system/context.js";
+import { openDb, type Db } from "./db/connection.js";
+import { discover } from "./ingest/discover.js";
+import { faultPoint } from "./system/fault.js";
+import type { Finding } from "./contract/finding.js";
+import { fileKey, readManifest } from "./ingest/archive.js";
+import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult } from "./ingest/intake.js";
+import { acquireLock } from "./db/lock.js";
+import { installMacros } from "./db/macros.js";
+import { loadProfiles, type Profiles } from "./contract/profile.js";
+import { beside, publish, recover, siteRun } from "./publish/switch.js";
+import { siteFingerprint } from "./publish/fingerprint.js";
+import { loadKey } from "./load/pseudonym.js";
+import { initDatabase } from "./db/tables.js";
+import { schema as loadSchema, type Schema } from "./contract/schema.js";
+import { pseudonymSql } from "./load/pseudonym.js";
 
 export interface StageTime {
   readonly stage: string;
@@ -157,7 +157,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       faultPoint("after-ingest");
       await finishRun(db, runId, ctx.clock(), result);
       // loaded only when there is something to publish: the page renderers (jsdom, Plot) take a second to load
-      const { publishSite } = await import("./publish.js");
+      const { publishSite } = await import("./publish/site.js");
       report = await timed("rapporter", () => publishSite(db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
       faultPoint("after-site");
       await db.run("CHECKPOINT");

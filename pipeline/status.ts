@@ -1,8 +1,8 @@
 // `kas status`: what is loaded — per municipality and kind, the months covered, the files they came
 // from, and when. Opens the published database read-only (readers never block the nightly run).
 import { existsSync } from "node:fs";
-import { openDb } from "./db.js";
-import { municipalityName } from "./municipalities.js";
+import { openDb } from "./db/connection.js";
+import { municipalityName } from "./contract/municipalities.js";
 
 export interface StatusFile {
   readonly name: string;

@@ -1,7 +1,7 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON).
 import { formatDateTime, reportTimeZone } from "../reports/time.js";
-import { shownName } from "./discover.js";
-import { formatFinding, sortFindings, type Finding } from "./finding.js";
+import { shownName } from "./ingest/discover.js";
+import { formatFinding, sortFindings, type Finding } from "./contract/finding.js";
 import type { RunSummary } from "./run.js";
 import type { Status } from "./status.js";
 import type { ValidatedFile } from "./validate.js";

@@ -5,21 +5,21 @@ import { lstatSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "./config.js";
-import type { Context } from "./context.js";
-import { openDb } from "./db.js";
-import { extensionOf, municipalityFolder, shownName, type Candidate } from "./discover.js";
-import { rejects, type Finding } from "./finding.js";
-import { checkBatch, prepare, type Prepared } from "./ingest.js";
-import { inspectFile } from "./inspect.js";
-import { installMacros } from "./macros.js";
-import type { Profile, Profiles } from "./profile.js";
-import { kindNames, type KindName, type Schema } from "./schema.js";
-import { dropStaging, unkeyed } from "./stage.js";
+import type { Context } from "./system/context.js";
+import { openDb } from "./db/connection.js";
+import { extensionOf, municipalityFolder, shownName, type Candidate } from "./ingest/discover.js";
+import { rejects, type Finding } from "./contract/finding.js";
+import { checkBatch, prepare, type Prepared } from "./ingest/intake.js";
+import { inspectFile } from "./ingest/inspect.js";
+import { installMacros } from "./db/macros.js";
+import type { Profile, Profiles } from "./contract/profile.js";
+import { kindNames, type KindName, type Schema } from "./contract/schema.js";
+import { dropStaging, unkeyed } from "./load/stage.js";
 
 /**
  * kas validate prints every problem (§9): every failing row of every rule, up to this many per rule,
  * column and file (then the rest are counted, so that a file wrong on every line stays printable).
- * kas run keeps the first examplesPerRule (pipeline/checks.ts) with the count.
+ * kas run keeps the first examplesPerRule (pipeline/load/checks.ts) with the count.
  */
 export const validateExamples = 100_000;
 

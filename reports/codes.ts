@@ -1,7 +1,7 @@
 // codes.html: the shared code lists (contract §3), the target groups (§5) and the indicators (§6)
 // as the pipeline knows them, rendered from schemas/ so the page can never drift from validation.
 import { html, slug } from "./html.js";
-import { layout, tableWrap } from "./layout.js";
+import { layout, tableWrap } from "./frame.js";
 import type { RunInfo, Schema } from "./model.js";
 
 export function renderCodes(schema: Schema, run: RunInfo): string {

@@ -2,7 +2,7 @@
 // each municipality's data is.
 import { formatCount } from "./format.js";
 import { html } from "./html.js";
-import { freshnessTable, layout, runTime } from "./layout.js";
+import { freshnessTable, layout, runTime } from "./frame.js";
 import type { IndexPage } from "./model.js";
 
 export function renderIndex(page: IndexPage): string {

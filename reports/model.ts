@@ -1,7 +1,7 @@
 // The input of the page renderers, produced from DuckDB by the publishing step. Plain data only:
 // everything a page shows is here, so rendering is a pure function (no fs, no clock).
-import type { Indicator, TargetGroup, Schema } from "../pipeline/schema.js";
-import type { Finding } from "../pipeline/finding.js";
+import type { Indicator, TargetGroup, Schema } from "../pipeline/contract/schema.js";
+import type { Finding } from "../pipeline/contract/finding.js";
 
 export type { Indicator, TargetGroup, Schema, Finding };
 

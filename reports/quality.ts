@@ -4,7 +4,7 @@
 // this page is published like the reports.
 import { formatCount, formatProtectedCount, formatShare, isSmall, NO_DATA, WITHHELD } from "./format.js";
 import { html, slug, type Html } from "./html.js";
-import { freshnessTable, layout, runTime, tableWrap } from "./layout.js";
+import { freshnessTable, layout, runTime, tableWrap } from "./frame.js";
 import type { Finding, QualityFile, QualityPage } from "./model.js";
 import { formatDateTime, formatMonth } from "./time.js";
 

@@ -9,7 +9,7 @@ import { renderDotCharts } from "./dot-chart.js";
 import { renderNetworkTrend } from "./trend-chart.js";
 import { formatAmount, formatByKind, formatCount, formatFigure, formatFixed, formatMean, NO_DATA, WITHHELD } from "./format.js";
 import { html, slug, type Html } from "./html.js";
-import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./layout.js";
+import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./frame.js";
 import type { Figure, Freshness, Indicator, Municipality, ReportPage } from "./model.js";
 import { rankClass, rankText } from "./rank.js";
 import { formatMonth } from "./time.js";

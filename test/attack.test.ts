@@ -1,9 +1,9 @@
-// The attacker (pipeline/attack.ts): hand-computed ranges, sdcTable's leak through combinations of
+// The attacker (pipeline/withhold/attacker.ts): hand-computed ranges, sdcTable's leak through combinations of
 // rows and columns, integer rounding, validation, and the stacking of many LPs into one.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attack, audit, lpSolver, type Block, type Count, type Relation } from "../pipeline/attack.js";
-import { protect } from "../pipeline/suppress.js";
+import { attack, audit, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/attacker.js";
+import { protect } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({
   terms: [...parts.map((id) => [id, 1] as const), [total, -1] as const],

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Finding } from "../pipeline/finding.js";
-import { parseIdentity } from "../pipeline/identity.js";
+import type { Finding } from "../pipeline/contract/finding.js";
+import { parseIdentity } from "../pipeline/contract/identity.js";
 import type { FileReport, RunSummary } from "../pipeline/run.js";
-import { schema } from "../pipeline/schema.js";
+import { schema } from "../pipeline/contract/schema.js";
 import type { ValidatedFile } from "../pipeline/validate.js";
 import { badLuhn, bistandCsv, bistandRows, insatsCsv, insatsRows, personnummer, utf16, type Row } from "./helpers/extract.js";
 import { cleanup, filesUnder, install, kas, query, readFigures, runKas, tempDir, writeInbox, type Install } from "./helpers/kas.js";

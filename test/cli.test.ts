@@ -4,7 +4,7 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot, samplesDir } from "../pipeline/paths.js";
+import { packageRoot, samplesDir } from "../pipeline/system/paths.js";
 import type { Status } from "../pipeline/status.js";
 import type { ValidatedFile } from "../pipeline/validate.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";

@@ -1,9 +1,9 @@
 // Network mean and rank (contract §6, Kolada's conventions), by hand: ties share a rank, "lower is
 // better" ranks from the lowest, withheld and missing values are neither ranked nor averaged.
 import { describe, expect, it } from "vitest";
-import { compare } from "../pipeline/comparison.js";
-import type { ProtectedRow } from "../pipeline/confidentiality.js";
-import { schema } from "../pipeline/schema.js";
+import { compare } from "../pipeline/publish/comparison.js";
+import type { ProtectedRow } from "../pipeline/withhold/model.js";
+import { schema } from "../pipeline/contract/schema.js";
 
 const indicators = schema().indicators;
 const row = (indicator: string, municipality: string, value: number | null, status: ProtectedRow["status"] = ""): ProtectedRow => ({

@@ -1,16 +1,16 @@
 // Contract §8 on real runs at the default threshold 3 and at `--threshold 5`: a small network whose
 // cells include many 1–3s (two hand-made municipalities, two generated from a fixed seed). Checked
 // three ways: the CSV invariants (no published count in 1..threshold, no share over fewer than 10,
-// empty cells on withheld rows, network means of published values only); pipeline/confidentiality.ts
+// empty cells on withheld rows, network means of published values only); pipeline/withhold/model.ts
 // `checkPublished` (the LP attacker); and an independent integer brute force written here from the
 // contract alone, which also uses what a `-` row tells (a share without a denominator has 0 and 0).
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../pipeline/cli.js";
-import { checkPublished, protectReport, type Gender, type IndicatorRow, type ProtectedRow } from "../pipeline/confidentiality.js";
-import { silentLogger, testContext } from "../pipeline/context.js";
-import { openDb, sqlText } from "../pipeline/db.js";
+import { checkPublished, protectReport, type Gender, type IndicatorRow, type ProtectedRow } from "../pipeline/withhold/model.js";
+import { silentLogger, testContext } from "../pipeline/system/context.js";
+import { openDb, sqlText } from "../pipeline/db/connection.js";
 import type { RunSummary } from "../pipeline/run.js";
 import {
   bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, runKas, Site, tempRoot, testKey, violations, writeFiles,
@@ -392,7 +392,7 @@ describe("threshold 3 (the default)", () => {
     expect(secondary).toBeGreaterThan(0);
   });
 
-  it("pipeline/confidentiality.ts checkPublished finds every withheld count wider than 3 on the published CSV", async () => {
+  it("pipeline/withhold/model.ts checkPublished finds every withheld count wider than 3 on the published CSV", async () => {
     for (const [group, figures] of site.groups) {
       const check = await checkPublished(asProtected(figures), truth.get(group)!, 3, { targetGroup: group });
       expect(check.failures, group).toEqual([]);
@@ -456,7 +456,7 @@ describe("threshold 3 (the default)", () => {
   });
 });
 
-describe("what a reader knows beyond K + M = T (pipeline/confidentiality.ts)", () => {
+describe("what a reader knows beyond K + M = T (pipeline/withhold/model.ts)", () => {
   type Row = [indicator: string, gender: Gender, value: number | null, numerator: number | null, denominator: number | null, status: "" | "-"];
   const rowsOf = (rows: Row[]): IndicatorRow[] =>
     rows.map(([indicator, gender, value, numerator, denominator, status]) => ({ indicator, municipality: "9999", year: 2025, gender, value, numerator, denominator, status }));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseCsvLine, sniffDialect, type Delimiter } from "../pipeline/dialect.js";
+import { parseCsvLine, sniffDialect, type Delimiter } from "../pipeline/ingest/dialect.js";
 
 function sniffed(head: string) {
   const r = sniffDialect(head);

@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../data-samples/generate.js";
-import { openDb } from "../pipeline/db.js";
-import { packageRoot } from "../pipeline/paths.js";
+import { openDb } from "../pipeline/db/connection.js";
+import { packageRoot } from "../pipeline/system/paths.js";
 
 const cli = join(packageRoot, "dist/pipeline/cli.js");
 const key = "ab".repeat(32);

@@ -9,11 +9,11 @@ import {
   dialects, exitCodes, generate, measureCodes, nationalSpecs, reasonCodes, rowsPerRecipientYear, sampleOptions, sampleSpecs, sampleYears,
   type Dialect
 } from "../data-samples/generate.js";
-import { parseIdentity } from "../pipeline/identity.js";
-import { lit, openDb, type Db } from "../pipeline/db.js";
-import { samplesDir } from "../pipeline/paths.js";
-import { loadProfiles, normaliseKey, type Profile, type Profiles } from "../pipeline/profile.js";
-import { codesOf, schema } from "../pipeline/schema.js";
+import { parseIdentity } from "../pipeline/contract/identity.js";
+import { lit, openDb, type Db } from "../pipeline/db/connection.js";
+import { samplesDir } from "../pipeline/system/paths.js";
+import { loadProfiles, normaliseKey, type Profile, type Profiles } from "../pipeline/contract/profile.js";
+import { codesOf, schema } from "../pipeline/contract/schema.js";
 
 // Node ≥ 20.18.3 decodes "windows-1252" as Latin-1 (nodejs/node#60888): bytes 0x80–0x9F come out as
 // C1 controls. Map them to what Windows-1252 means (0x96 is the en dash of the dropdown texts).

@@ -1,10 +1,10 @@
-// sql/macros/person_key.sql against the JS reference parseIdentity (pipeline/identity.ts): every
+// sql/macros/person_key.sql against the JS reference parseIdentity (pipeline/contract/identity.ts): every
 // batch of values is checked in one set-based query, as the pipeline runs it.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "../pipeline/db.js";
-import { makeFodselsnummer, makePersonnummer, parseIdentity } from "../pipeline/identity.js";
-import { installMacros, macroFiles } from "../pipeline/macros.js";
+import { openDb, type Db } from "../pipeline/db/connection.js";
+import { makeFodselsnummer, makePersonnummer, parseIdentity } from "../pipeline/contract/identity.js";
+import { installMacros, macroFiles } from "../pipeline/db/macros.js";
 
 let db: Db;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import {
 } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readManifest } from "../pipeline/archive.js";
-import { unchangedSince } from "../pipeline/discover.js";
+import { readManifest } from "../pipeline/ingest/archive.js";
+import { unchangedSince } from "../pipeline/ingest/discover.js";
 import { formatRunSummary } from "../pipeline/text.js";
 import { badLuhn, bistandCsv, bistandRows, insatsCsv, insatsRows, personnummer, type Row } from "./helpers/extract.js";
 import { cleanup, filesUnder, install, kas, mode, query, runKas, sha256, tempDir, writeInbox, type Install } from "./helpers/kas.js";

@@ -3,7 +3,7 @@ import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileS
 import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inspectFile, maxLineBytes, transcodeToUtf8, type Inspection } from "../pipeline/inspect.js";
+import { inspectFile, maxLineBytes, transcodeToUtf8, type Inspection } from "../pipeline/ingest/inspect.js";
 
 const files = join(import.meta.dirname, "input", "files");
 const dir = join(import.meta.dirname, "tmp", "inspect");

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { testContext } from "../pipeline/context.js";
-import { loadProfiles } from "../pipeline/profile.js";
-import { schema } from "../pipeline/schema.js";
+import { testContext } from "../pipeline/system/context.js";
+import { loadProfiles } from "../pipeline/contract/profile.js";
+import { schema } from "../pipeline/contract/schema.js";
 import { validateFiles } from "../pipeline/validate.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kas-order-"));

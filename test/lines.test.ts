@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lit, openDb, type Db } from "../pipeline/db.js";
-import type { Delimiter } from "../pipeline/dialect.js";
-import { readerLines, recordLines } from "../pipeline/lines.js";
-import { testContext } from "../pipeline/context.js";
-import { loadProfiles } from "../pipeline/profile.js";
-import { schema } from "../pipeline/schema.js";
+import { lit, openDb, type Db } from "../pipeline/db/connection.js";
+import type { Delimiter } from "../pipeline/ingest/dialect.js";
+import { readerLines, recordLines } from "../pipeline/ingest/lines.js";
+import { testContext } from "../pipeline/system/context.js";
+import { loadProfiles } from "../pipeline/contract/profile.js";
+import { schema } from "../pipeline/contract/schema.js";
 import { validateFiles } from "../pipeline/validate.js";
 
 const dir = join(import.meta.dirname, "tmp", "lines");

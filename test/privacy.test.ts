@@ -7,9 +7,9 @@
 import { cpSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseIdentity } from "../pipeline/identity.js";
-import { samplesDir } from "../pipeline/paths.js";
-import { xlsxToCsv } from "../pipeline/xlsx.js";
+import { parseIdentity } from "../pipeline/contract/identity.js";
+import { samplesDir } from "../pipeline/system/paths.js";
+import { xlsxToCsv } from "../pipeline/ingest/xlsx.js";
 import { badLuhn, bistandCsv, bistandRows, personnummer } from "./helpers/extract.js";
 import { cleanup, filesUnder, kas, query, spawnKas, tempDir, writeInbox } from "./helpers/kas.js";
 

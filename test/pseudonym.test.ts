@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { format, inspect } from "node:util";
 import { DuckDBBlobValue } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type Db } from "../pipeline/db.js";
-import { KeyError, loadKey, PseudonymKey, pseudonymSql } from "../pipeline/pseudonym.js";
+import { openDb, type Db } from "../pipeline/db/connection.js";
+import { KeyError, loadKey, PseudonymKey, pseudonymSql } from "../pipeline/load/pseudonym.js";
 
 let db: Db;
 let dir: string;

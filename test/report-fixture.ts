@@ -2,8 +2,8 @@
 // (relative path → content), and a synthetic report of any size for layout checks.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { schemasDir } from "../pipeline/paths.js";
-import { loadSchema, schema, type Schema } from "../pipeline/schema.js";
+import { schemasDir } from "../pipeline/system/paths.js";
+import { loadSchema, schema, type Schema } from "../pipeline/contract/schema.js";
 import { renderCodes } from "../reports/codes.js";
 import { figuresCsv } from "../reports/csv.js";
 import { renderIndex } from "../reports/index-page.js";

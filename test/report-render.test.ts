@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { schema } from "../pipeline/schema.js";
+import { schema } from "../pipeline/contract/schema.js";
 import { chartGenders, facetColumns, maxFacets } from "../reports/chart.js";
 import { maxRowsPerChart, niceScale, rowChunks } from "../reports/dot-chart.js";
 import { quantile } from "../reports/trend-chart.js";

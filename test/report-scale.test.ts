@@ -4,7 +4,7 @@
 // cores, measured at about 1.5 s.
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { schema } from "../pipeline/schema.js";
+import { schema } from "../pipeline/contract/schema.js";
 import { maxRowsPerChart } from "../reports/dot-chart.js";
 import { renderReport } from "../reports/report.js";
 import { syntheticReport } from "./report-fixture.js";

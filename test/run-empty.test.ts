@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runConfig } from "../pipeline/config.js";
-import { testContext } from "../pipeline/context.js";
+import { testContext } from "../pipeline/system/context.js";
 import { run } from "../pipeline/run.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kas-empty-"));

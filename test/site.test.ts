@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConfig } from "../pipeline/config.js";
-import { testContext } from "../pipeline/context.js";
-import { samplesDir } from "../pipeline/paths.js";
+import { testContext } from "../pipeline/system/context.js";
+import { samplesDir } from "../pipeline/system/paths.js";
 import { run, type RunSummary } from "../pipeline/run.js";
-import { schema } from "../pipeline/schema.js";
+import { schema } from "../pipeline/contract/schema.js";
 import { browserAvailable, checkPages, type PageCheck } from "./browser.js";
 
 const s = schema();

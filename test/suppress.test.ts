@@ -1,9 +1,9 @@
-// Primary and secondary withholding (pipeline/suppress.ts): hand-computed cases, properties on
+// Primary and secondary withholding (pipeline/withhold/secondary.ts): hand-computed cases, properties on
 // random tables checked against an independent brute-force attacker, and a national-scale benchmark.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { audit, type Count, type Range, type Relation } from "../pipeline/attack.js";
-import { protect, type Problem, type Protection, type Unit } from "../pipeline/suppress.js";
+import { audit, type Count, type Range, type Relation } from "../pipeline/withhold/attacker.js";
+import { protect, type Problem, type Protection, type Unit } from "../pipeline/withhold/secondary.js";
 
 const T = 3;
 const sum = (parts: string[], total: string): Relation => ({

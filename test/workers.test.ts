@@ -4,9 +4,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { IndicatorRow } from "../pipeline/confidentiality.js";
-import { packageRoot } from "../pipeline/paths.js";
-import { protectBlocks } from "../pipeline/protection.js";
+import type { IndicatorRow } from "../pipeline/withhold/model.js";
+import { packageRoot } from "../pipeline/system/paths.js";
+import { protectBlocks } from "../pipeline/withhold/blocks.js";
 
 const compiled = join(packageRoot, "dist", "pipeline", "workers.js");
 

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { crc32, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lit, openDb, type Db } from "../pipeline/db.js";
-import { formatNumber, xlsxToCsv } from "../pipeline/xlsx.js";
+import { lit, openDb, type Db } from "../pipeline/db/connection.js";
+import { formatNumber, xlsxToCsv } from "../pipeline/ingest/xlsx.js";
 
 const dir = join(import.meta.dirname, "tmp", "xlsx");
 let db: Db;
@@ -282,7 +282,7 @@ describe("xlsxToCsv rejects what it cannot read, in Swedish, without throwing", 
     ws.getCell("A2").value = "municipality";
     expect((await convert(noHeader)).result).toMatchObject({ ok: false, code: "no_header" });
 
-    // a name twice or a column without a name is the layout's to judge (pipeline/layout.ts): converted as is
+    // a name twice or a column without a name is the layout's to judge (pipeline/ingest/layout.ts): converted as is
     const repeated = new ExcelJS.Workbook();
     const sheet = repeated.addWorksheet("Data");
     sheet.addRow(["month", "", "gender", " Month"]);

@@ -1,5 +1,5 @@
 // What each check code means to a user: its severity and a Swedish message that names what is
-// valid and how to fix it. The checks (sql/checks/, pipeline/checks.ts) only return codes and values.
+// valid and how to fix it. The checks (sql/checks/, pipeline/load/checks.ts) only return codes and values.
 import type { Severity } from "./finding.js";
 import type { Profile } from "./profile.js";
 import type { ColumnDef, KindName, Schema } from "./schema.js";

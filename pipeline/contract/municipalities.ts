@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { schemasDir } from "./paths.js";
+import { schemasDir } from "../system/paths.js";
 
 const File = z.strictObject({ $comment: z.string().optional(), municipalities: z.record(z.string().regex(/^\d{4}$/), z.string().min(1)) });
 

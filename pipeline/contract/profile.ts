@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { z } from "zod";
-import { schemasDir } from "./paths.js";
+import { schemasDir } from "../system/paths.js";
 import { deepFreeze, type Schema } from "./schema.js";
 
 export const dateColumns = ["month", "start_date", "end_date"] as const;

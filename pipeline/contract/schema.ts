@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { packageRoot } from "./paths.js";
+import { packageRoot } from "../system/paths.js";
 
 const label = { sv: z.string().min(1), nb: z.string().min(1), en: z.string().min(1) };
 

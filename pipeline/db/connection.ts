@@ -4,7 +4,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node
 import { mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sqlDir } from "./paths.js";
+import { sqlDir } from "../system/paths.js";
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;

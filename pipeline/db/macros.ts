@@ -2,8 +2,8 @@
 // Temporary objects belong to one connection, so every connection that uses them installs them.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { sqlText, type Db } from "./db.js";
-import { sqlDir } from "./paths.js";
+import { sqlText, type Db } from "./connection.js";
+import { sqlDir } from "../system/paths.js";
 
 /** The macro files, sorted by name (code-unit order, so the order does not depend on the locale). */
 export function macroFiles(dir: string = join(sqlDir, "macros")): string[] {

@@ -1,7 +1,7 @@
 // The canonical database's tables (sql/schema/canonical.sql) and the shared codes as a table, so
 // that the marts in sql/marts/ can join reason groups and exit reasons instead of repeating them.
-import { lit, sqlText, type Db } from "./db.js";
-import type { Schema } from "./schema.js";
+import { lit, sqlText, type Db } from "./connection.js";
+import type { Schema } from "../contract/schema.js";
 
 /** 2: bistand.household_amount and couple_months instead of household_months */
 export const schemaVersion = "3";

@@ -5,8 +5,8 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { shownName } from "./discover.js";
-import { fsyncDir, fsyncFile } from "./durable.js";
-import { formatFinding, type Finding } from "./finding.js";
+import { fsyncDir, fsyncFile } from "../system/durable.js";
+import { formatFinding, type Finding } from "../contract/finding.js";
 
 /**
  * What makes a file the same file: its municipality folder and its bytes. A byte-identical re-upload to
@@ -96,7 +96,7 @@ export function appendManifest(archiveDir: string, entries: readonly ManifestEnt
   appendLines(archiveDir, entries.map((e) => JSON.stringify(e)));
 }
 
-/** Records that a run was published: from now on its files count (pipeline/publication.ts calls this). */
+/** Records that a run was published: from now on its files count (pipeline/publish/switch.ts calls this). */
 export function markPublished(archiveDir: string, run: string): void {
   const path = manifestOf(archiveDir);
   if (existsSync(path) && readFileSync(path, "utf8").includes(JSON.stringify({ published: run }))) return;

@@ -4,19 +4,19 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { appendManifest, archivedName, archiveTemp, commitToArchive, fileKey, quarantine, syncArchive, type ManifestEntry } from "./archive.js";
-import { runChecks, type CheckedFile } from "./checks.js";
-import type { RunConfig } from "./config.js";
-import type { Context } from "./context.js";
-import { lit, sqlText, type Db } from "./db.js";
+import { runChecks, type CheckedFile } from "../load/checks.js";
+import type { RunConfig } from "../config.js";
+import type { Context } from "../system/context.js";
+import { lit, sqlText, type Db } from "../db/connection.js";
 import { sniffDialect, type Delimiter } from "./dialect.js";
 import { discover, unchangedSince, type Candidate, type Ignored } from "./discover.js";
-import { finding, rejects, type Finding } from "./finding.js";
+import { finding, rejects, type Finding } from "../contract/finding.js";
 import { inspectFile, transcodeToUtf8, type Inspection } from "./inspect.js";
 import { layoutOf } from "./layout.js";
 import { recordLines } from "./lines.js";
-import { normaliseKey, type Profile, type Profiles } from "./profile.js";
-import type { KindName, Schema } from "./schema.js";
-import { dropStaging, stagePseudonyms, stageRows, type Keyer, type StagedFile } from "./stage.js";
+import { normaliseKey, type Profile, type Profiles } from "../contract/profile.js";
+import type { KindName, Schema } from "../contract/schema.js";
+import { dropStaging, stagePseudonyms, stageRows, type Keyer, type StagedFile } from "../load/stage.js";
 
 export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
 
@@ -144,7 +144,7 @@ export async function ingest(db: Db, cfg: RunConfig, deps: IngestDeps): Promise<
   return processFresh(db, cfg, deps, fresh, outcomes, ignored, seenRows);
 }
 
-/** Every file the database has read, by fileKey (pipeline/archive.ts). */
+/** Every file the database has read, by fileKey (pipeline/ingest/archive.ts). */
 export async function knownFiles(db: Db): Promise<Set<string>> {
   const rows = await db.all<{ municipality: string; sha256: string }>("SELECT municipality, sha256 FROM files");
   return new Set(rows.map((r) => fileKey(r.municipality, r.sha256)));

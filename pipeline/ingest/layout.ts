@@ -1,9 +1,9 @@
 // A file's layout: which extract kind its header says it is (contract §2: "told apart by its
 // columns"), and which contract column each of its columns holds, after the profile's renames (§4).
-import { finding, type Finding } from "./finding.js";
-import { masked } from "./messages.js";
-import { normaliseKey, type Profile } from "./profile.js";
-import { kindNames, type KindName, type Schema } from "./schema.js";
+import { finding, type Finding } from "../contract/finding.js";
+import { masked } from "../contract/messages.js";
+import { normaliseKey, type Profile } from "../contract/profile.js";
+import { kindNames, type KindName, type Schema } from "../contract/schema.js";
 
 export interface Layout {
   readonly kind: KindName;

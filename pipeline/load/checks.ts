@@ -2,11 +2,11 @@
 // failing rows (sql/checks/*.sql, plus the per-column value checks derived here from the schema).
 // The failures are counted per file, rule and column in DuckDB; only the first examples travel to JS,
 // where they become findings with a line number and a Swedish message.
-import { lit, sqlText, type Db } from "./db.js";
-import { finding, type Finding } from "./finding.js";
-import { masked, messageOf, severityOf, type MessageContext } from "./messages.js";
-import type { Profile } from "./profile.js";
-import type { KindName, Schema } from "./schema.js";
+import { lit, sqlText, type Db } from "../db/connection.js";
+import { finding, type Finding } from "../contract/finding.js";
+import { masked, messageOf, severityOf, type MessageContext } from "../contract/messages.js";
+import type { Profile } from "../contract/profile.js";
+import type { KindName, Schema } from "../contract/schema.js";
 
 /** Findings about a whole file or group of rows, whose value is a count rather than a cell. */
 const aggregateCodes = new Set(["couples_one_coded"]);

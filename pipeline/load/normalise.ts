@@ -3,9 +3,9 @@
 // sql/staging/ take them as {{placeholders}}; every expression reads the trimmed raw value
 // `v_<column>` of a row and yields NULL when the value is not valid. Casts are preferred to regular
 // expressions where they are exact: this runs once per cell of every upload.
-import { lit } from "./db.js";
-import type { Profile } from "./profile.js";
-import type { ColumnDef, KindName, Schema } from "./schema.js";
+import { lit } from "../db/connection.js";
+import type { Profile } from "../contract/profile.js";
+import type { ColumnDef, KindName, Schema } from "../contract/schema.js";
 
 /** The profile's own expression where it says something about the column, else the contract's. */
 function perProfile(profile: Profile | null, own: (p: Profile) => string | null, fallback: string): string {

@@ -11,7 +11,7 @@ import { constants } from "node:fs";
 import { link, mkdir, open, unlink } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { inspect } from "node:util";
-import { fsyncDir } from "./durable.js";
+import { fsyncDir } from "../system/durable.js";
 
 const hidden = "[kas pseudonymisation key]";
 const block = 64; // SHA-256 block size in bytes

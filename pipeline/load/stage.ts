@@ -4,14 +4,14 @@
 // households are keyed (stg_persons.sql, stg_households.sql). Structural CSV errors (wrong field
 // count, unterminated quotes) are collected by the reader's reject tables instead of stopping the run.
 import type { DuckDBValue } from "@duckdb/node-api";
-import { ident, lit, sqlText, type Db } from "./db.js";
-import type { Delimiter } from "./dialect.js";
-import { finding, type Finding } from "./finding.js";
-import type { Layout } from "./layout.js";
-import { readerLines, recordLines } from "./lines.js";
+import { ident, lit, sqlText, type Db } from "../db/connection.js";
+import type { Delimiter } from "../ingest/dialect.js";
+import { finding, type Finding } from "../contract/finding.js";
+import type { Layout } from "../ingest/layout.js";
+import { readerLines, recordLines } from "../ingest/lines.js";
 import { stagingVars } from "./normalise.js";
-import type { Profile } from "./profile.js";
-import type { KindName, Schema } from "./schema.js";
+import type { Profile } from "../contract/profile.js";
+import type { KindName, Schema } from "../contract/schema.js";
 
 export interface StagedFile {
   readonly fileId: number;

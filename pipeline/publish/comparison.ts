@@ -2,8 +2,8 @@
 // unweighted mean of the published values (a withheld value is not averaged; its numerator is the sum
 // of the values averaged and its denominator their number), and every published value is ranked.
 // Arithmetic is on scaled integers, so means round half up exactly.
-import type { ProtectedRow } from "./confidentiality.js";
-import type { Indicator } from "./schema.js";
+import type { ProtectedRow } from "../withhold/model.js";
+import type { Indicator } from "../contract/schema.js";
 
 export interface Figure extends ProtectedRow {
   readonly rank: number | null;

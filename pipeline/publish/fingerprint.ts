@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageRoot } from "./paths.js";
+import { packageRoot } from "../system/paths.js";
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -30,8 +30,8 @@ function digestOfFiles(paths: readonly string[], extra: readonly (string | numbe
 /** The code: its sources (the same whether this process runs them or their build), else the build. */
 const codeFolders = (): string[] => {
   if (existsSync(join(packageRoot, "pipeline", "run.ts"))) return ["pipeline", "reports"];
-  const here = relative(packageRoot, dirname(fileURLToPath(import.meta.url))); // dist/pipeline
-  return [here, join(dirname(here), "reports")];
+  const built = relative(packageRoot, join(dirname(fileURLToPath(import.meta.url)), "..", "..")); // dist (this is dist/pipeline/publish/)
+  return [join(built, "pipeline"), join(built, "reports")];
 };
 
 /** Everything a published site depends on besides the data. */
@@ -40,11 +40,10 @@ export function siteFingerprint(threshold: number): string {
 }
 
 let protection: string | undefined;
-/** The confidentiality code: the protection decisions remembered per block (pipeline/protection.ts) go when it changes. */
+/** The confidentiality code: the protection decisions remembered per block (pipeline/withhold/blocks.ts) go when it changes. */
 export function protectionFingerprint(): string {
   const [code] = codeFolders();
-  const ext = code === "pipeline" ? "ts" : "js";
-  protection ??= digestOfFiles(["confidentiality", "suppress", "attack"].map((m) => join(packageRoot, code, `${m}.${ext}`)));
+  protection ??= digestOf([join(code, "withhold")]);
   return protection;
 }
 

@@ -1,27 +1,27 @@
 // The publishing stage (contract §5–§8): marts from the canonical rows (sql/marts/), confidentiality
 // per report, network means and ranks, then every page and CSV of §7 written into a fresh directory
 // beside the published site. Which figure comes from where: sql/marts/indicator_counts.sql (counts),
-// sql/marts/indicator_values.sql (values), pipeline/confidentiality.ts (withholding),
-// pipeline/comparison.ts (network mean, rank), reports/ (pages).
+// sql/marts/indicator_values.sql (values), pipeline/withhold/model.ts (withholding),
+// pipeline/publish/comparison.ts (network mean, rank), reports/ (pages).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderCodes } from "../reports/codes.js";
-import { figuresCsv } from "../reports/csv.js";
-import { renderIndex } from "../reports/index-page.js";
-import type { Freshness, QualityFile, QualityPage, ReportPage, RunInfo } from "../reports/model.js";
-import { renderQuality } from "../reports/quality.js";
-import { renderReport } from "../reports/report.js";
-import { reportTimeZone } from "../reports/time.js";
+import { renderCodes } from "../../reports/codes.js";
+import { figuresCsv } from "../../reports/csv.js";
+import { renderIndex } from "../../reports/index-page.js";
+import type { Freshness, QualityFile, QualityPage, ReportPage, RunInfo } from "../../reports/model.js";
+import { renderQuality } from "../../reports/quality.js";
+import { renderReport } from "../../reports/report.js";
+import { reportTimeZone } from "../../reports/time.js";
 import { compare, type Figure } from "./comparison.js";
-import type { IndicatorRow } from "./confidentiality.js";
+import type { IndicatorRow } from "../withhold/model.js";
 import { martsFingerprint } from "./fingerprint.js";
-import { finishWithholding, planWithholding, type WithholdingPlan } from "./protection.js";
-import { protectInParallel } from "./workers.js";
-import type { Context } from "./context.js";
-import { lit, sqlText, type Db } from "./db.js";
-import type { Finding, Severity } from "./finding.js";
-import { municipalityName } from "./municipalities.js";
-import type { Schema } from "./schema.js";
+import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
+import { protectInParallel } from "../withhold/threads.js";
+import type { Context } from "../system/context.js";
+import { lit, sqlText, type Db } from "../db/connection.js";
+import type { Finding, Severity } from "../contract/finding.js";
+import { municipalityName } from "../contract/municipalities.js";
+import type { Schema } from "../contract/schema.js";
 
 export interface PublishOptions {
   readonly schema: Schema;

@@ -7,9 +7,9 @@
 // interrupted; anything built beside without a journal is thrown away.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { markPublished } from "./archive.js";
-import { fsyncFile, fsyncParent } from "./durable.js";
-import { faultPoint } from "./fault.js";
+import { markPublished } from "../ingest/archive.js";
+import { fsyncFile, fsyncParent } from "../system/durable.js";
+import { faultPoint } from "../system/fault.js";
 
 export interface Beside {
   readonly dbNext: string;

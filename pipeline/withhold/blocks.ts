@@ -1,14 +1,14 @@
 // Withholding per report, remembered per block. A report's rows fall into independent blocks — one
 // municipality and year: every count, relation and row of §8's model stays inside one — so a block
 // whose figures did not change keeps its withheld rows from the last run, and only changed blocks
-// are protected (pipeline/confidentiality.ts) and audited again. A run with one new file protects
+// are protected (pipeline/withhold/model.ts) and audited again. A run with one new file protects
 // that municipality's blocks. The cache is keyed by the block's figures, the threshold and the code
 // of the confidentiality modules, so a change to any of them recomputes.
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
-import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./confidentiality.js";
-import { lit, type Db } from "./db.js";
-import { protectionFingerprint } from "./fingerprint.js";
+import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./model.js";
+import { lit, type Db } from "../db/connection.js";
+import { protectionFingerprint } from "../publish/fingerprint.js";
 
 export interface ReportWithholding {
   readonly rows: ProtectedRow[];

@@ -3,11 +3,11 @@
 // exits E, exits to work or studies W; per gender K, M, T). The relations any reader knows — K + M = T,
 // numerators ≤ denominators, 1–12 months per recipient, 10–12 per long-term one, the zeros behind a
 // `-` share, and what the target group's definition implies (GroupFact) — are given to the
-// attacker (pipeline/attack.ts); pipeline/suppress.ts withholds rows until no hidden count can be
+// attacker (pipeline/withhold/attacker.ts); pipeline/withhold/secondary.ts withholds rows until no hidden count can be
 // pinned down to within the threshold. `checkPublished` is the independent audit of the result,
 // rebuilt from the published rows alone.
-import { audit, type Count, type Range, type Relation } from "./attack.js";
-import { protect, type Unit } from "./suppress.js";
+import { audit, type Count, type Range, type Relation } from "./attacker.js";
+import { protect, type Unit } from "./secondary.js";
 
 export type Gender = "K" | "M" | "T";
 

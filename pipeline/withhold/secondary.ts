@@ -22,7 +22,7 @@ import {
   type Range,
   type Relation,
   type Task
-} from "./attack.js";
+} from "./attacker.js";
 
 export interface Unit {
   readonly id: string;

@@ -1,7 +1,7 @@
-// A worker thread that protects blocks of a report (pipeline/protection.ts): the LPs of one target
+// A worker thread that protects blocks of a report (pipeline/withhold/blocks.ts): the LPs of one target
 // group run beside another's on the second core.
 import { parentPort } from "node:worker_threads";
-import { protectBlocks } from "./protection.js";
+import { protectBlocks } from "./blocks.js";
 
 parentPort!.on("message", async (task: { id: number; tg: string; rows: Parameters<typeof protectBlocks>[1]; threshold: number }) => {
   try {

@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { isPrimary, type IndicatorRow } from "./confidentiality.js";
-import { protectBlocks, type BlockResult } from "./protection.js";
+import { isPrimary, type IndicatorRow } from "./model.js";
+import { protectBlocks, type BlockResult } from "./blocks.js";
 
 export interface ProtectTask {
   readonly tg: string;
@@ -21,8 +21,8 @@ export interface ProtectTask {
 export const largeProtection = 8000;
 
 export async function protectInParallel(tasks: readonly ProtectTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
-  const script = new URL("./protect-worker.js", import.meta.url);
-  // the work of a task is its primary rows: blocks without one are not modelled (pipeline/protection.ts)
+  const script = new URL("./thread.js", import.meta.url);
+  // the work of a task is its primary rows: blocks without one are not modelled (pipeline/withhold/blocks.ts)
   const work = tasks
     .map((t, id) => ({ ...t, id, primaries: t.rows.filter((r) => isPrimary(r, t.threshold)).length }))
     .filter((t) => t.rows.length > 0);

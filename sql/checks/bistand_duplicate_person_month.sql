@@ -1,7 +1,7 @@
 -- A person twice in the same month of one bistand file (contract §2). Persons are compared after
 -- normalisation (by pseudonym), so 850101-1234 and 198501011234 are the same person. Every row after
 -- the first is listed, with the first one's place ('line:' its worksheet row, or 'rec:' its record
--- number, which pipeline/checks.ts turns into a line) in expected.
+-- number, which pipeline/load/checks.ts turns into a line) in expected.
 WITH keyed AS MATERIALIZED (
   SELECT s.file_id, s.rid, s.xline, s."month", p.person
   FROM stg_bistand s

@@ -1,5 +1,5 @@
 -- person_id → the normalised string that is keyed (contract §2), set-based. The JS reference is
--- parseIdentity in pipeline/identity.ts; test/identity.test.ts holds the two to the same answers.
+-- parseIdentity in pipeline/contract/identity.ts; test/identity.test.ts holds the two to the same answers.
 --   kas_person_norm(raw, yr)    'p:<lowercase hex>' | 'se:YYYYMMDDNNNC' | 'no:<11 digits>', NULL when invalid
 --   kas_person_problem(raw, yr) NULL when valid, else 'format' or 'checksum'
 --   kas_person(raw, yr)         both as STRUCT(norm, problem), for a caller that wants both in one pass

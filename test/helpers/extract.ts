@@ -1,6 +1,6 @@
 // Contract extracts for tests (contract §2): rows as objects, written as real CSV bytes in any of the
 // accepted dialects (or deliberately not), and valid identity numbers with their check digits computed.
-import { makePersonnummer } from "../../pipeline/identity.js";
+import { makePersonnummer } from "../../pipeline/contract/identity.js";
 
 export const bistandColumns = ["municipality", "month", "person_id", "household_id", "role", "gender", "birth_year", "born_abroad", "reason", "amount_sek"] as const;
 export const insatsColumns = ["municipality", "person_id", "gender", "birth_year", "measure", "need_category", "referred_by", "start_date", "end_date", "exit_reason", "cost_sek"] as const;

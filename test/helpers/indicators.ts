@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFil
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { runConfig } from "../../pipeline/config.js";
-import { testContext } from "../../pipeline/context.js";
+import { testContext } from "../../pipeline/system/context.js";
 import { run, type RunSummary } from "../../pipeline/run.js";
 
 /** A fixed pseudonymisation key (64 hex digits = 32 bytes), so runs are reproducible. */

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, ut
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main, type ExitCode } from "../../pipeline/cli.js";
-import { collectingLogger } from "../../pipeline/context.js";
-import { openDb } from "../../pipeline/db.js";
-import { packageRoot } from "../../pipeline/paths.js";
+import { collectingLogger } from "../../pipeline/system/context.js";
+import { openDb } from "../../pipeline/db/connection.js";
+import { packageRoot } from "../../pipeline/system/paths.js";
 import type { RunSummary } from "../../pipeline/run.js";
 
 export const testKey = "5a".repeat(32);
