@@ -73,7 +73,7 @@ export function formatFigure(status: Status, value: number | null, format: (v: n
 
 /** A count of persons, households or person-months on a page outside the protected reports:
  *  1 to the threshold is shown as ".." (contract §8), 0 and larger counts as they are. */
-export function formatProtectedCount(v: number | null, threshold: number): string {
+export function formatWithheldCount(v: number | null, threshold: number): string {
   if (v === null) return NO_DATA;
   return isSmall(v, threshold) ? WITHHELD : formatCount(v);
 }

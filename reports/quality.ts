@@ -2,7 +2,7 @@
 // finding with line, column and value; coding completeness; couples where only one adult is coded;
 // codes mapped through profiles; replaced rows. Counts of 1 … threshold are shown as ".." here too:
 // this page is published like the reports.
-import { formatCount, formatProtectedCount, formatShare, isSmall, NO_DATA, WITHHELD } from "./format.js";
+import { formatCount, formatWithheldCount, formatShare, isSmall, NO_DATA, WITHHELD } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, tableWrap } from "./frame.js";
 import type { Finding, QualityFile, QualityPage } from "./model.js";
@@ -52,7 +52,7 @@ function municipalitySection(code: string, name: string, files: readonly Quality
 <td>${f.kind === null ? html`<span class="muted">okänd</span>` : (kindLabel[f.kind] ?? f.kind)}</td>
 <td><span class="status-${f.status}">${f.status === "accepted" ? "Inläst" : "Avvisad"}</span></td>
 <td class="nw"><time datetime="${f.firstSeen}">${formatDateTime(f.firstSeen, page.run.timeZone)}</time></td>
-<td class="num">${f.status === "rejected" && f.rows === null ? NO_DATA : formatProtectedCount(f.rows, t)}</td>
+<td class="num">${f.status === "rejected" && f.rows === null ? NO_DATA : formatWithheldCount(f.rows, t)}</td>
 <td>${f.encoding === null ? NO_DATA : (encodingLabel[f.encoding.toLowerCase()] ?? f.encoding)}</td>
 <td>${f.delimiter === null ? NO_DATA : (delimiterLabel[f.delimiter] ?? f.delimiter)}</td>
 <td>${f.profile === null ? html`<span class="muted">ingen</span>` : f.profile}</td>
@@ -94,7 +94,7 @@ export function renderQuality(page: QualityPage): string {
     );
   const accepted = page.files.filter((f) => f.status === "accepted").length;
   const rejected = page.files.length - accepted;
-  const cell = (v: number) => html`<td class="num">${formatProtectedCount(v, t)}</td>`;
+  const cell = (v: number) => html`<td class="num">${formatWithheldCount(v, t)}</td>`;
   const muni = (code: string) => html`<th scope="row">${nameOf(code)} <span class="muted">(${code})</span></th>`;
   const table = (label: string, head: readonly string[], numeric: readonly boolean[], rows: readonly Html[]) =>
     rows.length === 0

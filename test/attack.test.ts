@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attack, audit, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/attacker.js";
-import { protect } from "../pipeline/withhold/secondary.js";
+import { withholdUnits } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({
   terms: [...parts.map((id) => [id, 1] as const), [total, -1] as const],
@@ -138,11 +138,11 @@ describe("attack: sdcTable's 4×4 table", () => {
     expect((await audit(counts, hidden, relations, 3)).ok).toBe(true);
   });
 
-  it("protect() finds the leak and closes it with the cheapest cell that helps: w|d = 89", async () => {
+  it("withholdUnits() finds the leak and closes it with the cheapest cell that helps: w|d = 89", async () => {
     // Candidates for w|b are the published cells of row w and column b: w|d (89), x|b (124) and the
     // margins. Withholding w|d: rows w + x give wb + wd = 325 − 189 = 136, so w|b ∈ [0, 136].
     const units = counts.map((k) => ({ id: k.id, counts: [k.id], primary: sdcPrimaries.includes(k.id) }));
-    const result = await protect({ counts, units, relations, threshold: 3 });
+    const result = await withholdUnits({ counts, units, relations, threshold: 3 });
     expect([...result.withheld].sort()).toEqual([...sdcPrimaries, "wd"].sort());
     expect(result.secondary).toBe(1);
     expect(result.ranges.get("wb")).toEqual({ lo: 0, hi: 136 });

@@ -2,16 +2,16 @@
 // better" ranks from the lowest, withheld and missing values are neither ranked nor averaged.
 import { describe, expect, it } from "vitest";
 import { compare } from "../pipeline/publish/comparison.js";
-import type { ProtectedRow } from "../pipeline/withhold/model.js";
+import type { PublishedRow } from "../pipeline/withhold/model.js";
 import { schema } from "../pipeline/contract/schema.js";
 
 const indicators = schema().indicators;
-const row = (indicator: string, municipality: string, value: number | null, status: ProtectedRow["status"] = ""): ProtectedRow => ({
+const row = (indicator: string, municipality: string, value: number | null, status: PublishedRow["status"] = ""): PublishedRow => ({
   indicator, municipality, year: 2024, gender: "T", value, numerator: value === null ? null : 0, denominator: null, status
 });
 
 describe("compare", () => {
-  const values: [string, number | null, ProtectedRow["status"]][] = [
+  const values: [string, number | null, PublishedRow["status"]][] = [
     ["0114", 40.5, ""], ["0115", 12.0, ""], ["0117", 40.5, ""], ["0120", null, ".."], ["0123", 7.3, ""], ["0125", null, "-"], ["0126", 12.0, ""]
   ];
   const lower = indicators.find((i) => i.direction === "lower")!;

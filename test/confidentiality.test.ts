@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../pipeline/cli.js";
-import { checkPublished, protectReport, type Gender, type IndicatorRow, type ProtectedRow } from "../pipeline/withhold/model.js";
+import { checkPublished, withholdReport, type Gender, type IndicatorRow, type PublishedRow } from "../pipeline/withhold/model.js";
 import { silentLogger, testContext } from "../pipeline/system/context.js";
 import { openDb, sqlText } from "../pipeline/db/connection.js";
 import type { RunSummary } from "../pipeline/run.js";
@@ -302,12 +302,12 @@ let root5: string;
 let exit5: number;
 let site5: Site;
 
-function asProtected(figures: readonly CsvFigure[]): ProtectedRow[] {
+function asPublished(figures: readonly CsvFigure[]): PublishedRow[] {
   const num = (s: string) => (s === "" ? null : Number(s));
   return figures
     .filter((f) => f.municipality !== "network")
     .map((f) => ({ indicator: f.indicator, municipality: f.municipality, year: f.year, gender: f.gender as Gender,
-      value: num(f.value), numerator: num(f.numerator), denominator: num(f.denominator), status: f.status as ProtectedRow["status"] }));
+      value: num(f.value), numerator: num(f.numerator), denominator: num(f.denominator), status: f.status as PublishedRow["status"] }));
 }
 
 beforeAll(async () => {
@@ -394,7 +394,7 @@ describe("threshold 3 (the default)", () => {
 
   it("pipeline/withhold/model.ts checkPublished finds every withheld count wider than 3 on the published CSV", async () => {
     for (const [group, figures] of site.groups) {
-      const check = await checkPublished(asProtected(figures), truth.get(group)!, 3, { targetGroup: group });
+      const check = await checkPublished(asPublished(figures), truth.get(group)!, 3, { targetGroup: group });
       expect(check.failures, group).toEqual([]);
       expect(check.ok).toBe(true);
       expect(check.hidden, group).toBeGreaterThan(0);
@@ -460,7 +460,7 @@ describe("what a reader knows beyond K + M = T (pipeline/withhold/model.ts)", ()
   type Row = [indicator: string, gender: Gender, value: number | null, numerator: number | null, denominator: number | null, status: "" | "-"];
   const rowsOf = (rows: Row[]): IndicatorRow[] =>
     rows.map(([indicator, gender, value, numerator, denominator, status]) => ({ indicator, municipality: "9999", year: 2025, gender, value, numerator, denominator, status }));
-  const withhold = (rows: IndicatorRow[], which: (r: IndicatorRow) => boolean): ProtectedRow[] =>
+  const withhold = (rows: IndicatorRow[], which: (r: IndicatorRow) => boolean): PublishedRow[] =>
     rows.map((r) => (r.status === "" && which(r) ? { ...r, value: null, numerator: null, denominator: null, status: ".." as const } : r));
 
   // 0184 in 2025: five women with assistance all year, in households of their own, no men
@@ -485,7 +485,7 @@ describe("what a reader knows beyond K + M = T (pipeline/withhold/model.ts)", ()
     expect((await checkPublished(published, solnaBlock, 3, { targetGroup: "young_adults" })).ok).toBe(true);
     // withholding protects it, in `all` and when the report is not named
     for (const options of [{ targetGroup: "all" }, {}]) {
-      const p = await protectReport(solnaBlock, 3, options);
+      const p = await withholdReport(solnaBlock, 3, options);
       expect((await checkPublished(p.rows, solnaBlock, 3, { targetGroup: "all" })).ok).toBe(true);
     }
   });
@@ -506,7 +506,7 @@ describe("what a reader knows beyond K + M = T (pipeline/withhold/model.ts)", ()
 });
 
 describe("what a reader knows from the target group's definition", () => {
-  const rowsOf = (rows: [string, Gender, number | null, number | null, number | null, "" | "-" | ".."][]): { truth: IndicatorRow[]; shown: ProtectedRow[] } => ({
+  const rowsOf = (rows: [string, Gender, number | null, number | null, number | null, "" | "-" | ".."][]): { truth: IndicatorRow[]; shown: PublishedRow[] } => ({
     truth: rows.map(([indicator, gender, value, numerator, denominator, status]) =>
       ({ indicator, municipality: "9999", year: 2024, gender, value, numerator, denominator, status: status === ".." ? "" : status })),
     shown: rows.map(([indicator, gender, value, numerator, denominator, status]) => (status === ".."
@@ -527,7 +527,7 @@ describe("what a reader knows from the target group's definition", () => {
       ["9999|2024|R|K", { lo: 4, hi: 4 }], ["9999|2024|R|T", { lo: 4, hi: 4 }], ["9999|2024|L|K", { lo: 2, hi: 4 }], ["9999|2024|L|T", { lo: 2, hi: 4 }]
     ]);
     expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
-    const p = await protectReport(truth, 3, { targetGroup: "unemployment" });
+    const p = await withholdReport(truth, 3, { targetGroup: "unemployment" });
     expect((await checkPublished(p.rows, truth, 3, { targetGroup: "unemployment" })).ok).toBe(true);
   });
 
@@ -545,7 +545,7 @@ describe("what a reader knows from the target group's definition", () => {
     ]);
     expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
     for (const options of [{ targetGroup: "long_term_unemployed" }, {}]) {
-      const p = await protectReport(truth, 3, options);
+      const p = await withholdReport(truth, 3, options);
       expect((await checkPublished(p.rows, truth, 3, { targetGroup: "long_term_unemployed" })).ok).toBe(true);
     }
   });
@@ -564,7 +564,7 @@ describe("--threshold 5 on the command line", () => {
 
   it("passes both attackers at 5, and the page states the threshold", async () => {
     for (const [group, figures] of site5.groups) {
-      const check = await checkPublished(asProtected(figures), truth.get(group)!, 5, { targetGroup: group });
+      const check = await checkPublished(asPublished(figures), truth.get(group)!, 5, { targetGroup: group });
       expect(check.failures, group).toEqual([]);
       const narrow = [...bruteForce(figures, 5, group)].filter(([, r]) => r.hi - r.lo <= 5).map(([id, r]) => `${group} ${id}: ${r.lo}..${r.hi}`);
       expect(narrow).toEqual([]);

@@ -1,7 +1,7 @@
 // Number, date and rank notation of the published pages and the CSV.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvNumber, formatAmount, formatCount, formatFigure, formatFixed, formatMean, formatProtectedCount, formatShare } from "../reports/format.js";
+import { csvNumber, formatAmount, formatCount, formatFigure, formatFixed, formatMean, formatWithheldCount, formatShare } from "../reports/format.js";
 import { rankClass, rankText } from "../reports/rank.js";
 import { formatDate, formatDateTime, formatMonth } from "../reports/time.js";
 
@@ -58,9 +58,9 @@ describe("status symbols", () => {
     expect(() => formatFigure("x" as "", 1, formatCount)).toThrow("invalid status: x");
   });
   it("withholds counts from 1 to the threshold", () => {
-    expect([0, 1, 2, 3, 4, 12345].map((v) => formatProtectedCount(v, 3))).toEqual(["0", "..", "..", "..", "4", "12 345"]);
-    expect(formatProtectedCount(5, 5)).toBe("..");
-    expect(formatProtectedCount(null, 3)).toBe("-");
+    expect([0, 1, 2, 3, 4, 12345].map((v) => formatWithheldCount(v, 3))).toEqual(["0", "..", "..", "..", "4", "12 345"]);
+    expect(formatWithheldCount(5, 5)).toBe("..");
+    expect(formatWithheldCount(null, 3)).toBe("-");
   });
 });
 

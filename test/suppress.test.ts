@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { audit, type Count, type Range, type Relation } from "../pipeline/withhold/attacker.js";
-import { protect, type Problem, type Protection, type Unit } from "../pipeline/withhold/secondary.js";
+import { withholdUnits, type Problem, type Withheld, type Unit } from "../pipeline/withhold/secondary.js";
 
 const T = 3;
 const sum = (parts: string[], total: string): Relation => ({
@@ -72,7 +72,7 @@ describe("protect: hand-computed cases", () => {
       { id: "M", value: 10 },
       { id: "T", value: 12 }
     ];
-    const result = await protect({ counts, units: rowPerCount(counts), relations: [sum(["K", "M"], "T")], threshold: T });
+    const result = await withholdUnits({ counts, units: rowPerCount(counts), relations: [sum(["K", "M"], "T")], threshold: T });
     expect(sorted(result.withheld)).toEqual(["row:K", "row:M"]);
     expect(sorted(result.hidden)).toEqual(["K", "M"]);
     expect(result.secondary).toBe(1);
@@ -89,7 +89,7 @@ describe("protect: hand-computed cases", () => {
       [0, 12],
       [7, 0]
     ]);
-    const result = await protect(whole);
+    const result = await withholdUnits(whole);
     expect(result.withheld.size).toBe(0);
     expect(result.secondary).toBe(0);
     // K = 0, M = 2, T = 2: M and T are small; K = 0 stays, and M = T is all anyone learns.
@@ -98,8 +98,8 @@ describe("protect: hand-computed cases", () => {
       { id: "M", value: 2 },
       { id: "T", value: 2 }
     ];
-    const units = rowPerCount(counts).map((u) => ({ ...u, primary: false })); // protect() finds 1..3 itself
-    const small = await protect({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
+    const units = rowPerCount(counts).map((u) => ({ ...u, primary: false })); // withholdUnits() finds 1..3 itself
+    const small = await withholdUnits({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
     expect(sorted(small.withheld)).toEqual(["row:M", "row:T"]);
     expect(small.secondary).toBe(0);
     expect(small.ranges).toEqual(
@@ -115,7 +115,7 @@ describe("protect: hand-computed cases", () => {
     // which L_T − L_M gives back. Cheapest candidate recipients/K (8) hides R_K, which does not help;
     // long_term_share/M (32) hides L_M: L_K + L_M = 17 with L_K ≤ 8 gives L_K ∈ [0, 8], L_M ∈ [9, 17].
     const p = recipients("", [8, 20], [5, 12]);
-    const result = await protect(p);
+    const result = await withholdUnits(p);
     expect(sorted(result.withheld)).toEqual(["long_term_share/K", "long_term_share/M"]);
     expect(sorted(result.hidden)).toEqual(["LK", "LM"]);
     expect(result.secondary).toBe(1);
@@ -131,7 +131,7 @@ describe("protect: hand-computed cases", () => {
     // 1 5 | 6        Withholding 1 alone, or with any one other cell, leaves it determined by its
     // 6 8 | 14       row or column. The cheapest change that keeps every margin moves the inner cycle
     // 7 13 | 20      (+4 −4 −4 +4), so all four inner cells go: a = 0,0 ∈ [max(0, 6 − 13, 7 − 14), min(6, 7)].
-    const result = await protect(
+    const result = await withholdUnits(
       table([
         [1, 5],
         [6, 8]
@@ -155,7 +155,7 @@ describe("protect: hand-computed cases", () => {
       { id: "M", value: 2 },
       { id: "T", value: 3 }
     ];
-    const result = await protect({ counts, units: rowPerCount(counts), relations: [sum(["K", "M"], "T")], threshold: T });
+    const result = await withholdUnits({ counts, units: rowPerCount(counts), relations: [sum(["K", "M"], "T")], threshold: T });
     expect(result.withheld.size).toBe(3);
     for (const id of ["K", "M", "T"]) expect(result.ranges.get(id)).toEqual({ lo: 0, hi: Infinity });
   });
@@ -164,7 +164,7 @@ describe("protect: hand-computed cases", () => {
     // No recipients at all, but the caller withholds the three shares (denominator 0 < 10): their
     // numerators 0 are pinned by L ≤ R = 0 until every recipients row is withheld as well.
     const p = recipients("", [0, 0], [0, 0]);
-    const result = await protect({ ...p, units: p.units.map((u) => ({ ...u, primary: u.id.startsWith("long_term_share") })) });
+    const result = await withholdUnits({ ...p, units: p.units.map((u) => ({ ...u, primary: u.id.startsWith("long_term_share") })) });
     expect(result.withheld.size).toBe(6);
     expect(result.secondary).toBe(3);
     for (const id of ["RK", "RM", "RT", "LK", "LM", "LT"]) expect(result.ranges.get(id)).toEqual({ lo: 0, hi: Infinity });
@@ -174,7 +174,7 @@ describe("protect: hand-computed cases", () => {
     const counts: Count[] = [{ id: "a", value: 2 }];
     const units: Unit[] = [{ id: "u", counts: ["a"], primary: true }];
     // a relation with a constant pins a whatever is withheld
-    await expect(protect({ counts, units, relations: [{ terms: [["a", 1]], op: "=", rhs: 2 }], threshold: T })).rejects.toThrow(
+    await expect(withholdUnits({ counts, units, relations: [{ terms: [["a", 1]], op: "=", rhs: 2 }], threshold: T })).rejects.toThrow(
       "cannot protect a"
     );
   });
@@ -186,7 +186,7 @@ describe("protect: hand-computed cases", () => {
       { id: "T", value: 12 }
     ];
     const units = rowPerCount(counts).map((u) => (u.id === "row:T" ? { ...u, cost: 1 } : u));
-    const result = await protect({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
+    const result = await withholdUnits({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
     expect(sorted(result.withheld)).toEqual(["row:K", "row:T"]);
     expect(result.ranges.get("K")).toEqual({ lo: 0, hi: Infinity });
   });
@@ -194,15 +194,15 @@ describe("protect: hand-computed cases", () => {
   it("rejects malformed problems", async () => {
     const counts: Count[] = [{ id: "a", value: 5 }];
     const ok: Unit = { id: "u", counts: ["a"], primary: false };
-    await expect(protect({ counts, units: [ok, ok], relations: [], threshold: T })).rejects.toThrow("duplicate unit id: u");
-    await expect(protect({ counts, units: [{ ...ok, counts: ["b"] }], relations: [], threshold: T })).rejects.toThrow(
+    await expect(withholdUnits({ counts, units: [ok, ok], relations: [], threshold: T })).rejects.toThrow("duplicate unit id: u");
+    await expect(withholdUnits({ counts, units: [{ ...ok, counts: ["b"] }], relations: [], threshold: T })).rejects.toThrow(
       "unknown count in unit u: b"
     );
-    await expect(protect({ counts, units: [], relations: [], threshold: T })).rejects.toThrow("count exposed by no unit: a");
-    await expect(protect({ counts, units: [{ ...ok, cost: -1 }], relations: [], threshold: T })).rejects.toThrow(
+    await expect(withholdUnits({ counts, units: [], relations: [], threshold: T })).rejects.toThrow("count exposed by no unit: a");
+    await expect(withholdUnits({ counts, units: [{ ...ok, cost: -1 }], relations: [], threshold: T })).rejects.toThrow(
       "invalid cost of unit u: -1"
     );
-    await expect(protect({ counts, units: [ok], relations: [], threshold: Number.NaN })).rejects.toThrow(
+    await expect(withholdUnits({ counts, units: [ok], relations: [], threshold: Number.NaN })).rejects.toThrow(
       "invalid threshold: NaN"
     );
   });
@@ -319,7 +319,7 @@ describe("the brute-force attacker", () => {
     expect(bruteRanges(counts, new Set(["K"]), rel, 40)).toEqual(new Map([["K", { lo: 2, hi: 2 }]]));
     expect(bruteRanges(counts, new Set(["K", "M"]), rel, 40).get("K")).toEqual({ lo: 0, hi: 12 });
     expect(bruteRanges(counts, new Set(["K", "M", "T"]), rel, 40).get("K")).toEqual({ lo: 0, hi: 40 });
-    // the 2 × 2 table's inner cycle, as in the hand-computed protect() case above
+    // the 2 × 2 table's inner cycle, as in the hand-computed withholdUnits() case above
     const p = table([
       [1, 5],
       [6, 8]
@@ -329,7 +329,7 @@ describe("the brute-force attacker", () => {
 });
 
 /** (a)–(d) and more, for any problem and its protection. */
-async function checkProtection(p: Problem, result: Protection, brute: boolean): Promise<void> {
+async function checkWithholding(p: Problem, result: Withheld, brute: boolean): Promise<void> {
   const t = p.threshold;
   const value = new Map(p.counts.map((k) => [k.id, k.value]));
   // (c) every primary unit is withheld
@@ -345,7 +345,7 @@ async function checkProtection(p: Problem, result: Protection, brute: boolean): 
     if (!result.withheld.has(u.id) || u.primary || u.counts.some((id) => value.get(id)! >= 1 && value.get(id)! <= t)) continue;
     expect(u.counts.some((id) => result.hidden.has(id)), u.id).toBe(true);
   }
-  // (a) the audit passes, and protect() reports the attacker's ranges of the final table
+  // (a) the audit passes, and withholdUnits() reports the attacker's ranges of the final table
   const check = await audit(p.counts, result.hidden, p.relations, t);
   expect(check.failures).toEqual([]);
   expect(result.ranges).toEqual(check.ranges);
@@ -373,8 +373,8 @@ describe("protect: properties on random tables", () => {
         const p0 = merge(...blocks);
         // a few more primaries, as the caller may know of other reasons
         const p = { ...p0, units: p0.units.map((u, i) => (extra.includes(i) ? { ...u, primary: true } : u)) };
-        const result = await protect(p);
-        await checkProtection(p, result, true);
+        const result = await withholdUnits(p);
+        await checkWithholding(p, result, true);
       }),
       { numRuns: 120 }
     );
@@ -387,8 +387,8 @@ describe("protect: properties on random tables", () => {
       fc.asyncProperty(inner, fc.array(fc.nat(15), { maxLength: 2 }), async (cells, extra) => {
         const p0 = table(cells);
         const p = { ...p0, units: p0.units.map((u, i) => (extra.includes(i) ? { ...u, primary: true } : u)) };
-        const result = await protect(p);
-        await checkProtection(p, result, true);
+        const result = await withholdUnits(p);
+        await checkWithholding(p, result, true);
       }),
       { numRuns: 120 }
     );
@@ -411,10 +411,10 @@ describe("protect: properties on random tables", () => {
           };
         });
         const p = merge(...parts);
-        const result = await protect(p);
-        await checkProtection(p, result, false);
+        const result = await withholdUnits(p);
+        await checkWithholding(p, result, false);
         // parts are independent: protecting them together changes nothing
-        const alone = await Promise.all(parts.map((q) => protect(q)));
+        const alone = await Promise.all(parts.map((q) => withholdUnits(q)));
         expect(sorted(result.withheld)).toEqual(alone.flatMap((a) => [...a.withheld]).sort());
       }),
       { numRuns: 40 }
@@ -495,8 +495,8 @@ describe("protect: national scale", () => {
     const pass = async () => {
       const cpu = process.cpuUsage();
       const start = performance.now();
-      const results: Protection[] = [];
-      for (const report of reports) results.push(await protect(report));
+      const results: Withheld[] = [];
+      for (const report of reports) results.push(await withholdUnits(report));
       const used = process.cpuUsage(cpu);
       return { results, wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
     };
@@ -504,11 +504,11 @@ describe("protect: national scale", () => {
     const warm = await pass();
     const { results } = cold;
     const parts = reports.length * populations.length * 3;
-    const tally = (f: (p: Problem, r: Protection) => number) => results.reduce((a, r, i) => a + f(reports[i], r), 0);
+    const tally = (f: (p: Problem, r: Withheld) => number) => results.reduce((a, r, i) => a + f(reports[i], r), 0);
     const primaries = tally((p) => p.units.filter((u) => u.primary).length);
     const ms = (x: { wall: number; cpu: number }) => `${x.wall.toFixed(0)} ms wall, ${x.cpu.toFixed(0)} ms CPU`;
     console.log(
-      `protect(): ${reports.length} reports, ${parts} municipality-years, ${tally((p) => p.units.length)} rows, ` +
+      `withholdUnits(): ${reports.length} reports, ${parts} municipality-years, ${tally((p) => p.units.length)} rows, ` +
         `${primaries} primary by denominator, ${tally((_, r) => r.withheld.size)} withheld ` +
         `(${tally((_, r) => r.secondary)} secondary), ${tally((_, r) => r.hidden.size)} hidden counts\n` +
         `  cold: ${ms(cold)}; warm: ${ms(warm)}`

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { IndicatorRow } from "../pipeline/withhold/model.js";
 import { packageRoot } from "../pipeline/system/paths.js";
-import { protectBlocks } from "../pipeline/withhold/blocks.js";
+import { withholdBlocks } from "../pipeline/withhold/blocks.js";
 
 const compiled = join(packageRoot, "dist", "pipeline", "workers.js");
 
@@ -32,11 +32,11 @@ function report(seed: number): IndicatorRow[] {
 
 describe.runIf(existsSync(compiled))("protection in worker threads", () => {
   it("withholds exactly what one thread withholds, for several reports at once", async () => {
-    const { protectInParallel } = await import(compiled);
+    const { withholdInParallel } = await import(compiled);
     const tasks = [1, 2, 3].map((seed) => ({ tg: "all", rows: report(seed), threshold: 3 }));
-    const parallel: Map<string, unknown>[] = await protectInParallel(tasks, 2); // two threads, whatever the cores
+    const parallel: Map<string, unknown>[] = await withholdInParallel(tasks, 2); // two threads, whatever the cores
     for (const [i, t] of tasks.entries()) {
-      const alone = await protectBlocks(t.tg, t.rows, t.threshold);
+      const alone = await withholdBlocks(t.tg, t.rows, t.threshold);
       expect([...parallel[i]].sort()).toEqual([...alone].sort());
       expect([...alone.values()].some((b) => b.withheld.length > 0)).toBe(true);
     }

@@ -2,10 +2,10 @@
 // unweighted mean of the published values (a withheld value is not averaged; its numerator is the sum
 // of the values averaged and its denominator their number), and every published value is ranked.
 // Arithmetic is on scaled integers, so means round half up exactly.
-import type { ProtectedRow } from "../withhold/model.js";
+import type { PublishedRow } from "../withhold/model.js";
 import type { Indicator } from "../contract/schema.js";
 
-export interface Figure extends ProtectedRow {
+export interface Figure extends PublishedRow {
   readonly rank: number | null;
   readonly ranked: number | null;
 }
@@ -32,9 +32,9 @@ function firstAtLeast(sorted: readonly number[], x: number): number {
   return lo;
 }
 
-export function compare(rows: readonly ProtectedRow[], indicators: readonly Indicator[]): Figure[] {
+export function compare(rows: readonly PublishedRow[], indicators: readonly Indicator[]): Figure[] {
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
-  const groups = new Map<string, ProtectedRow[]>();
+  const groups = new Map<string, PublishedRow[]>();
   for (const r of rows) {
     const key = `${r.indicator}|${r.year}|${r.gender}`;
     const group = groups.get(key);

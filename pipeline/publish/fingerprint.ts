@@ -41,7 +41,7 @@ export function siteFingerprint(threshold: number): string {
 
 let protection: string | undefined;
 /** The confidentiality code: the protection decisions remembered per block (pipeline/withhold/blocks.ts) go when it changes. */
-export function protectionFingerprint(): string {
+export function withholdingFingerprint(): string {
   const [code] = codeFolders();
   protection ??= digestOf([join(code, "withhold")]);
   return protection;

@@ -16,7 +16,7 @@ import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "../withhold/model.js";
 import { martsFingerprint } from "./fingerprint.js";
 import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
-import { protectInParallel } from "../withhold/threads.js";
+import { withholdInParallel } from "../withhold/threads.js";
 import type { Context } from "../system/context.js";
 import { lit, sqlText, type Db } from "../db/connection.js";
 import type { Finding, Severity } from "../contract/finding.js";
@@ -105,7 +105,7 @@ export async function publishSite(db: Db, dir: string, o: PublishOptions): Promi
     );
     plans.push(await planWithholding(db, tg.id, rows, o.threshold));
   }
-  const computed = await protectInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
+  const computed = await withholdInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
   const protections = [];
   for (const [i, plan] of plans.entries()) protections.push(await finishWithholding(db, plan, computed[i]));
   protectionMs += performance.now() - p0;

@@ -6,12 +6,12 @@
 // of the confidentiality modules, so a change to any of them recomputes.
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
-import { checkPublished, isPrimary, protectReport, type IndicatorRow, type ProtectedRow } from "./model.js";
+import { checkPublished, isPrimary, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
 import { lit, type Db } from "../db/connection.js";
-import { protectionFingerprint } from "../publish/fingerprint.js";
+import { withholdingFingerprint } from "../publish/fingerprint.js";
 
 export interface ReportWithholding {
-  readonly rows: ProtectedRow[];
+  readonly rows: PublishedRow[];
   readonly withheld: number;
   readonly primary: number;
   readonly secondary: number;
@@ -38,7 +38,7 @@ const blockKey = (r: { municipality: string; year: number }) => `${r.municipalit
 const rowKey = (r: { indicator: string; gender: string }) => `${r.indicator}|${r.gender}`;
 
 function digestOf(rows: readonly IndicatorRow[], tg: string, threshold: number): string {
-  const h = createHash("sha256").update(`${protectionFingerprint()}|${tg}|${threshold}`);
+  const h = createHash("sha256").update(`${withholdingFingerprint()}|${tg}|${threshold}`);
   for (const r of rows) h.update(`|${r.indicator},${r.gender},${r.status},${r.value},${r.numerator},${r.denominator}`);
   return h.digest("hex");
 }
@@ -56,11 +56,11 @@ export interface BlockResult {
  * Protects and audits the given blocks of one report (pure: rows in, decisions out), so it can run in
  * a worker thread. Throws when the audit finds a withheld count that can be pinned down.
  */
-export async function protectBlocks(tg: string, all: readonly IndicatorRow[], threshold: number): Promise<Map<string, BlockResult>> {
+export async function withholdBlocks(tg: string, all: readonly IndicatorRow[], threshold: number): Promise<Map<string, BlockResult>> {
   // a block without a primary row withholds nothing and hides nothing: only the others are modelled
   const withPrimary = new Set(all.filter((r) => isPrimary(r, threshold)).map(blockKey));
   const rows = all.filter((r) => withPrimary.has(blockKey(r)));
-  const protection = await protectReport(rows, threshold, { targetGroup: tg });
+  const protection = await withholdReport(rows, threshold, { targetGroup: tg });
   const check = await checkPublished(protection.rows, rows, threshold, { targetGroup: tg });
   if (!check.ok) {
     throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
@@ -155,7 +155,7 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
 
   const entry = (k: string) => fresh.get(k) ?? cached.get(k)!;
   const withheld = new Map([...blocks.keys()].map((k) => [k, new Set(entry(k).withheld)]));
-  const out = plan.rows.map((r): ProtectedRow =>
+  const out = plan.rows.map((r): PublishedRow =>
     r.status !== "-" && withheld.get(blockKey(r))!.has(rowKey(r)) ? { ...r, value: null, numerator: null, denominator: null, status: ".." } : r
   );
   let primary = 0, secondary = 0, hidden = 0, narrowest: number | null = null;

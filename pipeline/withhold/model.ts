@@ -7,7 +7,7 @@
 // pinned down to within the threshold. `checkPublished` is the independent audit of the result,
 // rebuilt from the published rows alone.
 import { audit, type Count, type Range, type Relation } from "./attacker.js";
-import { protect, type Unit } from "./secondary.js";
+import { withholdUnits, type Unit } from "./secondary.js";
 
 export type Gender = "K" | "M" | "T";
 
@@ -23,7 +23,7 @@ export interface IndicatorRow {
   readonly status: "" | "-";
 }
 
-export interface ProtectedRow extends Omit<IndicatorRow, "status"> {
+export interface PublishedRow extends Omit<IndicatorRow, "status"> {
   readonly status: "" | ".." | "-";
 }
 
@@ -164,8 +164,8 @@ function factsOf(truth: readonly IndicatorRow[], options: ReportOptions): (block
     });
 }
 
-export interface ReportProtection {
-  readonly rows: ProtectedRow[];
+export interface ReportWithheld {
+  readonly rows: PublishedRow[];
   readonly withheld: number;
   readonly primary: number;
   readonly secondary: number;
@@ -186,7 +186,7 @@ export function isPrimary(r: IndicatorRow, threshold: number, shown: readonly [s
 }
 
 /** Withholds rows of one report (one target group) as contract §8 says. */
-export async function protectReport(rows: readonly IndicatorRow[], threshold: number, options: ReportOptions = {}): Promise<ReportProtection> {
+export async function withholdReport(rows: readonly IndicatorRow[], threshold: number, options: ReportOptions = {}): Promise<ReportWithheld> {
   const counts = new Map<string, number>();
   const units: Unit[] = [];
   for (const r of rows) {
@@ -201,8 +201,8 @@ export async function protectReport(rows: readonly IndicatorRow[], threshold: nu
   }
   const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
   const relations = relationsOf(new Set(counts.keys()), knownZeros(rows), factsOf(rows, options));
-  const protection = await protect({ counts: countList, units, relations, threshold });
-  const out = rows.map((r): ProtectedRow =>
+  const protection = await withholdUnits({ counts: countList, units, relations, threshold });
+  const out = rows.map((r): PublishedRow =>
     r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
   );
   const primaryUnits = new Set(units.filter((u) => u.primary).map((u) => u.id));
@@ -216,7 +216,7 @@ export async function protectReport(rows: readonly IndicatorRow[], threshold: nu
  * only so that failures can say what leaked; the ranges never depend on it.
  */
 export async function checkPublished(
-  rows: readonly ProtectedRow[],
+  rows: readonly PublishedRow[],
   truth: readonly IndicatorRow[],
   threshold: number,
   options: ReportOptions = {}

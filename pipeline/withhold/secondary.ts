@@ -44,7 +44,7 @@ export interface Problem {
   readonly threshold: number;
 }
 
-export interface Protection {
+export interface Withheld {
   /** unit ids */
   readonly withheld: ReadonlySet<string>;
   /** count ids */
@@ -56,7 +56,7 @@ export interface Protection {
 }
 
 /** Withholds the primaries and as few further units as it can so that every hidden count is protected. */
-export async function protect(problem: Problem): Promise<Protection> {
+export async function withholdUnits(problem: Problem): Promise<Withheld> {
   const t = problem.threshold;
   checkThreshold(t);
   const c = compile(problem.counts, problem.relations);
@@ -157,7 +157,7 @@ export async function protect(problem: Problem): Promise<Protection> {
   }
 
   const lp = await lpSolver();
-  const results = drive(lp, parts.map(protectPart));
+  const results = drive(lp, parts.map(withholdPart));
 
   const ranges = new Map<string, Range>();
   const hidden = new Set<string>();
@@ -202,7 +202,7 @@ interface PartResult {
  * turn into unknowns), so a count once protected stays protected: only failures and newly hidden
  * counts are attacked again, and the other ranges are refreshed once at the end.
  */
-function* protectPart(p: Part): Task<PartResult> {
+function* withholdPart(p: Part): Task<PartResult> {
   const { c, threshold: t } = p;
   const n = c.ids.length;
   const withheld = p.withheld.slice();

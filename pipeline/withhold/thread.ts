@@ -1,11 +1,11 @@
 // A worker thread that protects blocks of a report (pipeline/withhold/blocks.ts): the LPs of one target
 // group run beside another's on the second core.
 import { parentPort } from "node:worker_threads";
-import { protectBlocks } from "./blocks.js";
+import { withholdBlocks } from "./blocks.js";
 
-parentPort!.on("message", async (task: { id: number; tg: string; rows: Parameters<typeof protectBlocks>[1]; threshold: number }) => {
+parentPort!.on("message", async (task: { id: number; tg: string; rows: Parameters<typeof withholdBlocks>[1]; threshold: number }) => {
   try {
-    const result = await protectBlocks(task.tg, task.rows, task.threshold);
+    const result = await withholdBlocks(task.tg, task.rows, task.threshold);
     parentPort!.postMessage({ id: task.id, result: [...result] });
   } catch (e) {
     parentPort!.postMessage({ id: task.id, error: (e as Error).message });

@@ -9,29 +9,29 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { isPrimary, type IndicatorRow } from "./model.js";
-import { protectBlocks, type BlockResult } from "./blocks.js";
+import { withholdBlocks, type BlockResult } from "./blocks.js";
 
-export interface ProtectTask {
+export interface WithholdTask {
   readonly tg: string;
   readonly rows: readonly IndicatorRow[];
   readonly threshold: number;
 }
 
 /** Primary rows (all tasks) from which every core is worth a thread; below, one core is left to V8. */
-export const largeProtection = 8000;
+export const largeWithholding = 8000;
 
-export async function protectInParallel(tasks: readonly ProtectTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
+export async function withholdInParallel(tasks: readonly WithholdTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
   const script = new URL("./thread.js", import.meta.url);
   // the work of a task is its primary rows: blocks without one are not modelled (pipeline/withhold/blocks.ts)
   const work = tasks
     .map((t, id) => ({ ...t, id, primaries: t.rows.filter((r) => isPrimary(r, t.threshold)).length }))
     .filter((t) => t.rows.length > 0);
   const primaries = work.reduce((n, t) => n + t.primaries, 0);
-  threadsWanted ??= availableParallelism() - (primaries >= largeProtection ? 0 : 1);
+  threadsWanted ??= availableParallelism() - (primaries >= largeWithholding ? 0 : 1);
   const results: Map<string, BlockResult>[] = tasks.map(() => new Map());
   const threads = Math.min(threadsWanted, work.length);
   if (threads <= 1 || !existsSync(fileURLToPath(script))) {
-    for (const t of work) results[t.id] = await protectBlocks(t.tg, t.rows, t.threshold);
+    for (const t of work) results[t.id] = await withholdBlocks(t.tg, t.rows, t.threshold);
     return results;
   }
   // the biggest tasks first, so the threads finish together
