@@ -17,10 +17,13 @@ import { formatRunSummary, formatStatus, formatValidation } from "./text.js";
 
 export type ExitCode = 0 | 1 | 2 | 3;
 
-function defaultContext(logFile?: string): Context {
+/** The system clock: the one place kas reads the time; everything else asks a Context. */
+const systemClock = (): Date => new Date();
+
+function defaultContext(logFile?: string, clock = systemClock): Context {
   return {
-    clock: () => new Date(),
-    log: consoleLogger({ file: logFile }),
+    clock,
+    log: consoleLogger({ file: logFile, clock }),
     env: process.env,
     print: (text) => process.stdout.write(text)
   };
@@ -42,7 +45,7 @@ function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json: 
 }
 
 async function batchCommand(command: "run" | "rebuild", cfg: RunConfig, ctxFor: (logFile?: string) => Context): Promise<ExitCode> {
-  const ctx = ctxFor(join(cfg.logDir, `${command}-${new Date().toISOString().replace(/[:.]/g, "-")}.log`));
+  const ctx = ctxFor(join(cfg.logDir, `${command}-${ctxFor().clock().toISOString().replace(/[:.]/g, "-")}.log`));
   const summary = await (command === "run" ? run : rebuild)(cfg, ctx);
   ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
   return summary.exitCode;
@@ -80,7 +83,7 @@ const swedish = {
 /** Runs the command line; returns the exit code. `context` lets tests run it silently with a fixed clock. */
 export async function main(argv: readonly string[], context?: Partial<Context>): Promise<ExitCode> {
   let code: ExitCode = 0;
-  const ctxFor = (logFile?: string): Context => ({ ...defaultContext(logFile), ...context });
+  const ctxFor = (logFile?: string): Context => ({ ...defaultContext(logFile, context?.clock), ...context });
   const parser = yargs([...argv])
     .scriptName("kas")
     .locale("en")

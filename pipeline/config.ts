@@ -39,6 +39,9 @@ export interface RunConfig {
   readonly lockFile: string;
 }
 
+/** What the intake reads and writes: the inbox, the archive, quarantine and the work folder. */
+export type IngestPaths = Pick<RunConfig, "inbox" | "archiveDir" | "quarantineDir" | "workDir">;
+
 /** Defaults work on the bundled samples: `kas run` alone reads data-samples/inbox and publishes to out/site. */
 export function runConfig(input: RunOptionsInput): RunConfig {
   const parsed = RunOptions.safeParse(input);

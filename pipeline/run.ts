@@ -5,7 +5,7 @@ import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync,
 import { join } from "node:path";
 import { UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./system/context.js";
-import { openDb, type Db } from "./db/connection.js";
+import { openDb, sqlText, type Db } from "./db/connection.js";
 import { discover } from "./ingest/discover.js";
 import { faultPoint } from "./system/fault.js";
 import type { Finding } from "./contract/finding.js";
@@ -14,7 +14,7 @@ import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult 
 import { acquireLock } from "./db/lock.js";
 import { installMacros } from "./db/macros.js";
 import { loadProfiles, type Profiles } from "./contract/profile.js";
-import { beside, publish, recover, siteRun } from "./publish/switch.js";
+import { beside, recover, siteRun, siteVersion, switchIn } from "./publish/switch.js";
 import { siteFingerprint } from "./publish/fingerprint.js";
 import { loadKey } from "./load/pseudonym.js";
 import { initDatabase } from "./db/tables.js";
@@ -96,7 +96,7 @@ export async function rebuild(cfg: RunConfig, ctx: Context, deps: { schema?: Sch
 async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps: { schema?: Schema; profiles?: Profiles }): Promise<RunSummary> {
   const startedAt = ctx.clock();
   /** this run in the archive manifest: unique also after kas rebuild starts run ids again */
-  const runToken = `${new Date().toISOString()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
+  const runToken = `${startedAt.toISOString()}/${process.pid}/${Math.random().toString(36).slice(2, 8)}`;
   const stages: StageTime[] = [];
   const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -130,7 +130,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     }
 
     const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile });
-    const dbNext = beside(cfg.db, cfg.out).dbNext;
+    const dbNext = beside(cfg.db).dbNext;
     rmSync(dbNext, { force: true });
     if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, dbNext, constants.COPYFILE_FICLONE));
     const db = await openDb(dbNext, { memoryLimit: cfg.memoryLimit ?? defaultMemoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
@@ -146,19 +146,19 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       await initDatabase(db, schema);
       await installMacros(db);
       runId = await nextRun(db, startedAt);
-      siteNext = beside(cfg.db, cfg.out, runId).siteNext;
+      siteNext = siteVersion(cfg.out, runId, ctx.clock());
       // No transaction spans the run: the whole new database is the unit. It is a copy built beside the
       // published one and switched in only when everything succeeded, so a failure at any statement
       // leaves the previous state — and DuckDB can flush and free each batch as it goes.
-      const ingestDeps = { schema, profiles, ctx, runId, runToken, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
+      const ingestDeps = { schema, profiles, runId, runToken, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
       result = await timed("inläsning", () =>
-        mode === "run" ? ingest(db, cfg, ingestDeps) : ingestArchive(db, cfg, ingestDeps, readManifest(cfg.archiveDir))
+        mode === "run" ? ingest(ctx, db, cfg, ingestDeps) : ingestArchive(ctx, db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );
       faultPoint("after-ingest");
       await finishRun(db, runId, ctx.clock(), result);
       // loaded only when there is something to publish: the page renderers (jsdom, Plot) take a second to load
       const { publishSite } = await import("./publish/site.js");
-      report = await timed("rapporter", () => publishSite(db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold, ctx }));
+      report = await timed("rapporter", () => publishSite(ctx, db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold }));
       faultPoint("after-site");
       await db.run("CHECKPOINT");
     } finally {
@@ -184,11 +184,11 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     mkdirSync(cfg.logDir, { recursive: true, mode: 0o700 });
     writeFileSync(join(cfg.logDir, `${mode}-${runId}-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`), JSON.stringify(summary, null, 2) + "\n", { mode: 0o600 });
     // (not timed into the summary: run.json is written into the site before the switch)
-    publish(cfg.db, cfg.out, siteNext, { dir: cfg.archiveDir, run: runToken });
+    switchIn(cfg.db, cfg.out, siteNext, { dir: cfg.archiveDir, run: runToken });
     return summary;
   } finally {
     // once the journal is written the switch belongs to it (the next start finishes it)
-    if (!existsSync(beside(cfg.db, cfg.out).journal)) {
+    if (!existsSync(beside(cfg.db).journal)) {
       rmSync(dbNextOf(cfg), { force: true });
       rmSync(`${dbNextOf(cfg)}.wal`, { force: true });
     }
@@ -230,14 +230,14 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
   }
   try {
     const seen = new Map(
-      (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>("SELECT path, size, mtime_ms, ino, sha256 FROM inbox_seen")).map((r) => [r.path, r])
+      (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>(sqlText("runs/inbox_seen"))).map((r) => [r.path, r])
     );
     const known = await knownFiles(db);
     for (const c of candidates) {
       const s = seen.get(c.path);
       if (!s || !known.has(fileKey(c.municipality, s.sha256)) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
     }
-    const [last] = await db.all<{ run_id: number }>("SELECT max(run_id) AS run_id FROM runs WHERE status = 'published'");
+    const [last] = await db.all<{ run_id: number }>(sqlText("runs/last_published_run"));
     const site = siteRun(cfg.out);
     // the site must show the latest run, made with this threshold, schema and code
     if (!last?.run_id || site?.runId !== last.run_id || site.fingerprint !== fingerprint) return null;
@@ -248,20 +248,17 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
 }
 
 async function nextRun(db: Db, startedAt: Date): Promise<number> {
-  const [{ id }] = await db.all<{ id: number }>("SELECT coalesce(max(run_id), 0) + 1 AS id FROM runs");
-  await db.run("INSERT INTO runs (run_id, started_at, status) VALUES ($id, $t::TIMESTAMPTZ, 'running')", { id, t: startedAt.toISOString() });
+  const [{ id }] = await db.all<{ id: number }>(sqlText("runs/next_run"));
+  await db.run(sqlText("runs/start_run"), { id, t: startedAt.toISOString() });
   return id;
 }
 
 async function finishRun(db: Db, runId: number, at: Date, r: IngestResult): Promise<void> {
   const count = (s: string) => r.files.filter((f) => f.status === s).length;
-  await db.run(
-    "UPDATE runs SET finished_at = $t::TIMESTAMPTZ, status = 'published', files_new = $n, files_accepted = $a, files_rejected = $r WHERE run_id = $id",
-    { t: at.toISOString(), n: count("accepted") + count("rejected"), a: count("accepted"), r: count("rejected"), id: runId }
-  );
+  await db.run(sqlText("runs/finish_run"), { t: at.toISOString(), n: count("accepted") + count("rejected"), a: count("accepted"), r: count("rejected"), id: runId });
 }
 
-const dbNextOf = (cfg: RunConfig) => beside(cfg.db, cfg.out).dbNext;
+const dbNextOf = (cfg: RunConfig) => beside(cfg.db).dbNext;
 
 /** DuckDB's share of memory unless --memory-limit says otherwise: what it does not hold in memory it
  *  spills to <state>/work; the rest of a run (Node, the page renderers) stays well under 2 GiB in all. */

@@ -1,7 +1,7 @@
 // `kas status`: what is loaded — per municipality and kind, the months covered, the files they came
 // from, and when. Opens the published database read-only (readers never block the nightly run).
 import { existsSync } from "node:fs";
-import { openDb } from "./db/connection.js";
+import { openDb, sqlText } from "./db/connection.js";
 import { municipalityName } from "./contract/municipalities.js";
 
 export interface StatusFile {
@@ -32,29 +32,11 @@ export async function status(path: string): Promise<Status> {
   if (!existsSync(path)) return { database: path, exists: false, lastRun: null, municipalities: [], rejected: [] };
   const db = await openDb(path, { readOnly: true });
   try {
-    const [lastRun] = await db.all<{ run_id: number; started_at: number; finished_at: number | null }>(
-      "SELECT run_id, epoch_ms(started_at) AS started_at, epoch_ms(finished_at) AS finished_at FROM runs WHERE status = 'published' ORDER BY run_id DESC LIMIT 1"
+    const [lastRun] = await db.all<{ run_id: number; started_at: number; finished_at: number | null }>(sqlText("status/last_run"));
+    const kinds = await db.all<{ municipality: string; kind: "bistand" | "insats"; rows: number; months: string[]; files: { name: string; first_seen: number; rows: number }[] }>(
+      sqlText("status/loaded")
     );
-    const kinds = await db.all<{ municipality: string; kind: "bistand" | "insats"; rows: number; months: string[]; files: { name: string; first_seen: number; rows: number }[] }>(`
-      WITH rows_by_file AS (
-        SELECT municipality, 'bistand' AS kind, file_id, strftime("month", '%Y-%m') AS m, rows FROM bistand_months
-        UNION ALL
-        SELECT municipality, 'insats', file_id, strftime(start_date, '%Y-%m'), count(*) FROM insats GROUP BY ALL
-      ), per_file AS (
-        SELECT r.municipality, r.kind, r.file_id, sum(r.rows) AS rows, list(DISTINCT r.m) AS months
-        FROM rows_by_file r GROUP BY ALL
-      )
-      SELECT p.municipality, p.kind, sum(p.rows)::BIGINT AS rows,
-             list_sort(list_distinct(flatten(list(p.months)))) AS months,
-             list({'name': f.name, 'first_seen': epoch_ms(f.first_seen), 'rows': p.rows::BIGINT} ORDER BY f.seq) AS files
-      FROM per_file p JOIN files f USING (file_id)
-      GROUP BY p.municipality, p.kind
-      ORDER BY p.municipality, p.kind`);
-    const rejected = await db.all<{ file: string; first_seen: number; errors: number }>(`
-      SELECT f.municipality || '/' || f.name AS file, epoch_ms(f.first_seen) AS first_seen,
-             count(x.code) FILTER (WHERE x.severity IN ('FATAL', 'ERROR')) AS errors
-      FROM files f LEFT JOIN findings x USING (file_id)
-      WHERE f.status = 'rejected' GROUP BY ALL ORDER BY min(f.seq)`);
+    const rejected = await db.all<{ file: string; first_seen: number; errors: number }>(sqlText("status/rejected"));
     const byMunicipality = new Map<string, StatusKind[]>();
     for (const k of kinds) {
       const list = byMunicipality.get(k.municipality) ?? [];

@@ -1,20 +1,19 @@
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
-import { inspectFile, maxLineBytes, transcodeToUtf8, type Inspection } from "../pipeline/ingest/inspect.js";
+import { describe, expect, it } from "vitest";
+import { transcodeToUtf8 } from "../pipeline/ingest/encoding.js";
+import { inspectFile, type Inspection } from "../pipeline/ingest/inspect.js";
+import { maxLineBytes } from "../pipeline/ingest/scan.js";
+import { useScratch } from "./helpers/scratch.js";
 
 const files = join(import.meta.dirname, "input", "files");
-const dir = join(import.meta.dirname, "tmp", "inspect");
-beforeAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-});
+const scratch = useScratch("inspect");
+const dir = scratch.dir;
 
-let seq = 0;
-function file(content: string | Uint8Array, name = `f${++seq}.csv`): string {
-  const path = join(dir, name);
+function file(content: string | Uint8Array, name?: string): string {
+  const path = name === undefined ? scratch.path("f", "csv") : join(dir, name);
   writeFileSync(path, content);
   return path;
 }

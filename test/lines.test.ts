@@ -1,28 +1,21 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lit, openDb, type Db } from "../pipeline/db/connection.js";
+import { describe, expect, it } from "vitest";
+import { lit } from "../pipeline/db/connection.js";
 import type { Delimiter } from "../pipeline/ingest/dialect.js";
 import { readerLines, recordLines } from "../pipeline/ingest/lines.js";
 import { testContext } from "../pipeline/system/context.js";
 import { loadProfiles } from "../pipeline/contract/profile.js";
 import { schema } from "../pipeline/contract/schema.js";
 import { validateFiles } from "../pipeline/validate.js";
+import { useScratch } from "./helpers/scratch.js";
 
-const dir = join(import.meta.dirname, "tmp", "lines");
-let db: Db;
-beforeAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  db = await openDb(":memory:", { threads: 2 });
-});
-afterAll(() => db.close());
+const scratch = useScratch("lines", { db: { threads: 2 } });
 
-let seq = 0;
 function file(text: string): string {
-  const path = join(dir, `f${++seq}.csv`);
+  const path = scratch.path("f", "csv");
   writeFileSync(path, text);
   return path;
 }
@@ -56,14 +49,14 @@ class CsvBuilder {
 /** Reads the file with DuckDB as the staging step does (or as the brief's plain read_csv does) and
  *  returns each record's `start` field by rowid: the record numbers DuckDB gives. */
 async function duckRecords(path: string, delimiter: Delimiter, columns: string[], staging: boolean): Promise<number[]> {
-  await db.run("DROP TABLE IF EXISTS t");
+  await scratch.db.run("DROP TABLE IF EXISTS t");
   const options = staging
     ? `auto_detect = false, columns = {${columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(", ")}}, strict_mode = true, null_padding = false`
     : "all_varchar = true, store_rejects = false";
-  await db.run(
+  await scratch.db.run(
     `CREATE TABLE t AS SELECT * FROM read_csv(${lit(path)}, header = true, delim = ${lit(delimiter)}, quote = '"', escape = '"', ${options})`
   );
-  const rows = await db.all<{ rowid: number; start: string }>("SELECT rowid, start FROM t ORDER BY rowid");
+  const rows = await scratch.db.all<{ rowid: number; start: string }>("SELECT rowid, start FROM t ORDER BY rowid");
   rows.forEach((r, i) => expect(r.rowid).toBe(i));
   return rows.map((r) => Number(r.start));
 }
@@ -143,14 +136,14 @@ describe("recordLines", () => {
         [9, 5]
       ])
     );
-    await db.run(
+    await scratch.db.run(
       `CREATE OR REPLACE TABLE u AS SELECT * FROM read_csv(${lit(path)}, header = true, delim = ',', quote = '"', escape = '"',
         auto_detect = false, columns = {'start': 'VARCHAR', 'name': 'VARCHAR'}, strict_mode = true, null_padding = false,
         store_rejects = true, rejects_table = 'rj_unterminated', rejects_scan = 'rs_unterminated')`
     );
-    const rejects = await db.all<{ line: number; t: string }>("SELECT line, error_type::VARCHAR AS t FROM rj_unterminated");
+    const rejects = await scratch.db.all<{ line: number; t: string }>("SELECT line, error_type::VARCHAR AS t FROM rj_unterminated");
     expect(rejects).toEqual([{ line: 5, t: "UNQUOTED VALUE" }]);
-    expect(await db.all("SELECT start FROM u ORDER BY rowid")).toEqual([{ start: "2" }, { start: "3" }]);
+    expect(await scratch.db.all("SELECT start FROM u ORDER BY rowid")).toEqual([{ start: "2" }, { start: "3" }]);
   });
 
   it("leaves out records past the end of the file", async () => {

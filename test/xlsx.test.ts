@@ -1,26 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { crc32, inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lit, openDb, type Db } from "../pipeline/db/connection.js";
+import { describe, expect, it } from "vitest";
+import { lit } from "../pipeline/db/connection.js";
 import { formatNumber, xlsxToCsv } from "../pipeline/ingest/xlsx.js";
+import { useScratch } from "./helpers/scratch.js";
 
-const dir = join(import.meta.dirname, "tmp", "xlsx");
-let db: Db;
-beforeAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  db = await openDb(":memory:", { threads: 1 });
-});
-afterAll(() => db.close());
-
-let seq = 0;
-const path = (ext = "xlsx") => join(dir, `w${++seq}.${ext}`);
+const scratch = useScratch("xlsx", { db: { threads: 1 } });
+const path = (ext = "xlsx") => scratch.path("w", ext);
 
 /** Reads the converted CSV with DuckDB, as staging does. */
 async function readCsv(csv: string): Promise<Record<string, string | null>[]> {
-  return db.all(`SELECT * FROM read_csv(${lit(csv)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')`);
+  return scratch.db.all(`SELECT * FROM read_csv(${lit(csv)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')`);
 }
 
 async function convert(workbook: ExcelJS.Workbook | Buffer, options?: Parameters<typeof xlsxToCsv>[2]) {
@@ -49,6 +40,17 @@ function unzip(buf: Buffer): Map<string, Buffer | string> {
   return out;
 }
 
+/** The fields a local header (from byte 4) and a central directory header (from byte 6) share:
+ *  version needed, CRC-32, compressed and uncompressed size (the same: stored), name length. */
+function entryFields(header: Buffer, at: number, data: Buffer, nameLength: number): Buffer {
+  header.writeUInt16LE(20, at);
+  header.writeUInt32LE(crc32(data), at + 10);
+  header.writeUInt32LE(data.length, at + 14);
+  header.writeUInt32LE(data.length, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+  return header;
+}
+
 function zip(entries: Map<string, Buffer | string>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -56,21 +58,11 @@ function zip(entries: Map<string, Buffer | string>): Buffer {
   for (const [name, content] of entries) {
     const data = Buffer.from(content);
     const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
+    const local = entryFields(Buffer.alloc(30), 4, data, n.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
+    const central = entryFields(Buffer.alloc(46), 6, data, n.length);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(n.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
     central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     centrals.push(central, n);
@@ -225,7 +217,7 @@ describe("xlsxToCsv", () => {
     const dest = path("csv");
     const result = await xlsxToCsv(src, dest);
     expect(result).toMatchObject({ ok: true, rows: 50_000 });
-    const [summary] = await db.all<{ n: number; last: string; months: number }>(
+    const [summary] = await scratch.db.all<{ n: number; last: string; months: number }>(
       `SELECT count(*) AS n, max(__line::INTEGER)::VARCHAR AS last, count(DISTINCT month) AS months FROM read_csv(${lit(dest)}, all_varchar = true, header = true)`
     );
     expect(summary).toEqual({ n: 50_000, last: "50001", months: 12 });

@@ -47,7 +47,7 @@ export async function acquireLock(
       const message = (e as Error).message;
       if (/not a valid DuckDB database file/.test(message)) {
         // not ours (written by something else): keep it aside and make a new one
-        renameSync(path, `${path}.invalid-${Date.now()}`);
+        renameSync(path, `${path}.invalid-${options.clock().getTime()}`);
         continue;
       }
       if (!/Could not set lock/.test(message)) throw e;

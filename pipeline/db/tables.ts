@@ -8,11 +8,11 @@ export const schemaVersion = "3";
 
 export async function initDatabase(db: Db, s: Schema): Promise<void> {
   await db.run(sqlText("schema/canonical"));
-  const [version] = await db.all<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+  const [version] = await db.all<{ value: string }>(sqlText("runs/meta_value"), { key: "schema_version" });
   if (version && version.value !== schemaVersion) {
     throw new Error(`databasen har schemaversion ${version.value}, men den här versionen av kas använder version ${schemaVersion}. Återskapa databasen ur arkivet med kas rebuild (de publicerade rapporterna står kvar tills dess).`);
   }
-  if (!version) await db.run(`INSERT INTO meta VALUES ('schema_version', ${lit(schemaVersion)})`);
+  if (!version) await db.run(sqlText("runs/meta_set"), { key: "schema_version", value: schemaVersion });
   await writeCodes(db, s);
 }
 

@@ -2,10 +2,10 @@
 // the same DuckDB reader as every CSV upload reads. The worksheet is streamed with exceljs'
 // WorkbookReader (a workbook is never loaded whole); each CSV line ends with an added `__line` column,
 // the worksheet row, so findings name the row the user sees in Excel.
-import { open, rm, stat, type FileHandle } from "node:fs/promises";
+import { open, rm, type FileHandle } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { corrupt, noWorksheet, partStream, workbookParts, type WorkbookProblem } from "./zip.js";
 
 export type DateStyle = "month" | "date";
 
@@ -21,7 +21,7 @@ export type XlsxResult =
       /** the first worksheet row holding such a cell */
       firstIgnoredRow: number | null;
     }
-  | { ok: false; code: string; message: string };
+  | WorkbookProblem;
 
 export const lineColumn = "__line";
 
@@ -216,170 +216,8 @@ function isSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string";
 }
 
-// ---- The zip container. Its central directory is read first: a truncated upload or another kind of
-// file is told apart without parsing, and the first worksheet in the workbook's tab order is found.
-// exceljs then gets a stream of just the parts it needs, in the order it needs them (workbook,
-// relationships, styles, shared strings, then the worksheet): it reads parts in the order they come,
-// parks worksheets that come before the shared strings in temporary files, and fails on a worksheet
-// that comes before the workbook part, all of which happen in files that real writers make.
-
-type Problem = { ok: false; code: string; message: string };
-
-interface Part {
-  /** where the part's local header starts and the part (data and any data descriptor) ends */
-  readonly start: number;
-  readonly end: number;
-  /** the name exceljs is to see, when not the stored one */
-  readonly rename?: string;
-}
-
-interface WorkbookParts {
-  readonly parts: Part[];
-  readonly sheetName: string;
-  readonly sharedStrings: boolean;
-}
-
-async function workbookParts(src: string): Promise<WorkbookParts | Problem> {
-  const size = (await stat(src)).size;
-  const file = await open(src, "r");
-  try {
-    const read = async (position: number, length: number) => {
-      const buf = Buffer.alloc(length);
-      const { bytesRead } = await file.read(buf, 0, length, position);
-      return buf.subarray(0, bytesRead);
-    };
-    const magic = await read(0, 8);
-    if (magic.length < 4 || magic.readUInt32LE(0) !== 0x04034b50) {
-      if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0) {
-        return corrupt(
-          "den är sparad i det gamla .xls-formatet eller skyddad med lösenord",
-          "Öppna den i Excel, ta bort ett eventuellt lösenord och spara den som ”Excel-arbetsbok (*.xlsx)”"
-        );
-      }
-      return corrupt(magic.length === 0 ? "filen är tom" : "filen är ingen arbetsbok (är det en CSV- eller textfil med fel filändelse?)");
-    }
-    const tailLength = Math.min(size, 22 + 0xffff);
-    const tail = await read(size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return corrupt("filen är ofullständig (slutet saknas, kanske avbröts uppladdningen)");
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 0xffffffff || cdSize === 0xffffffff) return corrupt("filen är för stor (över 4 GB)");
-    if (cdOffset + cdSize > size) return corrupt("filen är ofullständig (delar saknas)");
-    const cd = await read(cdOffset, cdSize);
-    const entries = new Map<string, { method: number; compressed: number; offset: number }>();
-    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === 0x02014b50; ) {
-      const nameLength = cd.readUInt16LE(p + 28);
-      const name = cd.toString("utf8", p + 46, p + 46 + nameLength);
-      entries.set(name, { method: cd.readUInt16LE(p + 10), compressed: cd.readUInt32LE(p + 20), offset: cd.readUInt32LE(p + 42) });
-      p += 46 + nameLength + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32);
-    }
-    const offsets = [...new Set([...entries.values()].map((e) => e.offset)), cdOffset].sort((a, b) => a - b);
-    const part = (name: string, rename?: string): Part | null => {
-      const e = entries.get(name);
-      if (!e || e.offset >= cdOffset) return null;
-      return { start: e.offset, end: offsets[offsets.indexOf(e.offset) + 1], rename };
-    };
-    const text = async (name: string): Promise<string | null> => {
-      const e = entries.get(name);
-      if (!e || e.compressed > 16 << 20) return null;
-      const local = await read(e.offset, 30);
-      if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) return null;
-      const data = await read(e.offset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28), e.compressed);
-      try {
-        if (e.method === 0) return data.toString("utf8");
-        if (e.method === 8) return inflateRawSync(data, { maxOutputLength: 64 << 20 }).toString("utf8");
-      } catch {
-        return null;
-      }
-      return null;
-    };
-    const workbook = await text("xl/workbook.xml");
-    const rels = await text("xl/_rels/workbook.xml.rels");
-    if (workbook === null || rels === null) return corrupt("arbetsbokens innehållsförteckning saknas eller är skadad");
-    const sheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
-    const relId = sheet && /\s(?:\w+:)?id="([^"]+)"/.exec(sheet)?.[1];
-    if (!sheet || !relId) return noWorksheet();
-    const sheetName = unescapeXml(/\sname="([^"]*)"/.exec(sheet)?.[1] ?? "");
-    const rel = [...rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(` Id="${relId}"`));
-    const target = rel && /\sTarget="([^"]+)"/.exec(rel)?.[1];
-    const relType = rel && /\sType="([^"]+)"/.exec(rel)?.[1];
-    if (!target || !relType?.endsWith("/worksheet")) return noWorksheet();
-    const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
-    // exceljs knows worksheets only as xl/worksheets/sheetN.xml; the one it gets is named so.
-    const sheetPart = part(sheetPath, "xl/worksheets/sheet1.xml");
-    if (!sheetPart) return noWorksheet();
-    const parts = [part("xl/workbook.xml"), part("xl/_rels/workbook.xml.rels"), part("xl/styles.xml"), part("xl/sharedStrings.xml"), sheetPart];
-    return { parts: parts.filter((p): p is Part => p !== null), sheetName, sharedStrings: entries.has("xl/sharedStrings.xml") };
-  } finally {
-    await file.close();
-  }
-}
-
-/** The parts as one zip stream (local entries only, then an end record so the reader stops cleanly). */
-async function* partStream(src: string, w: WorkbookParts): AsyncGenerator<Buffer> {
-  const file = await open(src, "r");
-  try {
-    for (const p of w.parts) {
-      const header = Buffer.alloc(30);
-      await file.read(header, 0, 30, p.start);
-      const nameLength = header.readUInt16LE(26);
-      let position = p.start + 30 + nameLength;
-      if (p.rename) {
-        const name = Buffer.from(p.rename);
-        header.writeUInt16LE(name.length, 26);
-        yield Buffer.concat([header, name]);
-      } else {
-        position = p.start;
-      }
-      for (let left = p.end - position; left > 0; ) {
-        const buf = Buffer.alloc(Math.min(left, 1 << 20));
-        const { bytesRead } = await file.read(buf, 0, buf.length, position);
-        if (bytesRead === 0) throw new Error("unexpected end of file");
-        yield buf.subarray(0, bytesRead);
-        position += bytesRead;
-        left -= bytesRead;
-      }
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    yield end;
-  } finally {
-    await file.close();
-  }
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
-}
-
-function corrupt(reason: string, fix = "Öppna den i Excel och spara den på nytt som ”Excel-arbetsbok (*.xlsx)”"): Problem {
-  return {
-    ok: false,
-    code: "corrupt_xlsx",
-    message:
-      `Filen kan inte läsas som en Excel-arbetsbok (.xlsx): ${reason}. ${fix}, eller spara uttaget som ` +
-      "”CSV UTF-8 (kommaavgränsad) (*.csv)”, och ladda upp det igen."
-  };
-}
-
-function noWorksheet(): Problem {
-  return {
-    ok: false,
-    code: "no_worksheet",
-    message:
-      "Arbetsboken har inget arbetsblad som kan läsas (det första bladet saknas eller är ett diagramblad). Lägg uttaget i " +
-      "arbetsbokens första blad, med kolumnnamnen i rad 1, spara och ladda upp filen igen."
-  };
-}
-
-function noHeader(): Problem {
+/** no_header */
+function noHeader(): WorkbookProblem {
   return {
     ok: false,
     code: "no_header",

@@ -2,11 +2,14 @@
 // failing rows (sql/checks/*.sql, plus the per-column value checks derived here from the schema).
 // The failures are counted per file, rule and column in DuckDB; only the first examples travel to JS,
 // where they become findings with a line number and a Swedish message.
-import { lit, sqlText, type Db } from "../db/connection.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ident, lit, sqlText, type Db } from "../db/connection.js";
+import { sqlDir } from "../system/paths.js";
 import { finding, type Finding } from "../contract/finding.js";
 import { masked, messageOf, severityOf, type MessageContext } from "../contract/messages.js";
 import type { Profile } from "../contract/profile.js";
-import type { KindName, Schema } from "../contract/schema.js";
+import { kindNames, type KindName, type Schema } from "../contract/schema.js";
 
 /** Findings about a whole file or group of rows, whose value is a count rather than a cell. */
 const aggregateCodes = new Set(["couples_one_coded"]);
@@ -24,7 +27,6 @@ export interface CheckedFile {
   readonly lineOf: ((records: number[]) => Promise<Map<number, number>>) | null;
 }
 
-const dateColumn: Record<KindName, string> = { bistand: '"month"', insats: "start_date" };
 
 /**
  * The per-column value checks of a kind, from the schema: a UNION ALL of failing-row queries over the
@@ -55,27 +57,39 @@ export function valueChecksSql(kind: KindName, s: Schema): string {
   return `WITH suspect AS MATERIALIZED (SELECT * FROM stg_${kind} WHERE ${conditions.map((w) => `(${w})`).join(" OR ")})\n${parts.join("\nUNION ALL\n")}`;
 }
 
-/** Every failing-row query of a kind. */
+/** Each kind's dates: the first is the row's own date (the year a person's birth year and identity
+ *  number are read against); a rule that names {{date_name}} runs once per date. */
+const dates: Record<KindName, readonly { column: string; format: string }[]> = {
+  bistand: [{ column: "month", format: "%Y-%m" }],
+  insats: [{ column: "start_date", format: "%Y-%m-%d" }, { column: "end_date", format: "%Y-%m-%d" }]
+};
+
+/** The column that dates a staged row of the kind, as SQL. */
+export const rowDateColumn = (kind: KindName): string => ident(dates[kind][0].column);
+
+/**
+ * Every failing-row query of a kind: the value checks derived from the schema, and every rule of
+ * sql/checks/ — those named <kind>_… for that kind only, the others for every kind.
+ */
 export function checksSql(kind: KindName, s: Schema, today: string): string {
-  const d = dateColumn[kind];
-  const shared = { kind, date_column: d };
-  const queries = [
-    valueChecksSql(kind, s),
-    sqlText("checks/wrong_municipality", shared),
-    sqlText("checks/person_id", shared),
-    sqlText("checks/person_id_placeholder", shared),
-    sqlText("checks/birth_year_after_row_year", shared),
-    sqlText("checks/unusual_age", shared),
-    sqlText("checks/future_date", { ...shared, date_name: kind === "bistand" ? "month" : "start_date", date_format: kind === "bistand" ? "%Y-%m" : "%Y-%m-%d", today: `DATE ${lit(today)}` })
-  ];
-  if (kind === "bistand") {
-    queries.push(sqlText("checks/bistand_duplicate_person_month"), sqlText("checks/bistand_household_amount"), sqlText("checks/bistand_couples_one_coded"));
-  } else {
-    queries.push(sqlText("checks/insats_end_before_start"), sqlText("checks/insats_exit_reason"));
-    queries.push(sqlText("checks/future_date", { kind, date_column: "end_date", date_name: "end_date", date_format: "%Y-%m-%d", today: `DATE ${lit(today)}` }));
+  const shared = { kind, date_column: rowDateColumn(kind), today: `DATE ${lit(today)}` };
+  const queries = [valueChecksSql(kind, s)];
+  for (const rule of checkRules()) {
+    const only = kindNames.find((k) => rule.name.startsWith(`${k}_`));
+    if (only && only !== kind) continue;
+    for (const d of rule.perDate ? dates[kind] : [null]) {
+      queries.push(sqlText(`checks/${rule.name}`, d ? { ...shared, date_column: ident(d.column), date_name: d.column, date_format: d.format } : shared));
+    }
   }
   return queries.map((sql) => `(${stripComments(sql)})`).join("\nUNION ALL\n");
 }
+
+let rules: { name: string; perDate: boolean }[] | undefined;
+const checkRules = () =>
+  (rules ??= readdirSync(join(sqlDir, "checks"))
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .map((f) => ({ name: f.slice(0, -4), perDate: readFileSync(join(sqlDir, "checks", f), "utf8").includes("{{date_name}}") })));
 
 function stripComments(sql: string): string {
   return sql.replace(/^\s*--.*$/gm, "").trim().replace(/;$/, "");
@@ -104,18 +118,7 @@ export async function runChecks(
 ): Promise<Map<number, Finding[]>> {
   if (kind === "bistand") await db.run(sqlText("staging/stg_household_months"));
   await db.run(`CREATE OR REPLACE TEMP TABLE check_failures AS ${checksSql(kind, s, today)}`);
-  const failures = await db.all<Failure>(`
-    WITH numbered AS (
-      SELECT c.*, (c.rid - f.base)::BIGINT AS rec,
-             row_number() OVER (PARTITION BY c.file_id, c.code, c."column" ORDER BY c.rid) AS nth,
-             count(*) OVER (PARTITION BY c.file_id, c.code, c."column") AS n
-      FROM check_failures c JOIN stg_files f USING (file_id)
-    )
-    SELECT file_id, code, "column", any_value(n) AS n,
-           list({'rec': rec, 'xline': xline, 'value': value, 'expected': expected} ORDER BY rec) AS examples
-    FROM numbered WHERE nth <= ${examples}
-    GROUP BY file_id, code, "column"
-    ORDER BY file_id, min(rec), code`);
+  const failures = await db.all<Failure>(sqlText("load/check_examples"), { examples });
   const out = new Map<number, Finding[]>();
   for (const f of failures) {
     const file = files.get(f.file_id);

@@ -9,6 +9,7 @@ import type { Delimiter } from "../ingest/dialect.js";
 import { finding, type Finding } from "../contract/finding.js";
 import type { Layout } from "../ingest/layout.js";
 import { readerLines, recordLines } from "../ingest/lines.js";
+import { rowDateColumn } from "./checks.js";
 import { stagingVars } from "./normalise.js";
 import type { Profile } from "../contract/profile.js";
 import type { KindName, Schema } from "../contract/schema.js";
@@ -41,7 +42,6 @@ export interface Keyer {
 /** For kas validate, which stores nothing: pseudonyms only tell rows apart within the check. */
 export const unkeyed: Keyer = { sql: (expr) => `hash(${expr})`, params: {} };
 
-const dateColumn: Record<KindName, string> = { bistand: '"month"', insats: "start_date" };
 
 /** Reads the batch into stg_<kind>_rows (typed) and the view stg_<kind> (with rid); returns structural findings per file id. */
 export async function stageRows(db: Db, kind: KindName, files: readonly StagedFile[], s: Schema): Promise<Map<number, Finding[]>> {
@@ -73,9 +73,9 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
       xline: first.xlsx ? "TRY_CAST(__line AS INTEGER)" : "NULL::INTEGER",
       source
     }));
-    const rows = await db.all<{ file_path: string; line: number; column_name: string | null; error_type: string; csv_line: string | null }>(`
-      SELECT s.file_path, e.line, e.column_name, e.error_type::VARCHAR AS error_type, e.csv_line
-      FROM ${rejects} e JOIN ${scans} s USING (scan_id, file_id) ORDER BY s.file_path, e.line`);
+    const rows = await db.all<{ file_path: string; line: number; column_name: string | null; error_type: string; csv_line: string | null }>(
+      sqlText("staging/stg_rejects", { rejects, scans })
+    );
     // one finding per line and kind (the reader rejects a short row once per missing column), at the
     // physical line (the reader's count skips line ends inside quoted fields)
     const byFile = new Map<StagedFile, typeof rows>();
@@ -95,16 +95,10 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
   // A record whose every field is empty (Excel writes ";;;;;;" for a formatted but empty row) is no row:
   // the checks and the load read the view without them; the rows keep their record numbers (rid).
   const blank = await blankRecord(db, kind);
-  await db.run(`CREATE OR REPLACE TEMP VIEW stg_${kind} AS SELECT rowid AS rid, * FROM stg_${kind}_rows${blank ? ` WHERE NOT (${blank})` : ""}`);
+  await db.run(sqlText("staging/stg_view", { kind, blank: blank ?? "false" }));
   const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE stg_files AS
-    SELECT f.file_id::INTEGER AS file_id, f.folder::VARCHAR AS folder, coalesce(b.base, 0) AS base, coalesce(b.n, 0) AS n,
-           coalesce(b.blank, 0) AS blank
-    FROM (VALUES ${values}) f(file_id, folder)
-    LEFT JOIN (SELECT file_id, min(rowid) AS base, count(*) AS n, count(*) FILTER (WHERE ${blank ?? "false"}) AS blank
-               FROM stg_${kind}_rows GROUP BY file_id) b USING (file_id)`);
-  const counts = new Map((await db.all<{ file_id: number; n: number }>("SELECT file_id, n FROM stg_files")).map((r) => [r.file_id, r.n]));
+  await db.run(sqlText("staging/stg_files", { kind, files: values, blank: blank ?? "false" }));
+  const counts = new Map((await db.all<{ file_id: number; n: number }>(sqlText("staging/stg_file_counts"))).map((r) => [r.file_id, r.n]));
   for (const f of files) {
     if (structural.has(f.fileId)) continue;
     const lost = await unreadRecords(f, counts.get(f.fileId) ?? 0);
@@ -119,7 +113,7 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
  * the test of every column (a filter over all columns makes each scan of the view read them all).
  */
 async function blankRecord(db: Db, kind: KindName): Promise<string | null> {
-  const [{ n }] = await db.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM stg_${kind}_rows WHERE v_person_id IS NULL`);
+  const [{ n }] = await db.all<{ n: number }>(sqlText("staging/stg_unkeyed", { kind }));
   if (n === 0) return null;
   const columns = await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE stg_${kind}_rows)`);
   return columns
@@ -131,7 +125,7 @@ async function blankRecord(db: Db, kind: KindName): Promise<string | null> {
 
 /** Keys the batch's persons and households (sql/staging/stg_persons.sql, stg_households.sql). */
 export async function stagePseudonyms(db: Db, kind: KindName, keyer: Keyer): Promise<void> {
-  await db.run(sqlText("staging/stg_persons", { kind, date_column: dateColumn[kind], pseudonym_norm: keyer.sql("norm") }), keyer.params);
+  await db.run(sqlText("staging/stg_persons", { kind, date_column: rowDateColumn(kind), pseudonym_norm: keyer.sql("norm") }), keyer.params);
   if (kind === "bistand") {
     await db.run(sqlText("staging/stg_households", { pseudonym_household: keyer.sql("'h:' || municipality || ':' || v_household_id") }), keyer.params);
   }
@@ -193,14 +187,5 @@ function describe(d: Delimiter): string {
 
 /** Drops this batch's temporary tables (they can hold identity numbers). */
 export async function dropStaging(db: Db, kind: KindName): Promise<void> {
-  await db.run(`
-    DROP VIEW IF EXISTS stg_${kind};
-    DROP TABLE IF EXISTS stg_${kind}_rows;
-    DROP TABLE IF EXISTS stg_${kind}_persons;
-    DROP TABLE IF EXISTS stg_bistand_households;
-    DROP TABLE IF EXISTS stg_household_months;
-    DROP TABLE IF EXISTS check_failures;
-    DROP TABLE IF EXISTS load_months;
-    DROP TABLE IF EXISTS load_snapshots;
-    DROP TABLE IF EXISTS load_replaced;`);
+  await db.run(sqlText("staging/drop_staging", { kind }));
 }

@@ -13,18 +13,20 @@ import { faultPoint } from "../system/fault.js";
 
 export interface Beside {
   readonly dbNext: string;
-  /** the directory the new site is written to */
-  readonly siteNext: string;
   readonly journal: string;
 }
 
 const versionsOf = (out: string) => `${out}.versions`;
 
-/** Where a run builds. The site version's name is unique (run ids start again after kas rebuild),
+/** Where a run builds the database, and the journal of its switch. */
+export function beside(db: string): Beside {
+  return { dbNext: `${db}.next`, journal: `${db}.publish.json` };
+}
+
+/** The folder a run writes its site to. Its name is unique (run ids start again after kas rebuild),
  *  so a run never writes into the version that is published. */
-export function beside(db: string, out: string, runId: number | string = "next"): Beside {
-  const version = `run-${runId}-${Date.now().toString(36)}-${process.pid}`;
-  return { dbNext: `${db}.next`, siteNext: join(versionsOf(out), version), journal: `${db}.publish.json` };
+export function siteVersion(out: string, runId: number, now: Date): string {
+  return join(versionsOf(out), `run-${runId}-${now.getTime().toString(36)}-${process.pid}`);
 }
 
 /** The version directory <out> points to, or null. */
@@ -47,7 +49,7 @@ interface Journal {
 
 /** At start: finish an interrupted switch, or discard a half-built one. Returns what it did. */
 export function recover(db: string, out: string): "none" | "finished" | "discarded" {
-  const journal = beside(db, out).journal;
+  const journal = beside(db).journal;
   if (existsSync(journal)) {
     finishSwitch(JSON.parse(readFileSync(journal, "utf8")) as Journal, journal);
     return "finished";
@@ -63,8 +65,8 @@ export function recover(db: string, out: string): "none" | "finished" | "discard
 }
 
 /** Switches the built database and site in; the journal makes it complete even if killed midway. */
-export function publish(db: string, out: string, siteNext: string, archive: { dir: string; run: string }): void {
-  const journal = beside(db, out).journal;
+export function switchIn(db: string, out: string, siteNext: string, archive: { dir: string; run: string }): void {
+  const journal = beside(db).journal;
   const tmp = `${journal}.tmp`;
   const entry: Journal = { db: resolve(db), out: resolve(out), site: resolve(siteNext), archive: resolve(archive.dir), run: archive.run };
   writeFileSync(tmp, JSON.stringify(entry));
@@ -98,7 +100,7 @@ function pointTo(out: string, site: string): void {
   const st = lstatSync(out, { throwIfNoEntry: false });
   if (st && !st.isSymbolicLink()) {
     // a site published before <out> was a link (run() let it through checkOut): it is replaced
-    renameSync(out, join(versionsOf(out), `moved-${Date.now()}`));
+    renameSync(out, join(versionsOf(out), `moved-before-${basename(site)}`));
   }
   const link = `${out}.link-${process.pid}`;
   rmSync(link, { force: true });

@@ -4,10 +4,10 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Logger } from "./context.js";
 
-export function consoleLogger(options: { stream?: NodeJS.WriteStream; file?: string; clock?: () => Date } = {}): Logger {
+export function consoleLogger(options: { clock: () => Date; stream?: NodeJS.WriteStream; file?: string }): Logger {
   const stream = options.stream ?? process.stderr;
   const tty = !!stream.isTTY;
-  const clock = options.clock ?? (() => new Date());
+  const { clock } = options;
   // the file (and its folder) is made with the first line: a command that fails before it logs
   // anything (wrong usage) leaves nothing behind
   let folderMade = false;

@@ -1,0 +1,70 @@
+// Preparation of one new file (contract §2): what it is — a readable UTF-8 CSV (a workbook converted,
+// Windows-1252 transcoded), its dialect, its kind and column layout. FATAL findings stop a file here,
+// before anything is staged.
+import { join } from "node:path";
+import { finding } from "../contract/finding.js";
+import { normaliseKey, type Profile } from "../contract/profile.js";
+import type { Schema } from "../contract/schema.js";
+import { sniffDialect, type Delimiter } from "./dialect.js";
+import { transcodeToUtf8 } from "./encoding.js";
+import type { Prepared } from "./intake.js";
+import { layoutOf } from "./layout.js";
+import { recordLines } from "./lines.js";
+
+/** Reads what the file is: a readable UTF-8 CSV, its dialect, kind and column layout. FATAL findings stop here. */
+export async function prepare(p: Prepared, profile: Profile | null, schema: Schema, workDir: string): Promise<void> {
+  const c = p.candidate;
+  const fatal = (code: string, message: string, line: number | null = null): void => {
+    p.findings.push(finding("FATAL", code, c.display, message, { line }));
+  };
+  if (c.ext === "other") {
+    return fatal("unsupported_file_type", "Bara CSV-filer (.csv) och Excel-arbetsböcker (.xlsx) kan läsas. Spara extraktet i något av de formaten och ladda upp det igen.");
+  }
+  const archived = p.source;
+  let csvPath = archived;
+  let header: readonly string[];
+  let delimiter: Delimiter;
+  p.profile = profile;
+  if (c.ext === "xlsx") {
+    csvPath = join(workDir, `${p.fileId}.csv`);
+    // a date cell under the month column (by contract name or the profile's) is written YYYY-MM
+    const { xlsxToCsv } = await import("./xlsx.js"); // exceljs is slow to load: only when an .xlsx comes
+    const converted = await xlsxToCsv(archived, csvPath, {
+      dateStyle: (h) => ((profile?.columns[normaliseKey(h)] ?? normaliseKey(h)) === "month" ? "month" : "date")
+    });
+    if (!converted.ok) return fatal(converted.code, converted.message);
+    if (converted.ignoredCells > 0) {
+      p.findings.push(finding("WARNING", "cells_outside_header", c.display,
+        `${converted.ignoredCells} celler ligger till höger om sista kolumnen med rubrik (första på rad ${converted.firstIgnoredRow}) och läses inte. Ge kolumnen en rubrik eller ta bort cellerna.`,
+        { line: converted.firstIgnoredRow }));
+    }
+    header = converted.header;
+    delimiter = ",";
+    p.encoding = "xlsx";
+  } else {
+    if (p.inspection.problem) return fatal(p.inspection.problem.code, p.inspection.problem.message, p.inspection.problem.line);
+    const sniffed = sniffDialect(p.inspection.head);
+    if (!sniffed.ok) return fatal(sniffed.code, sniffed.message, 1);
+    header = sniffed.dialect.header;
+    delimiter = sniffed.dialect.delimiter;
+    if (p.inspection.encoding === "windows-1252") {
+      csvPath = join(workDir, `${p.fileId}.csv`);
+      await transcodeToUtf8(archived, csvPath);
+    }
+    if (p.inspection.hasQuote || p.inspection.hasBlankLine) {
+      const path = csvPath;
+      p.lineOf = (records) => recordLines(path, delimiter, records);
+    }
+  }
+  p.delimiter = c.ext === "xlsx" ? null : delimiter; // a workbook has none (the comma is our own CSV's)
+  const { layout, findings } = layoutOf(header, profile, schema, c.display);
+  p.findings.push(...findings);
+  if (!layout) return;
+  p.kind = layout.kind;
+  p.staged = {
+    fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx",
+    records: c.ext === "csv" ? Math.max(0, p.inspection.records - 1) : null,
+    openQuoteLine: c.ext === "csv" ? p.inspection.openQuoteLine : null,
+    padded: c.ext !== "csv" || p.inspection.padded
+  };
+}

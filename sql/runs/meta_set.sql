@@ -1,0 +1,2 @@
+-- Sets one setting of the database.
+INSERT OR REPLACE INTO meta VALUES ($key, $value);
