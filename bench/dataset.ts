@@ -3,10 +3,13 @@
 // run adds. A data set counts as complete only once its meta.json is written, so an interrupted
 // generation is redone rather than measured.
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { dialects, generate, nationalSpecs, type DialectName, type MunicipalitySpec } from "../data-samples/generate.js";
+import { dialects, type DialectName } from "../data-samples/generate/dialects.js";
+import { generate } from "../data-samples/generate/generate.js";
+import { nationalSpecs } from "../data-samples/generate/national.js";
+import type { MunicipalitySpec } from "../data-samples/generate/options.js";
 
 export type Kind = "bistand" | "insats";
 
@@ -50,10 +53,12 @@ export interface Correction {
   readonly months: readonly string[];
 }
 
-/** A short hash of the compiled generator, so that the cache follows changes to it. */
+/** A short hash of the compiled generator (every module of data-samples/generate/), so that the cache follows changes to it. */
 export function generatorVersion(): string {
-  const path = fileURLToPath(import.meta.resolve("../data-samples/generate.js"));
-  return createHash("sha256").update(readFileSync(path)).digest("hex").slice(0, 12);
+  const dir = fileURLToPath(new URL("../data-samples/generate/", import.meta.url));
+  const hash = createHash("sha256");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js")).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  return hash.digest("hex").slice(0, 12);
 }
 
 export function datasetDir(root: string, p: DatasetParams): string {

@@ -9,7 +9,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate } from "../data-samples/generate.js";
+import { generate } from "../data-samples/generate/generate.js";
 import { openDb } from "../pipeline/db/connection.js";
 import { packageRoot } from "../pipeline/system/paths.js";
 

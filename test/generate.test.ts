@@ -5,10 +5,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import {
-  dialects, exitCodes, generate, measureCodes, nationalSpecs, reasonCodes, rowsPerRecipientYear, sampleOptions, sampleSpecs, sampleYears,
-  type Dialect
-} from "../data-samples/generate.js";
+import { dialects, type Dialect } from "../data-samples/generate/dialects.js";
+import { generate } from "../data-samples/generate/generate.js";
+import { exitCodes, measureCodes } from "../data-samples/generate/measures.js";
+import { nationalSpecs, rowsPerRecipientYear } from "../data-samples/generate/national.js";
+import { reasonCodes } from "../data-samples/generate/reasons.js";
+import { sampleOptions, sampleSpecs, sampleYears } from "../data-samples/generate/samples.js";
 import { parseIdentity } from "../pipeline/contract/identity.js";
 import { lit, openDb, type Db } from "../pipeline/db/connection.js";
 import { samplesDir } from "../pipeline/system/paths.js";
@@ -30,6 +32,12 @@ async function filesUnder(dir: string): Promise<string[]> {
     if (e.isFile()) out.push(join(e.parentPath, e.name).slice(dir.length + 1));
   }
   return out.sort();
+}
+
+/** Expects lo < x < hi, both bounds strict. */
+function expectBetween(x: number, lo: number, hi: number): void {
+  expect(x).toBeGreaterThan(lo);
+  expect(x).toBeLessThan(hi);
 }
 
 const specs = sampleSpecs();
@@ -165,7 +173,7 @@ describe("generate", () => {
     const inbox = join(samplesDir, "inbox");
     const names = await filesUnder(a);
     expect(await filesUnder(inbox)).toEqual(names);
-    for (const n of names) expect((await readFile(join(inbox, n))).equals(await readFile(join(a, n))), `${n} differs: run node dist/data-samples/generate.js`).toBe(true);
+    for (const n of names) expect((await readFile(join(inbox, n))).equals(await readFile(join(a, n))), `${n} differs: run node dist/data-samples/generate/main.js`).toBe(true);
   });
 
   it("writes the contract layout within the size limits, one modification time for all", async () => {
@@ -347,21 +355,14 @@ describe("generate", () => {
         avg((newly_arrived)::INTEGER) AS newly_arrived,
         avg((born_abroad)::INTEGER) FILTER (WHERE newly_arrived) AS newly_arrived_born_abroad
       FROM person_years`);
-    expect(s.women).toBeGreaterThan(0.44);
-    expect(s.women).toBeLessThan(0.5);
-    expect(s.unemployment).toBeGreaterThan(0.46);
-    expect(s.unemployment).toBeLessThan(0.54);
-    expect(s.ill_health).toBeGreaterThan(0.08);
-    expect(s.ill_health).toBeLessThan(0.12);
-    expect(s.social_reasons).toBeGreaterThan(0.09);
-    expect(s.social_reasons).toBeLessThan(0.13);
+    expectBetween(s.women, 0.44, 0.5);
+    expectBetween(s.unemployment, 0.46, 0.54);
+    expectBetween(s.ill_health, 0.08, 0.12);
+    expectBetween(s.social_reasons, 0.09, 0.13);
     expect(s.insufficient_income).toBeGreaterThan(0.15);
-    expect(s.young).toBeGreaterThan(0.32);
-    expect(s.young).toBeLessThan(0.4);
-    expect(s.long_term).toBeGreaterThan(0.36);
-    expect(s.long_term).toBeLessThan(0.44);
-    expect(s.newly_arrived).toBeGreaterThan(0.03);
-    expect(s.newly_arrived).toBeLessThan(0.12);
+    expectBetween(s.young, 0.32, 0.4);
+    expectBetween(s.long_term, 0.36, 0.44);
+    expectBetween(s.newly_arrived, 0.03, 0.12);
     expect(s.newly_arrived_born_abroad).toBeGreaterThan(0.85);
   });
 
@@ -371,8 +372,7 @@ describe("generate", () => {
         count(*) FILTER (WHERE year = 2025) AS y2,
         count(*) FILTER (WHERE year = 2025 AND (folder, person_id) IN (SELECT (folder, person_id) FROM person_years WHERE year = 2024)) AS both
       FROM person_years`);
-    expect(p.both / p.y1).toBeGreaterThan(0.35); // many continue
-    expect(p.both / p.y1).toBeLessThan(0.7); // some leave
+    expectBetween(p.both / p.y1, 0.35, 0.7); // many continue, some leave
     expect((p.y2 - p.both) / p.y2).toBeGreaterThan(0.3); // new ones arrive
     const r = await one(`SELECT
         avg((codes >= 2)::INTEGER) AS changed,
@@ -384,8 +384,7 @@ describe("generate", () => {
     expect(r.year_differs_from_last).toBeGreaterThan(50); // the reason-of-the-year rule matters
     expect(r.never_coded).toBeGreaterThan(0);
     const m = await one(`SELECT avg((reason IS NULL)::INTEGER) AS uncoded FROM person_months WHERE folder <> '0192'`);
-    expect(m.uncoded).toBeGreaterThan(0.01);
-    expect(m.uncoded).toBeLessThan(0.06);
+    expectBetween(m.uncoded, 0.01, 0.06);
   });
 
   it("codes the reason only for applicants in 0192", async () => {
@@ -437,8 +436,7 @@ describe("generate", () => {
     expect(x.referred).toBeGreaterThan(0.8);
     const o = await one(`SELECT avg((NOT EXISTS (SELECT 1 FROM bistand b WHERE b.folder = i.folder AND b.person_id = i.person_id))::INTEGER) AS outsiders
       FROM (SELECT DISTINCT folder, person_id FROM insats) i`);
-    expect(o.outsiders).toBeGreaterThan(0.1);
-    expect(o.outsiders).toBeLessThan(0.2);
+    expectBetween(o.outsiders, 0.1, 0.2);
   });
 });
 
@@ -450,8 +448,7 @@ describe("nationalSpecs", () => {
     for (const s of n) expect(s.code).toMatch(/^(01|03|04|05|06|07|08|09|10|12|13|14|17|18|19|20|21|22|23|24|25)\d\d$/);
     expect(n.map((s) => s.code)).toContain("0180");
     const rows = n.reduce((sum, s) => sum + s.recipientsPerYear * 2 * rowsPerRecipientYear, 0);
-    expect(rows / 10_000_000).toBeGreaterThan(0.98);
-    expect(rows / 10_000_000).toBeLessThan(1.02);
+    expectBetween(rows / 10_000_000, 0.98, 1.02);
     const sizes = n.map((s) => s.recipientsPerYear).sort((x, y) => x - y);
     expect(sizes[289] / sizes[145]).toBeGreaterThan(4); // skewed like real municipalities
     expect(() => nationalSpecs(291, 1000)).toThrow("municipality count out of range: 291 (1–290)");
@@ -461,8 +458,7 @@ describe("nationalSpecs", () => {
     const out = join(root, "national");
     const r = await generate({ outDir: out, seed: 3, years: [2024, 2025], municipalities: nationalSpecs(5, 60_000) });
     expect(r.files.length).toBe(15);
-    expect(r.rows.bistand / 60_000).toBeGreaterThan(0.9);
-    expect(r.rows.bistand / 60_000).toBeLessThan(1.1);
+    expectBetween(r.rows.bistand / 60_000, 0.9, 1.1);
     expect(r.rows.insats).toBeGreaterThan(0);
   });
 

@@ -3,10 +3,11 @@
 // run through `kas run` with the fixed test clock and key in Europe/Stockholm, and site/data/*.csv and
 // run.json (less timings and the temporary path) are compared byte for byte with test/output/pipeline-*/.
 // UPDATE_GOLDEN=1 rewrites the expected files after a deliberate change.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goldenCases, inputRoot, listFiles, outputRoot, updateGolden } from "./helpers/golden.js";
+import { expectGolden, rewriteGolden } from "./helpers/golden-files.js";
 import { runKas, tempRoot, violations, Site, writeFiles } from "./helpers/indicators.js";
 
 const update = updateGolden;
@@ -43,13 +44,7 @@ describe("golden pipeline runs", () => {
       let root: string;
       beforeAll(async () => {
         ({ files: produced, root } = await produce(name));
-        if (update) {
-          rmSync(expectedDir, { recursive: true, force: true });
-          for (const [file, content] of produced) {
-            mkdirSync(dirname(join(expectedDir, file)), { recursive: true });
-            writeFileSync(join(expectedDir, file), content);
-          }
-        }
+        if (update) rewriteGolden(expectedDir, produced);
       }, 60_000);
       afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -58,15 +53,7 @@ describe("golden pipeline runs", () => {
       });
 
       it("every file is byte-for-byte the golden file (UPDATE_GOLDEN=1 to rewrite)", () => {
-        for (const [file, content] of produced) {
-          const path = join(expectedDir, file);
-          expect(existsSync(path), `${path} missing; run with UPDATE_GOLDEN=1`).toBe(true);
-          const expected = readFileSync(path, "utf8");
-          if (content !== expected) {
-            const at = [...content].findIndex((c, i) => c !== expected[i]);
-            expect.fail(`${file} differs from ${path} at character ${at}: …${content.slice(Math.max(0, at - 120), at + 120)}…`);
-          }
-        }
+        for (const [file, content] of produced) expectGolden(expectedDir, file, content, 120);
       });
 
       it("the golden figures themselves obey the contract (so a rewrite cannot bless a broken file)", () => {

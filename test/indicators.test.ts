@@ -16,6 +16,16 @@ import {
 
 const X = 10; // copies of every scenario person
 
+/** Expects a figure's [value, numerator, denominator, status] for each gender given, in the order given. */
+function expectCells(
+  s: Site, group: string, indicator: string, municipality: string, year: number,
+  byGender: Partial<Record<"K" | "M" | "T", readonly [string, string, string, string]>>
+): void {
+  for (const [gender, cells] of Object.entries(byGender)) {
+    expect(s.cells(group, indicator, municipality, year, gender), `${group} ${indicator} ${municipality} ${year} ${gender}`).toEqual(cells);
+  }
+}
+
 // 0114 — reason of the year (2024).
 const reasons: Person[] = [
   // A: Jan–Apr sick_certified_no_benefit (4), May–Jul unemployed_no_benefit (3), Aug–Sep unemployed_awaiting_benefit (2).
@@ -245,19 +255,14 @@ describe("reason of the year (§5), 0114 2024", () => {
 
   it("reason_coded_share is coded person-months over all person-months of the group's recipients", () => {
     // K: A 9/9 + C 5/6 → 140/150 = 93.33… → 93.3; M: B 4/7 + D 0/12 → 40/190 = 21.05… → 21.1; T: 180/340 = 52.94… → 52.9
-    expect(site.cells("all", "reason_coded_share", "0114", 2024, "K")).toEqual(["93.3", "140", "150", ""]);
-    expect(site.cells("all", "reason_coded_share", "0114", 2024, "M")).toEqual(["21.1", "40", "190", ""]);
-    expect(site.cells("all", "reason_coded_share", "0114", 2024, "T")).toEqual(["52.9", "180", "340", ""]);
+    expectCells(site, "all", "reason_coded_share", "0114", 2024, { K: ["93.3", "140", "150", ""], M: ["21.1", "40", "190", ""], T: ["52.9", "180", "340", ""] });
     // unemployment (B): 40/70 = 57.14… → 57.1; K has no recipients: no share
-    expect(site.cells("unemployment", "reason_coded_share", "0114", 2024, "M")).toEqual(["57.1", "40", "70", ""]);
-    expect(site.cells("unemployment", "reason_coded_share", "0114", 2024, "K")).toEqual(["", "", "", "-"]);
+    expectCells(site, "unemployment", "reason_coded_share", "0114", 2024, { M: ["57.1", "40", "70", ""], K: ["", "", "", "-"] });
   });
 
   it("long_term_share counts recipients with ≥ 10 months (D, 12 months)", () => {
     // K 0/20 = 0.0; M 10/20 = 50.0; T 10/40 = 25.0
-    expect(site.cells("all", "long_term_share", "0114", 2024, "K")).toEqual(["0", "0", "20", ""]);
-    expect(site.cells("all", "long_term_share", "0114", 2024, "M")).toEqual(["50", "10", "20", ""]);
-    expect(site.cells("all", "long_term_share", "0114", 2024, "T")).toEqual(["25", "10", "40", ""]);
+    expectCells(site, "all", "long_term_share", "0114", 2024, { K: ["0", "0", "20", ""], M: ["50", "10", "20", ""], T: ["25", "10", "40", ""] });
   });
 });
 
@@ -276,35 +281,30 @@ describe("target groups (§5), 0115 2024", () => {
   it("long_term_unemployed needs 10 months: H (10) and F (10) in, G (9) out", () => {
     expect(site.counts("long_term_unemployed", "recipients", "0115", 2024)).toEqual([10, 10, 20]);
     // unemployment long_term_share: K 10/20 = 50.0, M 10/10 = 100.0, T 20/30 = 66.66… → 66.7
-    expect(site.cells("unemployment", "long_term_share", "0115", 2024, "K")).toEqual(["50", "10", "20", ""]);
-    expect(site.cells("unemployment", "long_term_share", "0115", 2024, "M")).toEqual(["100", "10", "10", ""]);
-    expect(site.cells("unemployment", "long_term_share", "0115", 2024, "T")).toEqual(["66.7", "20", "30", ""]);
+    expectCells(site, "unemployment", "long_term_share", "0115", 2024, { K: ["50", "10", "20", ""], M: ["100", "10", "10", ""], T: ["66.7", "20", "30", ""] });
     // all: K 10/40 = 25.0, M 10/30 = 33.33… → 33.3, T 20/70 = 28.57… → 28.6
-    expect(site.cells("all", "long_term_share", "0115", 2024, "M")).toEqual(["33.3", "10", "30", ""]);
-    expect(site.cells("all", "long_term_share", "0115", 2024, "T")).toEqual(["28.6", "20", "70", ""]);
+    expectCells(site, "all", "long_term_share", "0115", 2024, { M: ["33.3", "10", "30", ""], T: ["28.6", "20", "70", ""] });
   });
 
   it("young_adults: 2024 − birth year in 18..29 (18 and 29 in, 17 and 30 out)", () => {
     // K: J18; M: J29, F (24)
     expect(site.counts("young_adults", "recipients", "0115", 2024)).toEqual([10, 20, 30]);
     // of them only F has ≥ 10 months: M 10/20 = 50.0, T 10/30 = 33.3
-    expect(site.cells("young_adults", "long_term_share", "0115", 2024, "T")).toEqual(["33.3", "10", "30", ""]);
+    expectCells(site, "young_adults", "long_term_share", "0115", 2024, { T: ["33.3", "10", "30", ""] });
   });
 });
 
 describe("rounding: shares to one decimal, half up, exact (0117)", () => {
   it("3/2000 = 0.15 % → 0.2; 10/80 = 12.5 %; 13/2080 = 0.625 % → 0.6", () => {
-    expect(site.cells("all", "reason_coded_share", "0117", 2024, "K")).toEqual(["0.2", "3", "2000", ""]);
-    expect(site.cells("all", "reason_coded_share", "0117", 2024, "M")).toEqual(["12.5", "10", "80", ""]);
-    expect(site.cells("all", "reason_coded_share", "0117", 2024, "T")).toEqual(["0.6", "13", "2080", ""]);
+    expectCells(site, "all", "reason_coded_share", "0117", 2024, { K: ["0.2", "3", "2000", ""], M: ["12.5", "10", "80", ""], T: ["0.6", "13", "2080", ""] });
   });
 
   it("29/2000 = 1.45 % → 1.5 (a double would give 1.4), and 166/167 = 99.40… → 99.4", () => {
-    expect(site.cells("all", "reason_coded_share", "0117", 2025, "T")).toEqual(["1.5", "29", "2000", ""]);
-    expect(site.cells("all", "long_term_share", "0117", 2025, "K")).toEqual(["99.4", "166", "167", ""]);
+    expectCells(site, "all", "reason_coded_share", "0117", 2025, { T: ["1.5", "29", "2000", ""] });
+    expectCells(site, "all", "long_term_share", "0117", 2025, { K: ["99.4", "166", "167", ""] });
     // no men in 2025: 0 recipients, and no share at all
-    expect(site.cells("all", "recipients", "0117", 2025, "M")).toEqual(["0", "0", "", ""]);
-    expect(site.cells("all", "long_term_share", "0117", 2025, "M")).toEqual(["", "", "", "-"]);
+    expectCells(site, "all", "recipients", "0117", 2025, { M: ["0", "0", "", ""] });
+    expectCells(site, "all", "long_term_share", "0117", 2025, { M: ["", "", "", "-"] });
   });
 });
 
@@ -313,18 +313,18 @@ describe("amount_per_household_month (§6), 0123 2024, T only", () => {
   // HB: 3 × 5 000.25 = 15 000.75 over 3; HC: 12 × 3 000 = 36 000 over 12 (the amount repeated on both rows counts once).
   it("young_adults (Jk in HA, Y in HB) includes HA's months without Jk", () => {
     // (108 003 + 15 000.75) × 10 / ((12 + 3) × 10) = 1 230 037.5 / 150 = 8 200.25
-    expect(site.cells("young_adults", "amount_per_household_month", "0123", 2024, "T")).toEqual(["8200.25", "1230037.5", "150", ""]);
+    expectCells(site, "young_adults", "amount_per_household_month", "0123", 2024, { T: ["8200.25", "1230037.5", "150", ""] });
   });
 
   it("all, unemployment, social_reasons, ill_health", () => {
     // all: (108 003 + 15 000.75 + 36 000) × 10 / 270 = 1 590 037.5 / 270 = 5 889.0277… → 5 889.03
-    expect(site.cells("all", "amount_per_household_month", "0123", 2024, "T")).toEqual(["5889.03", "1590037.5", "270", ""]);
+    expectCells(site, "all", "amount_per_household_month", "0123", 2024, { T: ["5889.03", "1590037.5", "270", ""] });
     // unemployment (J, Jk): HA: 1 080 030 / 120 = 9 000.25
-    expect(site.cells("unemployment", "amount_per_household_month", "0123", 2024, "T")).toEqual(["9000.25", "1080030", "120", ""]);
+    expectCells(site, "unemployment", "amount_per_household_month", "0123", 2024, { T: ["9000.25", "1080030", "120", ""] });
     // social_reasons (Y): 150 007.5 / 30 = 5 000.25
-    expect(site.cells("social_reasons", "amount_per_household_month", "0123", 2024, "T")).toEqual(["5000.25", "150007.5", "30", ""]);
+    expectCells(site, "social_reasons", "amount_per_household_month", "0123", 2024, { T: ["5000.25", "150007.5", "30", ""] });
     // ill_health (L1, L2): 360 000 / 120 = 3 000
-    expect(site.cells("ill_health", "amount_per_household_month", "0123", 2024, "T")).toEqual(["3000", "360000", "120", ""]);
+    expectCells(site, "ill_health", "amount_per_household_month", "0123", 2024, { T: ["3000", "360000", "120", ""] });
   });
 
   it("is published for T only, in every report", () => {
@@ -341,23 +341,21 @@ describe("measure exits (§5, §6), 0125", () => {
     // M: N2 internship (studies, no assistance) + N3 education (studies) = 2 × 10.
     expect(site.counts("all", "measure_exits", "0125", 2024)).toEqual([20, 20, 40]);
     // work or studies: K 10/20 = 50.0 (municipal_employment does not count); M 20/20 = 100.0; T 30/40 = 75.0
-    expect(site.cells("all", "exit_work_studies_share", "0125", 2024, "K")).toEqual(["50", "10", "20", ""]);
-    expect(site.cells("all", "exit_work_studies_share", "0125", 2024, "M")).toEqual(["100", "20", "20", ""]);
-    expect(site.cells("all", "exit_work_studies_share", "0125", 2024, "T")).toEqual(["75", "30", "40", ""]);
+    expectCells(site, "all", "exit_work_studies_share", "0125", 2024, { K: ["50", "10", "20", ""], M: ["100", "20", "20", ""], T: ["75", "30", "40", ""] });
   });
 
   it("a target group counts the exits of a year by the bistand rows of that year", () => {
     // 2024: N1 is unemployed (2 exits, 1 to work); N3 ill_health (1 exit, studies); N2 in no group
     expect(site.counts("unemployment", "measure_exits", "0125", 2024)).toEqual([20, 0, 20]);
-    expect(site.cells("unemployment", "exit_work_studies_share", "0125", 2024, "T")).toEqual(["50", "10", "20", ""]);
+    expectCells(site, "unemployment", "exit_work_studies_share", "0125", 2024, { T: ["50", "10", "20", ""] });
     expect(site.counts("ill_health", "measure_exits", "0125", 2024)).toEqual([0, 10, 10]);
-    expect(site.cells("ill_health", "exit_work_studies_share", "0125", 2024, "M")).toEqual(["100", "10", "10", ""]);
+    expectCells(site, "ill_health", "exit_work_studies_share", "0125", 2024, { M: ["100", "10", "10", ""] });
     expect(site.counts("long_term_unemployed", "measure_exits", "0125", 2024)).toEqual([20, 0, 20]);
     // 2025: N3 is unemployed (job_search → work, rehabilitation → ill_health): 10/20 = 50.0
     expect(site.counts("unemployment", "measure_exits", "0125", 2025)).toEqual([0, 20, 20]);
-    expect(site.cells("unemployment", "exit_work_studies_share", "0125", 2025, "M")).toEqual(["50", "10", "20", ""]);
+    expectCells(site, "unemployment", "exit_work_studies_share", "0125", 2025, { M: ["50", "10", "20", ""] });
     expect(site.counts("ill_health", "measure_exits", "0125", 2025)).toEqual([0, 0, 0]);
-    expect(site.cells("ill_health", "exit_work_studies_share", "0125", 2025, "T")).toEqual(["", "", "", "-"]);
+    expectCells(site, "ill_health", "exit_work_studies_share", "0125", 2025, { T: ["", "", "", "-"] });
     // all 2025: N3's two exits; N4's exit is in no group — N4 had assistance, but not in 2025 (§5: a
     // participant is in a group if their bistand rows of the year put them there; "all" adds only those
     // who never received assistance)
@@ -371,8 +369,8 @@ describe("measure exits (§5, §6), 0125", () => {
   });
 
   it("a municipality without an insats file has no exits: `-`, never 0", () => {
-    expect(site.cells("all", "measure_exits", "0114", 2024, "T")).toEqual(["", "", "", "-"]);
-    expect(site.cells("all", "exit_work_studies_share", "0114", 2024, "T")).toEqual(["", "", "", "-"]);
+    expectCells(site, "all", "measure_exits", "0114", 2024, { T: ["", "", "", "-"] });
+    expectCells(site, "all", "exit_work_studies_share", "0114", 2024, { T: ["", "", "", "-"] });
   });
 });
 
@@ -391,32 +389,29 @@ describe("corrected files (§1): the figures follow the newest data, 0127 2024",
   it("before the correction", () => {
     // all: S1, S3 (K), S2 (M); long-term S1, S2
     expect(before.counts("all", "recipients", "0127", 2024)).toEqual([20, 10, 30]);
-    expect(before.cells("all", "long_term_share", "0127", 2024, "T")).toEqual(["66.7", "20", "30", ""]);
+    expectCells(before, "all", "long_term_share", "0127", 2024, { T: ["66.7", "20", "30", ""] });
     expect(before.counts("unemployment", "recipients", "0127", 2024)).toEqual([10, 0, 10]);
     expect(before.counts("social_reasons", "recipients", "0127", 2024)).toEqual([10, 0, 10]);
     expect(before.counts("long_term_unemployed", "recipients", "0127", 2024)).toEqual([10, 0, 10]);
     // snapshot 1: S1 → work (K 10/10), S2 → ill_health (M 0/10)
-    expect(before.cells("all", "exit_work_studies_share", "0127", 2024, "K")).toEqual(["100", "10", "10", ""]);
-    expect(before.cells("all", "exit_work_studies_share", "0127", 2024, "M")).toEqual(["0", "0", "10", ""]);
+    expectCells(before, "all", "exit_work_studies_share", "0127", 2024, { K: ["100", "10", "10", ""], M: ["0", "0", "10", ""] });
   });
 
   it("a newer bistand file replaces only its months (Mar–May)", () => {
     // S1 loses Mar–May (9 months: not long-term); S3 = social Jan–Feb + unemployed Mar–May → unemployment; S4 new (social).
     expect(site.counts("all", "recipients", "0127", 2024)).toEqual([20, 20, 40]);
     // long-term: S2 only: K 0/20, M 10/20 = 50.0, T 10/40 = 25.0
-    expect(site.cells("all", "long_term_share", "0127", 2024, "T")).toEqual(["25", "10", "40", ""]);
+    expectCells(site, "all", "long_term_share", "0127", 2024, { T: ["25", "10", "40", ""] });
     expect(site.counts("unemployment", "recipients", "0127", 2024)).toEqual([20, 0, 20]);
     expect(site.counts("social_reasons", "recipients", "0127", 2024)).toEqual([0, 10, 10]);
     expect(site.counts("long_term_unemployed", "recipients", "0127", 2024)).toEqual([0, 0, 0]);
     // person-months: K S1 9 + S3 5 = 14, M S2 12 + S4 3 = 15 (× 10), all coded
-    expect(site.cells("all", "reason_coded_share", "0127", 2024, "T")).toEqual(["100", "290", "290", ""]);
+    expectCells(site, "all", "reason_coded_share", "0127", 2024, { T: ["100", "290", "290", ""] });
   });
 
   it("a newer insats snapshot replaces all earlier measures", () => {
     // snapshot 2: S1 → dropped_out (K 0/10), S2's measure gone, S4 → studies (M 10/10)
-    expect(site.cells("all", "exit_work_studies_share", "0127", 2024, "K")).toEqual(["0", "0", "10", ""]);
-    expect(site.cells("all", "exit_work_studies_share", "0127", 2024, "M")).toEqual(["100", "10", "10", ""]);
-    expect(site.cells("all", "exit_work_studies_share", "0127", 2024, "T")).toEqual(["50", "10", "20", ""]);
+    expectCells(site, "all", "exit_work_studies_share", "0127", 2024, { K: ["0", "0", "10", ""], M: ["100", "10", "10", ""], T: ["50", "10", "20", ""] });
   });
 
   it("leaves the other municipalities' figures as they were", () => {
@@ -464,27 +459,26 @@ describe("network mean and rank (§6), 2023", () => {
     expect(site.get("all", "recipients", "0163", 2023, "T").status).toBe("..");
     expect(site.get("all", "recipients", "0163", 2023, "K").status).toBe("..");
     // T: (30 + 50) / 2 = 40, numerator 80, denominator 2
-    expect(site.cells("all", "recipients", "network", 2023, "T")).toEqual(["40", "80", "2", ""]);
-    expect(site.cells("all", "recipients", "network", 2023, "K")).toEqual(["20", "40", "2", ""]);
+    expectCells(site, "all", "recipients", "network", 2023, { T: ["40", "80", "2", ""], K: ["20", "40", "2", ""] });
   });
 
   it("the mean of shares rounds half up exactly", () => {
     // long_term_share T: 0160 20/30 = 66.7, 0162 30/50 = 60.0, 0163 withheld (denominator 1 < 10)
-    expect(site.cells("all", "long_term_share", "0160", 2023, "T")).toEqual(["66.7", "20", "30", ""]);
-    expect(site.cells("all", "long_term_share", "0162", 2023, "T")).toEqual(["60", "30", "50", ""]);
+    expectCells(site, "all", "long_term_share", "0160", 2023, { T: ["66.7", "20", "30", ""] });
+    expectCells(site, "all", "long_term_share", "0162", 2023, { T: ["60", "30", "50", ""] });
     expect(site.get("all", "long_term_share", "0163", 2023, "T").status).toBe("..");
     // (66.7 + 60.0) / 2 = 63.35 → 63.4 (in doubles 63.349999… → 63.3)
-    expect(site.cells("all", "long_term_share", "network", 2023, "T")).toEqual(["63.4", "126.7", "2", ""]);
+    expectCells(site, "all", "long_term_share", "network", 2023, { T: ["63.4", "126.7", "2", ""] });
     // M: 0160 10/10 = 100.0, 0162 20/30 = 66.7, 0163 has no men (`-`): (100.0 + 66.7) / 2 = 83.35 → 83.4
-    expect(site.cells("all", "long_term_share", "0163", 2023, "M")).toEqual(["", "", "", "-"]);
-    expect(site.cells("all", "long_term_share", "network", 2023, "M")).toEqual(["83.4", "166.7", "2", ""]);
+    expectCells(site, "all", "long_term_share", "0163", 2023, { M: ["", "", "", "-"] });
+    expectCells(site, "all", "long_term_share", "network", 2023, { M: ["83.4", "166.7", "2", ""] });
   });
 
   it("a network year is the mean over the municipalities with data that year", () => {
     // all recipients T 2024: 0114 40 + 0115 70 + 0117 177 + 0123 50 + 0125 30 + 0126 20 + 0127 40 = 427 over 7 → 61.0
-    expect(site.cells("all", "recipients", "network", 2024, "T")).toEqual(["61", "427", "7", ""]);
+    expectCells(site, "all", "recipients", "network", 2024, { T: ["61", "427", "7", ""] });
     // no municipality has data: the network has none either
-    expect(site.cells("newly_arrived", "exit_work_studies_share", "network", 2023, "T")).toEqual(["", "", "", "-"]);
+    expectCells(site, "newly_arrived", "exit_work_studies_share", "network", 2023, { T: ["", "", "", "-"] });
   });
 
   it("the report ranks published values and leaves withheld ones unranked (HTML)", () => {
