@@ -61,9 +61,9 @@ export async function validateFiles(
       const folder = municipalityFolder.test(parent) ? parent : null;
       const candidate: Candidate = {
         municipality: folder ?? "", name: basename(full), display: shownName(relative(cwd, full) || path), path: full,
-        ext: extensionOf(full), size: st.size, mtimeMs: st.mtimeMs, ino: st.ino
+        ext: extensionOf(full), size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino
       };
-      const inspection = await inspectFile(full, { binary: candidate.ext !== "csv" });
+      const inspection = await inspectFile(full, { binary: candidate.ext !== "csv", expected: candidate });
       const p: Prepared = {
         candidate, fileId: id, seq: id, sha256: inspection.sha256, archived: "", source: full, folder, firstSeen: o.ctx.clock().toISOString(), inspection, findings: [],
         kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null

@@ -13,6 +13,7 @@ export interface Candidate {
   readonly ext: "csv" | "xlsx" | "other";
   readonly size: number;
   readonly mtimeMs: number;
+  readonly dev: number;
   readonly ino: number;
 }
 
@@ -41,26 +42,56 @@ export function extensionOf(name: string): Candidate["ext"] {
   return "other";
 }
 
-/** Lists the complete files of the inbox, ordered by municipality, modification time and name. */
+/** A folder's entries by name; a name that is not valid UTF-8 cannot be opened safely by its decoded
+ *  form, so it is returned apart, shown with its bytes escaped. */
+function entries(dir: string): { names: string[]; undecodable: string[] } {
+  const names: string[] = [];
+  const undecodable: string[] = [];
+  for (const raw of readdirSync(dir, { encoding: "buffer" })) {
+    const name = raw.toString("utf8");
+    if (Buffer.from(name, "utf8").equals(raw)) names.push(name);
+    else undecodable.push([...raw].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`)).join(""));
+  }
+  return { names: names.sort(), undecodable: undecodable.sort() };
+}
+
+const notUtf8 = "har ett namn som inte är giltig UTF-8 och läses inte; byt namn på filen (till exempel utan å, ä, ö från ett annat teckensystem)";
+
+/** Lists the complete files of the inbox, ordered by municipality, modification time and name; every
+ *  other entry is listed as ignored with the reason, so nothing in the inbox goes unmentioned. */
 export function discover(inbox: string): { candidates: Candidate[]; ignored: Ignored[] } {
   const candidates: Candidate[] = [];
   const ignored: Ignored[] = [];
-  let top: string[];
+  let top: ReturnType<typeof entries>;
   try {
-    top = readdirSync(inbox);
+    top = entries(inbox);
   } catch (e) {
     throw new Error(`inkorgen ${inbox} kan inte läsas: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Ange rätt mapp med --inbox.`);
   }
-  for (const folder of top.sort()) {
+  for (const shown of top.undecodable) ignored.push({ display: shown, reason: notUtf8 });
+  for (const folder of top.names) {
     const dir = join(inbox, folder);
     const st = lstatSync(dir, { throwIfNoEntry: false });
     if (!st) continue;
-    if (folder.startsWith(".")) continue;
+    if (folder.startsWith(".")) {
+      ignored.push({ display: shownName(folder), reason: "är en dold mapp (namnet börjar med punkt) och läses inte" });
+      continue;
+    }
     if (!st.isDirectory() || !municipalityFolder.test(folder)) {
       ignored.push({ display: shownName(folder), reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/)" });
       continue;
     }
-    for (const name of readdirSync(dir).sort()) {
+    let listed: ReturnType<typeof entries>;
+    try {
+      listed = entries(dir);
+    } catch (e) {
+      // one municipality's folder (owned by its upload account) must not stop every other's night
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      ignored.push({ display: `${folder}/`, reason: `mappen kan inte läsas (${code}); ge kas läsrätt till mappen, så läses dess filer nästa körning` });
+      continue;
+    }
+    for (const shown of listed.undecodable) ignored.push({ display: `${folder}/${shown}`, reason: notUtf8 });
+    for (const name of listed.names) {
       const display = `${folder}/${shownName(name)}`;
       if (name.startsWith(".")) {
         // said, not silently skipped: an upload named ".x.csv" would otherwise vanish without a word
@@ -87,7 +118,7 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
         ignored.push({ display, reason: "är inte en vanlig fil" });
         continue;
       }
-      candidates.push({ municipality: folder, name, display, path, ext: extensionOf(name), size: s.size, mtimeMs: s.mtimeMs, ino: s.ino });
+      candidates.push({ municipality: folder, name, display, path, ext: extensionOf(name), size: s.size, mtimeMs: s.mtimeMs, dev: s.dev, ino: s.ino });
     }
   }
   candidates.sort(

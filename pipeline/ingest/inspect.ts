@@ -5,7 +5,7 @@
 // never buffered.
 import { createHash } from "node:crypto";
 import { open, rm, type FileHandle } from "node:fs/promises";
-import { defaultChunk, readChunks, writeAll } from "./chunks.js";
+import { defaultChunk, readChunks, writeAll, type Expected } from "./chunks.js";
 import { TextScan, type TextScanResult } from "./scan.js";
 
 export interface Inspection extends TextScanResult {
@@ -23,6 +23,8 @@ export interface InspectOptions {
   readonly chunkSize?: number;
   /** fdatasync the copy before returning (default true); a caller copying many files syncs once instead */
   readonly durable?: boolean;
+  /** an upload: the file discovery listed, which the open file must be (chunks.ts readChunks) */
+  readonly expected?: Expected;
 }
 
 /** Reads the file once; see Inspection. Fails (rejects) only on I/O errors, never on content. */
@@ -32,7 +34,7 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
   const out: FileHandle | null = options.copyTo ? await open(options.copyTo, "wx") : null;
   let size = 0;
   try {
-    for await (const chunk of readChunks(path, options.chunkSize ?? defaultChunk)) {
+    for await (const chunk of readChunks(path, options.chunkSize ?? defaultChunk, options.expected)) {
       // The write runs on libuv's thread pool while this thread hashes and scans the same chunk.
       const written = out ? writeAll(out, chunk) : null;
       hash.update(chunk);

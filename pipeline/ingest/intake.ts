@@ -19,6 +19,7 @@ import { batches, loadBatch } from "../load/load.js";
 import { recordFiles, type SeenRow } from "../load/record.js";
 import type { Keyer, StagedFile } from "../load/stage.js";
 import { prepare } from "./prepare.js";
+import { pausePoint } from "../system/fault.js";
 
 export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
 
@@ -108,16 +109,18 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
     rmSync(temp, { force: true });
     let inspection: Inspection;
     try {
-      inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv", durable: false });
+      pausePoint("before-open");
+      inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv", durable: false, expected: c });
     } catch (e) {
       // The uploader removed or renamed the file after it was listed: one file must not stop the run.
       const err = e as NodeJS.ErrnoException;
-      if (err.path !== c.path || !["ENOENT", "EACCES", "EPERM", "EISDIR", "ELOOP"].includes(err.code ?? "")) throw e;
+      if (err.path !== c.path || !["ENOENT", "EACCES", "EPERM", "EISDIR", "ELOOP", "ECHANGED"].includes(err.code ?? "")) throw e;
       rmSync(temp, { force: true });
       ctx.log.warn(`${c.display} kunde inte läsas (${err.code}: försvann den eller bytte den namn medan den lästes?) och läses nästa körning`);
       outcomes.push(outcome(c, "deferred", null));
       continue;
     }
+    pausePoint("after-read");
     if (!unchangedSince(c.path, c)) {
       rmSync(temp, { force: true });
       ctx.log.info(`${c.display} ändrades medan den lästes (laddas den fortfarande upp?) och läses nästa körning`);
@@ -160,7 +163,7 @@ export async function ingestArchive(ctx: Context, db: Db, cfg: IngestPaths, deps
     if (!existsSync(path)) throw new Error(`the archive lacks ${archived}, which its manifest lists (${e.municipality}/${e.name})`);
     const c: Candidate = {
       municipality: e.municipality, name: e.name, display: `${e.municipality}/${e.name}`, path, ext: e.ext as Candidate["ext"],
-      size: e.size, mtimeMs: e.mtimeMs, ino: 0
+      size: e.size, mtimeMs: e.mtimeMs, dev: 0, ino: 0
     };
     const inspection = await inspectFile(path, { binary: c.ext !== "csv" });
     if (inspection.sha256 !== e.sha256) throw new Error(`the archived file ${archived} no longer has the SHA-256 it was stored under`);

@@ -1,0 +1,148 @@
+// Hostile uploads (issue: hostile uploads and operator mistakes): an upload account that swaps its
+// file for a link while kas reads it, names that are not UTF-8, hidden and unreadable folders. Every
+// entry of the inbox is accounted for in the run summary, and nothing outside the inbox is ever read.
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { RunSummary } from "../pipeline/run.js";
+import { bistandCsv, bistandRows } from "./helpers/extract.js";
+import { cleanup, cliPath, filesUnder, install, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
+
+const dirs: string[] = [];
+function fresh(name: string): Install {
+  const root = tempDir(`hostile-${name}`);
+  dirs.push(root);
+  return install(root);
+}
+afterAll(() => cleanup(...dirs));
+
+/** Every byte kas wrote (site, database folder: logs, quarantine, archive) as one string. */
+function everythingWritten(i: Install): string {
+  return [...filesUnder(i.site), ...filesUnder(i.state)]
+    .filter((f) => !f.endsWith(".duckdb") && statSync(f).isFile())
+    .map((f) => readFileSync(f, "latin1"))
+    .join("\n");
+}
+
+/**
+ * `kas run` in a child process that stops at pause points (pipeline/system/fault.ts pausePoint) —
+ * "before-open" between discovery and the open of an upload, "after-read" between the read and the
+ * check that the file is unchanged — runs what `at` says there, and goes on.
+ */
+function runPaused(i: Install, keyFile: string, at: Record<string, () => void>): Promise<{ code: number | null; summary: RunSummary }> {
+  const pause = join(i.root, "paused");
+  const child = spawn(
+    process.execPath,
+    [cliPath, "run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--key-file", keyFile, "--json"],
+    { env: { PATH: process.env.PATH, TZ: "Europe/Stockholm", KAS_PAUSE: Object.keys(at).join(","), KAS_PAUSE_FILE: pause }, stdio: ["ignore", "pipe", "pipe"] }
+  );
+  const out: Buffer[] = [];
+  child.stdout.on("data", (b: Buffer) => out.push(b));
+  child.stderr.resume();
+  const poll = setInterval(() => {
+    if (!existsSync(pause)) return;
+    const point = readFileSync(pause, "utf8");
+    if (!point) return; // written, not yet filled
+    at[point]();
+    rmSync(pause);
+  }, 5);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      resolve({ code, summary: JSON.parse(Buffer.concat(out).toString("utf8")) as RunSummary });
+    });
+  });
+}
+
+describe("a name swapped between discovery and the open (the symlink race, made deterministic)", () => {
+  it("never follows a link put in the upload's place and taken away again: the key appears nowhere, the file is deferred", async () => {
+    const i = fresh("race-link");
+    const keyFile = join(i.root, "secret.key");
+    writeFileSync(keyFile, testKey, { mode: 0o600 });
+    writeInbox(i.inbox, { "0181/bistand.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    const upload = join(i.inbox, "0181/bistand.csv");
+    const kept = join(i.root, "kept.csv");
+    const r = await runPaused(i, keyFile, {
+      // the attacker's swap: a hard link keeps the upload, a symlink takes its name while kas opens it ...
+      "before-open": () => {
+        linkSync(upload, kept);
+        rmSync(upload);
+        symlinkSync(keyFile, upload);
+      },
+      // ... and the upload is back (same inode, size, time) before kas looks again
+      "after-read": () => renameSync(kept, upload)
+    });
+    expect(r.code).toBe(0);
+    expect(r.summary.files.deferred).toEqual(["0181/bistand.csv"]);
+    expect(r.summary.files.accepted).toEqual([]);
+    expect(everythingWritten(i)).not.toContain(testKey);
+    expect(readdirSync(join(i.state, "archive")).filter((f) => !f.startsWith("manifest") && f !== "tmp")).toEqual([]);
+  });
+
+  it("never reads another regular file renamed into the upload's name (another inode): deferred, not loaded", async () => {
+    const i = fresh("race-rename");
+    const keyFile = join(i.root, "secret.key");
+    writeFileSync(keyFile, testKey, { mode: 0o600 });
+    writeInbox(i.inbox, { "0181/bistand.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    const other = join(i.root, "other.csv");
+    writeFileSync(other, `${testKey}\n`);
+    const upload = join(i.inbox, "0181/bistand.csv");
+    const kept = join(i.root, "kept.csv");
+    const r = await runPaused(i, keyFile, {
+      "before-open": () => {
+        linkSync(upload, kept);
+        renameSync(other, upload);
+      },
+      "after-read": () => renameSync(kept, upload)
+    });
+    expect(r.code).toBe(0);
+    expect(r.summary.files.deferred).toEqual(["0181/bistand.csv"]);
+    expect(everythingWritten(i)).not.toContain(testKey);
+  });
+});
+
+describe("every entry of the inbox is accounted for", () => {
+  it("names a file whose name is not UTF-8, a hidden folder and a FIFO, and still loads the good file", async () => {
+    const i = fresh("names");
+    writeInbox(i.inbox, { "0181/good.csv": bistandCsv(bistandRows("0181", "2024-01", 5)), ".hidden/x.csv": "x" });
+    const latin1Name = Buffer.concat([Buffer.from(join(i.inbox, "0181/"), "utf8"), Buffer.from([0x62, 0xe4, 0x72, 0x2e, 0x63, 0x73, 0x76])]); // "bär.csv" in Latin-1
+    writeFileSync(latin1Name, bistandCsv(bistandRows("0181", "2024-02", 5)));
+    execFileSync("mkfifo", [join(i.inbox, "0181/pipe.csv")]);
+    const r = await runKas(i);
+    expect(r.code).toBe(0);
+    expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0181/good.csv"]);
+    expect(r.summary!.files.ignored).toEqual(
+      expect.arrayContaining([
+        { file: ".hidden", reason: expect.stringMatching(/dold mapp/) },
+        { file: "0181/b\\xe4r.csv", reason: expect.stringMatching(/inte är giltig UTF-8/) },
+        { file: "0181/pipe.csv", reason: "är inte en vanlig fil" }
+      ])
+    );
+  });
+
+  it("one municipality folder that cannot be read does not stop the others' night", async () => {
+    const i = fresh("unreadable");
+    writeInbox(i.inbox, { "0181/good.csv": bistandCsv(bistandRows("0181", "2024-01", 5)), "0182/x.csv": bistandCsv(bistandRows("0182", "2024-01", 5)) });
+    const folder = join(i.inbox, "0182");
+    chmodSync(folder, 0o000);
+    try {
+      if (process.getuid?.() === 0) {
+        // root reads any folder: make the folder unreadable by what it is instead — gone between listing and reading
+        chmodSync(folder, 0o755);
+        rmSync(folder, { recursive: true });
+        mkdirSync(folder);
+        writeFileSync(join(i.inbox, "0183"), ""); // a file, not a folder, where a municipality folder should be
+      }
+      const r = await runKas(i);
+      expect(r.code).toBe(0);
+      expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0181/good.csv"]);
+      if (process.getuid?.() !== 0) {
+        expect(r.summary!.files.ignored).toContainEqual({ file: "0182/", reason: expect.stringMatching(/mappen kan inte läsas \(EACCES\)/) });
+      }
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+  });
+});
