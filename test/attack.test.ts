@@ -1,8 +1,9 @@
 // The attacker (pipeline/withhold/attacker.ts): hand-computed ranges, sdcTable's leak through combinations of
-// rows and columns, integer rounding, validation, and the stacking of many LPs into one.
+// rows and columns, integer rounding, validation, and the stacking of many LPs into one (pipeline/withhold/lp.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attack, audit, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/attacker.js";
+import { attack, audit } from "../pipeline/withhold/attacker.js";
+import { lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
 import { withholdUnits } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({

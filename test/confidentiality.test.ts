@@ -513,41 +513,46 @@ describe("what a reader knows from the target group's definition", () => {
       ? { indicator, municipality: "9999", year: 2024, gender, value: null, numerator: null, denominator: null, status }
       : { indicator, municipality: "9999", year: 2024, gender, value, numerator, denominator, status }))
   });
+  /**
+   * A reader of `group` pins down exactly `failures` of the block as shown, a reader of young_adults
+   * (no facts) nothing; withholding with each of `options` (default: for `group`) leaves nothing pinned down.
+   */
+  const knownTo = async (
+    { truth, shown }: { truth: IndicatorRow[]; shown: PublishedRow[] },
+    group: string,
+    failures: [string, { lo: number; hi: number }][],
+    options: { targetGroup?: string }[] = [{ targetGroup: group }]
+  ) => {
+    const check = await checkPublished(shown, truth, 3, { targetGroup: group });
+    expect(check.failures.map((f) => [f.id, f.range])).toEqual(failures);
+    expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
+    for (const o of options) {
+      const p = await withholdReport(truth, 3, o);
+      expect((await checkPublished(p.rows, truth, 3, { targetGroup: group })).ok).toBe(true);
+    }
+  };
+
+  /** `r` women, `l` of them long-term, `c` coded of `p` person-months; no men. Recipients and long-term
+   *  withheld, the coded share published. */
+  const women = (r: number, l: number, c: number, p: number) => rowsOf([
+    ["recipients", "K", r, r, null, ".."], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", r, r, null, ".."],
+    ["long_term_share", "K", (100 * l) / r, l, r, ".."], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", (100 * l) / r, l, r, ".."],
+    ["reason_coded_share", "K", (100 * c) / p, c, p, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", (100 * c) / p, c, p, ""]
+  ]);
+  /** the recipients and long-term counts of the women, pinned to these ranges */
+  const pinned = (r: [number, number], l: [number, number]): [string, { lo: number; hi: number }][] =>
+    (["R|K", "R|T", "L|K", "L|T"] as const).map((id) => [`9999|2024|${id}`, id[0] === "R" ? { lo: r[0], hi: r[1] } : { lo: l[0], hi: l[1] }]);
 
   it("a reason group's members each have a coded month (C ≥ R): 4 coded of 40 months pin 4 recipients", async () => {
-    // four women with 10 months each, one coded; no men. Recipients and long-term withheld, the coded share published.
-    const { truth, shown } = rowsOf([
-      ["recipients", "K", 4, 4, null, ".."], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", 4, 4, null, ".."],
-      ["long_term_share", "K", 100, 4, 4, ".."], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", 100, 4, 4, ".."],
-      ["reason_coded_share", "K", 10, 4, 40, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", 10, 4, 40, ""]
-    ]);
+    // four women with 10 months each, one coded.
     // R ≤ C = 4 and R ≥ 40 / 12 → R = 4; then 40 ≤ 3L + 36 → L ≥ 2 (L ≤ R = 4): 2..4
-    const unemployment = await checkPublished(shown, truth, 3, { targetGroup: "unemployment" });
-    expect(unemployment.failures.map((f) => [f.id, f.range])).toEqual([
-      ["9999|2024|R|K", { lo: 4, hi: 4 }], ["9999|2024|R|T", { lo: 4, hi: 4 }], ["9999|2024|L|K", { lo: 2, hi: 4 }], ["9999|2024|L|T", { lo: 2, hi: 4 }]
-    ]);
-    expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
-    const p = await withholdReport(truth, 3, { targetGroup: "unemployment" });
-    expect((await checkPublished(p.rows, truth, 3, { targetGroup: "unemployment" })).ok).toBe(true);
+    await knownTo(women(4, 4, 4, 40), "unemployment", pinned([4, 4], [2, 4]));
   });
 
   it("every long-term unemployed recipient has ≥ 10 months (L = R): 60 person-months pin 5 or 6 recipients", async () => {
-    // 0184's five women in long_term_unemployed, as the pipeline published them before this relation was known
-    const { truth, shown } = rowsOf([
-      ["recipients", "K", 5, 5, null, ".."], ["recipients", "M", 0, 0, null, ""], ["recipients", "T", 5, 5, null, ".."],
-      ["long_term_share", "K", 100, 5, 5, ".."], ["long_term_share", "M", null, null, null, "-"], ["long_term_share", "T", 100, 5, 5, ".."],
-      ["reason_coded_share", "K", 100, 60, 60, ""], ["reason_coded_share", "M", null, null, null, "-"], ["reason_coded_share", "T", 100, 60, 60, ""]
-    ]);
+    // 0184's five women in long_term_unemployed, as the pipeline published them before this relation was known.
     // 10 R ≤ P = 60 ≤ 12 R → R ∈ 5..6
-    const check = await checkPublished(shown, truth, 3, { targetGroup: "long_term_unemployed" });
-    expect(check.failures.map((f) => [f.id, f.range])).toEqual([
-      ["9999|2024|R|K", { lo: 5, hi: 6 }], ["9999|2024|R|T", { lo: 5, hi: 6 }], ["9999|2024|L|K", { lo: 5, hi: 6 }], ["9999|2024|L|T", { lo: 5, hi: 6 }]
-    ]);
-    expect((await checkPublished(shown, truth, 3, { targetGroup: "young_adults" })).ok).toBe(true);
-    for (const options of [{ targetGroup: "long_term_unemployed" }, {}]) {
-      const p = await withholdReport(truth, 3, options);
-      expect((await checkPublished(p.rows, truth, 3, { targetGroup: "long_term_unemployed" })).ok).toBe(true);
-    }
+    await knownTo(women(5, 5, 60, 60), "long_term_unemployed", pinned([5, 6], [5, 6]), [{ targetGroup: "long_term_unemployed" }, {}]);
   });
 });
 

@@ -2,7 +2,8 @@
 // random tables checked against an independent brute-force attacker, and a national-scale benchmark.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { audit, type Count, type Range, type Relation } from "../pipeline/withhold/attacker.js";
+import { audit, type Range } from "../pipeline/withhold/attacker.js";
+import type { Count, Relation } from "../pipeline/withhold/lp.js";
 import { withholdUnits, type Problem, type Withheld, type Unit } from "../pipeline/withhold/secondary.js";
 
 const T = 3;
@@ -65,23 +66,30 @@ function merge(...problems: Problem[]): Problem {
 
 const sorted = (s: ReadonlySet<string>) => [...s].sort();
 
+/** Counts K, M and T = K + M. */
+const kmt = (k: number, m: number): Count[] => [
+  { id: "K", value: k },
+  { id: "M", value: m },
+  { id: "T", value: k + m }
+];
+/** Withholds K, M and T, one row each, knowing K + M = T. */
+const withholdKmt = (counts: Count[], units = rowPerCount(counts)) =>
+  withholdUnits({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
+
+/** What withholdUnits() decided: the rows withheld, the counts hidden (where given), the secondaries and every range. */
+function expectWithheld(result: Withheld, want: { withheld: string[]; hidden?: string[]; secondary: number; ranges: [string, Range][] }): void {
+  expect(sorted(result.withheld)).toEqual(want.withheld);
+  if (want.hidden) expect(sorted(result.hidden)).toEqual(want.hidden);
+  expect(result.secondary).toBe(want.secondary);
+  expect(result.ranges).toEqual(new Map(want.ranges));
+}
+
 describe("protect: hand-computed cases", () => {
   it("K = 2 (primary), M = 10, T = 12: M goes too (cheaper than T) and both lie in 0..12", async () => {
-    const counts: Count[] = [
-      { id: "K", value: 2 },
-      { id: "M", value: 10 },
-      { id: "T", value: 12 }
-    ];
-    const result = await withholdUnits({ counts, units: rowPerCount(counts), relations: [sum(["K", "M"], "T")], threshold: T });
-    expect(sorted(result.withheld)).toEqual(["row:K", "row:M"]);
-    expect(sorted(result.hidden)).toEqual(["K", "M"]);
-    expect(result.secondary).toBe(1);
-    expect(result.ranges).toEqual(
-      new Map([
-        ["K", { lo: 0, hi: 12 }],
-        ["M", { lo: 0, hi: 12 }]
-      ])
-    );
+    const counts = kmt(2, 10);
+    const result = await withholdKmt(counts);
+    const ranges: [string, Range][] = [["K", { lo: 0, hi: 12 }], ["M", { lo: 0, hi: 12 }]];
+    expectWithheld(result, { withheld: ["row:K", "row:M"], hidden: ["K", "M"], secondary: 1, ranges });
   });
 
   it("publishes zero cells: 0 is no small count, and a table without primaries stays whole", async () => {
@@ -93,21 +101,11 @@ describe("protect: hand-computed cases", () => {
     expect(result.withheld.size).toBe(0);
     expect(result.secondary).toBe(0);
     // K = 0, M = 2, T = 2: M and T are small; K = 0 stays, and M = T is all anyone learns.
-    const counts: Count[] = [
-      { id: "K", value: 0 },
-      { id: "M", value: 2 },
-      { id: "T", value: 2 }
-    ];
+    const counts = kmt(0, 2);
     const units = rowPerCount(counts).map((u) => ({ ...u, primary: false })); // withholdUnits() finds 1..3 itself
-    const small = await withholdUnits({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
-    expect(sorted(small.withheld)).toEqual(["row:M", "row:T"]);
-    expect(small.secondary).toBe(0);
-    expect(small.ranges).toEqual(
-      new Map([
-        ["M", { lo: 0, hi: Infinity }],
-        ["T", { lo: 0, hi: Infinity }]
-      ])
-    );
+    const small = await withholdKmt(counts, units);
+    const ranges: [string, Range][] = [["M", { lo: 0, hi: Infinity }], ["T", { lo: 0, hi: Infinity }]];
+    expectWithheld(small, { withheld: ["row:M", "row:T"], secondary: 0, ranges });
   });
 
   it("cascade: a share row withheld for its denominator hides its numerator, which then needs cover", async () => {
@@ -116,15 +114,8 @@ describe("protect: hand-computed cases", () => {
     // long_term_share/M (32) hides L_M: L_K + L_M = 17 with L_K ≤ 8 gives L_K ∈ [0, 8], L_M ∈ [9, 17].
     const p = recipients("", [8, 20], [5, 12]);
     const result = await withholdUnits(p);
-    expect(sorted(result.withheld)).toEqual(["long_term_share/K", "long_term_share/M"]);
-    expect(sorted(result.hidden)).toEqual(["LK", "LM"]);
-    expect(result.secondary).toBe(1);
-    expect(result.ranges).toEqual(
-      new Map([
-        ["LK", { lo: 0, hi: 8 }],
-        ["LM", { lo: 9, hi: 17 }]
-      ])
-    );
+    const ranges: [string, Range][] = [["LK", { lo: 0, hi: 8 }], ["LM", { lo: 9, hi: 17 }]];
+    expectWithheld(result, { withheld: ["long_term_share/K", "long_term_share/M"], hidden: ["LK", "LM"], secondary: 1, ranges });
   });
 
   it("a single withheld cell of a 2 × 2 table needs the whole inner cycle (no single cell helps)", async () => {
@@ -137,25 +128,13 @@ describe("protect: hand-computed cases", () => {
         [6, 8]
       ])
     );
-    expect(sorted(result.withheld)).toEqual(["row:0,0", "row:0,1", "row:1,0", "row:1,1"]);
-    expect(result.secondary).toBe(3);
-    expect(result.ranges).toEqual(
-      new Map([
-        ["0,0", { lo: 0, hi: 6 }],
-        ["0,1", { lo: 0, hi: 6 }],
-        ["1,0", { lo: 1, hi: 7 }],
-        ["1,1", { lo: 7, hi: 13 }]
-      ])
-    );
+    const ranges: [string, Range][] = [["0,0", { lo: 0, hi: 6 }], ["0,1", { lo: 0, hi: 6 }], ["1,0", { lo: 1, hi: 7 }], ["1,1", { lo: 7, hi: 13 }]];
+    expectWithheld(result, { withheld: ["row:0,0", "row:0,1", "row:1,0", "row:1,1"], secondary: 3, ranges });
   });
 
   it("everything goes when all counts are small: K = 1, M = 2, T = 3", async () => {
-    const counts: Count[] = [
-      { id: "K", value: 1 },
-      { id: "M", value: 2 },
-      { id: "T", value: 3 }
-    ];
-    const result = await withholdUnits({ counts, units: rowPerCount(counts), relations: [sum(["K", "M"], "T")], threshold: T });
+    const counts = kmt(1, 2);
+    const result = await withholdKmt(counts);
     expect(result.withheld.size).toBe(3);
     for (const id of ["K", "M", "T"]) expect(result.ranges.get(id)).toEqual({ lo: 0, hi: Infinity });
   });
@@ -180,13 +159,9 @@ describe("protect: hand-computed cases", () => {
   });
 
   it("honours caller costs: with T cheap, T goes instead of M", async () => {
-    const counts: Count[] = [
-      { id: "K", value: 2 },
-      { id: "M", value: 10 },
-      { id: "T", value: 12 }
-    ];
+    const counts = kmt(2, 10);
     const units = rowPerCount(counts).map((u) => (u.id === "row:T" ? { ...u, cost: 1 } : u));
-    const result = await withholdUnits({ counts, units, relations: [sum(["K", "M"], "T")], threshold: T });
+    const result = await withholdKmt(counts, units);
     expect(sorted(result.withheld)).toEqual(["row:K", "row:T"]);
     expect(result.ranges.get("K")).toEqual({ lo: 0, hi: Infinity });
   });
@@ -310,11 +285,7 @@ function bruteRanges(
 
 describe("the brute-force attacker", () => {
   it("finds what the hand-computed cases say", () => {
-    const counts: Count[] = [
-      { id: "K", value: 2 },
-      { id: "M", value: 10 },
-      { id: "T", value: 12 }
-    ];
+    const counts = kmt(2, 10);
     const rel = [sum(["K", "M"], "T")];
     expect(bruteRanges(counts, new Set(["K"]), rel, 40)).toEqual(new Map([["K", { lo: 2, hi: 2 }]]));
     expect(bruteRanges(counts, new Set(["K", "M"]), rel, 40).get("K")).toEqual({ lo: 0, hi: 12 });

@@ -1,6 +1,6 @@
 // Protection in worker threads gives exactly what it gives in one thread. The compiled CLI uses the
-// threads (dist/pipeline/protect-worker.js); tests running from source fall back to one thread, so
-// this test loads the compiled module on purpose (npm test compiles first).
+// threads (dist/pipeline/withhold/threads.js and thread.js); tests running from source fall back to
+// one thread, so this test loads the compiled module on purpose (npm test compiles first).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import type { IndicatorRow } from "../pipeline/withhold/model.js";
 import { packageRoot } from "../pipeline/system/paths.js";
 import { withholdBlocks } from "../pipeline/withhold/blocks.js";
 
-const compiled = join(packageRoot, "dist", "pipeline", "workers.js");
+const compiled = join(packageRoot, "dist", "pipeline", "withhold", "threads.js");
 
 function report(seed: number): IndicatorRow[] {
   let s = seed;

@@ -1,6 +1,7 @@
-// The shared code schema (contract §2–§3, §5–§6), read once from schemas/*.json and checked with zod.
-// Everything else — validation queries, code tables in DuckDB, labels on pages — derives from it.
-import { readFileSync } from "node:fs";
+// The shared code schema (contract §2–§3, §5–§6, §8), read once from schemas/*.json and checked with zod.
+// Everything else — validation queries, code tables in DuckDB, labels on pages, the withholding
+// model — derives from it.
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { packageRoot } from "../system/paths.js";
@@ -43,11 +44,50 @@ const KindsFile = z.strictObject({
 export const genders = ["K", "M", "T"] as const;
 export type Gender = (typeof genders)[number];
 
+const factId = z.string().regex(/^[a-z_]+$/);
+
 const TargetGroupsFile = z.strictObject({
   $comment: z.string().optional(),
   targetGroups: z.array(
-    z.strictObject({ id: z.string().regex(/^[a-z_]+$/), sv: z.string(), en: z.string(), definition: z.string() })
+    z.strictObject({
+      id: z.string().regex(/^[a-z_]+$/),
+      sv: z.string(),
+      en: z.string(),
+      definition: z.string(),
+      /** what the definition tells a reader about the report's counts (schemas/counts.json, facts) */
+      facts: z.array(factId).optional()
+    })
   )
+});
+
+const familyId = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "a count family is a capital letter, then letters or digits");
+const term = String.raw`(\d+ *)?[A-Z][A-Za-z0-9]*`;
+const side = String.raw`${term}( *\+ *${term})*`;
+const relationText = z
+  .string()
+  .regex(new RegExp(String.raw`^ *${side} *(=|<=|>=) *${side} *$`), "a relation is terms such as 9 L + R, then =, <= or >=, then terms");
+
+const RelationEntry = {
+  holds: relationText,
+  genders: z.array(z.enum(genders)).min(1).optional(),
+  why: z.string().min(1)
+};
+
+const CountsFile = z.strictObject({
+  $comment: z.string().optional(),
+  counts: z
+    .array(
+      z.strictObject({
+        id: familyId,
+        column: z.string().regex(/^[a-z_]+$/),
+        from: z.enum(kindNames),
+        additive: z.boolean(),
+        what: z.string().min(1)
+      })
+    )
+    .min(1),
+  relations: z.array(z.strictObject(RelationEntry)),
+  facts: z.array(z.strictObject({ id: factId, ...RelationEntry }))
 });
 
 const IndicatorsFile = z.strictObject({
@@ -63,7 +103,9 @@ const IndicatorsFile = z.strictObject({
       en: z.string(),
       definition: z.string(),
       numerator: z.string(),
-      denominator: z.string()
+      denominator: z.string(),
+      /** the count families of the numerator and the denominator, where they are counts (schemas/counts.json) */
+      counts: z.strictObject({ numerator: familyId.optional(), denominator: familyId.optional() }).optional()
     })
   )
 });
@@ -75,11 +117,38 @@ export type KindDef = { name: KindName; title: { sv: string; en: string }; colum
 export type TargetGroup = z.infer<typeof TargetGroupsFile>["targetGroups"][number];
 export type Indicator = z.infer<typeof IndicatorsFile>["indicators"][number];
 
+export type CountFamily = z.infer<typeof CountsFile>["counts"][number];
+
+/** A relation among count families that holds for each of `genders` on its own, e.g. P ≥ 9 L + R. */
+export interface CountRelation {
+  /** as written in schemas/counts.json */
+  readonly holds: string;
+  /** left side minus right side, in the order written: Σ coef × family  op  0 */
+  readonly terms: readonly (readonly [family: string, coef: number])[];
+  readonly op: "=" | "<=" | ">=";
+  readonly genders: readonly Gender[];
+  readonly why: string;
+}
+
+/** What a target group's definition tells a reader (schemas/counts.json facts, named by the groups). */
+export interface GroupFactDef extends CountRelation {
+  readonly id: string;
+}
+
+/** schemas/counts.json: the count families, the relations every reader knows, the target groups' facts. */
+export interface Counts {
+  readonly families: readonly CountFamily[];
+  readonly relations: readonly CountRelation[];
+  readonly facts: readonly GroupFactDef[];
+}
+
 export interface Schema {
   readonly lists: Readonly<Record<string, CodeListDef>>;
   readonly kinds: Readonly<Record<KindName, KindDef>>;
   readonly targetGroups: readonly TargetGroup[];
   readonly indicators: readonly Indicator[];
+  /** absent in a schema without schemas/counts.json (one that only renders pages); then no indicator names counts */
+  readonly counts?: Counts;
 }
 
 function readJson(dir: string, name: string): unknown {
@@ -98,6 +167,7 @@ export function loadSchema(dir = join(packageRoot, "schemas")): Schema {
   const kinds = parse("schemas/kinds.json", KindsFile, readJson(dir, "kinds.json"));
   const groups = parse("schemas/target-groups.json", TargetGroupsFile, readJson(dir, "target-groups.json"));
   const indicators = parse("schemas/indicators.json", IndicatorsFile, readJson(dir, "indicators.json"));
+  const counts = existsSync(join(dir, "counts.json")) ? parse("schemas/counts.json", CountsFile, readJson(dir, "counts.json")) : undefined;
 
   for (const name of ["reason", "reason_group", "measure", "exit_reason", "need_category", "gender", "role", "referred_by"]) {
     if (!codes.lists[name]) throw new Error(`invalid schemas/codes.json: missing code list ${name}`);
@@ -126,7 +196,62 @@ export function loadSchema(dir = join(packageRoot, "schemas")): Schema {
     }
     kindDefs[name] = { name, title: k.title, columns: k.columns };
   }
-  return deepFreeze({ lists: codes.lists, kinds: kindDefs, targetGroups: groups.targetGroups, indicators: indicators.indicators });
+  const countsDef = counts && checkCounts(counts, indicators.indicators, groups.targetGroups);
+  if (!counts) {
+    const named = indicators.indicators.find((i) => i.counts)?.id ?? groups.targetGroups.find((t) => t.facts)?.id;
+    if (named) throw new Error(`invalid schemas: ${named} names counts, but there is no schemas/counts.json`);
+  }
+  return deepFreeze({
+    lists: codes.lists,
+    kinds: kindDefs,
+    targetGroups: groups.targetGroups,
+    indicators: indicators.indicators,
+    ...(countsDef ? { counts: countsDef } : {})
+  });
+}
+
+/** Checks schemas/counts.json and what indicators and target groups name in it; parses the relations. */
+function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indicator[], groups: readonly TargetGroup[]): Counts {
+  const bad = (where: string, problem: string) => new Error(`invalid schemas/${where}: ${problem}`);
+  const families = new Set<string>();
+  const columns = new Set<string>();
+  for (const f of file.counts) {
+    if (families.has(f.id)) throw bad("counts.json", `duplicate count family ${f.id}`);
+    if (columns.has(f.column)) throw bad("counts.json", `duplicate column ${f.column}`);
+    families.add(f.id);
+    columns.add(f.column);
+  }
+  const relation = (r: z.infer<z.ZodObject<typeof RelationEntry>>): CountRelation => {
+    const [left, op, right] = r.holds.split(/(<=|>=|=)/).map((x) => x.trim());
+    const terms: [string, number][] = [];
+    for (const [part, sign] of [[left, 1], [right, -1]] as const) {
+      for (const t of part.split("+")) {
+        const [, coef, family] = /^(\d+)? *(\S+)$/.exec(t.trim())!;
+        if (!families.has(family)) throw bad("counts.json", `"${r.holds}" names unknown count family ${family}`);
+        if (terms.some(([f]) => f === family)) throw bad("counts.json", `"${r.holds}" names ${family} twice`);
+        terms.push([family, sign * Number(coef ?? 1)]);
+      }
+    }
+    return { holds: r.holds, terms, op: op as CountRelation["op"], genders: r.genders ?? genders, why: r.why };
+  };
+  const facts = file.facts.map((f) => ({ id: f.id, ...relation(f) }));
+  const factIds = new Set<string>();
+  for (const f of facts) {
+    if (factIds.has(f.id)) throw bad("counts.json", `duplicate fact ${f.id}`);
+    factIds.add(f.id);
+  }
+  for (const i of indicators) {
+    if (!i.counts) throw bad("indicators.json", `${i.id} names no counts`);
+    const { numerator, denominator } = i.counts;
+    for (const f of [numerator, denominator]) if (f !== undefined && !families.has(f)) throw bad("indicators.json", `${i.id} counts unknown family ${f}`);
+    if (i.kind === "count" && (numerator === undefined || denominator !== undefined)) throw bad("indicators.json", `count ${i.id} counts a numerator and no denominator`);
+    if (i.kind === "share" && (numerator === undefined || denominator === undefined)) throw bad("indicators.json", `share ${i.id} counts a numerator and a denominator`);
+  }
+  for (const t of groups) {
+    if (!t.facts) throw bad("target-groups.json", `${t.id} names no facts`);
+    for (const f of t.facts) if (!factIds.has(f)) throw bad("target-groups.json", `${t.id} names unknown fact ${f}`);
+  }
+  return { families: file.counts, relations: file.relations.map(relation), facts };
 }
 
 export function deepFreeze<T>(value: T): T {

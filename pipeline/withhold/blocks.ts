@@ -2,11 +2,11 @@
 // municipality and year: every count, relation and row of §8's model stays inside one — so a block
 // whose figures did not change keeps its withheld rows from the last run, and only changed blocks
 // are protected (pipeline/withhold/model.ts) and audited again. A run with one new file protects
-// that municipality's blocks. The cache is keyed by the block's figures, the threshold and the code
-// of the confidentiality modules, so a change to any of them recomputes.
+// that municipality's blocks. The cache is keyed by the block's figures, the threshold, the code of
+// the confidentiality modules and the model the schemas declare, so a change to any of them recomputes.
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
-import { checkPublished, isPrimary, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
+import { checkPublished, isPrimary, modelDigest, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
 import { lit, type Db } from "../db/connection.js";
 import { withholdingFingerprint } from "../publish/fingerprint.js";
 
@@ -38,7 +38,7 @@ const blockKey = (r: { municipality: string; year: number }) => `${r.municipalit
 const rowKey = (r: { indicator: string; gender: string }) => `${r.indicator}|${r.gender}`;
 
 function digestOf(rows: readonly IndicatorRow[], tg: string, threshold: number): string {
-  const h = createHash("sha256").update(`${withholdingFingerprint()}|${tg}|${threshold}`);
+  const h = createHash("sha256").update(`${withholdingFingerprint()}|${modelDigest()}|${tg}|${threshold}`);
   for (const r of rows) h.update(`|${r.indicator},${r.gender},${r.status},${r.value},${r.numerator},${r.denominator}`);
   return h.digest("hex");
 }

@@ -1,13 +1,19 @@
 // Contract §8 applied to one report: which rows are withheld. Each published row is a unit that
-// shows counts (recipients R, long-term L, person-months P, coded months C, household-months H,
-// exits E, exits to work or studies W; per gender K, M, T). The relations any reader knows — K + M = T,
-// numerators ≤ denominators, 1–12 months per recipient, 10–12 per long-term one, the zeros behind a
-// `-` share, and what the target group's definition implies (GroupFact) — are given to the
-// attacker (pipeline/withhold/attacker.ts); pipeline/withhold/secondary.ts withholds rows until no hidden count can be
-// pinned down to within the threshold. `checkPublished` is the independent audit of the result,
-// rebuilt from the published rows alone.
-import { audit, type Count, type Range, type Relation } from "./attacker.js";
+// shows counts — of the families of schemas/counts.json (recipients R, long-term L, person-months P,
+// coded months C, household-months H, exits E, exits to work or studies W), per gender K, M, T — as
+// its indicator's numerator and denominator say (schemas/indicators.json, counts). The relations any
+// reader knows — K + M = T, numerators ≤ denominators, 1–12 months per recipient, 10–12 per long-term
+// one (schemas/counts.json), the zeros behind a `-` share, and what the target group's definition
+// implies (its facts, schemas/target-groups.json) — are given to the attacker
+// (pipeline/withhold/attacker.ts); pipeline/withhold/secondary.ts withholds rows until no hidden
+// count can be pinned down to within the threshold. `checkPublished` is the independent audit of the
+// result, rebuilt from the published rows alone. Everything indicator- or group-specific here is
+// derived from the schema (withholdingModel): a new indicator needs only its declaration.
+import { createHash } from "node:crypto";
+import { audit, type Range } from "./attacker.js";
+import type { Count, Relation } from "./lp.js";
 import { withholdUnits, type Unit } from "./secondary.js";
+import { genders, schema, type CountRelation, type Schema } from "../contract/schema.js";
 
 export type Gender = "K" | "M" | "T";
 
@@ -27,110 +33,139 @@ export interface PublishedRow extends Omit<IndicatorRow, "status"> {
   readonly status: "" | ".." | "-";
 }
 
-/** The counts a row shows, by family letter: [numerator family, denominator family]. */
-const shows: Record<string, readonly string[]> = {
-  recipients: ["R"],
-  long_term_share: ["L", "R"],
-  reason_coded_share: ["C", "P"],
-  amount_per_household_month: ["H"],
-  measure_exits: ["E"],
-  exit_work_studies_share: ["W", "E"]
-};
-
-const shares = new Set(["long_term_share", "reason_coded_share", "exit_work_studies_share"]);
 /** A share whose denominator is below this is withheld (contract §8). */
 export const minShareDenominator = 10;
+
+/**
+ * A fact of a target group's definition that tells a reader more (schemas/counts.json facts), e.g.
+ * `households_within_months` (H ≤ P, T only: in `all` every household-month has one of the
+ * report's person-months), `coded_members` (C ≥ R: a reason group's members all have a reason of
+ * the year), `all_long_term` (L = R: every member has ≥ 10 months).
+ */
+export type GroupFact = string;
+
+/** What the schema tells the withholding model. */
+export interface WithholdingModel {
+  /** per indicator: the count families its row shows as numerator and denominator (absent: not a count) */
+  readonly shows: ReadonlyMap<string, { readonly numerator?: string; readonly denominator?: string }>;
+  /** the shares: withheld when their denominator is below minShareDenominator */
+  readonly shares: ReadonlySet<string>;
+  /**
+   * per share or mean: the count indicator whose row tells whether the year has data — the count
+   * indicator of its denominator family, else the first counting the same kind of rows (knownZeros)
+   */
+  readonly base: ReadonlyMap<string, string>;
+  /** the families whose counts add up: K + M = T */
+  readonly additive: readonly string[];
+  /** the relations every reader knows, each per gender */
+  readonly relations: readonly CountRelation[];
+  /** the facts a target group's definition can imply, in the order they are added */
+  readonly facts: ReadonlyMap<GroupFact, CountRelation>;
+  /** per target group: the facts its definition implies */
+  readonly groupFacts: ReadonlyMap<string, readonly GroupFact[]>;
+}
+
+/** Derives the withholding model from the schema's count families, indicators and target groups. */
+export function withholdingModel(s: Schema): WithholdingModel {
+  if (!s.counts) throw new Error("the withholding model needs the count families of schemas/counts.json");
+  const from = new Map(s.counts.families.map((f) => [f.id, f.from]));
+  const counters = s.indicators.filter((i) => i.kind === "count" && i.counts?.numerator !== undefined);
+  const base = new Map<string, string>();
+  for (const i of s.indicators) {
+    const family = i.counts?.denominator ?? i.counts?.numerator;
+    if (i.kind === "count" || family === undefined) continue;
+    const row =
+      counters.find((c) => c.counts!.numerator === family) ?? counters.find((c) => from.get(c.counts!.numerator!) === from.get(family));
+    if (row) base.set(i.id, row.id);
+  }
+  return {
+    shows: new Map(s.indicators.map((i) => [i.id, i.counts ?? {}])),
+    shares: new Set(s.indicators.filter((i) => i.kind === "share").map((i) => i.id)),
+    base,
+    additive: s.counts.families.filter((f) => f.additive).map((f) => f.id),
+    relations: s.counts.relations,
+    facts: new Map(s.counts.facts.map((f) => [f.id, f])),
+    groupFacts: new Map(s.targetGroups.map((t) => [t.id, t.facts ?? []]))
+  };
+}
+
+let packageModel: WithholdingModel | undefined;
+/** The withholding model of this package's schemas. */
+export function model(): WithholdingModel {
+  return (packageModel ??= withholdingModel(schema()));
+}
+
+let digest: string | undefined;
+/** A digest of the package's model: decisions remembered under another (pipeline/withhold/blocks.ts) are stale. */
+export function modelDigest(): string {
+  const m = model();
+  return (digest ??= createHash("sha256")
+    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts]]))
+    .digest("hex"));
+}
 
 const countId = (m: string, y: number, family: string, g: Gender) => `${m}|${y}|${family}|${g}`;
 const unitId = (r: { indicator: string; municipality: string; year: number; gender: Gender }) => `${r.indicator}|${r.municipality}|${r.year}|${r.gender}`;
 
-/** The counts of a row, as [id, value]: numerator first, then denominator (amount is not a count). */
+/** The counts of a row, as [id, value]: numerator first, then denominator (where they are counts). */
 function countsOf(r: IndicatorRow): [string, number][] {
-  const families = shows[r.indicator];
-  if (!families) throw new Error(`unknown indicator: ${r.indicator}`);
-  if (r.indicator === "amount_per_household_month") return [[countId(r.municipality, r.year, "H", r.gender), r.denominator!]];
-  if (families.length === 1) return [[countId(r.municipality, r.year, families[0], r.gender), r.numerator!]];
-  return [
-    [countId(r.municipality, r.year, families[0], r.gender), r.numerator!],
-    [countId(r.municipality, r.year, families[1], r.gender), r.denominator!]
-  ];
+  const shown = model().shows.get(r.indicator);
+  if (!shown) throw new Error(`unknown indicator: ${r.indicator}`);
+  const out: [string, number][] = [];
+  if (shown.numerator !== undefined) out.push([countId(r.municipality, r.year, shown.numerator, r.gender), r.numerator!]);
+  if (shown.denominator !== undefined) out.push([countId(r.municipality, r.year, shown.denominator, r.gender), r.denominator!]);
+  return out;
 }
 
-/**
- * What a reader of one report knows from its target group's definition (sql/marts/target_group_members.sql):
- * - `households_within_months`: household-months ≤ person-months (H ≤ P, T only): in `all` every
- *   household-month has at least one of the report's person-months;
- * - `coded_members`: coded months ≥ recipients (C ≥ R): a reason group's members all have a reason of the year;
- * - `all_long_term`: long-term recipients = recipients (L = R): every member has ≥ 10 months.
- */
-export type GroupFact = "households_within_months" | "coded_members" | "all_long_term";
-
-const groupFacts: Readonly<Record<string, readonly GroupFact[]>> = {
-  all: ["households_within_months"],
-  unemployment: ["coded_members"],
-  ill_health: ["coded_members"],
-  social_reasons: ["coded_members"],
-  long_term_unemployed: ["coded_members", "all_long_term"],
-  newly_arrived: ["coded_members"],
-  young_adults: []
-};
-
-const factRelations: Readonly<Record<GroupFact, (c: (f: string, g: Gender) => string) => [[string, number][], Relation["op"]][]>> = {
-  households_within_months: (c) => [[[[c("H", "T"), 1], [c("P", "T"), -1]], "<="]],
-  coded_members: (c) => (["K", "M", "T"] as const).map((g) => [[[c("C", g), 1], [c("R", g), -1]], ">="]),
-  all_long_term: (c) => (["K", "M", "T"] as const).map((g) => [[[c("L", g), 1], [c("R", g), -1]], "="])
-};
+/** A relation of schemas/counts.json for one gender of a block, `c` naming the block's counts. */
+const termsOf = (rel: CountRelation, g: Gender, c: (family: string, g: Gender) => string): [string, number][] =>
+  rel.terms.map(([family, coef]) => [c(family, g), coef]);
 
 /**
- * The relations every reader of the report knows, among the counts that exist. `zeros` are counts a
- * reader knows to be 0 without a row showing them (see knownZeros): they drop out of the relations
- * instead of dropping the relations. `facts` says which facts of the target group hold in a block
- * (`municipality|year`).
+ * The relations every reader of the report knows, among the counts that exist: per block K + M = T
+ * of the additive families, then the relations of schemas/counts.json per gender, then the facts of
+ * the target group. `zeros` are counts a reader knows to be 0 without a row showing them (see
+ * knownZeros): they drop out of the relations instead of dropping the relations. `facts` says which
+ * facts of the target group hold in a block (`municipality|year`).
  */
 export function relationsOf(
   ids: ReadonlySet<string>,
   zeros: ReadonlySet<string> = new Set(),
-  facts: (block: string, fact: GroupFact) => boolean = () => false
+  facts: (block: string, fact: GroupFact) => boolean = () => false,
+  m: WithholdingModel = model()
 ): Relation[] {
   const out: Relation[] = [];
   const blocks = new Set([...ids].map((id) => id.split("|").slice(0, 2).join("|")));
-  const add = (terms: [string, number][], op: Relation["op"], rhs = 0) => {
+  const add = (terms: [string, number][], op: Relation["op"]) => {
     const left = terms.filter(([id]) => ids.has(id) || !zeros.has(id));
-    if (left.length > 0 && left.every(([id]) => ids.has(id))) out.push({ terms: left, op, rhs });
+    if (left.length > 0 && left.every(([id]) => ids.has(id))) out.push({ terms: left, op, rhs: 0 });
   };
   for (const b of blocks) {
     const c = (f: string, g: Gender) => `${b}|${f}|${g}`;
-    for (const f of ["R", "L", "P", "C", "E", "W"]) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
-    for (const g of ["K", "M", "T"] as const) {
-      add([[c("L", g), 1], [c("R", g), -1]], "<="); // long-term recipients are recipients
-      add([[c("C", g), 1], [c("P", g), -1]], "<="); // coded months are months
-      add([[c("W", g), 1], [c("E", g), -1]], "<="); // exits to work or studies are exits
-      add([[c("R", g), 1], [c("P", g), -1]], "<="); // every recipient has at least one month
-      add([[c("P", g), 1], [c("R", g), -12]], "<="); // and at most twelve
-      add([[c("P", g), 1], [c("L", g), -9], [c("R", g), -1]], ">="); // long-term: at least ten months
-      add([[c("P", g), 1], [c("L", g), -3], [c("R", g), -9]], "<="); // others: at most nine
-    }
-    for (const fact of Object.keys(factRelations) as GroupFact[]) {
-      if (facts(b, fact)) for (const [terms, op] of factRelations[fact](c)) add(terms, op);
-    }
+    for (const f of m.additive) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
+    for (const g of genders) for (const rel of m.relations) if (rel.genders.includes(g)) add(termsOf(rel, g, c), rel.op);
+    for (const [fact, rel] of m.facts) if (facts(b, fact)) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op);
   }
   return out;
 }
 
 /**
- * Counts that a `-` row tells a reader are 0: in a year with data (the recipients or measure_exits
- * row of the gender is not `-`), a share or mean is `-` only when its denominator is 0, and then its
- * numerator is 0 too (sql/marts/indicator_values.sql).
+ * Counts that a `-` row tells a reader are 0: in a year with data (the row of the indicator's base,
+ * e.g. recipients or measure_exits, of the gender is not `-`), a share or mean is `-` only when its
+ * denominator is 0, and then its numerator is 0 too (sql/marts/indicator_values.sql).
  */
-export function knownZeros(rows: readonly { indicator: string; municipality: string; year: number; gender: Gender; status: string }[]): Set<string> {
-  const withData = new Set(rows.filter((r) => r.status !== "-").map((r) => `${r.indicator}|${r.municipality}|${r.year}|${r.gender}`));
+export function knownZeros(
+  rows: readonly { indicator: string; municipality: string; year: number; gender: Gender; status: string }[],
+  m: WithholdingModel = model()
+): Set<string> {
+  const withData = new Set(rows.filter((r) => r.status !== "-").map(unitId));
   const zeros = new Set<string>();
   for (const r of rows) {
-    if (r.status !== "-" || !shows[r.indicator] || r.indicator === "recipients" || r.indicator === "measure_exits") continue;
-    const base = r.indicator === "exit_work_studies_share" ? "measure_exits" : "recipients";
-    if (!withData.has(`${base}|${r.municipality}|${r.year}|${r.gender}`)) continue;
-    const families = r.indicator === "amount_per_household_month" ? ["H"] : shows[r.indicator];
-    for (const f of families) zeros.add(countId(r.municipality, r.year, f, r.gender));
+    const base = m.base.get(r.indicator);
+    if (r.status !== "-" || base === undefined) continue;
+    if (!withData.has(unitId({ ...r, indicator: base }))) continue;
+    const shown = m.shows.get(r.indicator)!;
+    for (const f of [shown.numerator, shown.denominator]) if (f !== undefined) zeros.add(countId(r.municipality, r.year, f, r.gender));
   }
   return zeros;
 }
@@ -138,7 +173,7 @@ export function knownZeros(rows: readonly { indicator: string; municipality: str
 export interface ReportOptions {
   /**
    * The report's target group, whose definition tells a reader more (GroupFact). Without it, or for a
-   * group not known here, every fact is assumed in every block where the true values obey it: that
+   * group the schema does not know, every fact is assumed in every block where the true values obey it: that
    * protects against any reader, at the price of perhaps withholding a little more.
    */
   readonly targetGroup?: string;
@@ -146,22 +181,25 @@ export interface ReportOptions {
 
 /** Which group facts a reader may know, per block. */
 function factsOf(truth: readonly IndicatorRow[], options: ReportOptions): (block: string, fact: GroupFact) => boolean {
-  const known = options.targetGroup === undefined ? undefined : groupFacts[options.targetGroup];
+  const m = model();
+  const known = options.targetGroup === undefined ? undefined : m.groupFacts.get(options.targetGroup);
   if (known) return (_, fact) => known.includes(fact);
   const value = new Map<string, number>();
   for (const r of truth) if (r.status !== "-") for (const [id, v] of countsOf(r)) value.set(id, v);
   const zeros = knownZeros(truth);
   const at = (id: string) => value.get(id) ?? (zeros.has(id) ? 0 : undefined);
-  return (block, fact) =>
-    factRelations[fact]((f, g) => `${block}|${f}|${g}`).every(([terms, op]) => {
+  return (block, fact) => {
+    const rel = m.facts.get(fact)!;
+    return rel.genders.every((g) => {
       let lhs = 0;
-      for (const [id, coef] of terms) {
+      for (const [id, coef] of termsOf(rel, g, (f, g) => `${block}|${f}|${g}`)) {
         const v = at(id);
         if (v === undefined) return true; // a relation on a count that does not exist is never added
         lhs += coef * v;
       }
-      return op === "=" ? lhs === 0 : op === "<=" ? lhs <= 0 : lhs >= 0;
+      return rel.op === "=" ? lhs === 0 : rel.op === "<=" ? lhs <= 0 : lhs >= 0;
     });
+  };
 }
 
 export interface ReportWithheld {
@@ -181,7 +219,7 @@ export interface ReportWithheld {
 export function isPrimary(r: IndicatorRow, threshold: number, shown: readonly [string, number][] = countsOf(r)): boolean {
   if (r.status === "-") return false;
   const small = shown.some(([, v]) => v >= 1 && v <= threshold);
-  const thin = shares.has(r.indicator) && (r.denominator ?? 0) < minShareDenominator;
+  const thin = model().shares.has(r.indicator) && (r.denominator ?? 0) < minShareDenominator;
   return small || thin;
 }
 

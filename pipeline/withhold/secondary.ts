@@ -1,28 +1,25 @@
 // Primary and secondary withholding of published rows (contract §8). A row is a publication unit
 // that exposes counts; a count is hidden only when every unit exposing it is withheld. After the
-// primaries, the attacker (attack.ts) is run and, for each count it can pin down to within the
+// primaries, the attacker (attacker.ts) is run and, for each count it can pin down to within the
 // threshold, the cheapest published unit that widens its range is withheld (or, when no single unit
 // helps, the set a protection-level LP finds), until every hidden count is protected; then units that
 // later steps made unnecessary are published again. Independent parts (counts linked by relations or
 // by a shared unit) run side by side as generators, so that their LPs are solved in stacks.
 
+import { checkThreshold, rangesTask, wide, type Range } from "./attacker.js";
 import {
-  checkThreshold,
   compile,
   drive,
   linked,
   lpSolver,
   neighbours,
-  rangesTask,
   subproblem,
-  wide,
   type Block,
   type Compiled,
   type Count,
-  type Range,
   type Relation,
   type Task
-} from "./attacker.js";
+} from "./lp.js";
 
 export interface Unit {
   readonly id: string;
@@ -123,7 +120,7 @@ export async function withholdUnits(problem: Problem): Promise<Withheld> {
       for (let k = start[r] + 1; k < start[r + 1]; k++) parent[find(idx[k])] = find(idx[start[r]]);
     }
   };
-  join(c.relStart, c.relIdx, c.relStart.length - 1);
+  join(c.rowStart, c.rowIdx, c.rowStart.length - 1);
   join(unitStart, unitIdx, nu);
   const members = new Map<number, number[]>();
   for (let u = 0; u < nu; u++) {
@@ -312,7 +309,7 @@ function* protectionSet(p: Part, hidden: Uint8Array, withheld: Uint8Array, f: nu
     costIdx.push(2 * i, 2 * i + 1);
     costVal.push(price, price);
   }
-  const rels = c.relLo.length;
+  const rels = c.rowLo.length;
   const rows = rels + 1;
   const rowStart = new Int32Array(rows + 1);
   const rowLo = new Float64Array(rows);
@@ -321,14 +318,14 @@ function* protectionSet(p: Part, hidden: Uint8Array, withheld: Uint8Array, f: nu
   const val: number[] = [];
   for (let r = 0; r < rels; r++) {
     let at = 0;
-    for (let k = c.relStart[r]; k < c.relStart[r + 1]; k++) {
-      const i = c.relIdx[k];
+    for (let k = c.rowStart[r]; k < c.rowStart[r + 1]; k++) {
+      const i = c.rowIdx[k];
       idx.push(2 * i, 2 * i + 1);
-      val.push(c.relCoef[k], -c.relCoef[k]);
-      at += c.relCoef[k] * c.values[i];
+      val.push(c.rowVal[k], -c.rowVal[k]);
+      at += c.rowVal[k] * c.values[i];
     }
-    rowLo[r] = c.relLo[r] - at;
-    rowHi[r] = c.relHi[r] - at;
+    rowLo[r] = c.rowLo[r] - at;
+    rowHi[r] = c.rowHi[r] - at;
     rowStart[r + 1] = idx.length;
   }
   idx.push(2 * f, 2 * f + 1);

@@ -1,0 +1,223 @@
+// The withholding model derived from the schemas (schemas/counts.json, indicators.json,
+// target-groups.json → pipeline/withhold/model.ts) against the tables model.ts kept by hand before:
+// the same counts per row, shares, zeros behind a `-` row, group facts and — in the same order —
+// relations, so the same rows are withheld. Then what a new indicator needs (its declaration), and
+// the schema's terse errors.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadSchema, schema, type Schema } from "../pipeline/contract/schema.js";
+import type { Relation } from "../pipeline/withhold/lp.js";
+import { knownZeros, relationsOf, withholdingModel, type Gender } from "../pipeline/withhold/model.js";
+import { packageRoot, schemasDir } from "../pipeline/system/paths.js";
+
+// ---------------------------------------------------------------------------------------------
+// The hand-kept tables of model.ts before the schemas declared them, copied as the expectation.
+
+const oldShows: Record<string, readonly string[]> = {
+  recipients: ["R"],
+  long_term_share: ["L", "R"],
+  reason_coded_share: ["C", "P"],
+  amount_per_household_month: ["H"],
+  measure_exits: ["E"],
+  exit_work_studies_share: ["W", "E"]
+};
+const oldShares = new Set(["long_term_share", "reason_coded_share", "exit_work_studies_share"]);
+type OldFact = "households_within_months" | "coded_members" | "all_long_term";
+const oldGroupFacts: Readonly<Record<string, readonly OldFact[]>> = {
+  all: ["households_within_months"],
+  unemployment: ["coded_members"],
+  ill_health: ["coded_members"],
+  social_reasons: ["coded_members"],
+  long_term_unemployed: ["coded_members", "all_long_term"],
+  newly_arrived: ["coded_members"],
+  young_adults: []
+};
+const factRelations: Readonly<Record<OldFact, (c: (f: string, g: Gender) => string) => [[string, number][], Relation["op"]][]>> = {
+  households_within_months: (c) => [[[[c("H", "T"), 1], [c("P", "T"), -1]], "<="]],
+  coded_members: (c) => (["K", "M", "T"] as const).map((g) => [[[c("C", g), 1], [c("R", g), -1]], ">="]),
+  all_long_term: (c) => (["K", "M", "T"] as const).map((g) => [[[c("L", g), 1], [c("R", g), -1]], "="])
+};
+
+function oldRelationsOf(ids: ReadonlySet<string>, zeros: ReadonlySet<string> = new Set(), facts: (block: string, fact: string) => boolean = () => false): Relation[] {
+  const out: Relation[] = [];
+  const blocks = new Set([...ids].map((id) => id.split("|").slice(0, 2).join("|")));
+  const add = (terms: [string, number][], op: Relation["op"], rhs = 0) => {
+    const left = terms.filter(([id]) => ids.has(id) || !zeros.has(id));
+    if (left.length > 0 && left.every(([id]) => ids.has(id))) out.push({ terms: left, op, rhs });
+  };
+  for (const b of blocks) {
+    const c = (f: string, g: Gender) => `${b}|${f}|${g}`;
+    for (const f of ["R", "L", "P", "C", "E", "W"]) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
+    for (const g of ["K", "M", "T"] as const) {
+      add([[c("L", g), 1], [c("R", g), -1]], "<=");
+      add([[c("C", g), 1], [c("P", g), -1]], "<=");
+      add([[c("W", g), 1], [c("E", g), -1]], "<=");
+      add([[c("R", g), 1], [c("P", g), -1]], "<=");
+      add([[c("P", g), 1], [c("R", g), -12]], "<=");
+      add([[c("P", g), 1], [c("L", g), -9], [c("R", g), -1]], ">=");
+      add([[c("P", g), 1], [c("L", g), -3], [c("R", g), -9]], "<=");
+    }
+    for (const fact of Object.keys(factRelations) as OldFact[]) {
+      if (facts(b, fact)) for (const [terms, op] of factRelations[fact](c)) add(terms, op);
+    }
+  }
+  return out;
+}
+
+type ZeroRow = { indicator: string; municipality: string; year: number; gender: Gender; status: string };
+function oldKnownZeros(rows: readonly ZeroRow[]): Set<string> {
+  const withData = new Set(rows.filter((r) => r.status !== "-").map((r) => `${r.indicator}|${r.municipality}|${r.year}|${r.gender}`));
+  const zeros = new Set<string>();
+  for (const r of rows) {
+    if (r.status !== "-" || !oldShows[r.indicator] || r.indicator === "recipients" || r.indicator === "measure_exits") continue;
+    const base = r.indicator === "exit_work_studies_share" ? "measure_exits" : "recipients";
+    if (!withData.has(`${base}|${r.municipality}|${r.year}|${r.gender}`)) continue;
+    const families = r.indicator === "amount_per_household_month" ? ["H"] : oldShows[r.indicator];
+    for (const f of families) zeros.add(`${r.municipality}|${r.year}|${f}|${r.gender}`);
+  }
+  return zeros;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A linear congruential generator in [0, 1), so that the sampled id sets are the same every run. */
+const random = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+const blocks = ["0180|2024", "0180|2025", "0184|2025"];
+/** every count the rows of today's indicators show in the blocks: H for T only */
+const allIds = blocks.flatMap((b) =>
+  ["R", "L", "P", "C", "H", "E", "W"].flatMap((f) => (["K", "M", "T"] as const).filter((g) => f !== "H" || g === "T").map((g) => `${b}|${f}|${g}`))
+);
+
+describe("the withholding model derived from the schemas", () => {
+  const m = withholdingModel(schema());
+
+  it("shows the counts, shares and group facts the hand-kept tables did", () => {
+    const shows = Object.fromEntries([...m.shows].map(([id, s]) => [id, [s.numerator, s.denominator].filter((f) => f !== undefined)]));
+    expect(shows).toEqual(oldShows);
+    expect(m.shares).toEqual(oldShares);
+    expect(Object.fromEntries(m.groupFacts)).toEqual(oldGroupFacts);
+    expect(Object.fromEntries(m.base)).toEqual({
+      long_term_share: "recipients", reason_coded_share: "recipients", amount_per_household_month: "recipients", exit_work_studies_share: "measure_exits"
+    });
+  });
+
+  it("gives the same relations, in the same order, for every id set, zeros and facts", () => {
+    const ids = new Set(allIds);
+    const factSets: ((b: string, f: string) => boolean)[] = [
+      () => false,
+      () => true,
+      ...Object.values(oldGroupFacts).map((facts) => (_: string, f: string) => (facts as readonly string[]).includes(f)),
+      (b, f) => b !== "0180|2025" || f === "coded_members"
+    ];
+    for (const facts of factSets) expect(relationsOf(ids, new Set(), facts)).toEqual(oldRelationsOf(ids, new Set(), facts));
+    const rnd = random(2024);
+    for (let run = 0; run < 200; run++) {
+      const some = new Set(allIds.filter(() => rnd() < 0.7));
+      const zeros = new Set(allIds.filter((id) => !some.has(id) && rnd() < 0.5));
+      const facts = factSets[Math.floor(rnd() * factSets.length)];
+      expect(relationsOf(some, zeros, facts), `run ${run}`).toEqual(oldRelationsOf(some, zeros, facts));
+    }
+    expect(relationsOf(ids, new Set(), () => true)).toHaveLength(3 * (6 + 3 * 7 + 1 + 3 + 3));
+  });
+
+  it("knows the same zeros behind `-` rows", () => {
+    const rnd = random(7);
+    for (let run = 0; run < 100; run++) {
+      const rows: ZeroRow[] = [];
+      for (const b of blocks) {
+        const [municipality, year] = b.split("|");
+        for (const indicator of Object.keys(oldShows)) {
+          for (const gender of indicator === "amount_per_household_month" ? (["T"] as const) : (["K", "M", "T"] as const)) {
+            rows.push({ indicator, municipality, year: Number(year), gender, status: rnd() < 0.5 ? "-" : "" });
+          }
+        }
+      }
+      expect(knownZeros(rows), `run ${run}`).toEqual(oldKnownZeros(rows));
+    }
+  });
+
+  it("declares each family's column of indicator_counts (sql/schema/marts.sql)", () => {
+    const table = /CREATE TABLE IF NOT EXISTS indicator_counts \(([^;]*)\);/.exec(readFileSync(join(packageRoot, "sql", "schema", "marts.sql"), "utf8"))![1];
+    for (const f of schema().counts!.families) expect(table, f.id).toMatch(new RegExp(`\\b${f.column} BIGINT\\b`));
+  });
+
+  it("needs only a declaration for a new indicator (contract v2's months_per_recipient and participants)", () => {
+    const s = schema();
+    const counts = s.counts!;
+    const v2: Schema = {
+      ...s,
+      counts: { ...counts, families: [...counts.families, { id: "N", column: "participants", from: "insats", additive: true, what: "participants" }] },
+      indicators: [
+        ...s.indicators,
+        { ...s.indicators[0], id: "months_per_recipient", kind: "mean", counts: { numerator: "P", denominator: "R" } },
+        { ...s.indicators[0], id: "participants", kind: "count", counts: { numerator: "N" } },
+        { ...s.indicators[0], id: "participant_share", kind: "share", counts: { numerator: "W", denominator: "N" } }
+      ]
+    };
+    const m2 = withholdingModel(v2);
+    expect(m2.shows.get("months_per_recipient")).toEqual({ numerator: "P", denominator: "R" });
+    expect(m2.base.get("months_per_recipient")).toBe("recipients");
+    expect(m2.base.get("participant_share")).toBe("participants");
+    expect(m2.base.get("exit_work_studies_share")).toBe("measure_exits");
+    expect(m2.shares.has("participant_share")).toBe(true);
+    expect(m2.additive).toEqual(["R", "L", "P", "C", "E", "W", "N"]);
+    // a `-` mean in a year with recipients: its person-months and recipients are 0
+    const rows: ZeroRow[] = [
+      { indicator: "recipients", municipality: "0180", year: 2025, gender: "M", status: "" },
+      { indicator: "months_per_recipient", municipality: "0180", year: 2025, gender: "M", status: "-" }
+    ];
+    expect(knownZeros(rows, m2)).toEqual(new Set(["0180|2025|P|M", "0180|2025|R|M"]));
+    const ids = new Set(["0180|2025|N|K", "0180|2025|N|M", "0180|2025|N|T"]);
+    expect(relationsOf(ids, new Set(), () => false, m2)).toEqual([
+      { terms: [["0180|2025|N|K", 1], ["0180|2025|N|M", 1], ["0180|2025|N|T", -1]], op: "=", rhs: 0 }
+    ]);
+  });
+});
+
+describe("the schema's declarations of counts", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  /** schemas/ copied, one file changed by `edit` */
+  const withEdit = (file: string, edit: (json: any) => void): string => {
+    const dir = mkdtempSync(join(tmpdir(), "kas-schemas-"));
+    dirs.push(dir);
+    cpSync(schemasDir, dir, { recursive: true });
+    const json = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    edit(json);
+    writeFileSync(join(dir, file), JSON.stringify(json));
+    return dir;
+  };
+
+  it("parses relations as left side minus right side, per gender", () => {
+    const c = schema().counts!;
+    expect(c.relations.find((r) => r.holds === "P >= 9 L + R")).toMatchObject({ terms: [["P", 1], ["L", -9], ["R", -1]], op: ">=", genders: ["K", "M", "T"] });
+    expect(c.facts.find((f) => f.id === "households_within_months")).toMatchObject({ terms: [["H", 1], ["P", -1]], op: "<=", genders: ["T"] });
+  });
+
+  it("refuses what it does not know, tersely", () => {
+    const cases: [string, (j: any) => void, RegExp | string][] = [
+      ["counts.json", (j) => j.relations.push({ holds: "P <= 12 Q", why: "x" }), 'invalid schemas/counts.json: "P <= 12 Q" names unknown count family Q'],
+      ["counts.json", (j) => j.relations.push({ holds: "P < R", why: "x" }), /invalid schemas\/counts.json: .*a relation is terms/s],
+      ["counts.json", (j) => j.relations.push({ holds: "R <= R + P", why: "x" }), 'invalid schemas/counts.json: "R <= R + P" names R twice'],
+      ["counts.json", (j) => j.counts.push({ ...j.counts[0] }), "invalid schemas/counts.json: duplicate count family R"],
+      ["counts.json", (j) => (j.counts[0].colour = "red"), /invalid schemas\/counts.json: .*colour/s],
+      ["indicators.json", (j) => delete j.indicators[1].counts, "invalid schemas/indicators.json: long_term_share names no counts"],
+      ["indicators.json", (j) => (j.indicators[1].counts.numerator = "X"), "invalid schemas/indicators.json: long_term_share counts unknown family X"],
+      ["indicators.json", (j) => delete j.indicators[1].counts.denominator, "invalid schemas/indicators.json: share long_term_share counts a numerator and a denominator"],
+      ["indicators.json", (j) => (j.indicators[0].counts.denominator = "P"), "invalid schemas/indicators.json: count recipients counts a numerator and no denominator"],
+      ["target-groups.json", (j) => delete j.targetGroups[0].facts, "invalid schemas/target-groups.json: all names no facts"],
+      ["target-groups.json", (j) => j.targetGroups[0].facts.push("all_adults"), "invalid schemas/target-groups.json: all names unknown fact all_adults"]
+    ];
+    for (const [file, edit, error] of cases) expect(() => loadSchema(withEdit(file, edit)), String(error)).toThrow(error);
+  });
+
+  it("without schemas/counts.json, names no counts (a schema that only renders pages)", () => {
+    const dir = withEdit("counts.json", () => {});
+    rmSync(join(dir, "counts.json"));
+    expect(() => loadSchema(dir)).toThrow("invalid schemas: recipients names counts, but there is no schemas/counts.json");
+    expect(loadSchema(join(packageRoot, "test", "input", "report-basic", "schemas")).counts).toBeUndefined();
+  });
+});
