@@ -2,11 +2,12 @@
 // file for a link while kas reads it, names that are not UTF-8, hidden and unreadable folders. Every
 // entry of the inbox is accounted for in the run summary, and nothing outside the inbox is ever read.
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunSummary } from "../pipeline/run.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
+import { packageRoot } from "../pipeline/system/paths.js";
 import { cleanup, cliPath, filesUnder, install, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
 
 const dirs: string[] = [];
@@ -129,16 +130,19 @@ describe("every entry of the inbox is accounted for", () => {
     chmodSync(folder, 0o000);
     try {
       if (process.getuid?.() === 0) {
-        // root reads any folder: make the folder unreadable by what it is instead — gone between listing and reading
-        chmodSync(folder, 0o755);
-        rmSync(folder, { recursive: true });
-        mkdirSync(folder);
-        writeFileSync(join(i.inbox, "0183"), ""); // a file, not a folder, where a municipality folder should be
-      }
-      const r = await runKas(i);
-      expect(r.code).toBe(0);
-      expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0181/good.csv"]);
-      if (process.getuid?.() !== 0) {
+        // root reads every folder: the discovery runs as nobody, for whom 0182/ is unreadable
+        chmodSync(i.root, 0o755);
+        // (a copy of the built module beside the inbox: the clone's own folders may be closed to nobody)
+        const module = join(i.root, "discover.mjs");
+        copyFileSync(join(packageRoot, "dist/pipeline/ingest/discover.js"), module);
+        const script = `import(${JSON.stringify(module)}).then((m) => console.log(JSON.stringify(m.discover(${JSON.stringify(i.inbox)}))))`;
+        const found = JSON.parse(execFileSync(process.execPath, ["-e", script], { uid: 65534, gid: 65534, encoding: "utf8" }));
+        expect(found.candidates.map((c: { display: string }) => c.display)).toEqual(["0181/good.csv"]);
+        expect(found.ignored).toContainEqual({ display: "0182/", reason: expect.stringMatching(/mappen kan inte läsas \(EACCES\)/) });
+      } else {
+        const r = await runKas(i);
+        expect(r.code).toBe(0);
+        expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0181/good.csv"]);
         expect(r.summary!.files.ignored).toContainEqual({ file: "0182/", reason: expect.stringMatching(/mappen kan inte läsas \(EACCES\)/) });
       }
     } finally {
