@@ -107,7 +107,7 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
     }
     const temp = archiveTemp(cfg.archiveDir, `${runId}-${fileId}-${seq}`);
     rmSync(temp, { force: true });
-    let inspection: Inspection;
+    let inspection: Inspection | null;
     try {
       pausePoint("before-open");
       inspection = await inspectFile(c.path, { copyTo: temp, binary: c.ext !== "csv", durable: false, expected: c });
@@ -116,12 +116,15 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
       const err = e as NodeJS.ErrnoException;
       if (err.path !== c.path || !["ENOENT", "EACCES", "EPERM", "EISDIR", "ELOOP", "ECHANGED"].includes(err.code ?? "")) throw e;
       rmSync(temp, { force: true });
-      ctx.log.warn(`${c.display} kunde inte läsas (${err.code}: försvann den eller bytte den namn medan den lästes?) och läses nästa körning`);
-      outcomes.push(outcome(c, "deferred", null));
-      continue;
+      if (err.code !== "ECHANGED") {
+        ctx.log.warn(`${c.display} kunde inte läsas (${err.code}: försvann den eller bytte den namn medan den lästes?) och läses nästa körning`);
+        outcomes.push(outcome(c, "deferred", null));
+        continue;
+      }
+      inspection = null; // grown, or no longer the file that was listed: as a file that changed
     }
     pausePoint("after-read");
-    if (!unchangedSince(c.path, c)) {
+    if (!inspection || !unchangedSince(c.path, c)) {
       rmSync(temp, { force: true });
       ctx.log.info(`${c.display} ändrades medan den lästes (laddas den fortfarande upp?) och läses nästa körning`);
       outcomes.push(outcome(c, "deferred", null));
