@@ -7,7 +7,7 @@
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
 import { checkPublished, isPrimary, modelDigest, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
-import { lit, type Db } from "../db/connection.js";
+import { sqlText, type Db } from "../db/connection.js";
 import { withholdingFingerprint } from "../publish/fingerprint.js";
 
 export interface ReportWithholding {
@@ -97,9 +97,6 @@ export interface WithholdingPlan {
 
 /** Which blocks of a report changed since the cache was written. */
 export async function planWithholding(db: Db, tg: string, rows: readonly IndicatorRow[], threshold: number): Promise<WithholdingPlan> {
-  await db.run(`CREATE TABLE IF NOT EXISTS protection_blocks (
-    target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, digest VARCHAR NOT NULL,
-    withheld VARCHAR[] NOT NULL, primary_n INTEGER NOT NULL, secondary_n INTEGER NOT NULL, hidden_n INTEGER NOT NULL, narrowest DOUBLE)`);
   const blocks = new Map<string, IndicatorRow[]>();
   for (const r of rows) {
     const list = blocks.get(blockKey(r));
@@ -107,7 +104,7 @@ export async function planWithholding(db: Db, tg: string, rows: readonly Indicat
     else blocks.set(blockKey(r), [r]);
   }
   const cached = new Map(
-    (await db.all<BlockEntry>(`SELECT * FROM protection_blocks WHERE target_group = ${lit(tg)}`)).map((e) => [blockKey(e), e])
+    (await db.all<BlockEntry>(sqlText("site/protection_blocks_cached"), { tg })).map((e) => [blockKey(e), e])
   );
   const digests = new Map([...blocks].map(([k, b]) => [k, digestOf(b, tg, threshold)]));
   const stale = [...blocks.keys()].filter((k) => cached.get(k)?.digest !== digests.get(k));
@@ -126,7 +123,7 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
   // the stale blocks' old decisions, and blocks that no longer exist (a municipality's rows all gone), leave the cache
   const leaving = [...stale.filter((k) => cached.has(k)), ...[...cached.keys()].filter((k) => !blocks.has(k))];
   if (leaving.length) {
-    await db.run(`DELETE FROM protection_blocks WHERE target_group = $tg AND list_contains($keys, municipality || '|' || "year")`, {
+    await db.run(sqlText("site/protection_blocks_leave"), {
       tg, keys: listValue(leaving)
     });
   }

@@ -10,3 +10,10 @@ CREATE TABLE IF NOT EXISTS indicator_counts (
   recipients BIGINT, long_term BIGINT, person_months BIGINT, coded_months BIGINT,
   household_months BIGINT, amount_sek DECIMAL(18, 2), exits BIGINT, exits_work_studies BIGINT
 );
+
+-- The withholding decisions remembered per report and block (municipality and year), keyed by a
+-- digest of the block's figures, the threshold and the withholding code (pipeline/withhold/blocks.ts).
+CREATE TABLE IF NOT EXISTS protection_blocks (
+  target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, digest VARCHAR NOT NULL,
+  withheld VARCHAR[] NOT NULL, primary_n INTEGER NOT NULL, secondary_n INTEGER NOT NULL, hidden_n INTEGER NOT NULL, narrowest DOUBLE
+);
