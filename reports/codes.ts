@@ -1,8 +1,36 @@
 // codes.html: the shared code lists (contract §3), the target groups (§5) and the indicators (§6)
-// as the pipeline knows them, rendered from schemas/ so the page can never drift from validation.
-import { html, slug } from "./html.js";
+// as the pipeline knows them, rendered from schemas/ so the page can never drift from validation;
+// then every check a file may meet, from the findings catalogue (pipeline/contract/findings.ts).
+import { entries, severities, stages, type Stage } from "../pipeline/contract/findings.js";
+import type { Severity } from "../pipeline/contract/finding.js";
+import { html, slug, type Html } from "./html.js";
 import { layout, tableWrap } from "./frame.js";
 import type { RunInfo, Schema } from "./model.js";
+
+const severityOrder = Object.keys(severities) as Severity[];
+
+/** "Kontroller och meddelanden": per stage of reading a file, every code with its severity, title and fix. */
+function checksSection(): Html {
+  const sections = (Object.keys(stages) as Stage[]).map((stage) => {
+    const title = stages[stage].sv;
+    const rows = entries
+      .filter((e) => e.stage === stage)
+      .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))
+      .map(
+        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${e.severity}</span> <br><span class="muted">${severities[e.severity].label.sv}</span></td><td>${e.title.sv}</td><td>${e.fix.sv}</td></tr>`
+      );
+    return html`<section aria-labelledby="checks-${slug(stage)}"><h3 id="checks-${slug(stage)}">${title}</h3>
+${tableWrap(title, html`<table>
+<caption>${title}: kod, allvarlighet, vad kontrollen hittar och hur det rättas</caption>
+<thead><tr><th scope="col">Kod</th><th scope="col">Allvar</th><th scope="col">Vad</th><th scope="col">Så rättar du</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`)}</section>`;
+  });
+  return html`<h2 id="checks">Kontroller och meddelanden</h2>
+<p>Varje fil kontrolleras innan något av den läses in: först filen själv, sedan rubrikraden, radernas struktur, värdet i varje kolumn och reglerna inom och mellan rader. Varje fynd anger kod, fil, rad, kolumn och värde och ett meddelande om vad som är fel och hur det rättas; <code>kas validate</code> visar fynden för en fil utan att läsa in den. Allvarlighet:</p>
+<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${s}</span> (${severities[s].label.sv}): ${severities[s].meaning.sv}</li>`)}</ul>
+${sections}`;
+}
 
 export function renderCodes(schema: Schema, run: RunInfo): string {
   const lists = Object.entries(schema.lists);
@@ -34,6 +62,7 @@ ${tableWrap("Målgrupper", html`<table><caption>Målgrupper: id, namn och defini
 <thead><tr><th scope="col">Id</th><th scope="col">Namn</th><th scope="col">Definition</th></tr></thead><tbody>${groups}</tbody></table>`)}
 <h2 id="indicators">Indikatorer</h2>
 ${tableWrap("Indikatorer", html`<table><caption>Indikatorer: id, namn, definition, täljare, nämnare och redovisade kön</caption>
-<thead><tr><th scope="col">Id</th><th scope="col">Namn</th><th scope="col">Definition</th><th scope="col">Täljare</th><th scope="col">Nämnare</th><th scope="col">Kön</th></tr></thead><tbody>${indicators}</tbody></table>`)}`;
+<thead><tr><th scope="col">Id</th><th scope="col">Namn</th><th scope="col">Definition</th><th scope="col">Täljare</th><th scope="col">Nämnare</th><th scope="col">Kön</th></tr></thead><tbody>${indicators}</tbody></table>`)}
+${checksSection()}`;
   return layout({ title: "Kodlistor", current: "codes", run, body });
 }

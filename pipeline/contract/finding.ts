@@ -1,6 +1,7 @@
 // Validation results are data first (Frictionless / KOSTRA control programs): a severity, a machine
 // code in English, where (file, line, column), the offending value and a Swedish message that says
-// what is valid and how to fix it. Rendering to text or HTML comes second.
+// what is valid and how to fix it. Rendering to text or HTML comes second. Findings are made only
+// through the catalogue (findings.ts), which holds each code's severity and words.
 
 /** FATAL: the file cannot be read at all. ERROR: a rule is broken; the file is rejected.
  *  WARNING: loaded, but worth a look. INFO: what the pipeline noticed or did. */
@@ -10,7 +11,7 @@ export const rejecting: ReadonlySet<Severity> = new Set(["FATAL", "ERROR"]);
 
 export interface Finding {
   readonly severity: Severity;
-  /** machine-readable, English, snake_case: unknown_code, bad_month, duplicate_person_month … */
+  /** machine-readable, English, snake_case: unknown_code, invalid_month, duplicate_person_month … (findings.ts) */
   readonly code: string;
   /** the file as the user knows it, e.g. "0181/bistand-2024.csv" */
   readonly file: string;
@@ -24,25 +25,6 @@ export interface Finding {
   readonly message: string;
   /** how many rows share this problem, when the finding stands for several (line is then the first) */
   readonly count?: number;
-}
-
-export function finding(
-  severity: Severity,
-  code: string,
-  file: string,
-  message: string,
-  where: { line?: number | null; column?: string | null; value?: string | null; count?: number } = {}
-): Finding {
-  return Object.freeze({
-    severity,
-    code,
-    file,
-    line: where.line ?? null,
-    column: where.column ?? null,
-    value: where.value ?? null,
-    message,
-    ...(where.count !== undefined && where.count > 1 ? { count: where.count } : {})
-  });
 }
 
 export function rejects(findings: readonly Finding[]): boolean {

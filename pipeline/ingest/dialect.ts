@@ -1,6 +1,8 @@
 // A CSV file's dialect (contract §2): which of the accepted delimiters it uses, found from the header
 // line and confirmed by the lines after it, and its header. The file's encoding is inspect.ts's job;
 // this module sees decoded text only.
+import { problem, type Problem } from "../contract/findings.js";
+import { maskedLine } from "../contract/masking.js";
 
 export type Delimiter = "," | ";" | "\t";
 
@@ -12,7 +14,7 @@ export interface Dialect {
   readonly header: readonly string[];
 }
 
-export type SniffResult = { ok: true; dialect: Dialect } | { ok: false; code: string; message: string };
+export type SniffResult = { ok: true; dialect: Dialect } | ({ ok: false } & Problem);
 
 /** How many data records after the header are used to confirm the delimiter. */
 const confirmRecords = 50;
@@ -23,21 +25,11 @@ const preference: readonly Delimiter[] = [";", "\t", ","];
 /** Records in which a quote stood inside an unquoted value. */
 const strayQuote = new WeakSet<string[]>();
 
-const saveAs = "”CSV (semikolonavgränsad) (*.csv)” eller ”CSV UTF-8 (kommaavgränsad) (*.csv)”";
-
 /** Finds the delimiter and header of a CSV file from the first lines of its text (Inspection.head). */
 export function sniffDialect(head: string): SniffResult {
   const text = head.startsWith("\uFEFF") ? head.slice(1) : head;
   const firstLine = text.slice(0, lineEnd(text));
-  if (firstLine.trim() === "") {
-    return {
-      ok: false,
-      code: "no_header",
-      message:
-        "Filens första rad är tom, så rubrikraden saknas. Filen ska börja med en rubrikrad med kolumnnamnen " +
-        "(t.ex. municipality;month;person_id;…) och sedan en rad per post. Ta bort tomma rader i början av filen och ladda upp den igen."
-    };
-  }
+  if (firstLine.trim() === "") return { ok: false, ...problem("no_header", { found: "blank_line" }) };
   let best: { delimiter: Delimiter; header: string[]; agree: number; stray: boolean } | null = null;
   for (const delimiter of preference) {
     const records = parseRecords(text, delimiter, confirmRecords + 1);
@@ -53,7 +45,7 @@ export function sniffDialect(head: string): SniffResult {
       (agree === best.agree && ((best.stray && !stray) || (stray === best.stray && header.length > best.header.length)));
     if (better) best = { delimiter, header, agree, stray };
   }
-  if (!best) return { ok: false, code: "no_delimiter", message: noDelimiterMessage(firstLine) };
+  if (!best) return { ok: false, ...noDelimiter(firstLine) };
   // (a column without a name, or a name twice, is the layout's to judge: an extra column is a warning)
   const header = best.header.map((h) => h.trim());
   return { ok: true, dialect: Object.freeze({ delimiter: best.delimiter, header: Object.freeze(header) }) };
@@ -133,23 +125,11 @@ function lineEnd(text: string): number {
   return nl < 0 ? text.length : nl;
 }
 
-function noDelimiterMessage(line: string): string {
-  const others = [...new Set(line.replace(/"[^"]*"/g, "").match(/[|:!#^~/\\]/g) ?? [])];
-  const seen =
-    (line.split('"').length - 1) % 2 === 1
-      ? "Ett citattecken (\") i rubrikraden stängs aldrig, så hela raden läses som ett enda värde."
-      : others.length > 0
-      ? `I stället för en godkänd avgränsare innehåller raden ${others.map((c) => `”${c}”`).join(", ")}.`
-      : "Raden innehåller ingen avgränsare alls.";
-  return (
-    `Rubrikraden har bara en kolumn: ”${shown(line.trim())}”. ${seen} Godkända avgränsare mellan kolumnerna är komma (,), ` +
-    `semikolon (;) och tabb. Spara filen i Excel som ${saveAs}, eller exportera den på nytt med en av de godkända avgränsarna.`
-  );
-}
-
-/** Header text for a message: shortened, and any run of digits long enough to be (part of) an
- *  identity number masked, in case the first line is data rather than a header. */
-function shown(text: string): string {
-  const masked = text.replace(/\d[\d\s+-]{4,}\d/g, (m) => (m.replace(/\D/g, "").length >= 6 ? "[siffror dolda]" : m));
-  return masked.length > 80 ? `${masked.slice(0, 77)}…` : masked;
+/** no_delimiter: what the one-column header line holds instead of a delimiter. */
+function noDelimiter(line: string): Problem<"no_delimiter"> {
+  return problem("no_delimiter", {
+    header: maskedLine(line.trim()),
+    unclosedQuote: (line.split('"').length - 1) % 2 === 1,
+    others: [...new Set(line.replace(/"[^"]*"/g, "").match(/[|:!#^~/\\]/g) ?? [])]
+  });
 }

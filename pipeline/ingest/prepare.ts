@@ -1,8 +1,8 @@
 // Preparation of one new file (contract §2): what it is — a readable UTF-8 CSV (a workbook converted,
-// Windows-1252 transcoded), its dialect, its kind and column layout. FATAL findings stop a file here,
-// before anything is staged.
+// Windows-1252 transcoded), its dialect, its kind and column layout. FATAL findings (the problems of
+// inspection, dialect and workbook) stop a file here, before anything is staged.
 import { join } from "node:path";
-import { finding } from "../contract/finding.js";
+import { found, findingOf, problem, type Problem } from "../contract/findings.js";
 import { normaliseKey, type Profile } from "../contract/profile.js";
 import type { Schema } from "../contract/schema.js";
 import { sniffDialect, type Delimiter } from "./dialect.js";
@@ -14,12 +14,10 @@ import { recordLines } from "./lines.js";
 /** Reads what the file is: a readable UTF-8 CSV, its dialect, kind and column layout. FATAL findings stop here. */
 export async function prepare(p: Prepared, profile: Profile | null, schema: Schema, workDir: string): Promise<void> {
   const c = p.candidate;
-  const fatal = (code: string, message: string, line: number | null = null): void => {
-    p.findings.push(finding("FATAL", code, c.display, message, { line }));
+  const stop = (what: Problem, line: number | null = null): void => {
+    p.findings.push(findingOf(what, c.display, { line }));
   };
-  if (c.ext === "other") {
-    return fatal("unsupported_file_type", "Bara CSV-filer (.csv) och Excel-arbetsböcker (.xlsx) kan läsas. Spara extraktet i något av de formaten och ladda upp det igen.");
-  }
+  if (c.ext === "other") return stop(problem("unsupported_file_type", {}));
   const archived = p.source;
   let csvPath = archived;
   let header: readonly string[];
@@ -32,19 +30,17 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
     const converted = await xlsxToCsv(archived, csvPath, {
       dateStyle: (h) => ((profile?.columns[normaliseKey(h)] ?? normaliseKey(h)) === "month" ? "month" : "date")
     });
-    if (!converted.ok) return fatal(converted.code, converted.message);
+    if (!converted.ok) return stop(converted);
     if (converted.ignoredCells > 0) {
-      p.findings.push(finding("WARNING", "cells_outside_header", c.display,
-        `${converted.ignoredCells} celler ligger till höger om sista kolumnen med rubrik (första på rad ${converted.firstIgnoredRow}) och läses inte. Ge kolumnen en rubrik eller ta bort cellerna.`,
-        { line: converted.firstIgnoredRow }));
+      p.findings.push(found("cells_outside_header", c.display, { cells: converted.ignoredCells, firstRow: converted.firstIgnoredRow }, { line: converted.firstIgnoredRow }));
     }
     header = converted.header;
     delimiter = ",";
     p.encoding = "xlsx";
   } else {
-    if (p.inspection.problem) return fatal(p.inspection.problem.code, p.inspection.problem.message, p.inspection.problem.line);
+    if (p.inspection.problem) return stop(p.inspection.problem, p.inspection.problem.line);
     const sniffed = sniffDialect(p.inspection.head);
-    if (!sniffed.ok) return fatal(sniffed.code, sniffed.message, 1);
+    if (!sniffed.ok) return stop(sniffed, 1);
     header = sniffed.dialect.header;
     delimiter = sniffed.dialect.delimiter;
     if (p.inspection.encoding === "windows-1252") {

@@ -1,7 +1,8 @@
 // The text checks of an uploaded CSV file (contract §2), fed chunk by chunk by the one pass of
 // inspect.ts: a BOM, line ends and records (a line end inside quotes is data), blank, long and padded
 // lines, control bytes and NUL (binary files, UTF-16 without BOM), the encoding (encoding.ts), and the
-// first 64 KiB of text for the dialect sniffer. The Swedish message of each problem is at the end.
+// first 64 KiB of text for the dialect sniffer. Each problem's words are in the findings catalogue.
+import { problem, type Problem } from "../contract/findings.js";
 import { completeEnd, decodeWindows1252, EncodingCheck, type EncodingFacts } from "./encoding.js";
 
 /** What the text checks find. */
@@ -35,11 +36,8 @@ export interface TextScanResult {
   readonly problem: InspectProblem | null;
 }
 
-export interface InspectProblem {
-  readonly code: string;
-  readonly message: string;
-  readonly line: number | null;
-}
+/** A problem of the catalogue (code, parameters, message) and the line it is on, or null for the whole file. */
+export type InspectProblem = Problem & { readonly line: number | null };
 
 export const headLimit = 64 * 1024;
 export const maxLineBytes = 1024 * 1024;
@@ -318,142 +316,39 @@ export class TextScan {
   }
 
   private problem(e: EncodingFacts): InspectProblem | null {
-    const p = (code: string, message: string, line: number | null = null): InspectProblem => Object.freeze({ code, message, line });
-    if (this.utf16Bom) return p("utf16", utf16Message(`UTF-16 ${this.utf16Bom}`));
+    const at = (p: Problem, line: number | null = null): InspectProblem => Object.freeze({ ...p, line });
+    if (this.utf16Bom) return at(problem("utf16", { encoding: `UTF-16 ${this.utf16Bom}` }));
     const nul = this.nul;
     if (nul.count > 0) {
       // UTF-16 text without BOM: every other byte of its ASCII characters is 0x00.
       const sample = Math.min(this.pos, headLimit);
       const oneSide = Math.max(nul.even, nul.head - nul.even);
       if (nul.head >= sample * 0.25 && oneSide >= nul.head * 0.9) {
-        return p("utf16", utf16Message(nul.even > nul.head / 2 ? "UTF-16 BE" : "UTF-16 LE"));
+        return at(problem("utf16", { encoding: nul.even > nul.head / 2 ? "UTF-16 BE" : "UTF-16 LE" }));
       }
-      return p("binary_content", binaryMessage(this.magic, nul.line), nul.line);
+      return at(problem("binary_content", { looksLike: workbookFormat(this.magic), line: nul.line }), nul.line);
     }
-    if (!this.hasContent) return p("empty_file", emptyFileMessage);
-    if (!e.valid && this.bom) return p("mixed_encoding", bomThenOtherEncodingMessage(e.invalidLine), e.invalidLine);
+    if (!this.hasContent) return at(problem("empty_file", { sheet: null }));
+    if (!e.valid && this.bom) return at(problem("mixed_encoding", { bom: true, otherLine: e.invalidLine }), e.invalidLine);
     if (!e.valid && e.multiLine > 0) {
-      return p("mixed_encoding", mixedEncodingMessage(e.multiLine, e.invalidLine), Math.min(e.multiLine, e.invalidLine));
+      return at(problem("mixed_encoding", { bom: false, utf8Line: e.multiLine, otherLine: e.invalidLine }), Math.min(e.multiLine, e.invalidLine));
     }
     if (!e.valid && e.undefinedLine > 0) {
-      return p("undecodable_bytes", undefinedByteMessage(e.undefinedLine, e.undefinedByte), e.undefinedLine);
+      return at(problem("undecodable_bytes", { control: false, line: e.undefinedLine, byte: e.undefinedByte }), e.undefinedLine);
     }
     const control = this.firstControl;
-    if (control.line > 0) return p("undecodable_bytes", controlByteMessage(control.line, control.byte), control.line);
-    if (this.newlines === 0 && this.crBytes > 0) return p("cr_line_endings", crLineEndingsMessage);
-    if (this.mixedLine > 0) return p("mixed_line_endings", mixedLineEndingsMessage(this.firstEnding === true, this.mixedLine), this.mixedLine);
-    if (this.strayCrLine > 0) return p("stray_carriage_return", strayCarriageReturnMessage(this.strayCrLine), this.strayCrLine);
-    if (this.longLine > 0) return p("line_too_long", lineTooLongMessage(this.longLine), this.longLine);
+    if (control.line > 0) return at(problem("undecodable_bytes", { control: true, line: control.line, byte: control.byte }), control.line);
+    if (this.newlines === 0 && this.crBytes > 0) return at(problem("cr_line_endings", {}));
+    if (this.mixedLine > 0) return at(problem("mixed_line_endings", { firstCrlf: this.firstEnding === true, line: this.mixedLine }), this.mixedLine);
+    if (this.strayCrLine > 0) return at(problem("stray_carriage_return", { line: this.strayCrLine }), this.strayCrLine);
+    if (this.longLine > 0) return at(problem("line_too_long", { seen: "inspection", line: this.longLine, limit: maxLineBytes }), this.longLine);
     return null;
   }
 }
 
-// ---- The Swedish message of each problem, one constant or function each (code in the comment).
-
-const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`;
-
-const saveAs = "”CSV UTF-8 (kommaavgränsad) (*.csv)” eller ”CSV (semikolonavgränsad) (*.csv)”";
-
-/** utf16 */
-function utf16Message(which: string): string {
-  return (
-    `Filen är sparad som ${which} (”Unicode-text”), som inte godkänns. Godkända teckenkodningar är UTF-8 (med eller utan BOM) ` +
-    `och Windows-1252. Öppna filen i Excel och välj Spara som ${saveAs}, och ladda upp den nya filen.`
-  );
-}
-
-/** binary_content */
-function binaryMessage(magic: Buffer, line: number): string {
-  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) {
-    return (
-      "Filen är ingen textfil utan en Excel-arbetsbok (.xlsx) som fått filändelsen .csv. Byt filändelsen till .xlsx, " +
-      `eller öppna arbetsboken i Excel och spara den som ${saveAs}, och ladda upp den igen.`
-    );
-  }
-  if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) {
-    return (
-      "Filen är en Excel-arbetsbok i det gamla .xls-formatet (eller en lösenordsskyddad arbetsbok), inte en CSV-fil. " +
-      "Öppna den i Excel, ta bort ett eventuellt lösenord och spara den som ”Excel-arbetsbok (*.xlsx)” eller " +
-      `${saveAs}, och ladda upp den igen.`
-    );
-  }
-  return (
-    `Filen innehåller nolltecken (byte 0x00), första gången på rad ${line}, och är därför ingen textfil i en godkänd kodning. ` +
-    "Kontrollera att rätt fil har laddats upp, och ladda upp uttaget som CSV (UTF-8 eller Windows-1252) eller som Excel-arbetsbok (.xlsx)."
-  );
-}
-
-/** empty_file */
-const emptyFileMessage =
-  "Filen är tom: den saknar både rubrikrad och data. En uttagsfil ska börja med en rubrikrad med " +
-  "kolumnnamnen (t.ex. municipality;month;person_id;…) följd av en rad per post. Kontrollera exporten och ladda upp filen igen.";
-
-/** mixed_encoding, in a file that starts with a UTF-8 BOM */
-function bomThenOtherEncodingMessage(invalidLine: number): string {
-  return (
-    `Filen börjar med en UTF-8-markering (BOM), men rad ${invalidLine} innehåller tecken som inte är UTF-8 ` +
-    "(troligen Windows-1252). Då blir å, ä och ö fel. Öppna filen i Excel, kontrollera att å, ä och ö ser rätt ut, " +
-    `och spara hela filen på nytt som ${saveAs}.`
-  );
-}
-
-/** mixed_encoding */
-function mixedEncodingMessage(multiLine: number, invalidLine: number): string {
-  return (
-    `Filen blandar två teckenkodningar: rad ${multiLine} har tecken kodade som UTF-8, medan rad ${invalidLine} ` +
-    "har tecken i en annan kodning (troligen Windows-1252). Det händer när uttag från olika system har klistrats ihop, " +
-    "och å, ä och ö blir då fel på någon av raderna. Öppna filen i Excel eller en texteditor, rätta raderna så att å, ä " +
-    `och ö ser rätt ut överallt, och spara hela filen på nytt som ${saveAs}.`
-  );
-}
-
-/** undecodable_bytes: a byte that is neither UTF-8 nor Windows-1252 */
-function undefinedByteMessage(line: number, byte: number): string {
-  return (
-    `Rad ${line} innehåller en byte (${hex(byte)}) som varken är giltig UTF-8 eller ett tecken ` +
-    "i Windows-1252, så filen kan inte läsas i någon godkänd teckenkodning. Godkända kodningar är UTF-8 (med eller utan BOM) " +
-    `och Windows-1252. Spara filen i Excel som ${saveAs}, eller exportera den på nytt från verksamhetssystemet som UTF-8.`
-  );
-}
-
-/** undecodable_bytes: a control byte */
-function controlByteMessage(line: number, byte: number): string {
-  return (
-    `Rad ${line} innehåller ett otillåtet styrtecken (byte ${hex(byte)}). En uttagsfil får bara ` +
-    "innehålla skrivbara tecken, tabb och radbrytningar. Ta bort tecknet (det kommer ofta från inklistrad text eller ett fel " +
-    `i exporten) och spara filen på nytt som ${saveAs}.`
-  );
-}
-
-/** cr_line_endings */
-const crLineEndingsMessage =
-  "Filens rader slutar med bara vagnretur (CR), som i gamla Mac-program. Godkända radslut är LF och CRLF (Windows). " +
-  `Spara filen på nytt i Excel som ${saveAs}, så får den rätt radslut.`;
-
-/** mixed_line_endings; firstCrlf: the first records end with CRLF */
-function mixedLineEndingsMessage(firstCrlf: boolean, line: number): string {
-  const [was, now] = firstCrlf ? ["CRLF (Windows)", "LF"] : ["LF", "CRLF (Windows)"];
-  return (
-    `Filen blandar radslut: de första raderna slutar med ${was}, men rad ${line} slutar med ${now}. Det händer ` +
-    "när filer från olika system har klistrats ihop, och då kan raderna inte läsas säkert. Öppna filen i Excel eller en " +
-    `texteditor och spara den på nytt som ${saveAs}, så får alla rader samma radslut.`
-  );
-}
-
-/** stray_carriage_return */
-function strayCarriageReturnMessage(line: number): string {
-  return (
-    `Rad ${line} innehåller en ensam vagnretur (CR, byte 0x0D) som inte följs av en radbrytning. Godkända radslut ` +
-    "är LF och CRLF (Windows); en radbrytning inuti ett värde måste stå inom citattecken. Ta bort tecknet eller sätt värdet " +
-    `inom citattecken ("…"), och spara filen på nytt som ${saveAs}.`
-  );
-}
-
-/** line_too_long */
-function lineTooLongMessage(line: number): string {
-  return (
-    `Rad ${line} är längre än 1 MiB (${maxLineBytes.toLocaleString("sv-SE")} byte) och kan inte vara en post i ett ` +
-    "uttag. Oftast saknas radbrytningarna: filen har exporterats som en enda rad eller med ett radslut som inte godkänns. " +
-    "Godkända radslut är LF och CRLF (Windows). Exportera filen på nytt som CSV med en post per rad."
-  );
+/** The workbook format a binary file's first four bytes show: a zip (.xlsx) or an OLE compound file (.xls, or an encrypted workbook). */
+function workbookFormat(magic: Buffer): "xlsx" | "xls" | null {
+  if (magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04) return "xlsx";
+  if (magic[0] === 0xd0 && magic[1] === 0xcf && magic[2] === 0x11 && magic[3] === 0xe0) return "xls";
+  return null;
 }

@@ -5,6 +5,7 @@
 import { open, rm, type FileHandle } from "node:fs/promises";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { problem } from "../contract/findings.js";
 import { corrupt, noWorksheet, partStream, workbookParts, type WorkbookProblem } from "./zip.js";
 
 export type DateStyle = "month" | "date";
@@ -34,7 +35,7 @@ export function defaultDateStyle(header: string): DateStyle {
 }
 
 /** Writes the first worksheet of src as CSV to dest; a workbook that cannot be read gives
- *  { ok: false } with a Swedish message, never an exception (only I/O errors on dest throw). */
+ *  { ok: false } with a problem of the findings catalogue, never an exception (only I/O errors on dest throw). */
 export async function xlsxToCsv(src: string, dest: string, options: { dateStyle?: (header: string) => DateStyle } = {}): Promise<XlsxResult> {
   const parts = await workbookParts(src);
   if ("code" in parts) return parts;
@@ -76,7 +77,7 @@ export async function xlsxToCsv(src: string, dest: string, options: { dateStyle?
     return result;
   } catch (error) {
     if (isSystemError(error)) throw error;
-    return corrupt("innehållet är skadat");
+    return corrupt("damaged");
   } finally {
     input.destroy();
     if (out) {
@@ -140,15 +141,7 @@ async function convert(sheet: StreamingSheet, sheetName: string, date1904: boole
       text = "";
     }
   }
-  if (header === null) {
-    return {
-      ok: false,
-      code: "empty_file",
-      message:
-        `Det första arbetsbladet (”${sheetName}”) är tomt: rubrikrad och data saknas. Lägg uttaget i ` +
-        "arbetsbokens första blad, med kolumnnamnen i rad 1, och ladda upp filen igen."
-    };
-  }
+  if (header === null) return { ok: false, ...problem("empty_file", { sheet: sheetName }) };
   await out.write(text);
   return { ok: true, header, rows, ignoredCells, firstIgnoredRow };
 }
@@ -216,13 +209,7 @@ function isSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === "string";
 }
 
-/** no_header */
+/** no_header: row 1 of the worksheet is empty */
 function noHeader(): WorkbookProblem {
-  return {
-    ok: false,
-    code: "no_header",
-    message:
-      "Rad 1 i arbetsbokens första blad är tom, så rubrikraden saknas. Skriv kolumnnamnen (t.ex. municipality, month, " +
-      "person_id …) i rad 1, direkt ovanför data, och ladda upp filen igen."
-  };
+  return { ok: false, ...problem("no_header", { found: "blank_sheet_row" }) };
 }

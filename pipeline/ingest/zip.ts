@@ -7,9 +7,10 @@
 // writers make.
 import { open, stat } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
+import { problem, type CorruptReason, type Problem } from "../contract/findings.js";
 
-/** A workbook that cannot be read, with a Swedish message. */
-export type WorkbookProblem = { ok: false; code: string; message: string };
+/** A workbook that cannot be read: a problem of the catalogue. */
+export type WorkbookProblem = { ok: false } & Problem;
 
 interface Part {
   /** where the part's local header starts and the part (data and any data descriptor) ends */
@@ -37,12 +38,9 @@ export async function workbookParts(src: string): Promise<WorkbookParts | Workbo
     const magic = await read(0, 8);
     if (magic.length < 4 || magic.readUInt32LE(0) !== 0x04034b50) {
       if (magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0) {
-        return corrupt(
-          "den är sparad i det gamla .xls-formatet eller skyddad med lösenord",
-          "Öppna den i Excel, ta bort ett eventuellt lösenord och spara den som ”Excel-arbetsbok (*.xlsx)”"
-        );
+        return corrupt("xls_or_password");
       }
-      return corrupt(magic.length === 0 ? "filen är tom" : "filen är ingen arbetsbok (är det en CSV- eller textfil med fel filändelse?)");
+      return corrupt(magic.length === 0 ? "empty" : "not_a_workbook");
     }
     const tailLength = Math.min(size, 22 + 0xffff);
     const tail = await read(size - tailLength, tailLength);
@@ -53,11 +51,11 @@ export async function workbookParts(src: string): Promise<WorkbookParts | Workbo
         break;
       }
     }
-    if (eocd < 0) return corrupt("filen är ofullständig (slutet saknas, kanske avbröts uppladdningen)");
+    if (eocd < 0) return corrupt("truncated");
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset === 0xffffffff || cdSize === 0xffffffff) return corrupt("filen är för stor (över 4 GB)");
-    if (cdOffset + cdSize > size) return corrupt("filen är ofullständig (delar saknas)");
+    if (cdOffset === 0xffffffff || cdSize === 0xffffffff) return corrupt("too_large");
+    if (cdOffset + cdSize > size) return corrupt("parts_missing");
     const cd = await read(cdOffset, cdSize);
     const entries = new Map<string, { method: number; compressed: number; offset: number }>();
     for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === 0x02014b50; ) {
@@ -88,7 +86,7 @@ export async function workbookParts(src: string): Promise<WorkbookParts | Workbo
     };
     const workbook = await text("xl/workbook.xml");
     const rels = await text("xl/_rels/workbook.xml.rels");
-    if (workbook === null || rels === null) return corrupt("arbetsbokens innehållsförteckning saknas eller är skadad");
+    if (workbook === null || rels === null) return corrupt("no_contents");
     const sheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook)?.[0];
     const relId = sheet && /\s(?:\w+:)?id="([^"]+)"/.exec(sheet)?.[1];
     if (!sheet || !relId) return noWorksheet();
@@ -146,23 +144,11 @@ function unescapeXml(s: string): string {
 }
 
 /** corrupt_xlsx */
-export function corrupt(reason: string, fix = "Öppna den i Excel och spara den på nytt som ”Excel-arbetsbok (*.xlsx)”"): WorkbookProblem {
-  return {
-    ok: false,
-    code: "corrupt_xlsx",
-    message:
-      `Filen kan inte läsas som en Excel-arbetsbok (.xlsx): ${reason}. ${fix}, eller spara uttaget som ` +
-      "”CSV UTF-8 (kommaavgränsad) (*.csv)”, och ladda upp det igen."
-  };
+export function corrupt(reason: CorruptReason): WorkbookProblem {
+  return { ok: false, ...problem("corrupt_xlsx", { reason }) };
 }
 
 /** no_worksheet */
 export function noWorksheet(): WorkbookProblem {
-  return {
-    ok: false,
-    code: "no_worksheet",
-    message:
-      "Arbetsboken har inget arbetsblad som kan läsas (det första bladet saknas eller är ett diagramblad). Lägg uttaget i " +
-      "arbetsbokens första blad, med kolumnnamnen i rad 1, spara och ladda upp filen igen."
-  };
+  return { ok: false, ...problem("no_worksheet", {}) };
 }

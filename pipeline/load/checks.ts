@@ -1,15 +1,17 @@
 // Validation, set-based: every rule of contract §2 is a query over the staged rows that returns the
 // failing rows (sql/checks/*.sql, plus the per-column value checks derived here from the schema).
 // The failures are counted per file, rule and column in DuckDB; only the first examples travel to JS,
-// where they become findings with a line number and a Swedish message.
+// where they become findings of the catalogue (contract/findings.ts) with a line number: each code
+// gets its parameters here from the failing row's value and the schema and profile.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ident, lit, sqlText, type Db } from "../db/connection.js";
 import { sqlDir } from "../system/paths.js";
-import { finding, type Finding } from "../contract/finding.js";
-import { masked, messageOf, severityOf, type MessageContext } from "../contract/messages.js";
+import type { Finding } from "../contract/finding.js";
+import { findingOf, foundMore, isCode, type Code, type DateFormat, type Found, type ValidCodes } from "../contract/findings.js";
+import { masked } from "../contract/masking.js";
 import type { Profile } from "../contract/profile.js";
-import { kindNames, type KindName, type Schema } from "../contract/schema.js";
+import { kindNames, type ColumnType, type KindName, type Schema } from "../contract/schema.js";
 
 /** Findings about a whole file or group of rows, whose value is a count rather than a cell. */
 const aggregateCodes = new Set(["couples_one_coded"]);
@@ -28,6 +30,23 @@ export interface CheckedFile {
 }
 
 
+/** The code of a value a column's type does not allow. */
+const invalidValue = {
+  municipality: "invalid_municipality",
+  month: "invalid_month",
+  date: "invalid_date",
+  year: "invalid_year",
+  amount: "invalid_amount",
+  code: "unknown_code"
+} as const satisfies Record<Exclude<ColumnType, "person_id" | "text">, Code>;
+
+/** The code of an empty text column (missing_household_id): one the catalogue has. */
+function missingText(column: string): Code {
+  const code = `missing_${column}`;
+  if (!isCode(code)) throw new Error(`no finding for an empty ${column} in the catalogue (contract/findings.ts): ${code}`);
+  return code;
+}
+
 /**
  * The per-column value checks of a kind, from the schema: a UNION ALL of failing-row queries over the
  * rows that fail any of them — found in one pass over the batch (almost always none), not one per check.
@@ -35,7 +54,7 @@ export interface CheckedFile {
 export function valueChecksSql(kind: KindName, s: Schema): string {
   const parts: string[] = [];
   const conditions: string[] = [];
-  const q = (column: string, code: string, value: string, where: string) => {
+  const q = (column: string, code: Code, value: string, where: string) => {
     conditions.push(where);
     return `SELECT file_id, rid, xline, ${lit(column)} AS "column", ${lit(code)} AS code, ${value} AS value, NULL AS expected FROM suspect WHERE ${where}`;
   };
@@ -47,10 +66,10 @@ export function valueChecksSql(kind: KindName, s: Schema): string {
         parts.push(q(col.name, "missing_person_id", "NULL", `v_${col.name} IS NULL`));
         continue;
       case "text":
-        parts.push(q(col.name, `missing_${col.name}`, "NULL", `v_${col.name} IS NULL`));
+        parts.push(q(col.name, missingText(col.name), "NULL", `v_${col.name} IS NULL`));
         continue;
     }
-    const bad = { municipality: "invalid_municipality", month: "invalid_month", date: "invalid_date", year: "invalid_year", amount: "invalid_amount", code: "unknown_code" }[col.type];
+    const bad = invalidValue[col.type];
     parts.push(q(col.name, bad, `bad_${col.name}`, `bad_${col.name} IS NOT NULL`));
     if (col.value === "required") parts.push(q(col.name, "missing_value", "NULL", `${c} IS NULL AND bad_${col.name} IS NULL`));
   }
@@ -128,26 +147,105 @@ export async function runChecks(
     const others = f.examples.map((e) => (e.expected?.startsWith("rec:") ? Number(e.expected.slice(4)) : null));
     const wanted = [...records, ...others.filter((r): r is number => r !== null)];
     const mapped = file.lineOf && f.examples.some((e) => e.xline === null) ? await file.lineOf(wanted) : null;
-    const ctx: MessageContext = { schema: s, kind, profile: file.profile, folder: file.folder };
+    const ctx: CheckContext = { schema: s, kind, profile: file.profile, folder: file.folder };
     const list = out.get(f.file_id) ?? [];
     f.examples.forEach((e, i) => {
       const line = e.xline ?? mapped?.get(records[i]) ?? records[i] + 2;
       const shown = e.value === null ? null : masked(e.value);
       const other = others[i];
       const expected = other !== null ? String(mapped?.get(other) ?? other + 2) : e.expected?.startsWith("line:") ? e.expected.slice(5) : e.expected;
-      const problem = { code: f.code, column: f.column, value: shown, expected };
       const value = aggregateCodes.has(f.code) ? null : shown;
-      list.push(finding(severityOf(f.code), f.code, file.display, messageOf(problem, ctx), { line, column: f.column, value }));
+      list.push(findingOf(checkFinding(f.code, f.column, shown, expected, ctx), file.display, { line, column: f.column, value }));
     });
     if (f.n > f.examples.length) {
-      const problem = { code: f.code, column: f.column, value: null, expected: null };
-      list.push(
-        finding(severityOf(f.code), f.code, file.display,
-          `Samma fel på ytterligare ${f.n - f.examples.length} rader (${f.n} totalt); de ${f.examples.length} första visas ovan. ${messageOf({ ...problem, value: "…", expected: "…" }, ctx)}`,
-          { column: f.column, count: f.n - f.examples.length })
-      );
+      list.push(foundMore(checkFinding(f.code, f.column, "…", "…", ctx), file.display, { shown: f.examples.length, total: f.n, column: f.column }));
     }
     out.set(f.file_id, list);
   }
   return out;
+}
+
+/** What a check's parameters are made from: the schema, and the file's kind, profile and folder. */
+interface CheckContext {
+  readonly schema: Schema;
+  readonly kind: KindName;
+  readonly profile: Profile | null;
+  /** the folder the file came from, when it came from an inbox */
+  readonly folder: string | null;
+}
+
+/** The valid codes of a code column (null for other columns), with those the profile maps. */
+function validCodes(ctx: CheckContext, column: string): ValidCodes | null {
+  const def = ctx.schema.kinds[ctx.kind].columns.find((c) => c.name === column);
+  if (!def?.list) return null;
+  const own = ctx.profile?.sourceValues[column];
+  return {
+    codes: ctx.schema.lists[def.list].codes.map((c) => c.code),
+    profile: ctx.profile && own?.length ? { name: ctx.profile.name, codes: own } : null
+  };
+}
+
+/** The valid codes of a column that has a code list (every code column: the schema checks it). */
+function listedCodes(ctx: CheckContext, column: string): ValidCodes {
+  const codes = validCodes(ctx, column);
+  if (!codes) throw new Error(`column ${ctx.kind}.${column} has no code list`);
+  return codes;
+}
+
+function dateFormat(ctx: CheckContext, column: string): DateFormat {
+  const own = ctx.profile?.formats[column as keyof Profile["formats"]];
+  return { column, profile: ctx.profile && own ? { name: ctx.profile.name, format: own } : null };
+}
+
+/**
+ * A failing row's code and parameters, from what the check query returned: the failing value (masked)
+ * and `expected`, the rule's other value (the first row of a duplicate, the row's year …).
+ */
+function checkFinding(code: string, column: string | null, value: string | null, expected: string | null, ctx: CheckContext): Found {
+  const col = column ?? "";
+  // as text, the way the messages have always shown them (the checks return no null where one is shown)
+  const v = String(value);
+  const x = String(expected);
+  switch (code) {
+    case "missing_value":
+      return { code, params: { column: col, codes: ctx.schema.kinds[ctx.kind].columns.find((c) => c.name === col)?.type === "code" ? validCodes(ctx, col) : null } };
+    case "unknown_code":
+      return { code, params: { value: v, column: col, codes: listedCodes(ctx, col), profile: ctx.profile && { name: ctx.profile.name, file: ctx.profile.file } } };
+    case "invalid_month":
+    case "invalid_date":
+      return { code, params: { value: v, format: dateFormat(ctx, col) } };
+    case "invalid_year":
+    case "invalid_amount":
+    case "exit_reason_without_end":
+    case "future_date":
+      return { code, params: { value: v } };
+    case "invalid_municipality":
+      return { code, params: { value: v, profile: ctx.profile?.name ?? null } };
+    case "missing_person_id":
+    case "invalid_person_id":
+    case "person_id_checksum":
+    case "person_id_placeholder":
+    case "missing_household_id":
+      return { code, params: {} };
+    case "wrong_municipality":
+      return { code, params: { value: v, folder: ctx.folder, first: x } };
+    case "birth_after_row_year":
+      return { code, params: { birthYear: v, rowYear: x } };
+    case "unusual_age":
+      return { code, params: { birthYear: v, age: x } };
+    case "duplicate_person_month":
+      return { code, params: { month: v, firstLine: x } };
+    case "missing_amount":
+      return { code, params: { month: x } };
+    case "conflicting_amounts":
+      return { code, params: { month: x, amounts: v } };
+    case "end_before_start":
+      return { code, params: { end: v, start: x } };
+    case "exit_reason_missing":
+      return { code, params: { end: x, codes: listedCodes(ctx, "exit_reason") } };
+    case "couples_one_coded":
+      return { code, params: { share: v } };
+    default:
+      throw new Error(`no finding in the catalogue (contract/findings.ts) for check code: ${code}`);
+  }
 }

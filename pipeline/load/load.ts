@@ -2,7 +2,8 @@
 // (load/stage.ts), checked set-based (load/checks.ts), and the files that pass inserted in one
 // statement, replacing what a newer file corrects (sql/load/). What the profiles mapped is recorded
 // for quality.html.
-import { finding, rejects } from "../contract/finding.js";
+import { rejects } from "../contract/finding.js";
+import { found } from "../contract/findings.js";
 import type { KindName, Schema } from "../contract/schema.js";
 import { lit, sqlText, type Db } from "../db/connection.js";
 import type { IngestDeps, Prepared } from "../ingest/intake.js";
@@ -70,23 +71,21 @@ export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], sche
   const checked = new Map<number, CheckedFile>(
     batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf }])
   );
-  const found = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
+  const failed = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
   for (const p of batch) {
     const count = counts.get(p.fileId);
     p.rowsRead = count ? count.n - count.blank : 0;
     const s = structural.get(p.fileId);
     if (count?.blank && !s?.length) {
-      p.findings.push(finding("INFO", "blank_rows", p.candidate.display,
-        `${count.blank} ${count.blank === 1 ? "rad är helt tom" : "rader är helt tomma"} (bara avgränsare, som Excel skriver för tomma formaterade rader) och hoppades över.`, {}));
+      p.findings.push(found("blank_rows", p.candidate.display, { rows: count.blank }));
     }
     if (s?.length) {
-      p.findings.push(...s, finding("INFO", "checks_skipped", p.candidate.display, "Radkontrollerna väntar tills filens struktur är rättad (fel antal fält eller citattecken ovan).", {}));
+      p.findings.push(...s, found("checks_skipped", p.candidate.display, {}));
     } else {
-      p.findings.push(...(found.get(p.fileId) ?? []));
+      p.findings.push(...(failed.get(p.fileId) ?? []));
     }
     if (p.rowsRead === 0 && !s?.length) {
-      p.findings.push(finding("ERROR", "no_rows", p.candidate.display,
-        "Filen har en rubrikrad men inga datarader. En tom fil skulle kunna ta bort kommunens tidigare uppgifter, så den avvisas; ladda upp ett extrakt med rader.", { line: 2 }));
+      p.findings.push(found("no_rows", p.candidate.display, {}, { line: 2 }));
     }
   }
 }

@@ -6,7 +6,8 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { ident, lit, sqlText, type Db } from "../db/connection.js";
 import type { Delimiter } from "../ingest/dialect.js";
-import { finding, type Finding } from "../contract/finding.js";
+import type { Finding } from "../contract/finding.js";
+import { found } from "../contract/findings.js";
 import type { Layout } from "../ingest/layout.js";
 import { readerLines, recordLines } from "../ingest/lines.js";
 import { rowDateColumn } from "./checks.js";
@@ -138,15 +139,11 @@ export async function stagePseudonyms(db: Db, kind: KindName, keyer: Keyer): Pro
  * quote; a file with fewer rows staged than records is a structural error, not a shorter file.
  */
 async function unreadRecords(f: StagedFile, staged: number): Promise<Finding | null> {
-  if (f.openQuoteLine !== null) {
-    return finding("ERROR", "unterminated_quote", f.display,
-      `Ett citattecken (") öppnas men stängs aldrig, så resten av filen kan inte läsas. Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`, { line: f.openQuoteLine });
-  }
+  if (f.openQuoteLine !== null) return found("unterminated_quote", f.display, {}, { line: f.openQuoteLine });
   if (f.records === null || staged >= f.records) return null;
   const lines = await recordLines(f.csvPath, f.delimiter, [staged]);
   const first = lines.get(staged) ?? null;
-  return finding("ERROR", "csv_error", f.display,
-    `Filen kan bara läsas${first ? ` fram till rad ${first}` : " delvis"}; raderna därefter kan inte läsas som CSV. Kontrollera citattecknen (") och avgränsarna${first ? ` på och efter rad ${first}` : ""} och spara om filen från Excel eller verksamhetssystemet som CSV.`, { line: first });
+  return found("csv_error", f.display, { cause: "unread_records", line: first }, { line: first });
 }
 
 function structuralFinding(f: StagedFile, r: { line: number; error_type: string; csv_line: string | null }, fields: number): Finding {
@@ -154,20 +151,17 @@ function structuralFinding(f: StagedFile, r: { line: number; error_type: string;
   const got = r.csv_line === null ? null : splitCount(r.csv_line, f.delimiter);
   switch (r.error_type) {
     case "MISSING COLUMNS":
-      return finding("ERROR", "too_few_fields", f.display,
-        `Raden har ${got ?? "färre"} fält men rubriken har ${fields}. Kontrollera avgränsaren (${describe(f.delimiter)}) och att inga fält saknas eller har radbrytningar utan citattecken.`, { line });
+      return found("too_few_fields", f.display, { fields: got, header: fields, delimiter: f.delimiter }, { line });
     case "TOO MANY COLUMNS":
-      return finding("ERROR", "too_many_fields", f.display,
-        `Raden har ${got ?? "fler"} fält men rubriken har ${fields}. Ett värde innehåller troligen avgränsaren (${describe(f.delimiter)}) utan att stå inom citattecken ("…").`, { line });
+      return found("too_many_fields", f.display, { fields: got, header: fields, delimiter: f.delimiter }, { line });
     case "UNQUOTED VALUE":
-      return finding("ERROR", "unterminated_quote", f.display,
-        `Ett citattecken (") öppnas men stängs aldrig, så resten av filen kan inte läsas. Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`, { line });
+      return found("unterminated_quote", f.display, {}, { line });
     case "INVALID UNICODE":
-      return finding("FATAL", "invalid_unicode", f.display, "Raden innehåller tecken som inte är giltig UTF-8. Spara filen som CSV UTF-8.", { line });
+      return found("invalid_unicode", f.display, {}, { line });
     case "LINE SIZE OVER MAXIMUM":
-      return finding("FATAL", "line_too_long", f.display, "Raden är för lång för att vara en extraktrad. Är filen verkligen en CSV-export?", { line });
+      return found("line_too_long", f.display, { seen: "reader" }, { line });
     default:
-      return finding("ERROR", "csv_error", f.display, `CSV-filen kan inte läsas här (${r.error_type.toLowerCase()}). Spara om filen från Excel eller verksamhetssystemet som CSV.`, { line });
+      return found("csv_error", f.display, { cause: "reader", error: r.error_type }, { line });
   }
 }
 
@@ -179,10 +173,6 @@ function splitCount(line: string, delimiter: string): number {
     else if (ch === delimiter && !quoted) n++;
   }
   return n;
-}
-
-function describe(d: Delimiter): string {
-  return d === "," ? "komma" : d === ";" ? "semikolon" : "tabb";
 }
 
 /** Drops this batch's temporary tables (they can hold identity numbers). */

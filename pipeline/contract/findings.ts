@@ -1,0 +1,1010 @@
+// The findings catalogue: every code a validation can report, and the only place a finding's words
+// live (like frictionless' error classes or KOSTRA's control programs). Per code: its severity, the
+// stage that finds it, a title, the message as a function of typed parameters, and how to fix it —
+// each in Swedish (what users see today) and English (for --json readers and codes.html). The checks
+// pass a code and its parameters (values, column names, counts, lists, the profile's name …), never
+// words or a severity.
+import type { Finding, Severity } from "./finding.js";
+
+export type Lang = "sv" | "en";
+
+interface Text {
+  readonly sv: string;
+  readonly en: string;
+}
+
+/** Where in the reading of a file a check runs: the groups of codes.html. */
+export type Stage = "file" | "header" | "structure" | "values" | "rules";
+
+export const stages: Readonly<Record<Stage, Text>> = {
+  file: { sv: "Filen: format, teckenkodning och radslut", en: "The file: format, encoding and line endings" },
+  header: { sv: "Rubrikraden och kolumnerna", en: "The header row and the columns" },
+  structure: { sv: "Radernas struktur", en: "The structure of the rows" },
+  values: { sv: "Värdet i varje kolumn", en: "The value in each column" },
+  rules: { sv: "Regler inom en rad och mellan rader", en: "Rules within a row and between rows" }
+};
+
+export const severities: Readonly<Record<Severity, { readonly label: Text; readonly meaning: Text }>> = {
+  FATAL: {
+    label: { sv: "kan inte läsas", en: "cannot be read" },
+    meaning: { sv: "filen kan inte läsas, eller får inte läsas in, och avvisas hel.", en: "the file cannot be read, or must not be loaded, and is rejected whole." }
+  },
+  ERROR: {
+    label: { sv: "fel", en: "error" },
+    meaning: { sv: "en regel är bruten på en eller flera rader; filen avvisas och inget av den läses in.", en: "a rule is broken on one or more rows; the file is rejected and none of it is loaded." }
+  },
+  WARNING: {
+    label: { sv: "varning", en: "warning" },
+    meaning: { sv: "filen läses in, men något bör ses över.", en: "the file is loaded, but something is worth a look." }
+  },
+  INFO: {
+    label: { sv: "information", en: "information" },
+    meaning: { sv: "vad kas lade märke till eller gjorde med filen.", en: "what kas noticed or did with the file." }
+  }
+};
+
+interface Entry<P> {
+  readonly severity: Severity;
+  readonly stage: Stage;
+  readonly title: Text;
+  readonly message: { readonly sv: (p: P) => string; readonly en: (p: P) => string };
+  /** short, without parameters: for codes.html */
+  readonly fix: Text;
+}
+
+type None = Record<never, never>;
+
+const entry = <P = None>(e: Entry<P>): Entry<P> => e;
+
+// ---- Parameter types shared by several codes
+
+/** A CSV delimiter, named in messages. */
+export type Delimiter = "," | ";" | "\t";
+
+/** The valid codes of a code column, and the municipality's own codes its profile maps. */
+export interface ValidCodes {
+  readonly codes: readonly string[];
+  readonly profile: { readonly name: string; readonly codes: readonly string[] } | null;
+}
+
+/** A date column's expected notation: the contract's, or also the profile's own format. */
+export interface DateFormat {
+  readonly column: string;
+  readonly profile: { readonly name: string; readonly format: string } | null;
+}
+
+/** The required columns of each extract kind. */
+export type KindColumns = readonly { readonly kind: string; readonly columns: readonly string[] }[];
+
+/** Why a workbook cannot be read (corrupt_xlsx). */
+export type CorruptReason = "xls_or_password" | "empty" | "not_a_workbook" | "truncated" | "too_large" | "parts_missing" | "no_contents" | "damaged";
+
+// ---- Fragments shared by several messages
+
+const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`;
+
+const sv = {
+  csvUtf8: "”CSV UTF-8 (kommaavgränsad) (*.csv)”",
+  csvSemicolon: "”CSV (semikolonavgränsad) (*.csv)”",
+  workbook: "”Excel-arbetsbok (*.xlsx)”",
+  delimiter: { ",": "komma", ";": "semikolon", "\t": "tabb" } satisfies Record<Delimiter, string>,
+  validCodes: (v: ValidCodes): string =>
+    v.profile?.codes.length
+      ? `Giltiga koder: ${v.codes.join(", ")}, eller det profilen ${v.profile.name} översätter: ${v.profile.codes.join(", ")}.`
+      : `Giltiga koder: ${v.codes.join(", ")}.`,
+  dateFormat: (f: DateFormat): string => {
+    const standard = f.column === "month" ? "ÅÅÅÅ-MM, t.ex. 2024-03" : "ÅÅÅÅ-MM-DD, t.ex. 2024-02-29";
+    return f.profile ? `Skriv ${standard}, eller som profilen ${f.profile.name} anger (${f.profile.format}).` : `Skriv ${standard}.`;
+  },
+  expectedHeader: (expected: KindColumns, profile: string | null): string =>
+    `Första raden ska vara kolumnnamnen enligt kontraktet — ${expected.map((k) => `${k.kind}: ${k.columns.join(", ")}`).join("; ")}` +
+    (profile ? ` — eller de namn som profilen ${profile} översätter.` : `. Använder kommunen egna kolumnnamn behövs en profil i schemas/profiles/.`),
+};
+const svSaveAs = `${sv.csvUtf8} eller ${sv.csvSemicolon}`;
+
+const en = {
+  csvUtf8: "“CSV UTF-8 (Comma delimited) (*.csv)”",
+  csvSemicolon: "“CSV (Comma delimited) (*.csv)”",
+  workbook: "“Excel Workbook (*.xlsx)”",
+  delimiter: { ",": "comma", ";": "semicolon", "\t": "tab" } satisfies Record<Delimiter, string>,
+  validCodes: (v: ValidCodes): string =>
+    v.profile?.codes.length
+      ? `Valid codes: ${v.codes.join(", ")}, or the values profile ${v.profile.name} maps: ${v.profile.codes.join(", ")}.`
+      : `Valid codes: ${v.codes.join(", ")}.`,
+  dateFormat: (f: DateFormat): string => {
+    const standard = f.column === "month" ? "YYYY-MM, e.g. 2024-03" : "YYYY-MM-DD, e.g. 2024-02-29";
+    return f.profile ? `Write ${standard}, or as profile ${f.profile.name} specifies (${f.profile.format}).` : `Write ${standard}.`;
+  },
+  expectedHeader: (expected: KindColumns, profile: string | null): string =>
+    `The first line must hold the column names of the contract — ${expected.map((k) => `${k.kind}: ${k.columns.join(", ")}`).join("; ")}` +
+    (profile ? ` — or the names that profile ${profile} maps.` : `. A municipality that uses its own column names needs a profile in schemas/profiles/.`)
+};
+const enSaveAs = `${en.csvUtf8} or ${en.csvSemicolon}`;
+
+/** The column label of a header cell without a name (empty_column_name). */
+export const unnamedColumn = (position: number): string => `kolumn ${position}`;
+
+const corruptReasons: Readonly<Record<CorruptReason, Text>> = {
+  xls_or_password: { sv: "den är sparad i det gamla .xls-formatet eller skyddad med lösenord", en: "it is saved in the old .xls format or protected by a password" },
+  empty: { sv: "filen är tom", en: "the file is empty" },
+  not_a_workbook: { sv: "filen är ingen arbetsbok (är det en CSV- eller textfil med fel filändelse?)", en: "the file is not a workbook (is it a CSV or text file with the wrong extension?)" },
+  truncated: { sv: "filen är ofullständig (slutet saknas, kanske avbröts uppladdningen)", en: "the file is incomplete (its end is missing; perhaps the upload was interrupted)" },
+  too_large: { sv: "filen är för stor (över 4 GB)", en: "the file is too large (over 4 GB)" },
+  parts_missing: { sv: "filen är ofullständig (delar saknas)", en: "the file is incomplete (parts are missing)" },
+  no_contents: { sv: "arbetsbokens innehållsförteckning saknas eller är skadad", en: "the workbook's table of contents is missing or damaged" },
+  damaged: { sv: "innehållet är skadat", en: "its contents are damaged" }
+};
+
+// ---- The catalogue
+
+const catalogue = {
+  // -- The file
+  unsupported_file_type: entry({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filtypen kan inte läsas", en: "Unsupported file type" },
+    message: {
+      sv: () => "Bara CSV-filer (.csv) och Excel-arbetsböcker (.xlsx) kan läsas. Spara extraktet i något av de formaten och ladda upp det igen.",
+      en: () => "Only CSV files (.csv) and Excel workbooks (.xlsx) can be read. Save the extract in one of those formats and upload it again."
+    },
+    fix: { sv: "Spara uttaget som CSV (.csv) eller som Excel-arbetsbok (.xlsx).", en: "Save the extract as CSV (.csv) or as an Excel workbook (.xlsx)." }
+  }),
+  empty_file: entry<{ sheet: string | null }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen är tom", en: "The file is empty" },
+    message: {
+      sv: (p) =>
+        p.sheet === null
+          ? "Filen är tom: den saknar både rubrikrad och data. En uttagsfil ska börja med en rubrikrad med " +
+            "kolumnnamnen (t.ex. municipality;month;person_id;…) följd av en rad per post. Kontrollera exporten och ladda upp filen igen."
+          : `Det första arbetsbladet (”${p.sheet}”) är tomt: rubrikrad och data saknas. Lägg uttaget i ` +
+            "arbetsbokens första blad, med kolumnnamnen i rad 1, och ladda upp filen igen.",
+      en: (p) =>
+        p.sheet === null
+          ? "The file is empty: it has neither a header row nor data. An extract must start with a header row of column names " +
+            "(e.g. municipality;month;person_id;…) followed by one line per record. Check the export and upload the file again."
+          : `The first worksheet (“${p.sheet}”) is empty: the header row and the data are missing. Put the extract in the ` +
+            "workbook's first sheet, with the column names in row 1, and upload the file again."
+    },
+    fix: {
+      sv: "Kontrollera exporten: filen ska börja med rubrikraden, följd av en rad per post.",
+      en: "Check the export: the file must start with the header row, followed by one line per record."
+    }
+  }),
+  utf16: entry<{ encoding: "UTF-16 LE" | "UTF-16 BE" }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen är sparad som UTF-16 (”Unicode-text”)", en: "The file is saved as UTF-16 (“Unicode text”)" },
+    message: {
+      sv: (p) =>
+        `Filen är sparad som ${p.encoding} (”Unicode-text”), som inte godkänns. Godkända teckenkodningar är UTF-8 (med eller utan BOM) ` +
+        `och Windows-1252. Öppna filen i Excel och välj Spara som ${svSaveAs}, och ladda upp den nya filen.`,
+      en: (p) =>
+        `The file is saved as ${p.encoding} (“Unicode text”), which is not accepted. The accepted encodings are UTF-8 (with or without BOM) ` +
+        `and Windows-1252. Open the file in Excel, choose Save As ${enSaveAs}, and upload the new file.`
+    },
+    fix: { sv: `Spara filen i Excel som ${svSaveAs}.`, en: `Save the file from Excel as ${enSaveAs}.` }
+  }),
+  binary_content: entry<{ looksLike: "xlsx" | "xls" | null; line: number }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen är ingen textfil", en: "The file is not a text file" },
+    message: {
+      sv: (p) =>
+        p.looksLike === "xlsx"
+          ? "Filen är ingen textfil utan en Excel-arbetsbok (.xlsx) som fått filändelsen .csv. Byt filändelsen till .xlsx, " +
+            `eller öppna arbetsboken i Excel och spara den som ${svSaveAs}, och ladda upp den igen.`
+          : p.looksLike === "xls"
+          ? "Filen är en Excel-arbetsbok i det gamla .xls-formatet (eller en lösenordsskyddad arbetsbok), inte en CSV-fil. " +
+            `Öppna den i Excel, ta bort ett eventuellt lösenord och spara den som ${sv.workbook} eller ` +
+            `${svSaveAs}, och ladda upp den igen.`
+          : `Filen innehåller nolltecken (byte 0x00), första gången på rad ${p.line}, och är därför ingen textfil i en godkänd kodning. ` +
+            "Kontrollera att rätt fil har laddats upp, och ladda upp uttaget som CSV (UTF-8 eller Windows-1252) eller som Excel-arbetsbok (.xlsx).",
+      en: (p) =>
+        p.looksLike === "xlsx"
+          ? "The file is not a text file but an Excel workbook (.xlsx) that was given the extension .csv. Rename it to .xlsx, " +
+            `or open the workbook in Excel and save it as ${enSaveAs}, and upload it again.`
+          : p.looksLike === "xls"
+          ? "The file is an Excel workbook in the old .xls format (or a password-protected workbook), not a CSV file. " +
+            `Open it in Excel, remove any password and save it as ${en.workbook} or ${enSaveAs}, and upload it again.`
+          : `The file contains NUL characters (byte 0x00), first on line ${p.line}, so it is not a text file in an accepted encoding. ` +
+            "Check that the right file was uploaded, and upload the extract as CSV (UTF-8 or Windows-1252) or as an Excel workbook (.xlsx)."
+    },
+    fix: {
+      sv: "Kontrollera att rätt fil laddades upp; en arbetsbok ska ha filändelsen .xlsx, en CSV-fil ska vara text.",
+      en: "Check that the right file was uploaded; a workbook must have the extension .xlsx, a CSV file must be text."
+    }
+  }),
+  mixed_encoding: entry<{ bom: true; otherLine: number } | { bom: false; utf8Line: number; otherLine: number }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen blandar teckenkodningar", en: "The file mixes character encodings" },
+    message: {
+      sv: (p) =>
+        p.bom
+          ? `Filen börjar med en UTF-8-markering (BOM), men rad ${p.otherLine} innehåller tecken som inte är UTF-8 ` +
+            "(troligen Windows-1252). Då blir å, ä och ö fel. Öppna filen i Excel, kontrollera att å, ä och ö ser rätt ut, " +
+            `och spara hela filen på nytt som ${svSaveAs}.`
+          : `Filen blandar två teckenkodningar: rad ${p.utf8Line} har tecken kodade som UTF-8, medan rad ${p.otherLine} ` +
+            "har tecken i en annan kodning (troligen Windows-1252). Det händer när uttag från olika system har klistrats ihop, " +
+            "och å, ä och ö blir då fel på någon av raderna. Öppna filen i Excel eller en texteditor, rätta raderna så att å, ä " +
+            `och ö ser rätt ut överallt, och spara hela filen på nytt som ${svSaveAs}.`,
+      en: (p) =>
+        p.bom
+          ? `The file starts with a UTF-8 marker (BOM), but line ${p.otherLine} holds characters that are not UTF-8 ` +
+            "(probably Windows-1252), so å, ä and ö come out wrong. Open the file in Excel, check that å, ä and ö look right, " +
+            `and save the whole file again as ${enSaveAs}.`
+          : `The file mixes two character encodings: line ${p.utf8Line} has characters encoded as UTF-8, while line ${p.otherLine} ` +
+            "has characters in another encoding (probably Windows-1252). This happens when extracts from different systems are pasted " +
+            "together, and å, ä and ö then come out wrong on some of the lines. Open the file in Excel or a text editor, correct the lines " +
+            `so that å, ä and ö look right everywhere, and save the whole file again as ${enSaveAs}.`
+    },
+    fix: {
+      sv: "Rätta raderna så att å, ä och ö ser rätt ut överallt och spara hela filen i en enda kodning (UTF-8).",
+      en: "Correct the lines so that å, ä and ö look right everywhere and save the whole file in one encoding (UTF-8)."
+    }
+  }),
+  undecodable_bytes: entry<{ control: boolean; line: number; byte: number }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen innehåller tecken som inte kan läsas", en: "The file contains unreadable characters" },
+    message: {
+      sv: (p) =>
+        p.control
+          ? `Rad ${p.line} innehåller ett otillåtet styrtecken (byte ${hex(p.byte)}). En uttagsfil får bara ` +
+            "innehålla skrivbara tecken, tabb och radbrytningar. Ta bort tecknet (det kommer ofta från inklistrad text eller ett fel " +
+            `i exporten) och spara filen på nytt som ${svSaveAs}.`
+          : `Rad ${p.line} innehåller en byte (${hex(p.byte)}) som varken är giltig UTF-8 eller ett tecken ` +
+            "i Windows-1252, så filen kan inte läsas i någon godkänd teckenkodning. Godkända kodningar är UTF-8 (med eller utan BOM) " +
+            `och Windows-1252. Spara filen i Excel som ${svSaveAs}, eller exportera den på nytt från verksamhetssystemet som UTF-8.`,
+      en: (p) =>
+        p.control
+          ? `Line ${p.line} contains a control character that is not allowed (byte ${hex(p.byte)}). An extract may only contain ` +
+            "printable characters, tabs and line breaks. Remove the character (it often comes from pasted text or a fault in the export) " +
+            `and save the file again as ${enSaveAs}.`
+          : `Line ${p.line} contains a byte (${hex(p.byte)}) that is neither valid UTF-8 nor a character ` +
+            "in Windows-1252, so the file cannot be read in any accepted encoding. The accepted encodings are UTF-8 (with or without BOM) " +
+            `and Windows-1252. Save the file from Excel as ${enSaveAs}, or export it again from the case system as UTF-8.`
+    },
+    fix: {
+      sv: "Ta bort tecknet, eller exportera filen på nytt som UTF-8.",
+      en: "Remove the character, or export the file again as UTF-8."
+    }
+  }),
+  cr_line_endings: entry({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Raderna slutar med bara vagnretur (CR)", en: "The lines end with a carriage return (CR) only" },
+    message: {
+      sv: () =>
+        "Filens rader slutar med bara vagnretur (CR), som i gamla Mac-program. Godkända radslut är LF och CRLF (Windows). " +
+        `Spara filen på nytt i Excel som ${svSaveAs}, så får den rätt radslut.`,
+      en: () =>
+        "The file's lines end with a carriage return (CR) only, as in old Mac programs. The accepted line endings are LF and CRLF (Windows). " +
+        `Save the file again from Excel as ${enSaveAs}, and it gets the right line endings.`
+    },
+    fix: { sv: "Spara filen på nytt från Excel som CSV.", en: "Save the file again from Excel as CSV." }
+  }),
+  mixed_line_endings: entry<{ firstCrlf: boolean; line: number }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen blandar radslut", en: "The file mixes line endings" },
+    message: {
+      sv: (p) => {
+        const [was, now] = p.firstCrlf ? ["CRLF (Windows)", "LF"] : ["LF", "CRLF (Windows)"];
+        return (
+          `Filen blandar radslut: de första raderna slutar med ${was}, men rad ${p.line} slutar med ${now}. Det händer ` +
+          "när filer från olika system har klistrats ihop, och då kan raderna inte läsas säkert. Öppna filen i Excel eller en " +
+          `texteditor och spara den på nytt som ${svSaveAs}, så får alla rader samma radslut.`
+        );
+      },
+      en: (p) => {
+        const [was, now] = p.firstCrlf ? ["CRLF (Windows)", "LF"] : ["LF", "CRLF (Windows)"];
+        return (
+          `The file mixes line endings: the first lines end with ${was}, but line ${p.line} ends with ${now}. This happens ` +
+          "when files from different systems are pasted together, and the lines cannot then be read reliably. Open the file in Excel " +
+          `or a text editor and save it again as ${enSaveAs}, so that every line ends the same way.`
+        );
+      }
+    },
+    fix: { sv: "Spara filen på nytt som CSV, så får alla rader samma radslut.", en: "Save the file again as CSV, so that every line ends the same way." }
+  }),
+  stray_carriage_return: entry<{ line: number }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "En ensam vagnretur (CR) mitt i en rad", en: "A lone carriage return (CR) within a line" },
+    message: {
+      sv: (p) =>
+        `Rad ${p.line} innehåller en ensam vagnretur (CR, byte 0x0D) som inte följs av en radbrytning. Godkända radslut ` +
+        "är LF och CRLF (Windows); en radbrytning inuti ett värde måste stå inom citattecken. Ta bort tecknet eller sätt värdet " +
+        `inom citattecken ("…"), och spara filen på nytt som ${svSaveAs}.`,
+      en: (p) =>
+        `Line ${p.line} contains a lone carriage return (CR, byte 0x0D) that is not followed by a line feed. The accepted line endings ` +
+        "are LF and CRLF (Windows); a line break inside a value must be within quotes. Remove the character or put the value " +
+        `in quotes ("…"), and save the file again as ${enSaveAs}.`
+    },
+    fix: { sv: "Ta bort tecknet, eller sätt värdet inom citattecken.", en: "Remove the character, or put the value in quotes." }
+  }),
+  line_too_long: entry<{ seen: "inspection"; line: number; limit: number } | { seen: "reader" }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "En rad är för lång", en: "A line is too long" },
+    message: {
+      sv: (p) =>
+        p.seen === "reader"
+          ? "Raden är för lång för att vara en extraktrad. Är filen verkligen en CSV-export?"
+          : `Rad ${p.line} är längre än ${p.limit / 1048576} MiB (${p.limit.toLocaleString("sv-SE")} byte) och kan inte vara en post i ett ` +
+            "uttag. Oftast saknas radbrytningarna: filen har exporterats som en enda rad eller med ett radslut som inte godkänns. " +
+            "Godkända radslut är LF och CRLF (Windows). Exportera filen på nytt som CSV med en post per rad.",
+      en: (p) =>
+        p.seen === "reader"
+          ? "The line is too long to be a line of an extract. Is the file really a CSV export?"
+          : `Line ${p.line} is longer than ${p.limit / 1048576} MiB (${p.limit.toLocaleString("en-GB")} bytes) and cannot be a record of an ` +
+            "extract. Usually the line breaks are missing: the file was exported as one single line or with line endings that are not accepted. " +
+            "The accepted line endings are LF and CRLF (Windows). Export the file again as CSV with one record per line."
+    },
+    fix: { sv: "Exportera filen på nytt som CSV med en post per rad.", en: "Export the file again as CSV with one record per line." }
+  }),
+  corrupt_xlsx: entry<{ reason: CorruptReason }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Arbetsboken kan inte läsas", en: "The workbook cannot be read" },
+    message: {
+      sv: (p) =>
+        `Filen kan inte läsas som en Excel-arbetsbok (.xlsx): ${corruptReasons[p.reason].sv}. ` +
+        (p.reason === "xls_or_password"
+          ? `Öppna den i Excel, ta bort ett eventuellt lösenord och spara den som ${sv.workbook}`
+          : `Öppna den i Excel och spara den på nytt som ${sv.workbook}`) +
+        `, eller spara uttaget som ${sv.csvUtf8}, och ladda upp det igen.`,
+      en: (p) =>
+        `The file cannot be read as an Excel workbook (.xlsx): ${corruptReasons[p.reason].en}. ` +
+        (p.reason === "xls_or_password"
+          ? `Open it in Excel, remove any password and save it as ${en.workbook}`
+          : `Open it in Excel and save it again as ${en.workbook}`) +
+        `, or save the extract as ${en.csvUtf8}, and upload it again.`
+    },
+    fix: {
+      sv: "Öppna filen i Excel och spara den på nytt som Excel-arbetsbok (.xlsx), utan lösenord, eller som CSV.",
+      en: "Open the file in Excel and save it again as an Excel workbook (.xlsx), without a password, or as CSV."
+    }
+  }),
+  no_worksheet: entry({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Arbetsboken har inget arbetsblad att läsa", en: "The workbook has no worksheet to read" },
+    message: {
+      sv: () =>
+        "Arbetsboken har inget arbetsblad som kan läsas (det första bladet saknas eller är ett diagramblad). Lägg uttaget i " +
+        "arbetsbokens första blad, med kolumnnamnen i rad 1, spara och ladda upp filen igen.",
+      en: () =>
+        "The workbook has no worksheet that can be read (the first sheet is missing or is a chart sheet). Put the extract in the " +
+        "workbook's first sheet, with the column names in row 1, save and upload the file again."
+    },
+    fix: { sv: "Lägg uttaget i arbetsbokens första blad, med kolumnnamnen i rad 1.", en: "Put the extract in the workbook's first sheet, with the column names in row 1." }
+  }),
+  cells_outside_header: entry<{ cells: number; firstRow: number | null }>({
+    severity: "WARNING",
+    stage: "file",
+    title: { sv: "Celler utanför kolumnerna med rubrik", en: "Cells outside the named columns" },
+    message: {
+      sv: (p) =>
+        `${p.cells} celler ligger till höger om sista kolumnen med rubrik (första på rad ${p.firstRow}) och läses inte. Ge kolumnen en rubrik eller ta bort cellerna.`,
+      en: (p) =>
+        `${p.cells} cells lie to the right of the last column with a heading (the first on row ${p.firstRow}) and are not read. Give the column a heading or remove the cells.`
+    },
+    fix: { sv: "Ge kolumnen en rubrik, eller ta bort cellerna.", en: "Give the column a heading, or remove the cells." }
+  }),
+
+  // -- The header row
+  no_header: entry<{ found: "blank_line" } | { found: "blank_sheet_row" } | { found: "data_row"; expected: KindColumns; profile: string | null }>({
+    severity: "FATAL",
+    stage: "header",
+    title: { sv: "Rubrikraden saknas", en: "The header row is missing" },
+    message: {
+      sv: (p) =>
+        p.found === "blank_line"
+          ? "Filens första rad är tom, så rubrikraden saknas. Filen ska börja med en rubrikrad med kolumnnamnen " +
+            "(t.ex. municipality;month;person_id;…) och sedan en rad per post. Ta bort tomma rader i början av filen och ladda upp den igen."
+          : p.found === "blank_sheet_row"
+          ? "Rad 1 i arbetsbokens första blad är tom, så rubrikraden saknas. Skriv kolumnnamnen (t.ex. municipality, month, " +
+            "person_id …) i rad 1, direkt ovanför data, och ladda upp filen igen."
+          : "Första raden ser ut att vara en datarad (den innehåller t.ex. en kommunkod, en månad eller ett identitetsnummer), inte en rubrikrad, " +
+            `och visas därför inte. Lägg till rubrikraden först i filen. ${sv.expectedHeader(p.expected, p.profile)}`,
+      en: (p) =>
+        p.found === "blank_line"
+          ? "The file's first line is empty, so the header row is missing. The file must start with a header row of column names " +
+            "(e.g. municipality;month;person_id;…) and then one line per record. Remove the empty lines at the start of the file and upload it again."
+          : p.found === "blank_sheet_row"
+          ? "Row 1 of the workbook's first sheet is empty, so the header row is missing. Write the column names (e.g. municipality, month, " +
+            "person_id …) in row 1, directly above the data, and upload the file again."
+          : "The first line looks like a line of data (it holds e.g. a municipality code, a month or an identity number), not a header row, " +
+            `so it is not shown. Add the header row at the top of the file. ${en.expectedHeader(p.expected, p.profile)}`
+    },
+    fix: {
+      sv: "Lägg rubrikraden med kontraktets kolumnnamn först i filen (rad 1).",
+      en: "Put the header row with the contract's column names first in the file (row 1)."
+    }
+  }),
+  no_delimiter: entry<{ header: string; unclosedQuote: boolean; others: readonly string[] }>({
+    severity: "FATAL",
+    stage: "header",
+    title: { sv: "Ingen godkänd avgränsare i rubrikraden", en: "No accepted delimiter in the header row" },
+    message: {
+      sv: (p) => {
+        const seen = p.unclosedQuote
+          ? "Ett citattecken (\") i rubrikraden stängs aldrig, så hela raden läses som ett enda värde."
+          : p.others.length > 0
+          ? `I stället för en godkänd avgränsare innehåller raden ${p.others.map((c) => `”${c}”`).join(", ")}.`
+          : "Raden innehåller ingen avgränsare alls.";
+        return (
+          `Rubrikraden har bara en kolumn: ”${p.header}”. ${seen} Godkända avgränsare mellan kolumnerna är komma (,), ` +
+          `semikolon (;) och tabb. Spara filen i Excel som ${sv.csvSemicolon} eller ${sv.csvUtf8}, eller exportera den på nytt med en av de godkända avgränsarna.`
+        );
+      },
+      en: (p) => {
+        const seen = p.unclosedQuote
+          ? "A quote (\") in the header row is never closed, so the whole line is read as one value."
+          : p.others.length > 0
+          ? `Instead of an accepted delimiter the line contains ${p.others.map((c) => `“${c}”`).join(", ")}.`
+          : "The line contains no delimiter at all.";
+        return (
+          `The header row has only one column: “${p.header}”. ${seen} The accepted delimiters between columns are comma (,), ` +
+          `semicolon (;) and tab. Save the file from Excel as ${en.csvSemicolon} or ${en.csvUtf8}, or export it again with one of the accepted delimiters.`
+        );
+      }
+    },
+    fix: {
+      sv: "Skilj kolumnerna åt med komma, semikolon eller tabb, t.ex. genom att spara filen som CSV från Excel.",
+      en: "Separate the columns with commas, semicolons or tabs, e.g. by saving the file as CSV from Excel."
+    }
+  }),
+  unknown_kind: entry<{ header: readonly string[]; expected: KindColumns; profile: string | null }>({
+    severity: "FATAL",
+    stage: "header",
+    title: { sv: "Rubrikraden liknar ingen extrakttyp", en: "The header row matches no extract kind" },
+    message: {
+      sv: (p) => `Rubrikraden (${p.header.join(", ")}) liknar ingen av extrakttyperna. ${sv.expectedHeader(p.expected, p.profile)}`,
+      en: (p) => `The header row (${p.header.join(", ")}) matches none of the extract kinds. ${en.expectedHeader(p.expected, p.profile)}`
+    },
+    fix: {
+      sv: "Använd kontraktets kolumnnamn, eller beskriv kommunens egna namn i en profil.",
+      en: "Use the contract's column names, or describe the municipality's own names in a profile."
+    }
+  }),
+  missing_column: entry<{ column: string; kind: string; profile: string | null }>({
+    severity: "FATAL",
+    stage: "header",
+    title: { sv: "En obligatorisk kolumn saknas", en: "A required column is missing" },
+    message: {
+      sv: (p) =>
+        `Kolumnen ${p.column} saknas, men den krävs i en ${p.kind}-fil. Lägg till den i exporten` +
+        (p.profile ? `, eller mappa kommunens kolumnnamn till ${p.column} i profilen ${p.profile}.` : ` med exakt det namnet (eller beskriv kommunens namn i en profil).`),
+      en: (p) =>
+        `The column ${p.column} is missing, but a ${p.kind} file requires it. Add it to the export` +
+        (p.profile ? `, or map the municipality's column name to ${p.column} in profile ${p.profile}.` : ` with exactly that name (or describe the municipality's name in a profile).`)
+    },
+    fix: {
+      sv: "Lägg till kolumnen i exporten, eller översätt kommunens kolumnnamn i profilen.",
+      en: "Add the column to the export, or map the municipality's column name in the profile."
+    }
+  }),
+  duplicate_column: entry<{ first: string; second: string; column: string }>({
+    severity: "FATAL",
+    stage: "header",
+    title: { sv: "Samma kolumn finns två gånger", en: "The same column appears twice" },
+    message: {
+      sv: (p) => `Kolumnerna "${p.first}" och "${p.second}" betyder båda ${p.column}. Varje kontraktskolumn får bara finnas en gång; ta bort den ena.`,
+      en: (p) => `The columns "${p.first}" and "${p.second}" both mean ${p.column}. Each contract column may appear only once; remove one of them.`
+    },
+    fix: { sv: "Ta bort den ena av kolumnerna.", en: "Remove one of the columns." }
+  }),
+  extra_column: entry<{ column: string; kind: string }>({
+    severity: "WARNING",
+    stage: "header",
+    title: { sv: "En kolumn ingår inte i kontraktet", en: "A column is not part of the contract" },
+    message: {
+      sv: (p) =>
+        `Kolumnen "${p.column}" ingår inte i en ${p.kind}-fil och läses inte in. Ta bort den ur exporten, eller lägg till namnet i kommunens profil om den är en kontraktskolumn med annat namn.`,
+      en: (p) =>
+        `The column "${p.column}" is not part of a ${p.kind} file and is not loaded. Remove it from the export, or add the name to the municipality's profile if it is a contract column under another name.`
+    },
+    fix: {
+      sv: "Ta bort kolumnen ur exporten, eller översätt namnet i profilen om det är en kontraktskolumn.",
+      en: "Remove the column from the export, or map its name in the profile if it is a contract column."
+    }
+  }),
+  empty_column_name: entry<{ position: number; last: boolean }>({
+    severity: "WARNING",
+    stage: "header",
+    title: { sv: "En kolumn saknar namn", en: "A column has no name" },
+    message: {
+      sv: (p) =>
+        `Kolumn ${p.position} i rubrikraden saknar namn och läses inte in.` +
+        (p.last
+          ? " Rubrikraden slutar troligen med en extra avgränsare (till exempel ett semikolon sist på raden, som Excel ibland skriver); ta gärna bort den i exporten."
+          : " Ge kolumnen ett namn i rubrikraden om den ska läsas, annars kan den tas bort ur exporten."),
+      en: (p) =>
+        `Column ${p.position} of the header row has no name and is not loaded.` +
+        (p.last
+          ? " The header row probably ends with an extra delimiter (for example a semicolon at the end of the line, as Excel sometimes writes); consider removing it in the export."
+          : " Give the column a name in the header row if it is to be read; otherwise it can be removed from the export.")
+    },
+    fix: {
+      sv: "Ge kolumnen ett namn, eller ta bort den (ofta en extra avgränsare sist på raden).",
+      en: "Give the column a name, or remove it (often an extra delimiter at the end of the line)."
+    }
+  }),
+
+  // -- The structure of the rows
+  too_few_fields: entry<{ fields: number | null; header: number; delimiter: Delimiter }>({
+    severity: "ERROR",
+    stage: "structure",
+    title: { sv: "Raden har för få fält", en: "The line has too few fields" },
+    message: {
+      sv: (p) =>
+        `Raden har ${p.fields ?? "färre"} fält men rubriken har ${p.header}. Kontrollera avgränsaren (${sv.delimiter[p.delimiter]}) och att inga fält saknas eller har radbrytningar utan citattecken.`,
+      en: (p) =>
+        `The line has ${p.fields ?? "fewer"} fields but the header has ${p.header}. Check the delimiter (${en.delimiter[p.delimiter]}) and that no field is missing or holds a line break without quotes.`
+    },
+    fix: {
+      sv: "Kontrollera avgränsarna på raden, och sätt värden med radbrytningar inom citattecken.",
+      en: "Check the delimiters on the line, and put values with line breaks in quotes."
+    }
+  }),
+  too_many_fields: entry<{ fields: number | null; header: number; delimiter: Delimiter }>({
+    severity: "ERROR",
+    stage: "structure",
+    title: { sv: "Raden har för många fält", en: "The line has too many fields" },
+    message: {
+      sv: (p) =>
+        `Raden har ${p.fields ?? "fler"} fält men rubriken har ${p.header}. Ett värde innehåller troligen avgränsaren (${sv.delimiter[p.delimiter]}) utan att stå inom citattecken ("…").`,
+      en: (p) =>
+        `The line has ${p.fields ?? "more"} fields but the header has ${p.header}. A value probably contains the delimiter (${en.delimiter[p.delimiter]}) without being in quotes ("…").`
+    },
+    fix: { sv: "Sätt värden som innehåller avgränsaren inom citattecken.", en: "Put values that contain the delimiter in quotes." }
+  }),
+  unterminated_quote: entry({
+    severity: "ERROR",
+    stage: "structure",
+    title: { sv: "Ett citattecken stängs aldrig", en: "A quote is never closed" },
+    message: {
+      sv: () =>
+        `Ett citattecken (") öppnas men stängs aldrig, så resten av filen kan inte läsas. Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`,
+      en: () =>
+        `A quote (") is opened but never closed, so the rest of the file cannot be read. Close the quote or remove it; a quote inside a value is written "".`
+    },
+    fix: { sv: `Stäng citatet eller ta bort det; ett citattecken inuti ett värde skrivs "".`, en: `Close the quote or remove it; a quote inside a value is written "".` }
+  }),
+  invalid_unicode: entry({
+    severity: "FATAL",
+    stage: "structure",
+    title: { sv: "Raden är inte giltig UTF-8", en: "The line is not valid UTF-8" },
+    message: {
+      sv: () => "Raden innehåller tecken som inte är giltig UTF-8. Spara filen som CSV UTF-8.",
+      en: () => "The line contains characters that are not valid UTF-8. Save the file as CSV UTF-8."
+    },
+    fix: { sv: "Spara filen som CSV UTF-8.", en: "Save the file as CSV UTF-8." }
+  }),
+  csv_error: entry<{ cause: "unread_records"; line: number | null } | { cause: "reader"; error: string }>({
+    severity: "ERROR",
+    stage: "structure",
+    title: { sv: "Filen kan inte läsas som CSV", en: "The file cannot be read as CSV" },
+    message: {
+      sv: (p) =>
+        p.cause === "reader"
+          ? `CSV-filen kan inte läsas här (${p.error.toLowerCase()}). Spara om filen från Excel eller verksamhetssystemet som CSV.`
+          : `Filen kan bara läsas${p.line ? ` fram till rad ${p.line}` : " delvis"}; raderna därefter kan inte läsas som CSV. Kontrollera citattecknen (") och avgränsarna${p.line ? ` på och efter rad ${p.line}` : ""} och spara om filen från Excel eller verksamhetssystemet som CSV.`,
+      en: (p) =>
+        p.cause === "reader"
+          ? `The CSV file cannot be read here (${p.error.toLowerCase()}). Save the file again as CSV from Excel or the case system.`
+          : `The file can only be read${p.line ? ` up to line ${p.line}` : " in part"}; the lines after that cannot be read as CSV. Check the quotes (") and delimiters${p.line ? ` on and after line ${p.line}` : ""} and save the file again as CSV from Excel or the case system.`
+    },
+    fix: {
+      sv: "Kontrollera citattecken och avgränsare, och spara om filen som CSV från Excel eller verksamhetssystemet.",
+      en: "Check quotes and delimiters, and save the file again as CSV from Excel or the case system."
+    }
+  }),
+  checks_skipped: entry({
+    severity: "INFO",
+    stage: "structure",
+    title: { sv: "Radkontrollerna väntar", en: "The row checks are waiting" },
+    message: {
+      sv: () => "Radkontrollerna väntar tills filens struktur är rättad (fel antal fält eller citattecken ovan).",
+      en: () => "The row checks wait until the file's structure is corrected (the wrong number of fields or the quotes above)."
+    },
+    fix: { sv: "Rätta strukturfelen först; då kontrolleras raderna.", en: "Correct the structural errors first; the rows are then checked." }
+  }),
+  blank_rows: entry<{ rows: number }>({
+    severity: "INFO",
+    stage: "structure",
+    title: { sv: "Helt tomma rader hoppades över", en: "Entirely empty lines were skipped" },
+    message: {
+      sv: (p) =>
+        `${p.rows} ${p.rows === 1 ? "rad är helt tom" : "rader är helt tomma"} (bara avgränsare, som Excel skriver för tomma formaterade rader) och hoppades över.`,
+      en: (p) =>
+        `${p.rows} ${p.rows === 1 ? "line is" : "lines are"} entirely empty (delimiters only, as Excel writes for empty formatted rows) and ${p.rows === 1 ? "was" : "were"} skipped.`
+    },
+    fix: { sv: "Inget behöver göras.", en: "Nothing needs to be done." }
+  }),
+  no_rows: entry({
+    severity: "ERROR",
+    stage: "structure",
+    title: { sv: "Filen har inga datarader", en: "The file has no data rows" },
+    message: {
+      sv: () =>
+        "Filen har en rubrikrad men inga datarader. En tom fil skulle kunna ta bort kommunens tidigare uppgifter, så den avvisas; ladda upp ett extrakt med rader.",
+      en: () =>
+        "The file has a header row but no data rows. An empty file could erase the municipality's earlier data, so it is rejected; upload an extract with rows."
+    },
+    fix: { sv: "Ladda upp ett uttag med rader.", en: "Upload an extract with rows." }
+  }),
+
+  // -- The value in each column
+  missing_value: entry<{ column: string; codes: ValidCodes | null }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ett obligatoriskt värde saknas", en: "A required value is missing" },
+    message: {
+      sv: (p) => `${p.column} saknar värde, men måste fyllas i på varje rad.${p.codes ? ` ${sv.validCodes(p.codes)}` : ""}`,
+      en: (p) => `${p.column} has no value, but must be filled in on every row.${p.codes ? ` ${en.validCodes(p.codes)}` : ""}`
+    },
+    fix: { sv: "Fyll i värdet på varje rad.", en: "Fill in the value on every row." }
+  }),
+  unknown_code: entry<{ value: string; column: string; codes: ValidCodes; profile: { name: string; file: string } | null }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Okänd kod", en: "Unknown code" },
+    message: {
+      sv: (p) =>
+        `"${p.value}" är ingen känd kod för ${p.column}. ${sv.validCodes(p.codes)}` +
+        (p.profile
+          ? ` Rätta värdet i verksamhetssystemets export, eller lägg till översättningen i profilen ${p.profile.name} (${p.profile.file}).`
+          : " Rätta värdet i exporten, eller beskriv kommunens egna koder i en profil i schemas/profiles/."),
+      en: (p) =>
+        `"${p.value}" is not a known code for ${p.column}. ${en.validCodes(p.codes)}` +
+        (p.profile
+          ? ` Correct the value in the case system's export, or add the mapping to profile ${p.profile.name} (${p.profile.file}).`
+          : " Correct the value in the export, or describe the municipality's own codes in a profile in schemas/profiles/.")
+    },
+    fix: {
+      sv: "Använd en giltig kod, eller lägg till översättningen av kommunens egen kod i profilen.",
+      en: "Use a valid code, or add the mapping of the municipality's own code to the profile."
+    }
+  }),
+  invalid_month: entry<{ value: string; format: DateFormat }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltig månad", en: "Invalid month" },
+    message: {
+      sv: (p) => `"${p.value}" är ingen giltig månad. ${sv.dateFormat(p.format)}`,
+      en: (p) => `"${p.value}" is not a valid month. ${en.dateFormat(p.format)}`
+    },
+    fix: { sv: "Skriv månaden som ÅÅÅÅ-MM, t.ex. 2024-03.", en: "Write the month as YYYY-MM, e.g. 2024-03." }
+  }),
+  invalid_date: entry<{ value: string; format: DateFormat }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltigt datum", en: "Invalid date" },
+    message: {
+      sv: (p) => `"${p.value}" är inget giltigt datum (finns dagen i den månaden?). ${sv.dateFormat(p.format)}`,
+      en: (p) => `"${p.value}" is not a valid date (does the day exist in that month?). ${en.dateFormat(p.format)}`
+    },
+    fix: { sv: "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2024-02-29.", en: "Write the date as YYYY-MM-DD, e.g. 2024-02-29." }
+  }),
+  invalid_year: entry<{ value: string }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltigt födelseår", en: "Invalid birth year" },
+    message: {
+      sv: (p) => `"${p.value}" är inget födelseår. Skriv året med fyra siffror, t.ex. 1987.`,
+      en: (p) => `"${p.value}" is not a birth year. Write the year with four digits, e.g. 1987.`
+    },
+    fix: { sv: "Skriv året med fyra siffror, t.ex. 1987.", en: "Write the year with four digits, e.g. 1987." }
+  }),
+  invalid_amount: entry<{ value: string }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltigt belopp", en: "Invalid amount" },
+    message: {
+      sv: (p) =>
+        `"${p.value}" är inget giltigt belopp. Skriv hela kronor eller kronor med decimaler, med decimalkomma eller decimalpunkt och utan tusentalsavgränsare eller valutatecken, t.ex. 8450 eller 8450,50 (högst två decimaler: hela ören). Beloppet får inte vara negativt.`,
+      en: (p) =>
+        `"${p.value}" is not a valid amount. Write whole kronor or kronor with decimals, with a decimal comma or point and without thousands separators or currency signs, e.g. 8450 or 8450,50 (at most two decimals: whole öre). The amount must not be negative.`
+    },
+    fix: {
+      sv: "Skriv beloppet utan tusentalsavgränsare och valutatecken, t.ex. 8450 eller 8450,50.",
+      en: "Write the amount without thousands separators or currency signs, e.g. 8450 or 8450,50."
+    }
+  }),
+  invalid_municipality: entry<{ value: string; profile: string | null }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltig kommunkod", en: "Invalid municipality code" },
+    message: {
+      sv: (p) =>
+        `"${p.value}" är ingen kommunkod. Skriv kommunens fyrsiffriga kod (SCB i Sverige, SSB i Norge), t.ex. 0181.${p.profile ? ` Profilen ${p.profile} kan också översätta kommunens namn.` : ""}`,
+      en: (p) =>
+        `"${p.value}" is not a municipality code. Write the municipality's four-digit code (SCB in Sweden, SSB in Norway), e.g. 0181.${p.profile ? ` Profile ${p.profile} can also map the municipality's name.` : ""}`
+    },
+    fix: { sv: "Skriv kommunens fyrsiffriga kod, t.ex. 0181.", en: "Write the municipality's four-digit code, e.g. 0181." }
+  }),
+  missing_person_id: entry({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Identitetsnummer saknas", en: "The identity number is missing" },
+    message: {
+      sv: () => "person_id saknas. Varje rad ska ha personnummer, samordningsnummer, fødselsnummer/D-nummer eller en pseudonym.",
+      en: () => "person_id is missing. Every row must have a personnummer, samordningsnummer, fødselsnummer/D-number or a pseudonym."
+    },
+    fix: { sv: "Fyll i person_id på varje rad.", en: "Fill in person_id on every row." }
+  }),
+  invalid_person_id: entry({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltigt identitetsnummer", en: "Invalid identity number" },
+    message: {
+      sv: () =>
+        "person_id är varken ett personnummer/samordningsnummer (10 eller 12 siffror, ev. med - eller +), ett norskt fødselsnummer/D-nummer (11 siffror) eller en pseudonym (16–64 hexadecimala tecken). Värdet visas inte, eftersom det kan vara ett personnummer; leta upp raden i exporten.",
+      en: () =>
+        "person_id is neither a personnummer/samordningsnummer (10 or 12 digits, possibly with - or +), a Norwegian fødselsnummer/D-number (11 digits) nor a pseudonym (16–64 hexadecimal characters). The value is not shown, as it may be an identity number; look the row up in the export."
+    },
+    fix: {
+      sv: "Skriv personnummer, samordningsnummer, fødselsnummer/D-nummer eller en pseudonym.",
+      en: "Write a personnummer, samordningsnummer, fødselsnummer/D-number or a pseudonym."
+    }
+  }),
+  person_id_checksum: entry({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Fel kontrollsiffra i identitetsnumret", en: "Wrong check digit in the identity number" },
+    message: {
+      sv: () =>
+        "person_id har fel kontrollsiffra (Luhn för svenska nummer, modulus 11 för norska). Värdet visas inte, eftersom det är ett personnummer; kontrollera numret i verksamhetssystemet.",
+      en: () =>
+        "person_id has a wrong check digit (Luhn for Swedish numbers, modulus 11 for Norwegian ones). The value is not shown, as it is an identity number; check the number in the case system."
+    },
+    fix: { sv: "Kontrollera numret i verksamhetssystemet.", en: "Check the number in the case system." }
+  }),
+  person_id_placeholder: entry({
+    severity: "WARNING",
+    stage: "values",
+    title: { sv: "Identitetsnumret ser ut som en platshållare", en: "The identity number looks like a placeholder" },
+    message: {
+      sv: () =>
+        "person_id har ett datum som inte finns (månad eller dag 00), som platshållare av bara nollor har. Raden läses in, men alla rader med samma sådana nummer får samma pseudonym, så olika personer kan räknas som en. Ange personens riktiga nummer eller en pseudonym. Värdet visas inte, eftersom det kan vara ett personnummer.",
+      en: () =>
+        "person_id has a date that does not exist (month or day 00), as placeholders of only zeros have. The row is loaded, but every row with the same such number gets the same pseudonym, so different people may be counted as one. Give the person's real number or a pseudonym. The value is not shown, as it may be an identity number."
+    },
+    fix: { sv: "Ange personens riktiga nummer eller en pseudonym.", en: "Give the person's real number or a pseudonym." }
+  }),
+  missing_household_id: entry({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Hushåll saknas", en: "The household is missing" },
+    message: {
+      sv: () => "household_id saknas. Varje rad ska ange hushållet (ärendet) som biståndet betalades till.",
+      en: () => "household_id is missing. Every row must name the household (case) the assistance was paid to."
+    },
+    fix: { sv: "Fyll i household_id (ärendet) på varje rad.", en: "Fill in household_id (the case) on every row." }
+  }),
+  future_date: entry<{ value: string }>({
+    severity: "WARNING",
+    stage: "values",
+    title: { sv: "Datum efter körningen", en: "Date after the run" },
+    message: {
+      sv: (p) => `${p.value} ligger efter körningens datum. Raden läses in, men kontrollera datumet.`,
+      en: (p) => `${p.value} is after the date of the run. The row is loaded, but check the date.`
+    },
+    fix: { sv: "Kontrollera datumet.", en: "Check the date." }
+  }),
+
+  // -- Rules within a row and between rows
+  wrong_municipality: entry<{ value: string; folder: string | null; first: string }>({
+    severity: "FATAL",
+    stage: "rules",
+    title: { sv: "Raden gäller en annan kommun", en: "The row belongs to another municipality" },
+    message: {
+      sv: (p) =>
+        `Raden anger kommun ${p.value}, men filen kom från ${p.folder ? `kommunmappen ${p.folder}` : `kommun ${p.first} (filens första rad)`}. En kommuns mapp får bara innehålla den kommunens uppgifter, så hela filen avvisas. Ladda upp filen i rätt kommuns mapp, eller rätta kommunkoden.`,
+      en: (p) =>
+        `The row names municipality ${p.value}, but the file came from ${p.folder ? `the municipality folder ${p.folder}` : `municipality ${p.first} (the file's first row)`}. A municipality's folder may only hold that municipality's data, so the whole file is rejected. Upload the file to the right municipality's folder, or correct the municipality code.`
+    },
+    fix: { sv: "Ladda upp filen i rätt kommuns mapp, eller rätta kommunkoden.", en: "Upload the file to the right municipality's folder, or correct the municipality code." }
+  }),
+  birth_after_row_year: entry<{ birthYear: string; rowYear: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Födelseåret ligger efter radens år", en: "The birth year is after the row's year" },
+    message: {
+      sv: (p) => `Födelseåret ${p.birthYear} ligger efter radens år ${p.rowYear}. Kontrollera födelseåret.`,
+      en: (p) => `The birth year ${p.birthYear} is after the row's year ${p.rowYear}. Check the birth year.`
+    },
+    fix: { sv: "Kontrollera födelseåret.", en: "Check the birth year." }
+  }),
+  unusual_age: entry<{ birthYear: string; age: string }>({
+    severity: "WARNING",
+    stage: "rules",
+    title: { sv: "Ovanlig ålder", en: "Unusual age" },
+    message: {
+      sv: (p) => `Födelseåret ${p.birthYear} ger åldern ${p.age} år det året. Raden läses in, men kontrollera födelseåret.`,
+      en: (p) => `The birth year ${p.birthYear} gives the age ${p.age} in that year. The row is loaded, but check the birth year.`
+    },
+    fix: { sv: "Kontrollera födelseåret.", en: "Check the birth year." }
+  }),
+  duplicate_person_month: entry<{ month: string; firstLine: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Personen har två rader samma månad", en: "The person has two rows in one month" },
+    message: {
+      sv: (p) => `Personen finns redan på rad ${p.firstLine} för månaden ${p.month} i samma fil. En person får bara ha en rad per månad; slå ihop raderna.`,
+      en: (p) => `The person already appears on line ${p.firstLine} for the month ${p.month} in the same file. A person may have only one row per month; merge the rows.`
+    },
+    fix: { sv: "Slå ihop personens rader för månaden till en.", en: "Merge the person's rows for the month into one." }
+  }),
+  missing_amount: entry<{ month: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Hushållet saknar belopp för månaden", en: "The household has no amount for the month" },
+    message: {
+      sv: (p) => `Hushållet saknar belopp för ${p.month}. amount_sek ska anges på (minst) en rad per hushåll och månad; övriga rader får lämnas tomma.`,
+      en: (p) => `The household has no amount for ${p.month}. amount_sek must be given on (at least) one row per household and month; the other rows may be left empty.`
+    },
+    fix: { sv: "Ange beloppet på minst en rad per hushåll och månad.", en: "Give the amount on at least one row per household and month." }
+  }),
+  conflicting_amounts: entry<{ month: string; amounts: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Hushållet har olika belopp samma månad", en: "The household has different amounts in one month" },
+    message: {
+      sv: (p) => `Hushållet har olika belopp för ${p.month} (${p.amounts}). Beloppet gäller hela hushållet: ange det på en rad, eller samma belopp på alla rader.`,
+      en: (p) => `The household has different amounts for ${p.month} (${p.amounts}). The amount is the whole household's: give it on one row, or the same amount on every row.`
+    },
+    fix: { sv: "Ange hushållets belopp på en rad, eller samma belopp på alla rader.", en: "Give the household's amount on one row, or the same amount on every row." }
+  }),
+  end_before_start: entry<{ end: string; start: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Slutdatum före startdatum", en: "End date before start date" },
+    message: {
+      sv: (p) => `Slutdatum ${p.end} ligger före startdatum ${p.start}. Rätta datumen.`,
+      en: (p) => `The end date ${p.end} is before the start date ${p.start}. Correct the dates.`
+    },
+    fix: { sv: "Rätta datumen.", en: "Correct the dates." }
+  }),
+  exit_reason_missing: entry<{ end: string; codes: ValidCodes }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Avslutad insats saknar avslutsorsak", en: "An ended measure has no exit reason" },
+    message: {
+      sv: (p) =>
+        `Insatsen avslutades ${p.end} men saknar avslutsorsak. Fyll i avslutsorsaken, eller lämna slutdatum tomt om insatsen pågår. ${sv.validCodes(p.codes)}`,
+      en: (p) =>
+        `The measure ended on ${p.end} but has no exit reason. Fill in the exit reason, or leave the end date empty if the measure is ongoing. ${en.validCodes(p.codes)}`
+    },
+    fix: { sv: "Fyll i avslutsorsaken, eller lämna slutdatum tomt om insatsen pågår.", en: "Fill in the exit reason, or leave the end date empty if the measure is ongoing." }
+  }),
+  exit_reason_without_end: entry<{ value: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Avslutsorsak utan slutdatum", en: "Exit reason without an end date" },
+    message: {
+      sv: (p) => `Avslutsorsak "${p.value}" är angiven men slutdatum saknas. Lämna avslutsorsaken tom medan insatsen pågår, eller fyll i slutdatum.`,
+      en: (p) => `The exit reason "${p.value}" is given but the end date is missing. Leave the exit reason empty while the measure is ongoing, or fill in the end date.`
+    },
+    fix: { sv: "Lämna avslutsorsaken tom medan insatsen pågår, eller fyll i slutdatum.", en: "Leave the exit reason empty while the measure is ongoing, or fill in the end date." }
+  }),
+  couples_one_coded: entry<{ share: string }>({
+    severity: "WARNING",
+    stage: "rules",
+    title: { sv: "Bara den ena vuxna i paren har försörjningshinder", en: "Only one adult of the couples has a reason code" },
+    message: {
+      sv: (p) =>
+        `I omkring ${p.share} av filens par-hushållsmånader har bara den ena vuxna ett försörjningshinder. Hindret ska kodas för varje vuxen, även medsökande; kodas bara sökande blir jämförelser per person och kön missvisande. Raderna läses in, och kvalitetsrapporten visar det per kommun och år.`,
+      en: (p) =>
+        `In about ${p.share} of the file's couple household-months only one adult has a reason code (försörjningshinder). The reason must be coded for every adult, co-applicants too; when only applicants are coded, comparisons by person and gender mislead. The rows are loaded, and the quality report shows this per municipality and year.`
+    },
+    fix: {
+      sv: "Koda försörjningshindret för varje vuxen i hushållet, även medsökande.",
+      en: "Code the reason for every adult of the household, co-applicants too."
+    }
+  })
+};
+
+// ---- Reading the catalogue
+
+export type Code = keyof typeof catalogue;
+export type ParamsOf<C extends Code> = (typeof catalogue)[C] extends Entry<infer P> ? P : never;
+
+/** What codes.html and tests see of an entry: everything but the parameter types. */
+export interface CatalogueEntry {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly stage: Stage;
+  readonly title: Text;
+  readonly fix: Text;
+}
+
+/** Every code, in catalogue order. */
+export const codes = Object.keys(catalogue) as Code[];
+
+export const entries: readonly CatalogueEntry[] = codes.map((code) => {
+  const { severity, stage, title, fix } = catalogue[code];
+  return { code, severity, stage, title, fix };
+});
+
+export function isCode(code: string): code is Code {
+  return Object.hasOwn(catalogue, code);
+}
+
+/** A code with its parameters: a finding before it has a place. */
+export type Found<C extends Code = Code> = { [K in C]: { readonly code: K; readonly params: ParamsOf<K> } }[C];
+
+/** A problem found before a file has a finding of its own (inspection, dialect, workbook): its code,
+ *  parameters and Swedish message. */
+export type Problem<C extends Code = Code> = Found<C> & { readonly message: string };
+
+/** The message of a code with its parameters. */
+export function messageOf<C extends Code>(code: C, params: ParamsOf<C>, lang: Lang = "sv"): string {
+  return (catalogue[code].message[lang] as (p: ParamsOf<C>) => string)(params);
+}
+
+/** The message of a code and its parameters made earlier. */
+function messageOfFound(f: Found, lang: Lang = "sv"): string {
+  return (catalogue[f.code].message[lang] as (p: Found["params"]) => string)(f.params);
+}
+
+export function problem<C extends Code>(code: C, params: ParamsOf<C>): Problem<C> {
+  return Object.freeze({ code, params, message: messageOf(code, params) }) as unknown as Problem<C>;
+}
+
+export interface Where {
+  readonly line?: number | null;
+  readonly column?: string | null;
+  readonly value?: string | null;
+  readonly count?: number;
+}
+
+function make(code: Code, file: string, message: string, where: Where): Finding {
+  return Object.freeze({
+    severity: catalogue[code].severity,
+    code,
+    file,
+    line: where.line ?? null,
+    column: where.column ?? null,
+    value: where.value ?? null,
+    message,
+    ...(where.count !== undefined && where.count > 1 ? { count: where.count } : {})
+  });
+}
+
+/** A finding: the code's severity and Swedish message, at `where`. */
+export function found<C extends Code>(code: C, file: string, params: ParamsOf<C>, where: Where = {}): Finding {
+  return make(code, file, messageOf(code, params), where);
+}
+
+/** The finding of a code and parameters made earlier (a problem, a failing check). */
+export function findingOf(f: Found, file: string, where: Where = {}): Finding {
+  return make(f.code, file, messageOfFound(f), where);
+}
+
+/** The rows of a rule beyond the first `shown` (of `total`), which are listed one by one. */
+export interface MoreRows {
+  readonly shown: number;
+  readonly total: number;
+}
+
+const moreRows: { readonly [L in Lang]: (r: MoreRows) => string } = {
+  sv: (r) => `Samma fel på ytterligare ${r.total - r.shown} rader (${r.total} totalt); de ${r.shown} första visas ovan.`,
+  en: (r) => `The same problem on ${r.total - r.shown} more rows (${r.total} in all); the first ${r.shown} are shown above.`
+};
+
+/** The message of the finding that stands for the rows of a rule beyond those listed. */
+export function moreMessageOf(f: Found, rows: MoreRows, lang: Lang = "sv"): string {
+  return `${moreRows[lang](rows)} ${messageOfFound(f, lang)}`;
+}
+
+/** The finding that stands for the rows of a rule beyond those listed (their count; no line). */
+export function foundMore(f: Found, file: string, rows: MoreRows & { readonly column: string | null }): Finding {
+  return make(f.code, file, moreMessageOf(f, rows), { column: rows.column, count: rows.total - rows.shown });
+}
