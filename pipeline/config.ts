@@ -1,5 +1,6 @@
 // Raw input (command line, environment) is parsed once, here, into a typed and frozen config.
-import { dirname, join, resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { samplesDir } from "./system/paths.js";
 import { deepFreeze } from "./contract/schema.js";
@@ -50,9 +51,16 @@ export function runConfig(input: RunOptionsInput): RunConfig {
   const at = (p: string | undefined, fallback: string) => resolve(o.cwd, p ?? fallback);
   const db = at(o.db, "out/kas.duckdb");
   const stateDir = dirname(db);
+  const out = at(o.out, "out/site");
+  // every publication replaces the whole site: a database inside it would be deleted with the old version
+  for (const site of [out, `${out}.versions`, real(out)]) {
+    if (within(stateDir, site)) {
+      throw new UsageError(`--db ${db} ligger i webbplatsen --out ${out}, som kas ersätter helt vid varje publicering: databasen, arkivet och nyckeln skulle försvinna. Lägg databasen utanför webbplatsen, t.ex. --db ${join(dirname(out), "kas.duckdb")}.`);
+    }
+  }
   return deepFreeze({
     inbox: o.inbox ? resolve(o.cwd, o.inbox) : join(samplesDir, "inbox"),
-    out: at(o.out, "out/site"),
+    out,
     db,
     keyFile: o.keyFile ? resolve(o.cwd, o.keyFile) : undefined,
     defaultKeyFile: join(stateDir, "kas.key"),
@@ -67,6 +75,21 @@ export function runConfig(input: RunOptionsInput): RunConfig {
     logDir: join(stateDir, "logs"),
     lockFile: join(stateDir, "kas.lock")
   });
+}
+
+/** True when path is dir or lies inside it. */
+function within(path: string, dir: string): boolean {
+  const r = relative(dir, path);
+  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+}
+
+/** The path with its links resolved, as far as it exists (the published site is a link). */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Wrong usage of the command line: exit code 2. */

@@ -1,7 +1,7 @@
 // `kas run`, the nightly batch (contract §9): take every new complete file from the inbox, validate,
 // normalise, load, and publish — building the new database and site beside the published ones and
 // switching them in only when everything succeeded.
-import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./system/context.js";
@@ -16,7 +16,7 @@ import { installMacros } from "./db/macros.js";
 import { loadProfiles, type Profiles } from "./contract/profile.js";
 import { beside, recover, siteRun, siteVersion, switchIn } from "./publish/switch.js";
 import { siteFingerprint } from "./publish/fingerprint.js";
-import { loadKey } from "./load/pseudonym.js";
+import { loadKey, type PseudonymKey } from "./load/pseudonym.js";
 import { initDatabase } from "./db/tables.js";
 import { schema as loadSchema, type Schema } from "./contract/schema.js";
 import { pseudonymSql } from "./load/pseudonym.js";
@@ -117,6 +117,15 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     rmSync(join(cfg.archiveDir, "tmp"), { recursive: true, force: true }); // copies a killed run left half-made
     if (recovered !== "none") ctx.log.info(recovered === "finished" ? "slutförde en publicering som avbröts" : "kastade en halvfärdig körning som avbröts");
 
+    if (mode === "run" && !existsSync(cfg.db)) {
+      // a database deleted (or --db mistyped) while the archive stays: a run would publish less than is known
+      const archived = readManifest(cfg.archiveDir).length;
+      if (archived > 0) {
+        throw new RunFailed(
+          `databasen ${cfg.db} finns inte, men arkivet ${cfg.archiveDir} har ${archived} inlästa filer. Återskapa databasen ur arkivet med kas rebuild (med samma --db och --out), eller ange rätt --db.`
+        );
+      }
+    }
     const fingerprint = siteFingerprint(cfg.threshold);
     const unchanged = mode === "run" ? await timed("kontroll av inkorgen", () => nothingNew(cfg, fingerprint)) : null;
     if (unchanged) {
@@ -143,7 +152,9 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
     let report: unknown;
     let siteNext = "";
     try {
+      chmodSync(dbNext, 0o600); // pseudonyms, birth years, reasons and amounts: the owner's alone, whatever the umask
       await initDatabase(db, schema);
+      await checkKey(db, key, cfg);
       await installMacros(db);
       runId = await nextRun(db, startedAt);
       siteNext = siteVersion(cfg.out, runId, ctx.clock());
@@ -235,7 +246,7 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
     const known = await knownFiles(db);
     for (const c of candidates) {
       const s = seen.get(c.path);
-      if (!s || !known.has(fileKey(c.municipality, s.sha256)) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
+      if (!s || !known.has(fileKey(c.municipality, s.sha256, c.name)) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
     }
     const [last] = await db.all<{ run_id: number }>(sqlText("runs/last_published_run"));
     const site = siteRun(cfg.out);
@@ -244,6 +255,18 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
     return { runId: last.run_id, files: candidates.length };
   } finally {
     db.close();
+  }
+}
+
+/** The key must be the one the database was made with: another key's pseudonyms would silently fail
+ *  to link a person to the rows already loaded. The database keeps the key's check value, never the key. */
+async function checkKey(db: Db, key: PseudonymKey, cfg: RunConfig): Promise<void> {
+  const [stored] = await db.all<{ value: string }>(sqlText("runs/meta_value"), { key: "key_check" });
+  if (!stored) return db.run(sqlText("runs/meta_set"), { key: "key_check", value: key.checkValue() });
+  if (stored.value !== key.checkValue()) {
+    throw new RunFailed(
+      `pseudonymiseringsnyckeln är inte den som databasen ${cfg.db} skapades med (--key-file, KAS_KEY eller ${cfg.defaultKeyFile}), så nya rader skulle inte kopplas till personerna som redan är inlästa. Ange rätt nyckel; för att byta nyckel, kör kas rebuild --key-file NY (hela databasen återskapas ur arkivet med den nya nyckeln).`
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 // `kas status`: what is loaded — per municipality and kind, the months covered, the files they came
 // from, and when. Opens the published database read-only (readers never block the nightly run).
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
+import { UsageError } from "./config.js";
 import { openDb, sqlText } from "./db/connection.js";
 import { municipalityName } from "./contract/municipalities.js";
 
@@ -29,9 +30,16 @@ export interface Status {
 }
 
 export async function status(path: string): Promise<Status> {
-  if (!existsSync(path)) return { database: path, exists: false, lastRun: null, municipalities: [], rejected: [] };
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return { database: path, exists: false, lastRun: null, municipalities: [], rejected: [] };
+  // a FIFO or a device would block the open, or hand DuckDB something that is no database
+  if (!st.isFile()) throw new UsageError(`--db ${path} är ingen vanlig fil. Ange databasfilen som kas run skapade (standard: out/kas.duckdb).`);
   const db = await openDb(path, { readOnly: true });
   try {
+    const [tables] = await db.all<{ n: number }>(sqlText("status/kas_tables"));
+    if (tables.n < 3) {
+      throw new Error(`${path} är en DuckDB-databas men saknar kas tabeller (runs, files, meta): är det rätt fil? En kas-databas återskapas ur arkivet med kas rebuild --db ${path}.`);
+    }
     const [lastRun] = await db.all<{ run_id: number; started_at: number; finished_at: number | null }>(sqlText("status/last_run"));
     const kinds = await db.all<{ municipality: string; kind: "bistand" | "insats"; rows: number; months: string[]; files: { name: string; first_seen: number; rows: number }[] }>(
       sqlText("status/loaded")

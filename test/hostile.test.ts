@@ -2,13 +2,14 @@
 // file for a link while kas reads it, names that are not UTF-8, hidden and unreadable folders. Every
 // entry of the inbox is accounted for in the run summary, and nothing outside the inbox is ever read.
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunSummary } from "../pipeline/run.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
 import { packageRoot } from "../pipeline/system/paths.js";
-import { cleanup, cliPath, filesUnder, install, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
+import { openDb } from "../pipeline/db/connection.js";
+import { cleanup, cliPath, filesUnder, install, kas, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
 
 const dirs: string[] = [];
 function fresh(name: string): Install {
@@ -148,5 +149,123 @@ describe("every entry of the inbox is accounted for", () => {
     } finally {
       chmodSync(folder, 0o755);
     }
+  });
+});
+
+describe("operator mistakes and long names", () => {
+  it("quarantines a rejected file whose name is 254 bytes of ö, and the night goes on", async () => {
+    const i = fresh("long-name");
+    const name = `${"ö".repeat(125)}.csv`; // 254 bytes
+    writeInbox(i.inbox, { [`0181/${name}`]: "not,a,kas,file\n1,2,3,4\n", "0181/good.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    const r = await runKas(i);
+    expect(r.code).toBe(1);
+    expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0181/good.csv"]);
+    const quarantined = readdirSync(join(i.state, "quarantine", "0181"));
+    expect(quarantined).toHaveLength(2); // the copy and its reason
+    for (const f of quarantined) expect(Buffer.byteLength(f)).toBeLessThanOrEqual(255);
+  });
+
+  it("quarantines a copy, not a link to the archive: editing it leaves the archive as it was", async () => {
+    const i = fresh("quarantine-copy");
+    writeInbox(i.inbox, { "0181/bad.csv": "not,a,kas,file\n1,2,3,4\n" });
+    const r = await runKas(i);
+    const q = r.summary!.files.rejected[0].quarantined!;
+    expect(statSync(q).nlink).toBe(1);
+  });
+
+  it("loads a CSV rejected for its extension once it is renamed .csv, in the run and in kas rebuild", async () => {
+    const i = fresh("renamed");
+    const content = bistandCsv(bistandRows("0181", "2024-01", 5));
+    writeInbox(i.inbox, { "0181/extract.txt": content });
+    expect((await runKas(i)).summary!.files.rejected.map((f) => f.file)).toEqual(["0181/extract.txt"]);
+    renameSync(join(i.inbox, "0181/extract.txt"), join(i.inbox, "0181/extract.csv"));
+    const r = await runKas(i);
+    expect(r.summary!.files.accepted.map((f) => f.file)).toEqual(["0181/extract.csv"]);
+    const rebuilt = await kas(["rebuild", "--db", i.db, "--out", i.site, "--json"]);
+    const s = JSON.parse(rebuilt.stdout) as RunSummary;
+    expect(s.files.accepted.map((f) => f.file)).toEqual(["0181/extract.csv"]);
+    expect(s.files.rejected.map((f) => f.file)).toEqual(["0181/extract.txt"]);
+    expect(s.rows.bistand).toBe(5);
+  });
+
+  it("refuses --db inside the published site, before it creates anything", async () => {
+    const i = fresh("db-in-site");
+    writeInbox(i.inbox, { "0181/good.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    expect((await runKas(i)).code).toBe(0);
+    const inside = join(i.site, "state", "kas.duckdb");
+    const r = await kas(["run", "--inbox", i.inbox, "--db", inside, "--out", i.site]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ligger i webbplatsen --out/);
+    expect(existsSync(join(i.site, "state"))).toBe(false);
+    const fresh2 = join(i.root, "new-site");
+    expect((await kas(["run", "--inbox", i.inbox, "--db", join(fresh2, "kas.duckdb"), "--out", fresh2])).code).toBe(2);
+    expect(existsSync(fresh2)).toBe(false);
+  });
+
+  it("refuses another key on an existing database (exit 3, nothing published), and kas rebuild rotates it", async () => {
+    const i = fresh("other-key");
+    writeInbox(i.inbox, { "0181/a.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    expect((await runKas(i)).code).toBe(0);
+    writeInbox(i.inbox, { "0181/b.csv": bistandCsv(bistandRows("0181", "2024-02", 5)) });
+    const other = { KAS_KEY: "6b".repeat(32) };
+    const r = await runKas(i, [], { env: other });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/pseudonymiseringsnyckeln är inte den som databasen/);
+    expect(r.stderr).not.toContain("6b6b");
+    const rotated = await kas(["rebuild", "--db", i.db, "--out", i.site], { env: other });
+    expect(rotated.code).toBe(0);
+    expect((await runKas(i, [], { env: other })).code).toBe(0);
+  });
+
+  it("points to kas rebuild when the database is gone but the archive is there", async () => {
+    const i = fresh("db-gone");
+    writeInbox(i.inbox, { "0181/a.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    expect((await runKas(i)).code).toBe(0);
+    rmSync(i.db);
+    const r = await runKas(i);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/arkivet .* har 1 inlästa filer\. Återskapa databasen ur arkivet med kas rebuild/);
+  });
+
+  it("keeps the database readable by its owner only, whatever the umask", async () => {
+    const i = fresh("db-mode");
+    writeInbox(i.inbox, { "0181/a.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    const before = process.umask(0o022);
+    try {
+      expect((await runKas(i)).code).toBe(0);
+    } finally {
+      process.umask(before);
+    }
+    expect(statSync(i.db).mode & 0o777).toBe(0o600);
+  });
+
+  it("kas rebuild names archive files that the manifest does not list", async () => {
+    const i = fresh("unlisted");
+    writeInbox(i.inbox, { "0181/a.csv": bistandCsv(bistandRows("0181", "2024-01", 5)), "0181/b.csv": bistandCsv(bistandRows("0181", "2024-02", 5)) });
+    expect((await runKas(i)).code).toBe(0);
+    const manifest = join(i.state, "archive", "manifest.jsonl");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").split("\n").filter((l) => !l.includes('"b.csv"')).join("\n"));
+    const r = await kas(["rebuild", "--db", i.db, "--out", i.site, "--json"]);
+    const s = JSON.parse(r.stdout) as RunSummary;
+    expect(s.files.accepted.map((f) => f.file)).toEqual(["0181/a.csv"]);
+    expect(s.files.ignored).toEqual([{ file: expect.stringMatching(/^arkivet\/[0-9a-f]{2}\/[0-9a-f]{64}\.csv$/), reason: expect.stringMatching(/nämns inte i dess manifest/) }]);
+  });
+
+  it("kas status on a FIFO or a DuckDB file of something else says what is wrong instead of hanging or a raw Catalog Error", async () => {
+    const i = fresh("status");
+    mkdirSync(i.state, { recursive: true });
+    const fifo = join(i.state, "fifo.duckdb");
+    execFileSync("mkfifo", [fifo]);
+    const r = await kas(["status", "--db", fifo]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ingen vanlig fil/);
+    const other = join(i.state, "other.duckdb");
+    const db = await openDb(other);
+    await db.run("CREATE TABLE t AS SELECT 1 AS x");
+    db.close();
+    const s = await kas(["status", "--db", other]);
+    expect(s.code).toBe(3);
+    expect(s.stderr).toMatch(/saknar kas tabeller .* kas rebuild/);
+    expect(s.stderr).not.toMatch(/Catalog Error/);
   });
 });

@@ -3,8 +3,9 @@
 import { lit, sqlText, type Db } from "./connection.js";
 import type { Schema } from "../contract/schema.js";
 
-/** 2: bistand.household_amount and couple_months instead of household_months */
-export const schemaVersion = "3";
+/** 2: bistand.household_amount and couple_months instead of household_months; 3: a file is known by
+ *  its folder and bytes; 4: by its folder, bytes and extension (files is unique on archived_as) */
+export const schemaVersion = "4";
 
 export async function initDatabase(db: Db, s: Schema): Promise<void> {
   await db.run(sqlText("schema/canonical"));

@@ -2,18 +2,21 @@
 // only, and the manifest records when and from where it first came — the archive is the source of
 // truth that `kas rebuild` replays. Rejected files are also copied to quarantine with a reason file.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { shownName } from "./discover.js";
+import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { extensionOf, shownName } from "./discover.js";
 import { fsyncDir, fsyncFile } from "../system/durable.js";
 import { formatFinding, type Finding } from "../contract/finding.js";
 
 /**
- * What makes a file the same file: its municipality folder and its bytes. A byte-identical re-upload to
- * the same folder is a no-op; the same bytes in another folder are that municipality's file (one put
- * in the wrong folder first, and rejected there, loads from the right one).
+ * What makes a file the same file: its municipality folder, its bytes and how they are read (the
+ * extension). A byte-identical re-upload to the same folder is a no-op; the same bytes in another
+ * folder are that municipality's file (one put in the wrong folder first, and rejected there, loads
+ * from the right one); the same bytes under another extension are another file (a CSV first uploaded
+ * as .txt, rejected for its extension, loads once renamed .csv — and an empty .xlsx is not the empty
+ * .csv it shares a hash with).
  */
-export const fileKey = (municipality: string, sha256: string): string => `${municipality}/${sha256}`;
+export const fileKey = (municipality: string, sha256: string, name: string): string => `${municipality}/${sha256}.${extensionOf(name)}`;
 
 export interface ManifestEntry {
   readonly sha256: string;
@@ -126,14 +129,44 @@ export function readManifest(archiveDir: string): ManifestEntry[] {
   // one entry per file (fileKey), at its last published position
   const last = new Map<string, number>();
   entries.forEach((e, i) => {
-    if (published.has(e.run)) last.set(fileKey(e.municipality, e.sha256), i);
+    if (published.has(e.run)) last.set(fileKey(e.municipality, e.sha256, e.name), i);
   });
-  return entries.filter((e, i) => last.get(fileKey(e.municipality, e.sha256)) === i);
+  return entries.filter((e, i) => last.get(fileKey(e.municipality, e.sha256, e.name)) === i);
 }
 
-/** A name safe to use inside quarantine/: never a path, never hidden, never long. */
+/** The longest name safe() gives, in UTF-8 bytes: with the hash prefix and ".reason.txt" well under
+ *  the 255 bytes a file name may have on every common file system. */
+const safeNameBytes = 120;
+
+/**
+ * Files in the archive that no manifest line names (a line removed or lost): kas rebuild cannot know
+ * their municipality or name, so it says so instead of dropping them without a word.
+ */
+export function unlistedFiles(archiveDir: string): string[] {
+  const path = manifestOf(archiveDir);
+  const listed = new Set(
+    (existsSync(path) ? readFileSync(path, "utf8").split("\n") : []).flatMap((line) => {
+      try {
+        const e = JSON.parse(line) as Partial<ManifestEntry>;
+        return e.sha256 && e.ext ? [archivedName(e.sha256, e.ext)] : [];
+      } catch {
+        return [];
+      }
+    })
+  );
+  if (!existsSync(archiveDir)) return [];
+  return readdirSync(archiveDir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /^[0-9a-f]{64}\.\w+$/.test(d.name))
+    .map((d) => relative(archiveDir, join(d.parentPath, d.name)))
+    .filter((rel) => !listed.has(rel))
+    .sort();
+}
+
+/** A name safe to use inside quarantine/: never a path, never hidden, never long — cut by bytes, at a
+ *  character boundary (125 × "ö" is 250 bytes). */
 export function safeName(name: string): string {
-  const cleaned = name.normalize("NFC").replace(/[^\p{L}\p{N}._ -]/gu, "_").replace(/^[.\s]+/, "").slice(0, 120);
+  let cleaned = name.normalize("NFC").replace(/[^\p{L}\p{N}._ -]/gu, "_").replace(/^[.\s]+/, "");
+  while (Buffer.byteLength(cleaned, "utf8") > safeNameBytes) cleaned = [...cleaned].slice(0, -1).join("");
   return cleaned || "fil";
 }
 
@@ -150,12 +183,9 @@ export function quarantine(
   const base = `${entry.sha256.slice(0, 12)}-${safeName(entry.name)}`;
   const target = join(dir, base);
   if (!existsSync(target)) {
-    try {
-      linkSync(archivePath, target);
-    } catch {
-      copyFileSync(archivePath, target);
-      chmodSync(target, 0o400);
-    }
+    // a copy, never a hard link: editing the quarantined file must not edit the archive
+    copyFileSync(archivePath, target);
+    chmodSync(target, 0o400);
   }
   const reasons = [
     `Filen ${entry.municipality}/${shownName(entry.name)} avvisades ${when.toISOString()}.`,

@@ -4,7 +4,7 @@
 // (contract §1–§4); nothing else is lost when one file is bad.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { appendManifest, archivedName, archiveTemp, commitToArchive, fileKey, quarantine, syncArchive, type ManifestEntry } from "./archive.js";
+import { appendManifest, archivedName, archiveTemp, commitToArchive, fileKey, quarantine, syncArchive, unlistedFiles, type ManifestEntry } from "./archive.js";
 import type { CheckedFile } from "../load/checks.js";
 import type { IngestPaths } from "../config.js";
 import type { Context } from "../system/context.js";
@@ -101,7 +101,7 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
   const seenRows: SeenRow[] = [];
   for (const c of candidates) {
     const cached = seen.get(c.path);
-    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(fileKey(c.municipality, cached.sha256))) {
+    if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(fileKey(c.municipality, cached.sha256, c.name))) {
       outcomes.push(outcome(c, "unchanged", cached.sha256));
       continue;
     }
@@ -131,12 +131,12 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
       continue;
     }
     seenRows.push({ path: c.path, size: c.size, mtimeMs: c.mtimeMs, ino: c.ino, sha256: inspection.sha256 });
-    if (known.has(fileKey(c.municipality, inspection.sha256))) {
+    if (known.has(fileKey(c.municipality, inspection.sha256, c.name))) {
       rmSync(temp, { force: true });
       outcomes.push(outcome(c, "duplicate", inspection.sha256));
       continue;
     }
-    known.add(fileKey(c.municipality, inspection.sha256));
+    known.add(fileKey(c.municipality, inspection.sha256, c.name));
     const archived = commitToArchive(cfg.archiveDir, temp, inspection.sha256, archiveExt(c.ext));
     entries.push({
       sha256: inspection.sha256, ext: c.ext, municipality: c.municipality, name: c.name, size: c.size,
@@ -152,8 +152,8 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
 
 /** Every file the database has read, by fileKey (pipeline/ingest/archive.ts). */
 export async function knownFiles(db: Db): Promise<Set<string>> {
-  const rows = await db.all<{ municipality: string; sha256: string }>(sqlText("runs/known_files"));
-  return new Set(rows.map((r) => fileKey(r.municipality, r.sha256)));
+  const rows = await db.all<{ municipality: string; sha256: string; name: string }>(sqlText("runs/known_files"));
+  return new Set(rows.map((r) => fileKey(r.municipality, r.sha256, r.name)));
 }
 
 /** kas rebuild: the archive alone, replayed in the order the files were first seen. */
@@ -172,7 +172,12 @@ export async function ingestArchive(ctx: Context, db: Db, cfg: IngestPaths, deps
     if (inspection.sha256 !== e.sha256) throw new Error(`the archived file ${archived} no longer has the SHA-256 it was stored under`);
     fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, path, e.firstSeen));
   }
-  return processFresh(ctx, db, cfg, deps, fresh, [], [], []);
+  const unlisted = unlistedFiles(cfg.archiveDir).map((f) => ({
+    display: `arkivet/${f}`,
+    reason: "ligger i arkivet men nämns inte i dess manifest (manifest.jsonl), så kommun och filnamn är okända och den läses inte; ladda upp filen igen i rätt kommunmapp"
+  }));
+  for (const u of unlisted) ctx.log.warn(`${u.display} ${u.reason}`);
+  return processFresh(ctx, db, cfg, deps, fresh, [], unlisted, []);
 }
 
 const archiveExt = (ext: Candidate["ext"]) => (ext === "other" ? "bin" : ext);
@@ -209,7 +214,7 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
     await recordFiles(db, fresh, seenRows, runId, ctx);
     for (const p of fresh) {
       const status = rejects(p.findings) ? "rejected" : "accepted";
-      const quarantined = status === "rejected" ? quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now) : null;
+      const quarantined = status === "rejected" ? quarantineOrSay(ctx, cfg, p, now) : null;
       outcomes.push({
         display: p.candidate.display, municipality: p.candidate.municipality, name: p.candidate.name, status, sha256: p.sha256,
         fileId: p.fileId, kind: p.kind, rowsRead: p.rowsRead, rowsLoaded: status === "accepted" ? p.rowsLoaded : 0, findings: p.findings, quarantined
@@ -219,6 +224,17 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
     return { files: outcomes, ignored, rowsLoaded, replacements: n };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Quarantines a rejected file; a quarantine that cannot be written is said, and the night goes on
+ *  (the file is rejected and recorded all the same, and its reasons are on quality.html). */
+function quarantineOrSay(ctx: Context, cfg: IngestPaths, p: Prepared, now: Date): string | null {
+  try {
+    return quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now);
+  } catch (e) {
+    ctx.log.error(`${p.candidate.display} kunde inte läggas i karantän (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); filen är avvisad och skälen står på kvalitetssidan`);
+    return null;
   }
 }
 

@@ -1,2 +1,2 @@
--- Every file the database has read, by municipality folder and bytes (pipeline/ingest/archive.ts fileKey).
-SELECT municipality, sha256 FROM files;
+-- Every file the database has read, by municipality folder, bytes and extension (pipeline/ingest/archive.ts fileKey).
+SELECT municipality, sha256, name FROM files;

@@ -34,8 +34,8 @@ CREATE TABLE IF NOT EXISTS files (
   profile      VARCHAR,
   rows_read    BIGINT,
   rows_loaded  BIGINT,
-  archived_as  VARCHAR NOT NULL,           -- path inside the archive, relative to it
-  UNIQUE (municipality, sha256)
+  archived_as  VARCHAR NOT NULL,           -- path inside the archive, relative to it: <sha256>.<extension>
+  UNIQUE (municipality, archived_as)         -- a file is its folder, bytes and extension (ingest/archive.ts fileKey)
 );
 
 CREATE TABLE IF NOT EXISTS findings (
