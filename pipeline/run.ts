@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { UsageError, type RunConfig } from "./config.js";
 import type { Context } from "./system/context.js";
 import { openDb, sqlText, type Db } from "./db/connection.js";
-import { discover } from "./ingest/discover.js";
+import { discover, pathKey } from "./ingest/discover.js";
 import { faultPoint } from "./system/fault.js";
 import type { Finding } from "./contract/finding.js";
 import { fileKey, readManifest } from "./ingest/archive.js";
@@ -245,7 +245,7 @@ async function nothingNew(cfg: RunConfig, fingerprint: string): Promise<{ runId:
     );
     const known = await knownFiles(db);
     for (const c of candidates) {
-      const s = seen.get(c.path);
+      const s = seen.get(pathKey(c.path));
       if (!s || !known.has(fileKey(c.municipality, s.sha256, c.name)) || s.size !== c.size || s.mtime_ms !== c.mtimeMs || Number(s.ino) !== c.ino) return null;
     }
     const [last] = await db.all<{ run_id: number }>(sqlText("runs/last_published_run"));

@@ -9,7 +9,7 @@ import type { RunSummary } from "../pipeline/run.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
 import { packageRoot } from "../pipeline/system/paths.js";
 import { openDb } from "../pipeline/db/connection.js";
-import { cleanup, cliPath, filesUnder, install, kas, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
+import { cleanup, cliPath, filesUnder, install, kas, query, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
 
 const dirs: string[] = [];
 function fresh(name: string): Install {
@@ -149,6 +149,25 @@ describe("every entry of the inbox is accounted for", () => {
     } finally {
       chmodSync(folder, 0o755);
     }
+  });
+});
+
+describe("identity numbers in values and names never reach a page, a log or a reason file", () => {
+  it("masks identity numbers however their parts are separated, in values and in file names", async () => {
+    const i = fresh("masking");
+    const numbers = ["010180 12345", "800101\u20131234", "19800101 - 1234", "010180.12345", "800101/1234"];
+    const rows = bistandRows("0181", "2024-01", numbers.length).map((r, n) => ({ ...r, reason: numbers[n] }));
+    writeInbox(i.inbox, { "0181/19700101-1001.csv": bistandCsv(rows) });
+    const r = await runKas(i);
+    expect(r.code).toBe(1);
+    expect(r.summary!.files.rejected.map((f) => f.file)).toEqual(["0181/[personnummer dolt].csv"]);
+    const shown = [...filesUnder(i.site), ...filesUnder(join(i.state, "logs")), ...filesUnder(join(i.state, "quarantine"))]
+      .map((f) => `${f}\n${f.endsWith(".csv") && f.includes("quarantine") ? "" : readFileSync(f, "utf8")}`)
+      .join("\n");
+    for (const n of [...numbers, "19700101-1001"]) expect(shown).not.toContain(n);
+    expect(shown).toContain("[dolt: ser ut som ett personnummer]");
+    const names = await query<{ name: string }>(i.db, "SELECT name FROM files UNION ALL SELECT path FROM inbox_seen");
+    expect(names.map((n) => n.name).join(" ")).not.toContain("19700101");
   });
 });
 

@@ -3,13 +3,20 @@
 // delimiter) is hidden before it becomes a finding's value or a message parameter, like person_id
 // values always are.
 
-/** Digits shaped like a Swedish (10 or 12 digits, optional - + or space before the last four) or
- *  Norwegian (11 digits) identity number, checksum or not. */
-const identityShaped = /(?<!\d)(?:\d{6}|\d{8})[-+ ]?\d{4}(?!\d)|(?<!\d)\d{11}(?!\d)/g;
+/** Digits shaped like a Swedish (6 or 8 digits, then the last four) or Norwegian (6 digits, then the
+ *  last five) identity number, checksum or not, however the parts are separated: nothing, a space, a
+ *  hyphen, plus, en or em dash, a dot, a slash, and spaces around them ("800101–1234",
+ *  "19800101 - 1234", "010180.12345", "800101/1234"). */
+const identityShaped = /(?<!\d)(?:\d{6}|\d{8})[\s\-+\u2010-\u2015\u2212./\\_:]{0,3}\d{4,5}(?!\d)/g;
 
 /** A value with every identity-shaped run of digits hidden. */
 export function masked(value: string): string {
-  return value.replace(identityShaped, "[dolt: ser ut som ett personnummer]");
+  return maskedAs(value, "[dolt: ser ut som ett personnummer]");
+}
+
+/** The same, with a shorter word where the value is a name (file names, quarantine copies). */
+export function maskedAs(value: string, hidden: string): string {
+  return value.replace(identityShaped, hidden);
 }
 
 /** A header line for a message: shortened to 80 characters, and any run of digits long enough to be

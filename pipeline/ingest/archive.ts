@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { extensionOf, shownName } from "./discover.js";
+import { maskedAs } from "../contract/masking.js";
 import { fsyncDir, fsyncFile } from "../system/durable.js";
 import { formatFinding, type Finding } from "../contract/finding.js";
 
@@ -165,7 +166,7 @@ export function unlistedFiles(archiveDir: string): string[] {
 /** A name safe to use inside quarantine/: never a path, never hidden, never long — cut by bytes, at a
  *  character boundary (125 × "ö" is 250 bytes). */
 export function safeName(name: string): string {
-  let cleaned = name.normalize("NFC").replace(/[^\p{L}\p{N}._ -]/gu, "_").replace(/^[.\s]+/, "");
+  let cleaned = maskedAs(name.normalize("NFC"), "dolt").replace(/[^\p{L}\p{N}._ -]/gu, "_").replace(/^[.\s]+/, "");
   while (Buffer.byteLength(cleaned, "utf8") > safeNameBytes) cleaned = [...cleaned].slice(0, -1).join("");
   return cleaned || "fil";
 }

@@ -1,7 +1,9 @@
 // Contract §1: the upload folder. <inbox>/<4-digit municipality>/<name>.csv|.xlsx; `.part` files are still
 // uploading. Names are never trusted as paths: only entries listed by readdir are opened, symlinks and
 // anything that is not a regular file are skipped, and the name is kept for display only.
+import { createHash } from "node:crypto";
 import { lstatSync, readdirSync, type Stats } from "node:fs";
+import { maskedAs } from "../contract/masking.js";
 import { join } from "node:path";
 
 export interface Candidate {
@@ -28,12 +30,18 @@ export const municipalityFolder = /^\d{4}$/;
  *  bidirectional overrides, line and paragraph separators. */
 const unprintable = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
-/** A file name as messages, logs and terminals show it: anything unprintable escaped as \n or \u{…}. */
+/** A file name as messages, logs, pages and the database show it: anything unprintable escaped as \n
+ *  or \u{…}, and an identity number in the name ("19700101-1001.csv") hidden. */
 export function shownName(name: string): string {
-  return name.replace(unprintable, (ch) =>
+  const escaped = name.replace(unprintable, (ch) =>
     ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : ch === "\t" ? "\\t" : `\\u{${ch.codePointAt(0)!.toString(16).padStart(4, "0")}}`
   );
+  return maskedAs(escaped, "[personnummer dolt]");
 }
+
+/** What the database keeps of an inbox path, to know an unchanged file again: a digest, since a
+ *  path can hold a name with an identity number. */
+export const pathKey = (path: string): string => createHash("sha256").update(path).digest("hex");
 
 export function extensionOf(name: string): Candidate["ext"] {
   const lower = name.toLowerCase();

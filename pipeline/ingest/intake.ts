@@ -10,7 +10,7 @@ import type { IngestPaths } from "../config.js";
 import type { Context } from "../system/context.js";
 import { sqlText, type Db } from "../db/connection.js";
 import type { Delimiter } from "./dialect.js";
-import { discover, unchangedSince, type Candidate, type Ignored } from "./discover.js";
+import { discover, pathKey, unchangedSince, type Candidate, type Ignored } from "./discover.js";
 import { rejects, type Finding } from "../contract/finding.js";
 import { inspectFile, type Inspection } from "./inspect.js";
 import type { Profile, Profiles } from "../contract/profile.js";
@@ -100,7 +100,7 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
   const entries: ManifestEntry[] = [];
   const seenRows: SeenRow[] = [];
   for (const c of candidates) {
-    const cached = seen.get(c.path);
+    const cached = seen.get(pathKey(c.path));
     if (cached && cached.size === c.size && cached.mtime_ms === c.mtimeMs && Number(cached.ino) === c.ino && known.has(fileKey(c.municipality, cached.sha256, c.name))) {
       outcomes.push(outcome(c, "unchanged", cached.sha256));
       continue;
@@ -130,7 +130,7 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
       outcomes.push(outcome(c, "deferred", null));
       continue;
     }
-    seenRows.push({ path: c.path, size: c.size, mtimeMs: c.mtimeMs, ino: c.ino, sha256: inspection.sha256 });
+    seenRows.push({ path: pathKey(c.path), size: c.size, mtimeMs: c.mtimeMs, ino: c.ino, sha256: inspection.sha256 });
     if (known.has(fileKey(c.municipality, inspection.sha256, c.name))) {
       rmSync(temp, { force: true });
       outcomes.push(outcome(c, "duplicate", inspection.sha256));

@@ -1,6 +1,7 @@
 // The record of a run's new files: one row each in files, their findings, and what the inbox looked
 // like (inbox_seen), each written in one statement.
 import { rejects } from "../contract/finding.js";
+import { shownName } from "../ingest/discover.js";
 import { lit, type Db } from "../db/connection.js";
 import type { Prepared } from "../ingest/intake.js";
 import type { Context } from "../system/context.js";
@@ -17,7 +18,7 @@ export async function recordFiles(db: Db, fresh: Prepared[], seenRows: SeenRow[]
     const c = p.candidate;
     const status = rejects(p.findings) ? "rejected" : "accepted";
     files.push(
-      `(${p.fileId}, ${lit(p.sha256)}, ${p.seq}, ${lit(c.municipality)}, ${lit(c.name)}, ${c.size}, to_timestamp(${c.mtimeMs} / 1000.0), ${runId}, ` +
+      `(${p.fileId}, ${lit(p.sha256)}, ${p.seq}, ${lit(c.municipality)}, ${lit(shownName(c.name))}, ${c.size}, to_timestamp(${c.mtimeMs} / 1000.0), ${runId}, ` +
         `${lit(p.firstSeen)}::TIMESTAMPTZ, ${str(p.kind)}, ${lit(status)}, ${str(p.encoding)}, ${str(p.delimiter)}, ${str(p.profile?.name)}, ` +
         `${num(p.rowsRead)}, ${status === "accepted" ? num(p.rowsLoaded) : 0}, ${lit(p.archived)})`
     );

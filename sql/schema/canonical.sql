@@ -126,7 +126,7 @@ CREATE TABLE IF NOT EXISTS code_mappings (
 
 -- What the inbox looked like, so unchanged files are not hashed again every night.
 CREATE TABLE IF NOT EXISTS inbox_seen (
-  path     VARCHAR PRIMARY KEY,
+  path     VARCHAR PRIMARY KEY,  -- SHA-256 of the inbox path (ingest/discover.ts pathKey): a name may hold an identity number
   size     BIGINT NOT NULL,
   mtime_ms DOUBLE NOT NULL,
   ino      UBIGINT NOT NULL,
