@@ -171,6 +171,17 @@ describe("identity numbers in values and names never reach a page, a log or a re
   });
 });
 
+describe("names shown on pages", () => {
+  it("shows a right-to-left override in a file name escaped on quality.html, never raw", async () => {
+    const i = fresh("rtl");
+    writeInbox(i.inbox, { "0181/report\u202Evsc.csv": bistandCsv(bistandRows("0181", "2024-01", 5)) });
+    expect((await runKas(i)).code).toBe(0);
+    const page = readFileSync(join(i.site, "quality.html"), "utf8");
+    expect(page).not.toContain("\u202E");
+    expect(page).toContain("report\\u{202e}vsc.csv");
+  });
+});
+
 describe("operator mistakes and long names", () => {
   it("quarantines a rejected file whose name is 254 bytes of ö, and the night goes on", async () => {
     const i = fresh("long-name");
