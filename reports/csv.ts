@@ -3,7 +3,8 @@
 import { csvNumber } from "./format.js";
 import type { Figure, Status } from "./model.js";
 
-export const csvHeader = "indicator,municipality,year,gender,value,numerator,denominator,status";
+/** Contract §7 (version 2): dimension and category are empty for a total row (§6.3). */
+export const csvHeader = "indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status";
 
 const statuses: readonly Status[] = ["", "..", "-"];
 
@@ -26,6 +27,8 @@ export function figuresCsv(figures: readonly Figure[]): string {
     lines.push(
       [
         csvText(f.indicator),
+        csvText(f.dimension ?? ""),
+        csvText(f.category ?? ""),
         csvText(f.municipality),
         String(f.year),
         f.gender,

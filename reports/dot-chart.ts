@@ -5,7 +5,7 @@
 // whole on one A4 page (290 → 6 × 49). The SVG is written as text, not through Plot in jsdom: 290 rows × 6
 // indicators took seconds there and milliseconds here.
 import { axisLabel, chartGenders, chartWidth, genderStyle, swatchLine, tick, type ChartInput, type Gender } from "./chart.js";
-import { formatByKind, formatCount, formatFixed, NO_DATA, WITHHELD } from "./format.js";
+import { formatByIndicator, formatCount, formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Figure, Indicator } from "./model.js";
 
@@ -60,7 +60,7 @@ const collator = new Intl.Collator("sv");
 
 /** The network mean in the report's notation: a mean of counts keeps one decimal. */
 function meanText(indicator: Indicator, v: number): string {
-  return indicator.kind === "count" ? formatFixed(v, 1) : formatByKind(indicator.kind, v);
+  return indicator.kind === "count" ? formatFixed(v, 1) : formatByIndicator(indicator, v);
 }
 
 /** Municipality names longer than the name column are cut; the table shows them in full. */
@@ -90,7 +90,7 @@ export function renderDotCharts(input: ChartInput): Html {
       if (v !== null) marks.push({ gender: g, value: v });
     }
     const key = published(m.code, latest, keyGender);
-    const keyText = key !== null ? formatByKind(indicator.kind, key) : byKey.get(`${m.code}|${latest}|${keyGender}`)?.status === ".." ? WITHHELD : NO_DATA;
+    const keyText = key !== null ? formatByIndicator(indicator, key) : byKey.get(`${m.code}|${latest}|${keyGender}`)?.status === ".." ? WITHHELD : NO_DATA;
     return { name: m.name, key, keyText, previous: published(m.code, previousYear, keyGender), marks };
   });
   rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.key ?? 0) - (a.key ?? 0) || collator.compare(a.name, b.name));

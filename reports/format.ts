@@ -2,6 +2,7 @@
 // (the page keeps numbers in a nowrap element so "12 345" never breaks), U+2212 for a minus sign so
 // a negative number cannot be mistaken for the no-data symbol "-". The CSV uses a decimal point and
 // no separator (contract §7). Kolada's symbols: ".." withheld for confidentiality, "-" no data.
+import { decimalsOf, type Indicator } from "../pipeline/contract/schema.js";
 import type { Status } from "./model.js";
 
 export const WITHHELD = "..";
@@ -52,15 +53,9 @@ export const formatMean = (v: number): string => formatFixed(v, 2);
 /** An amount in SEK: whole kronor as an integer, else two decimals (öre). */
 export const formatAmount = (v: number): string => formatFixed(v, Number.isInteger(v) ? 0 : 2);
 
-export type FigureKind = "count" | "share" | "mean";
-
-/** The notation of an indicator's value by its kind. */
-export function formatByKind(kind: FigureKind, v: number): string {
-  switch (kind) {
-    case "count": return formatCount(v);
-    case "share": return formatShare(v);
-    case "mean": return formatMean(v);
-  }
+/** The notation of an indicator's value: its decimals (counts 0, shares 1, means as declared). */
+export function formatByIndicator(indicator: Pick<Indicator, "kind" | "decimals">, v: number): string {
+  return formatFixed(v, decimalsOf(indicator));
 }
 
 /** A published figure, or its status symbol: ".." when withheld, "-" when there is no data. */

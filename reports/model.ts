@@ -8,6 +8,7 @@ export type { Indicator, TargetGroup, Schema, Finding };
 export type Status = "" | ".." | "-";
 export interface Figure {
   indicator: string; municipality: string /* 4-digit code or "network" */; year: number; gender: "K" | "M" | "T";
+  dimension?: string; category?: string /* a breakdown's (contract §6.3); absent or "" for a total */
   value: number | null; numerator: number | null; denominator: number | null; status: Status;
   rank: number | null;   // 1 = best among municipalities with a published value (direction "none": 1 = highest); null for network/unpublished
   ranked: number | null; // how many municipalities were ranked for that indicator/year/gender

@@ -7,9 +7,10 @@
 import { genderLabel, maxFacets, renderChart, type ChartInput } from "./chart.js";
 import { renderDotCharts } from "./dot-chart.js";
 import { renderNetworkTrend } from "./trend-chart.js";
-import { formatAmount, formatByKind, formatCount, formatFigure, formatFixed, formatMean, NO_DATA, WITHHELD } from "./format.js";
+import { formatAmount, formatByIndicator, formatCount, formatFigure, formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./frame.js";
+import { decimalsOf } from "../pipeline/contract/schema.js";
 import type { Figure, Freshness, Indicator, Municipality, ReportPage } from "./model.js";
 import { rankClass, rankText } from "./rank.js";
 import { formatMonth } from "./time.js";
@@ -22,7 +23,7 @@ type Row = { code: string; name: string; network: boolean };
 /** The value in Swedish notation. A network mean of a count is a mean, so it keeps one decimal. */
 function valueText(ind: Indicator, f: Figure | undefined, network: boolean): string {
   if (!f) return NO_DATA;
-  const format = ind.kind === "count" && network ? (v: number) => formatFixed(v, 1) : (v: number) => formatByKind(ind.kind, v);
+  const format = ind.kind === "count" && network ? (v: number) => formatFixed(v, 1) : (v: number) => formatByIndicator(ind, v);
   return formatFigure(f.status, f.value, format);
 }
 
@@ -31,7 +32,7 @@ function numeratorText(ind: Indicator, f: Figure | undefined, network: boolean):
   if (!f) return NO_DATA;
   if (f.status === "..") return WITHHELD;
   if (f.numerator === null) return NO_DATA;
-  if (network) return ind.kind === "share" ? formatFixed(f.numerator, 1) : ind.kind === "mean" ? formatMean(f.numerator) : formatFixed(f.numerator, Number.isInteger(f.numerator) ? 0 : 1);
+  if (network) return formatFixed(f.numerator, decimalsOf(ind));
   return ind.kind === "mean" ? formatAmount(f.numerator) : formatCount(f.numerator);
 }
 

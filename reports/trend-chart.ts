@@ -5,7 +5,7 @@
 // change; this shows the years. Written as SVG text like the row charts (no DOM).
 import { axisLabel, chartGenders, chartWidth, genderStyle, swatchLine, tick, type ChartInput, type Gender } from "./chart.js";
 import { niceScale } from "./dot-chart.js";
-import { formatByKind, formatFixed } from "./format.js";
+import { formatByIndicator, formatFixed } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Indicator } from "./model.js";
 
@@ -24,7 +24,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
-const meanText = (indicator: Indicator, v: number) => (indicator.kind === "count" ? formatFixed(v, 1) : formatByKind(indicator.kind, v));
+const meanText = (indicator: Indicator, v: number) => (indicator.kind === "count" ? formatFixed(v, 1) : formatByIndicator(indicator, v));
 
 interface Point { gender: Gender; year: number; mean: number | null; q1: number | null; q3: number | null; n: number }
 

@@ -65,7 +65,7 @@ async function assertIntact(s: ReturnType<typeof state>, allowed: number[]): Pro
   expect(allowed).toContain(site.runId);
   const pages = readdirSync(s.out).filter((f) => f.endsWith(".html"));
   expect(pages.length).toBe(10); // 7 target groups, index, quality, codes
-  for (const f of Object.keys(expected)) expect(readFileSync(join(s.out, "data", f), "utf8").startsWith("indicator,municipality,year")).toBe(true);
+  for (const f of Object.keys(expected)) expect(readFileSync(join(s.out, "data", f), "utf8").startsWith("indicator,dimension,category,municipality,year")).toBe(true);
   const db = await openDb(s.db, { readOnly: true });
   try {
     const [{ last }] = await db.all<{ last: number }>("SELECT max(run_id) AS last FROM runs WHERE status = 'published'");
@@ -381,7 +381,7 @@ describe("the archive as the source of truth (kas rebuild)", () => {
     utimesSync(join(s.inbox, "0128", "b.csv"), new Date("2026-02-01"), new Date("2026-02-01"));
     expect((await kas(s.args)).code).toBe(0);
     const live = csvs(s.out);
-    expect(live["social_reasons.csv"]).toMatch(/^recipients,0128,2024,K,12,12,,$/m);
+    expect(live["social_reasons.csv"]).toMatch(/^recipients,,,0128,2024,K,12,12,,$/m);
     expect((await kas(["rebuild", "--out", s.out, "--db", s.db])).code).toBe(0);
     expect(csvs(s.out)).toEqual(live);
   });

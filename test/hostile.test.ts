@@ -3,7 +3,7 @@
 // entry of the inbox is accounted for in the run summary, and nothing outside the inbox is ever read.
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunSummary } from "../pipeline/run.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
@@ -134,8 +134,12 @@ describe("every entry of the inbox is accounted for", () => {
         // root reads every folder: the discovery runs as nobody, for whom 0182/ is unreadable
         chmodSync(i.root, 0o755);
         // (a copy of the built module beside the inbox: the clone's own folders may be closed to nobody)
-        const module = join(i.root, "discover.mjs");
-        copyFileSync(join(packageRoot, "dist/pipeline/ingest/discover.js"), module);
+        const module = join(i.root, "ingest", "discover.js");
+        for (const m of ["ingest/discover.js", "contract/masking.js"]) {
+          mkdirSync(join(i.root, dirname(m)), { recursive: true });
+          copyFileSync(join(packageRoot, "dist/pipeline", m), join(i.root, m));
+        }
+        writeFileSync(join(i.root, "package.json"), '{ "type": "module" }');
         const script = `import(${JSON.stringify(module)}).then((m) => console.log(JSON.stringify(m.discover(${JSON.stringify(i.inbox)}))))`;
         const found = JSON.parse(execFileSync(process.execPath, ["-e", script], { uid: 65534, gid: 65534, encoding: "utf8" }));
         expect(found.candidates.map((c: { display: string }) => c.display)).toEqual(["0181/good.csv"]);

@@ -62,6 +62,7 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
           else if (r < 0.12) { f.status = ".."; withheld++; }
           else if (ind.kind === "count") f.value = f.numerator = Math.floor(20 + next() * 2000);
           else if (ind.kind === "share") { f.denominator = Math.floor(50 + next() * 900); f.numerator = Math.floor(f.denominator * next()); f.value = Math.round((1000 * f.numerator) / f.denominator) / 10; }
+          else if (ind.unit !== "kr") { f.denominator = Math.floor(50 + next() * 900); f.numerator = Math.floor(f.denominator * (1 + next() * 11)); f.value = f.numerator / f.denominator; } // months per recipient
           else { f.denominator = Math.floor(500 + next() * 9000); f.numerator = Math.round(f.denominator * (6000 + next() * 8000) * 100) / 100; f.value = f.numerator / f.denominator; }
           return f;
         });

@@ -85,7 +85,7 @@ describe("CSV", () => {
 
   it("has the contract's header and one row per figure", () => {
     const lines = figuresCsv(page.figures).split("\n");
-    expect(lines[0]).toBe("indicator,municipality,year,gender,value,numerator,denominator,status");
+    expect(lines[0]).toBe("indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status");
     expect(lines[0]).toBe(csvHeader);
     expect(lines.at(-1)).toBe("");
     expect(lines).toHaveLength(page.figures.length + 2);
@@ -95,7 +95,7 @@ describe("CSV", () => {
     expect(csvText('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(["+1", "-1", "@SUM(A1)", "\tx", "\rx", "0181", "a,b"].map(csvText)).toEqual(["'+1", "'-1", "'@SUM(A1)", "'\tx", `"'\rx"`, "0181", '"a,b"']);
     const f: Figure = { indicator: "recipients", municipality: '=HYPERLINK("http://x")', year: 2024, gender: "T", value: -5, numerator: -5, denominator: null, status: "", rank: null, ranked: null };
-    expect(figuresCsv([f]).split("\n")[1]).toBe(`recipients,"'=HYPERLINK(""http://x"")",2024,T,-5,-5,,`);
+    expect(figuresCsv([f]).split("\n")[1]).toBe(`recipients,,,"'=HYPERLINK(""http://x"")",2024,T,-5,-5,,`);
   });
 
   it("writes the status symbols as the contract spells them", () => {
@@ -106,7 +106,7 @@ describe("CSV", () => {
 
   it("leaves value, numerator and denominator of a withheld row empty even if the input has them", () => {
     const f: Figure = { indicator: "recipients", municipality: "0181", year: 2024, gender: "K", value: 2, numerator: 2, denominator: 9, status: "..", rank: null, ranked: null };
-    expect(figuresCsv([f]).split("\n")[1]).toBe("recipients,0181,2024,K,,,,..");
+    expect(figuresCsv([f]).split("\n")[1]).toBe("recipients,,,0181,2024,K,,,,..");
   });
 });
 
@@ -313,7 +313,7 @@ describe("chart layout for a large network", () => {
       const byName = new Map(page.municipalities.map((m) => [m.name, m.code]));
       names.forEach((name, i) => {
         const f = fig(ind.id, byName.get(name!)!, 2025, "T")!;
-        expect(values[i], `${ind.id} ${name}`).toBe(f.status === "" ? (ind.kind === "share" ? f.value!.toFixed(1) : ind.kind === "mean" ? f.value!.toFixed(2) : String(f.value)).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") : f.status);
+        expect(values[i], `${ind.id} ${name}`).toBe(f.status === "" ? (ind.kind === "share" ? f.value!.toFixed(1) : ind.kind === "mean" ? f.value!.toFixed(ind.decimals ?? 2) : String(f.value)).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") : f.status);
       });
     }
   });
@@ -335,7 +335,7 @@ describe("chart layout for a large network", () => {
   it("marks the network mean with a labelled rule and gives all means in the caption", () => {
     for (const ind of page.indicators) {
       const mean = fig(ind.id, "network", 2025, "T")!;
-      const text = ind.kind === "count" ? mean.value!.toFixed(1) : ind.kind === "mean" ? mean.value!.toFixed(2) : mean.value!.toFixed(1);
+      const text = ind.kind === "count" ? mean.value!.toFixed(1) : ind.kind === "mean" ? mean.value!.toFixed(ind.decimals ?? 2) : mean.value!.toFixed(1);
       const sv = text.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ");
       for (const c of rowCharts(ind.id)) {
         expect(c.querySelector("g.mean text")!.textContent).toBe(`Medel ${sv}`);

@@ -21,7 +21,7 @@ describe("a run with nothing usable", () => {
     const summary = await run(runConfig({ inbox, out: join(dir, "site1"), db: join(dir, "one.duckdb") }), ctx);
     expect(summary.exitCode).toBe(0);
     expect(readFileSync(join(dir, "site1", "all.html"), "utf8")).toMatch(/Inga uppgifter ännu/);
-    expect(readFileSync(join(dir, "site1", "data", "all.csv"), "utf8")).toBe("indicator,municipality,year,gender,value,numerator,denominator,status\n");
+    expect(readFileSync(join(dir, "site1", "data", "all.csv"), "utf8")).toBe("indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status\n");
   });
 
   it("publishes the reason when the only file is rejected, then loads good data the next night", async () => {
@@ -38,7 +38,7 @@ describe("a run with nothing usable", () => {
     const second = await run(cfg, ctx);
     expect(second.exitCode).toBe(0);
     const csv = readFileSync(join(dir, "site2", "data", "all.csv"), "utf8");
-    expect(csv).toMatch(/^recipients,0180,2024,K,,,,\.\.$/m); // one person: withheld
-    expect(csv).toMatch(/^recipients,0180,2024,M,0,0,,$/m);
+    expect(csv).toMatch(/^recipients,,,0180,2024,K,,,,\.\.$/m); // one person: withheld
+    expect(csv).toMatch(/^recipients,,,0180,2024,M,0,0,,$/m);
   });
 });

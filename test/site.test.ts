@@ -40,7 +40,7 @@ describe("the published files (contract §7)", () => {
   it("writes every CSV with the contract's header, codes and notation", () => {
     for (const t of s.targetGroups) {
       const [header, ...rows] = readFileSync(join(out, "data", `${t.id}.csv`), "utf8").trimEnd().split("\n");
-      expect(header).toBe("indicator,municipality,year,gender,value,numerator,denominator,status");
+      expect(header).toBe("indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status");
       for (const row of rows) {
         const [indicator, municipality, year, gender, value, numerator, denominator, status] = row.split(",");
         expect(s.indicators.map((i) => i.id)).toContain(indicator);

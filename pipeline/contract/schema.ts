@@ -50,7 +50,7 @@ const TargetGroupsFile = z.strictObject({
   $comment: z.string().optional(),
   targetGroups: z.array(
     z.strictObject({
-      id: z.string().regex(/^[a-z_]+$/),
+      id: z.string().regex(/^[a-z][a-z0-9_]*$/),
       sv: z.string(),
       en: z.string(),
       definition: z.string(),
@@ -79,7 +79,7 @@ const CountsFile = z.strictObject({
     .array(
       z.strictObject({
         id: familyId,
-        column: z.string().regex(/^[a-z_]+$/),
+        column: z.string().regex(/^[a-z][a-z0-9_]*$/),
         from: z.enum(kindNames),
         additive: z.boolean(),
         what: z.string().min(1)
@@ -94,8 +94,10 @@ const IndicatorsFile = z.strictObject({
   $comment: z.string().optional(),
   indicators: z.array(
     z.strictObject({
-      id: z.string().regex(/^[a-z_]+$/),
+      id: z.string().regex(/^[a-z][a-z0-9_]*$/),
       kind: z.enum(["count", "share", "mean"]),
+      /** decimals of a mean's value (contract §6.4: SEK means whole kronor); counts have 0, shares 1 */
+      decimals: z.number().int().min(0).max(2).optional(),
       direction: z.enum(["higher", "lower", "none"]),
       genders: z.array(z.enum(genders)).min(1),
       unit: z.string(),
@@ -252,6 +254,11 @@ function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indi
     for (const f of t.facts) if (!factIds.has(f)) throw bad("target-groups.json", `${t.id} names unknown fact ${f}`);
   }
   return { families: file.counts, relations: file.relations.map(relation), facts };
+}
+
+/** Decimals of an indicator's published value: counts 0, shares 1, means as declared (default 2). */
+export function decimalsOf(i: Pick<Indicator, "kind" | "decimals">): number {
+  return i.kind === "count" ? 0 : i.kind === "share" ? 1 : (i.decimals ?? 2);
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -3,17 +3,13 @@
 // of the values averaged and its denominator their number), and every published value is ranked.
 // Arithmetic is on scaled integers, so means round half up exactly.
 import type { PublishedRow } from "../withhold/model.js";
-import type { Indicator } from "../contract/schema.js";
+import { decimalsOf, type Indicator } from "../contract/schema.js";
 
 export interface Figure extends PublishedRow {
   readonly rank: number | null;
   readonly ranked: number | null;
 }
 
-/** Decimals of an indicator's published value: counts 0, shares 1, SEK means 2. */
-export function decimalsOf(kind: Indicator["kind"]): number {
-  return kind === "count" ? 0 : kind === "share" ? 1 : 2;
-}
 
 /** round(a / b) half up, for non-negative integers. */
 function divRound(a: number, b: number): number {
@@ -46,7 +42,7 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
     const { indicator, year, gender } = group[0];
     const def = byIndicator.get(indicator);
     if (!def) throw new Error(`unknown indicator: ${indicator}`);
-    const d = decimalsOf(def.kind);
+    const d = decimalsOf(def);
     const published = group.filter((r) => r.status === "" && r.value !== null);
     const sign = def.direction === "lower" ? 1 : -1; // rank 1 = lowest for "lower", else highest
     const order = published.map((r) => sign * r.value!).sort((a, b) => a - b);

@@ -45,11 +45,15 @@ export function martsInOrder(dir = join(sqlDir, "marts")): Mart[] {
 
 /** Rebuilds the marts for the municipalities whose rows changed in runId (or that the marts lack); every municipality when runId is null. */
 export async function refreshMarts(db: Db, schema: Schema, runId: number | null): Promise<void> {
-  await db.run(sqlText("schema/marts"));
-  // new target groups, a changed definition, new SQL: every municipality is recomputed once
+  // new target groups, a changed definition, new SQL: every municipality is recomputed once, into
+  // tables made anew (their columns may have changed)
   const fingerprint = martsFingerprint();
   const [stored] = await db.all<{ value: string }>(sqlText("runs/meta_value"), { key: "marts_fingerprint" });
-  if (stored?.value !== fingerprint) runId = null;
+  if (stored?.value !== fingerprint) {
+    runId = null;
+    for (const m of martsInOrder()) if (m.temporary === null) await db.run(`DROP TABLE IF EXISTS ${m.name}`);
+  }
+  await db.run(sqlText("schema/marts"));
   const vars = {
     changed: runId === null ? "TRUE" : `municipality IN (SELECT municipality FROM files WHERE run_id = ${runId} AND status = 'accepted')`,
     target_groups: schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", "),

@@ -1,30 +1,39 @@
 -- The counts behind every indicator of contract §6, per target group, municipality, year and gender
 -- (K, M and T = both): the numerators and denominators before confidentiality. A municipality's
 -- years are those with bistand rows or measure exits; has_bistand / has_insats say whether it
--- delivered data for the year (else the reports show "-").
+-- delivered data for the year (else the reports show "-"), new_covered / ended_covered whether the
+-- months the flows look at are covered by its bistand rows (§6.1).
 DELETE FROM indicator_counts WHERE municipality IN (SELECT municipality FROM mart_scope);
 INSERT INTO indicator_counts
 WITH target_groups(target_group, bit) AS (
   VALUES {{target_groups}}
 ), bistand_years AS (
   SELECT DISTINCT municipality, "year" FROM person_years -- (the person marts hold the municipalities in scope only)
-), exits AS (
-  SELECT i.municipality, year(i.end_date)::INTEGER AS "year", i.person, a.gender,
-         coalesce(c.work_or_studies, false) AS work_or_studies, a.had_bistand
+), coverage AS (
+  -- the months that occur in the municipality's loaded bistand rows, as month numbers (year × 12 + month − 1)
+  SELECT DISTINCT municipality, year("month") * 12 + month("month") - 1 AS mi
+  FROM bistand_months WHERE municipality IN (SELECT municipality FROM mart_scope)
+), measures AS (
+  SELECT i.municipality, i.person, a.gender, i.start_date, i.end_date, i.cost_sek,
+         year(i.end_date) * 12 + month(i.end_date) - 1 AS end_mi,
+         coalesce(c.work_or_studies, false) AS work_or_studies
   FROM insats i
   JOIN person_attributes a USING (municipality, person)
   LEFT JOIN codes c ON c.list = 'exit_reason' AND c.code = i.exit_reason
-  WHERE i.end_date IS NOT NULL AND i.municipality IN (SELECT municipality FROM mart_scope)
+  WHERE i.municipality IN (SELECT municipality FROM mart_scope)
 ), insats_municipalities AS (
-  SELECT DISTINCT municipality FROM insats WHERE municipality IN (SELECT municipality FROM mart_scope)
+  SELECT DISTINCT municipality FROM measures
 ), municipality_years AS (
   SELECT municipality, "year" FROM bistand_years
   UNION
-  SELECT DISTINCT municipality, "year" FROM exits
+  SELECT DISTINCT municipality, year(end_date)::INTEGER FROM measures WHERE end_date IS NOT NULL
 ), grid AS (
   SELECT t.target_group, my.municipality, my."year", g.gender,
          b.municipality IS NOT NULL AS has_bistand,
-         i.municipality IS NOT NULL AS has_insats
+         i.municipality IS NOT NULL AS has_insats,
+         -- new_recipients looks back twelve months, ended_recipients three months ahead (§6.1)
+         (SELECT count(*) FROM coverage c WHERE c.municipality = my.municipality AND c.mi BETWEEN my."year" * 12 - 12 AND my."year" * 12 - 1) = 12 AS new_covered,
+         (SELECT count(*) FROM coverage c WHERE c.municipality = my.municipality AND c.mi BETWEEN my."year" * 12 + 12 AND my."year" * 12 + 14) = 3 AS ended_covered
   FROM target_groups t
   CROSS JOIN municipality_years my
   CROSS JOIN (VALUES ('K'), ('M'), ('T')) g(gender)
@@ -34,13 +43,15 @@ WITH target_groups(target_group, bit) AS (
   SELECT target_group, municipality, "year", person, gender, months, coded_months
   FROM target_group_members
 ), recipient_counts AS (
-  SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
+  SELECT m.target_group, m.municipality, m."year", coalesce(m.gender, 'T') AS gender,
          count(*) AS recipients,
-         count(*) FILTER (WHERE months >= 10) AS long_term,
-         sum(months) AS person_months,
-         sum(coded_months) AS coded_months
-  FROM members
-  GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
+         count(*) FILTER (WHERE m.months >= 10) AS long_term,
+         sum(m.months) AS person_months,
+         sum(m.coded_months) AS coded_months,
+         count(*) FILTER (WHERE f.is_new) AS new_recipients,
+         count(*) FILTER (WHERE f.is_ended) AS ended_recipients
+  FROM members m JOIN person_flows f USING (municipality, "year", person)
+  GROUP BY GROUPING SETS ((m.target_group, m.municipality, m."year", m.gender), (m.target_group, m.municipality, m."year"))
 ), household_years AS (
   -- each household's months and amount in a year (one row of each household-month carries its amount)
   SELECT municipality, household, "year", sum(household_months) AS household_months, sum(household_amount) AS amount_sek
@@ -64,30 +75,79 @@ WITH target_groups(target_group, bit) AS (
   JOIN household_years hy USING (municipality, household, "year")
   JOIN target_groups t ON (hg.groups >> t.bit) & 1 = 1
   GROUP BY ALL
-), group_exits AS (
-  -- measures that ended in the year, for persons in the group that year by their bistand rows of
-  -- that year (contract §5) ...
-  SELECT m.target_group, e.*
-  FROM exits e JOIN members m USING (municipality, "year", person)
-  WHERE m.target_group IN (SELECT target_group FROM target_groups)
+), followed AS (
+  -- exits to work or studies, followed up (§6.2): are the months after the end month covered, and
+  -- does the person have a bistand row in the municipality in them
+  SELECT x.municipality, x.person, x.end_mi,
+         count(DISTINCT c.mi) FILTER (WHERE c.mi <= x.end_mi + 3) = 3 AS covered_3m,
+         count(DISTINCT c.mi) = 12 AS covered_12m
+  FROM (SELECT DISTINCT municipality, person, end_mi FROM measures WHERE work_or_studies AND end_date IS NOT NULL) x
+  LEFT JOIN coverage c ON c.municipality = x.municipality AND c.mi BETWEEN x.end_mi + 1 AND x.end_mi + 12
+  GROUP BY ALL
+), returns AS (
+  -- the first month with assistance after the end month, within twelve months
+  SELECT x.municipality, x.person, x.end_mi, min(year(b."month") * 12 + month(b."month") - 1) AS first_back
+  FROM followed x
+  JOIN bistand b ON b.municipality = x.municipality AND b.person = x.person
+   AND b."month" BETWEEN make_date((x.end_mi + 1) // 12, (x.end_mi + 1) % 12 + 1, 1) AND make_date((x.end_mi + 12) // 12, (x.end_mi + 12) % 12 + 1, 1)
+  GROUP BY ALL
+), events AS (
+  -- what the measure indicators count, each in the year it falls in: exits (the year a measure
+  -- ended), starts (the year it started) and participants (each year a measure was active)
+  SELECT 'exit' AS event, m.municipality, year(m.end_date)::INTEGER AS "year", m.person, m.gender, m.work_or_studies, m.cost_sek,
+         f.covered_3m, f.covered_12m,
+         f.covered_3m AND coalesce(r.first_back > m.end_mi + 3, true) AS stayed_3m,
+         f.covered_12m AND r.first_back IS NULL AS stayed_12m
+  FROM measures m
+  LEFT JOIN followed f ON m.work_or_studies AND f.municipality = m.municipality AND f.person = m.person AND f.end_mi = m.end_mi
+  LEFT JOIN returns r ON r.municipality = m.municipality AND r.person = m.person AND r.end_mi = m.end_mi
+  WHERE m.end_date IS NOT NULL
   UNION ALL
-  -- ... and in "all" also participants who never received assistance (no bistand row in the
-  -- municipality in any year); one who had assistance in other years only is in no group that year
+  SELECT 'start', municipality, year(start_date)::INTEGER, person, gender, NULL, NULL, NULL, NULL, NULL, NULL
+  FROM measures
+  UNION ALL
+  SELECT DISTINCT 'participant', m.municipality, my."year", m.person, m.gender, NULL::BOOLEAN, NULL::DECIMAL(14, 2), NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN
+  FROM measures m
+  JOIN municipality_years my ON my.municipality = m.municipality
+   AND m.start_date <= make_date(my."year", 12, 31) AND (m.end_date IS NULL OR m.end_date >= make_date(my."year", 1, 1))
+), group_events AS (
+  -- for a target group, the events of persons in the group that year by their bistand rows of that
+  -- year (contract §5) ...
+  SELECT m.target_group, e.*
+  FROM events e JOIN members m USING (municipality, "year", person)
+  WHERE m.target_group <> 'all'
+  UNION ALL
+  -- ... and in "all" every measure of the municipality, whoever the participant
   SELECT 'all' AS target_group, e.*
-  FROM exits e
-  WHERE NOT e.had_bistand AND 'all' IN (SELECT target_group FROM target_groups)
-), exit_counts AS (
+  FROM events e
+  WHERE 'all' IN (SELECT target_group FROM target_groups)
+), event_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
-         count(*) AS exits, count(*) FILTER (WHERE work_or_studies) AS exits_work_studies
-  FROM group_exits
+         count(*) FILTER (WHERE event = 'exit') AS exits,
+         count(*) FILTER (WHERE event = 'exit' AND work_or_studies) AS exits_work_studies,
+         count(*) FILTER (WHERE event = 'participant') AS participants,
+         count(*) FILTER (WHERE event = 'start') AS starts,
+         count(*) FILTER (WHERE event = 'exit' AND cost_sek IS NOT NULL) AS costed_exits,
+         count(*) FILTER (WHERE event = 'exit' AND cost_sek IS NOT NULL AND work_or_studies) AS costed_exits_work_studies,
+         coalesce(sum(cost_sek) FILTER (WHERE event = 'exit'), 0) AS cost_sek,
+         count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND covered_3m) AS followed_3m,
+         count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_3m) AS stayed_3m,
+         count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND covered_12m) AS followed_12m,
+         count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_12m) AS stayed_12m
+  FROM group_events
   GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
 )
-SELECT g.target_group, g.municipality, g."year", g.gender, g.has_bistand, g.has_insats,
+SELECT g.target_group, g.municipality, g."year", g.gender, g.has_bistand, g.has_insats, g.new_covered, g.ended_covered,
        coalesce(r.recipients, 0), coalesce(r.long_term, 0), coalesce(r.person_months, 0), coalesce(r.coded_months, 0),
+       coalesce(r.new_recipients, 0), coalesce(r.ended_recipients, 0),
        CASE WHEN g.gender = 'T' THEN coalesce(h.household_months, 0) END,
        CASE WHEN g.gender = 'T' THEN coalesce(h.amount_sek, 0) END,
-       coalesce(x.exits, 0), coalesce(x.exits_work_studies, 0)
+       coalesce(x.exits, 0), coalesce(x.exits_work_studies, 0), coalesce(x.participants, 0), coalesce(x.starts, 0),
+       CASE WHEN g.gender = 'T' THEN coalesce(x.costed_exits, 0) END,
+       CASE WHEN g.gender = 'T' THEN coalesce(x.costed_exits_work_studies, 0) END,
+       CASE WHEN g.gender = 'T' THEN coalesce(x.cost_sek, 0) END,
+       coalesce(x.followed_3m, 0), coalesce(x.stayed_3m, 0), coalesce(x.followed_12m, 0), coalesce(x.stayed_12m, 0)
 FROM grid g
 LEFT JOIN recipient_counts r USING (target_group, municipality, "year", gender)
 LEFT JOIN household_counts h USING (target_group, municipality, "year", gender)
-LEFT JOIN exit_counts x USING (target_group, municipality, "year", gender);
+LEFT JOIN event_counts x USING (target_group, municipality, "year", gender);

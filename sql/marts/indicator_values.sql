@@ -1,7 +1,9 @@
 -- Every indicator of contract §6 from indicator_counts, before confidentiality: value, numerator,
 -- denominator and status ('-' where the municipality delivered no data for the year, or a share has
--- no denominator). Shares are 100 × numerator ÷ denominator and means numerator ÷ denominator,
--- rounded half up in exact integer arithmetic (shares to one decimal, SEK means to öre).
+-- no denominator, or a flow's months around the year are not covered). Shares are 100 × numerator ÷
+-- denominator and means numerator ÷ denominator, rounded half up in exact integer arithmetic (shares
+-- and months per recipient to one decimal, the amount to öre, costs to whole kronor). The measure
+-- indicators of a target group other than all need the group's bistand rows of the year.
 CREATE OR REPLACE TEMP TABLE indicator_values AS
 WITH grid AS (
   -- every municipality the reports list × every year of the network: a municipality's year without
@@ -13,9 +15,12 @@ WITH grid AS (
        (VALUES ('K'), ('M'), ('T')) g(gender)
 ), counts AS (
   SELECT g.target_group, g.municipality, g."year", g.gender,
-         coalesce(c.has_bistand, false) AS has_bistand, coalesce(c.has_insats, false) AS has_insats,
-         c.recipients, c.long_term, c.person_months, c.coded_months, c.household_months, c.amount_sek,
-         c.exits, c.exits_work_studies
+         coalesce(c.has_bistand, false) AS has_bistand,
+         coalesce(c.has_insats AND (g.target_group = 'all' OR c.has_bistand), false) AS has_measures,
+         coalesce(c.new_covered, false) AS new_covered, coalesce(c.ended_covered, false) AS ended_covered,
+         c.recipients, c.long_term, c.person_months, c.coded_months, c.new_recipients, c.ended_recipients,
+         c.household_months, c.amount_sek, c.exits, c.exits_work_studies, c.participants, c.starts,
+         c.costed_exits, c.costed_exits_work_studies, c.cost_sek, c.followed_3m, c.stayed_3m, c.followed_12m, c.stayed_12m
   FROM grid g LEFT JOIN indicator_counts c USING (target_group, municipality, "year", gender)
 ), rows AS (
   SELECT target_group, 'recipients' AS indicator, municipality, "year", gender, has_bistand AS has_data,
@@ -33,17 +38,53 @@ WITH grid AS (
   UNION ALL
   SELECT target_group, 'amount_per_household_month', municipality, "year", gender, has_bistand AND household_months > 0,
          amount_sek, household_months,
-         ((2 * (amount_sek * 100)::HUGEINT + household_months) // nullif(2 * household_months, 0)) / 100
+         (2 * (amount_sek * 100)::HUGEINT + 100 * household_months) // nullif(200 * household_months, 0)
   FROM counts WHERE gender = 'T'
   UNION ALL
-  SELECT target_group, 'measure_exits', municipality, "year", gender,
-         has_insats AND (target_group = 'all' OR has_bistand),
+  SELECT target_group, 'months_per_recipient', municipality, "year", gender, has_bistand AND recipients > 0,
+         person_months, recipients, ((20 * person_months + recipients) // nullif(2 * recipients, 0)) / 10
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'new_recipients', municipality, "year", gender, has_bistand AND new_covered,
+         new_recipients, NULL, new_recipients
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'ended_recipients', municipality, "year", gender, has_bistand AND ended_covered,
+         ended_recipients, NULL, ended_recipients
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'participants', municipality, "year", gender, has_measures,
+         participants, NULL, participants
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'measure_starts', municipality, "year", gender, has_measures,
+         starts, NULL, starts
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'measure_exits', municipality, "year", gender, has_measures,
          exits, NULL, exits
   FROM counts
   UNION ALL
-  SELECT target_group, 'exit_work_studies_share', municipality, "year", gender,
-         has_insats AND (target_group = 'all' OR has_bistand) AND exits > 0,
+  SELECT target_group, 'exit_work_studies_share', municipality, "year", gender, has_measures AND exits > 0,
          exits_work_studies, exits, ((2000 * exits_work_studies + exits) // nullif(2 * exits, 0)) / 10
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'cost_per_exit', municipality, "year", gender, has_measures AND costed_exits > 0,
+         cost_sek, costed_exits,
+         (2 * (cost_sek * 100)::HUGEINT + 100 * costed_exits) // nullif(200 * costed_exits, 0)
+  FROM counts WHERE gender = 'T'
+  UNION ALL
+  SELECT target_group, 'cost_per_work_studies_exit', municipality, "year", gender, has_measures AND costed_exits_work_studies > 0,
+         cost_sek, costed_exits_work_studies,
+         (2 * (cost_sek * 100)::HUGEINT + 100 * costed_exits_work_studies) // nullif(200 * costed_exits_work_studies, 0)
+  FROM counts WHERE gender = 'T'
+  UNION ALL
+  SELECT target_group, 'no_return_3m_share', municipality, "year", gender, has_measures AND followed_3m > 0,
+         stayed_3m, followed_3m, ((2000 * stayed_3m + followed_3m) // nullif(2 * followed_3m, 0)) / 10
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'no_return_12m_share', municipality, "year", gender, has_measures AND followed_12m > 0,
+         stayed_12m, followed_12m, ((2000 * stayed_12m + followed_12m) // nullif(2 * followed_12m, 0)) / 10
   FROM counts
 )
 SELECT target_group, indicator, municipality, "year", gender,

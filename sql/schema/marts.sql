@@ -4,11 +4,14 @@
 -- person_attributes, person_years, target_group_members) are temporary: only the municipalities in
 -- scope need them, and they are not written to disk; indicator_counts is kept.
 
+-- (derived data: dropped and made again when the marts' definitions change, pipeline/publish/marts.ts)
 CREATE TABLE IF NOT EXISTS indicator_counts (
   target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, gender VARCHAR NOT NULL,
-  has_bistand BOOLEAN NOT NULL, has_insats BOOLEAN NOT NULL,
-  recipients BIGINT, long_term BIGINT, person_months BIGINT, coded_months BIGINT,
-  household_months BIGINT, amount_sek DECIMAL(18, 2), exits BIGINT, exits_work_studies BIGINT
+  has_bistand BOOLEAN NOT NULL, has_insats BOOLEAN NOT NULL, new_covered BOOLEAN NOT NULL, ended_covered BOOLEAN NOT NULL,
+  recipients BIGINT, long_term BIGINT, person_months BIGINT, coded_months BIGINT, new_recipients BIGINT, ended_recipients BIGINT,
+  household_months BIGINT, amount_sek DECIMAL(18, 2), exits BIGINT, exits_work_studies BIGINT, participants BIGINT, starts BIGINT,
+  costed_exits BIGINT, costed_exits_work_studies BIGINT, cost_sek DECIMAL(18, 2),
+  followed_3m BIGINT, stayed_3m BIGINT, followed_12m BIGINT, stayed_12m BIGINT
 );
 
 -- The withholding decisions remembered per report and block (municipality and year), keyed by a

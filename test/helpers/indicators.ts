@@ -141,20 +141,23 @@ export interface CsvFigure {
   readonly numerator: string;
   readonly denominator: string;
   readonly status: string;
+  /** a breakdown's dimension and category (contract §6.3); empty for a total */
+  readonly dimension?: string;
+  readonly category?: string;
 }
 
-export const figureHeader = "indicator,municipality,year,gender,value,numerator,denominator,status";
+export const figureHeader = "indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status";
 
-/** Parses a data/<group>.csv strictly: the contract's header, 8 unquoted cells per line, LF only. */
+/** Parses a data/<group>.csv strictly: the contract's header, 10 unquoted cells per line, LF only. */
 export function parseFigures(text: string): CsvFigure[] {
   if (!text.endsWith("\n") || text.includes("\r")) throw new Error("figures CSV must end with LF and hold no CR");
   const [header, ...lines] = text.slice(0, -1).split("\n");
   if (header !== figureHeader) throw new Error(`unexpected header: ${header}`);
   return lines.map((line, i) => {
     const cells = line.split(",");
-    if (cells.length !== 8 || line.includes('"')) throw new Error(`line ${i + 2} is not 8 plain cells: ${line}`);
-    const [indicator, municipality, year, gender, value, numerator, denominator, status] = cells;
-    return { indicator, municipality, year: Number(year), gender, value, numerator, denominator, status };
+    if (cells.length !== 10 || line.includes('"')) throw new Error(`line ${i + 2} is not 10 plain cells: ${line}`);
+    const [indicator, dimension, category, municipality, year, gender, value, numerator, denominator, status] = cells;
+    return { indicator, dimension, category, municipality, year: Number(year), gender, value, numerator, denominator, status };
   });
 }
 
@@ -204,9 +207,14 @@ export class Site {
 // Invariants every published CSV must satisfy (contract §6–§8), checked in exact decimal arithmetic.
 
 const decimalsOf: Readonly<Record<string, number>> = {
-  recipients: 0, measure_exits: 0, long_term_share: 1, reason_coded_share: 1, exit_work_studies_share: 1, amount_per_household_month: 2
+  recipients: 0, new_recipients: 0, ended_recipients: 0, participants: 0, measure_starts: 0, measure_exits: 0,
+  long_term_share: 1, reason_coded_share: 1, exit_work_studies_share: 1, no_return_3m_share: 1, no_return_12m_share: 1,
+  months_per_recipient: 1, amount_per_household_month: 0, cost_per_exit: 0, cost_per_work_studies_exit: 0
 };
-const countIndicators = new Set(["recipients", "measure_exits"]);
+const countIndicators = new Set(["recipients", "new_recipients", "ended_recipients", "participants", "measure_starts", "measure_exits"]);
+/** means: value = numerator ÷ denominator rounded half up; the T-only ones rest on an amount, not a count */
+const means = new Set(["months_per_recipient", "amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit"]);
+const totalOnly = new Set(["amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit"]);
 const SCALE = 6; // every number in the CSVs has at most this many decimals
 
 /** "123.45" → 123450000n (× 10^SCALE); throws on anything but the CSV number notation. */
@@ -237,7 +245,7 @@ export function violations(site: Site, threshold: number): string[] {
       const d = decimalsOf[f.indicator];
       if (d === undefined) { bad("unknown indicator"); continue; }
       if (!["K", "M", "T"].includes(f.gender)) bad("gender");
-      if (f.indicator === "amount_per_household_month" && f.gender !== "T") bad("amount for K or M");
+      if (totalOnly.has(f.indicator) && f.gender !== "T") bad("a T-only indicator for K or M");
       if (!["", "..", "-"].includes(f.status)) { bad("status"); continue; }
       if (f.status !== "") {
         if (f.value !== "" || f.numerator !== "" || f.denominator !== "") bad("withheld or missing row with cells");
@@ -272,8 +280,9 @@ export function violations(site: Site, threshold: number): string[] {
         continue;
       }
       if (!integral(den) || den === 0n || small(den)) bad(`denominator not a count > ${threshold}`);
-      if (f.indicator === "amount_per_household_month") {
-        if (value !== roundedRatio(num, den, 2)) bad("mean is not numerator ÷ denominator rounded half up to öre");
+      if (means.has(f.indicator)) {
+        if (value !== roundedRatio(num, den, d)) bad(`mean is not numerator ÷ denominator rounded half up to ${d} decimals`);
+        if (!totalOnly.has(f.indicator) && (!integral(num) || small(num))) bad(`numerator not 0 or > ${threshold}`);
         continue;
       }
       if (!integral(num) || small(num)) bad(`numerator not 0 or > ${threshold}`);
