@@ -92,6 +92,8 @@ export interface Measure {
   readonly start: string;
   readonly end?: string;
   readonly exit?: string;
+  /** cost_sek, empty when not given */
+  readonly cost?: string;
 }
 
 /** `n` copies of each measure, person labels suffixed like `copies`, so they link to the copied people. */
@@ -103,7 +105,7 @@ export function measureCopies(n: number, measures: readonly Measure[]): Measure[
 
 export function insatsRows(municipality: string, measures: readonly Measure[]): string[][] {
   return measures.map((m) => [municipality, personId(`${municipality}/${m.label}`), m.gender, String(m.born), m.measure, "", "social_services",
-    m.start, m.end ?? "", m.exit ?? "", ""]);
+    m.start, m.end ?? "", m.exit ?? "", m.cost ?? ""]);
 }
 
 /** A CSV file's text: header and rows joined by the delimiter, LF line ends. */
