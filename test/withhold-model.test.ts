@@ -94,14 +94,30 @@ const allIds = blocks.flatMap((b) =>
 describe("the withholding model derived from the schemas", () => {
   const m = withholdingModel(schema());
 
-  it("shows the counts, shares and group facts the hand-kept tables did", () => {
-    const shows = Object.fromEntries([...m.shows].map(([id, s]) => [id, [s.numerator, s.denominator].filter((f) => f !== undefined)]));
+  it("shows the counts, shares and group facts the hand-kept tables did, for the indicators of contract v1", () => {
+    const v1 = (id: string) => id in oldShows;
+    const shows = Object.fromEntries([...m.shows].filter(([id]) => v1(id)).map(([id, s]) => [id, [s.numerator, s.denominator].filter((f) => f !== undefined)]));
     expect(shows).toEqual(oldShows);
-    expect(m.shares).toEqual(oldShares);
+    expect(new Set([...m.shares].filter(v1))).toEqual(oldShares);
     expect(Object.fromEntries(m.groupFacts)).toEqual(oldGroupFacts);
-    expect(Object.fromEntries(m.base)).toEqual({
+    expect(Object.fromEntries([...m.base].filter(([id]) => v1(id)))).toEqual({
       long_term_share: "recipients", reason_coded_share: "recipients", amount_per_household_month: "recipients", exit_work_studies_share: "measure_exits"
     });
+  });
+
+  it("derives the version 2 totals from their declarations", () => {
+    const shows = (id: string) => m.shows.get(id);
+    expect(shows("months_per_recipient")).toEqual({ numerator: "P", denominator: "R" }); // shares P and R with the shares above
+    expect(shows("cost_per_exit")).toEqual({ denominator: "Ec" }); // a cost is no count
+    expect(shows("no_return_12m_share")).toEqual({ numerator: "N12", denominator: "D12" });
+    expect(m.base.get("months_per_recipient")).toBe("recipients");
+    expect(m.base.get("no_return_3m_share")).toBe("participants"); // no count indicator shows D3: the first one of measures
+    expect(m.shares.has("no_return_3m_share") && !m.shares.has("cost_per_exit")).toBe(true);
+    const ids = new Set(["D3", "N3", "D12", "N12", "W"].flatMap((f) => ["K", "M", "T"].map((g) => `0180|2025|${f}|${g}`)));
+    const relations = relationsOf(ids, new Set(), () => false);
+    const has = (terms: [string, number][], op: string) => relations.some((r) => r.op === op && JSON.stringify(r.terms) === JSON.stringify(terms));
+    expect(has([["0180|2025|N12|T", 1], ["0180|2025|N3|T", -1]], "<=")).toBe(true); // no return in 12 months is no return in 3
+    expect(has([["0180|2025|D3|K", 1], ["0180|2025|D3|M", 1], ["0180|2025|D3|T", -1]], "=")).toBe(true);
   });
 
   it("gives the same relations, in the same order, for every id set, zeros and facts", () => {
@@ -144,35 +160,32 @@ describe("the withholding model derived from the schemas", () => {
     for (const f of schema().counts!.families) expect(table, f.id).toMatch(new RegExp(`\\b${f.column} BIGINT\\b`));
   });
 
-  it("needs only a declaration for a new indicator (contract v2's months_per_recipient and participants)", () => {
+  it("needs only a declaration for a new indicator", () => {
     const s = schema();
     const counts = s.counts!;
-    const v2: Schema = {
+    const next: Schema = {
       ...s,
-      counts: { ...counts, families: [...counts.families, { id: "N", column: "participants", from: "insats", additive: true, what: "participants" }] },
+      counts: { ...counts, families: [...counts.families, { id: "Z", column: "zeta", from: "insats", additive: true, what: "zetas" }] },
       indicators: [
         ...s.indicators,
-        { ...s.indicators[0], id: "months_per_recipient", kind: "mean", counts: { numerator: "P", denominator: "R" } },
-        { ...s.indicators[0], id: "participants", kind: "count", counts: { numerator: "N" } },
-        { ...s.indicators[0], id: "participant_share", kind: "share", counts: { numerator: "W", denominator: "N" } }
+        { ...s.indicators[0], id: "zetas", kind: "count", counts: { numerator: "Z" } },
+        { ...s.indicators[0], id: "zeta_share", kind: "share", counts: { numerator: "W", denominator: "Z" } }
       ]
     };
-    const m2 = withholdingModel(v2);
-    expect(m2.shows.get("months_per_recipient")).toEqual({ numerator: "P", denominator: "R" });
-    expect(m2.base.get("months_per_recipient")).toBe("recipients");
-    expect(m2.base.get("participant_share")).toBe("participants");
+    const m2 = withholdingModel(next);
+    expect(m2.base.get("zeta_share")).toBe("zetas");
     expect(m2.base.get("exit_work_studies_share")).toBe("measure_exits");
-    expect(m2.shares.has("participant_share")).toBe(true);
-    expect(m2.additive).toEqual(["R", "L", "P", "C", "E", "W", "N"]);
+    expect(m2.shares.has("zeta_share")).toBe(true);
+    expect(m2.additive).toEqual([...m.additive, "Z"]);
     // a `-` mean in a year with recipients: its person-months and recipients are 0
     const rows: ZeroRow[] = [
       { indicator: "recipients", municipality: "0180", year: 2025, gender: "M", status: "" },
       { indicator: "months_per_recipient", municipality: "0180", year: 2025, gender: "M", status: "-" }
     ];
     expect(knownZeros(rows, m2)).toEqual(new Set(["0180|2025|P|M", "0180|2025|R|M"]));
-    const ids = new Set(["0180|2025|N|K", "0180|2025|N|M", "0180|2025|N|T"]);
+    const ids = new Set(["0180|2025|Z|K", "0180|2025|Z|M", "0180|2025|Z|T"]);
     expect(relationsOf(ids, new Set(), () => false, m2)).toEqual([
-      { terms: [["0180|2025|N|K", 1], ["0180|2025|N|M", 1], ["0180|2025|N|T", -1]], op: "=", rhs: 0 }
+      { terms: [["0180|2025|Z|K", 1], ["0180|2025|Z|M", 1], ["0180|2025|Z|T", -1]], op: "=", rhs: 0 }
     ]);
   });
 });
@@ -198,15 +211,16 @@ describe("the schema's declarations of counts", () => {
   });
 
   it("refuses what it does not know, tersely", () => {
+    const lts = (j: any) => j.indicators.find((i: { id: string }) => i.id === "long_term_share");
     const cases: [string, (j: any) => void, RegExp | string][] = [
-      ["counts.json", (j) => j.relations.push({ holds: "P <= 12 Q", why: "x" }), 'invalid schemas/counts.json: "P <= 12 Q" names unknown count family Q'],
+      ["counts.json", (j) => j.relations.push({ holds: "P <= 12 Qz", why: "x" }), 'invalid schemas/counts.json: "P <= 12 Qz" names unknown count family Qz'],
       ["counts.json", (j) => j.relations.push({ holds: "P < R", why: "x" }), /invalid schemas\/counts.json: .*a relation is terms/s],
       ["counts.json", (j) => j.relations.push({ holds: "R <= R + P", why: "x" }), 'invalid schemas/counts.json: "R <= R + P" names R twice'],
       ["counts.json", (j) => j.counts.push({ ...j.counts[0] }), "invalid schemas/counts.json: duplicate count family R"],
       ["counts.json", (j) => (j.counts[0].colour = "red"), /invalid schemas\/counts.json: .*colour/s],
-      ["indicators.json", (j) => delete j.indicators[1].counts, "invalid schemas/indicators.json: long_term_share names no counts"],
-      ["indicators.json", (j) => (j.indicators[1].counts.numerator = "X"), "invalid schemas/indicators.json: long_term_share counts unknown family X"],
-      ["indicators.json", (j) => delete j.indicators[1].counts.denominator, "invalid schemas/indicators.json: share long_term_share counts a numerator and a denominator"],
+      ["indicators.json", (j) => delete lts(j).counts, "invalid schemas/indicators.json: long_term_share names no counts"],
+      ["indicators.json", (j) => (lts(j).counts.numerator = "X9"), "invalid schemas/indicators.json: long_term_share counts unknown family X9"],
+      ["indicators.json", (j) => delete lts(j).counts.denominator, "invalid schemas/indicators.json: share long_term_share counts a numerator and a denominator"],
       ["indicators.json", (j) => (j.indicators[0].counts.denominator = "P"), "invalid schemas/indicators.json: count recipients counts a numerator and no denominator"],
       ["target-groups.json", (j) => delete j.targetGroups[0].facts, "invalid schemas/target-groups.json: all names no facts"],
       ["target-groups.json", (j) => j.targetGroups[0].facts.push("all_adults"), "invalid schemas/target-groups.json: all names unknown fact all_adults"]
