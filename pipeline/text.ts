@@ -1,8 +1,9 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON).
 import { formatDateTime, reportTimeZone } from "../reports/time.js";
 import { shownName } from "./ingest/discover.js";
-import { formatFinding, sortFindings, type Finding } from "./contract/finding.js";
-import type { RunSummary } from "./run.js";
+import { formatFinding, rejecting, sortFindings, type Finding } from "./contract/finding.js";
+import { municipalityName } from "./contract/municipalities.js";
+import type { FileReport, RunSummary } from "./run.js";
 import type { Status } from "./status.js";
 import type { ValidatedFile } from "./validate.js";
 
@@ -20,6 +21,21 @@ function findingLines(findings: readonly Finding[], max = 25): string[] {
 /** Times as the reports show them: Swedish words, Swedish time (--json keeps ISO 8601 with offset). */
 const when = (iso: string) => formatDateTime(iso, reportTimeZone);
 
+/** The municipality a file, folder or skipped entry belongs to (its inbox folder), or null outside them. */
+const municipalityOf = (display: string): string | null => /^(\d{4})\//.exec(display)?.[1] ?? null;
+
+/** A heading per municipality: its code and, where the contract knows it, its name. */
+function municipalityHeading(code: string): string {
+  const name = municipalityName(code);
+  return name === code ? code : `${code} ${name}`;
+}
+
+/** Where a rejected file is: still in the inbox (kas never edits or deletes there), and copied to quarantine with its reasons. */
+const quarantineNote = (f: FileReport) =>
+  f.quarantined
+    ? `    en kopia finns i karantän, med skälen i .reason.txt bredvid: ${f.quarantined}`
+    : "    ingen kopia kunde läggas i karantän (se körningsloggen); skälen står nedan och på quality.html";
+
 export function formatRunSummary(s: RunSummary): string {
   const out: string[] = [];
   if (s.outcome === "unchanged") {
@@ -29,26 +45,32 @@ export function formatRunSummary(s: RunSummary): string {
   }
   out.push(`kas run nr ${s.runId}: ${when(s.startedAt)}`);
   out.push(`Inkorg: ${s.inbox}`);
-  const a = s.files.accepted;
-  out.push("");
-  out.push(`Inlästa filer: ${a.length}`);
-  for (const f of a) {
-    out.push(`  ${f.file}: ${f.kind}, ${plural(f.rowsLoaded ?? 0, "rad", "rader")} inlästa av ${int(f.rowsRead ?? 0)}`);
-    const notes = f.findings.filter((x) => x.severity === "WARNING");
-    if (notes.length) out.push(...findingLines(notes, 5));
-  }
-  out.push("");
+  out.push(`Inlästa filer: ${s.files.accepted.length}`);
   out.push(`Avvisade filer: ${s.files.rejected.length}`);
-  for (const f of s.files.rejected) {
-    const errors = f.findings.filter((x) => x.severity === "FATAL" || x.severity === "ERROR");
-    out.push(`  ${f.file}: avvisad (${plural(errors.length, "fel", "fel")}), flyttad till karantän: ${f.quarantined}`);
-    out.push(...findingLines(f.findings));
+  // Per municipality, in code order: what became of each file of its folder (loaded and rejected files in
+  // the order first seen), then what was not read this time. Entries outside every municipality folder last.
+  const groups = new Map<string | null, string[]>();
+  const add = (display: string, ...lines: string[]) => {
+    const m = municipalityOf(display);
+    if (!groups.has(m)) groups.set(m, []);
+    groups.get(m)!.push(...lines);
+  };
+  for (const f of s.files.accepted) {
+    add(f.file, `  ${f.file}: ${f.kind}, ${plural(f.rowsLoaded ?? 0, "rad", "rader")} inlästa av ${int(f.rowsRead ?? 0)}`);
+    add(f.file, ...findingLines(f.findings.filter((x) => x.severity === "WARNING"), 5));
   }
-  if (s.files.unchanged) out.push(`\nOförändrade sedan tidigare körningar: ${plural(s.files.unchanged, "fil", "filer")}`);
-  if (s.files.duplicates.length) out.push(`Redan inlästa (byte för byte lika): ${s.files.duplicates.join(", ")}`);
-  if (s.files.deferred.length) out.push(`Ändras fortfarande, läses nästa körning: ${s.files.deferred.join(", ")}`);
-  for (const i of s.files.ignored) out.push(`Hoppade över ${i.file}: ${i.reason}`);
+  for (const f of s.files.rejected) {
+    const errors = f.findings.filter((x) => rejecting.has(x.severity));
+    add(f.file, `  ${f.file}: avvisad (${plural(errors.length, "fel", "fel")}); filen ligger kvar i inkorgen`, quarantineNote(f), ...findingLines(f.findings));
+  }
+  for (const d of s.files.duplicates) add(d, `  ${d}: redan inläst (byte för byte lika), läses inte igen`);
+  for (const d of s.files.deferred) add(d, `  ${d}: ändras fortfarande, läses nästa körning`);
+  for (const i of s.files.ignored) add(i.file, `  ${i.file}: hoppades över: ${i.reason}`);
+  const codes = [...groups.keys()].filter((m): m is string => m !== null).sort();
+  for (const m of codes) out.push("", municipalityHeading(m), ...groups.get(m)!);
+  if (groups.has(null)) out.push("", "Utanför kommunmapparna", ...groups.get(null)!);
   out.push("");
+  if (s.files.unchanged) out.push(`Oförändrade sedan tidigare körningar: ${plural(s.files.unchanged, "fil", "filer")}`);
   out.push(`Rader: bistand ${int(s.rows.bistand)}, insats ${int(s.rows.insats)}; ersättningar av tidigare rader: ${s.replacements}`);
   out.push(`Tid: ${s.stages.map((t) => `${t.stage} ${t.seconds.toFixed(1).replace(".", ",")} s`).join(", ")}`);
   out.push(`Databas: ${s.database}`);
@@ -62,7 +84,7 @@ export function formatValidation(files: readonly ValidatedFile[]): string {
     const what = [f.kind, f.encoding, f.delimiter && `avgränsare ${JSON.stringify(f.delimiter)}`, f.profile && `profil ${f.profile}`, f.rows !== null && plural(f.rows, "rad", "rader")]
       .filter(Boolean)
       .join(", ");
-    const errors = f.findings.filter((x) => x.severity === "FATAL" || x.severity === "ERROR").length;
+    const errors = f.findings.filter((x) => rejecting.has(x.severity)).length;
     out.push(`${f.file}: ${f.valid ? "godkänd" : `avvisas (${plural(errors, "fel", "fel")})`}${what ? ` — ${what}` : ""}`);
     out.push(...findingLines(f.findings, Number.POSITIVE_INFINITY));
   }

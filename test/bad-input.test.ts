@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../pipeline/contract/finding.js";
+import { entries, severities } from "../pipeline/contract/findings.js";
 import { parseIdentity } from "../pipeline/contract/identity.js";
 import type { FileReport, RunSummary } from "../pipeline/run.js";
 import { schema } from "../pipeline/contract/schema.js";
@@ -321,7 +322,10 @@ describe("the run with every bad input", () => {
   it("names the file, line, column and value in the printed text", () => {
     for (const e of expected) {
       const f = matching(report(e.file)!.findings, e)!;
-      const where = `${validation(e.file).file}${e.line === null ? "" : `:${e.line}`}: ${f.severity} [${e.code}]`;
+      // the severity's Swedish word and the code's Swedish title (the catalogue's), as the terminal shows them
+      const title = entries.find((x) => x.code === e.code)!.title.sv;
+      const heading = `${severities[f.severity].label.sv.toLocaleUpperCase("sv")} – ${title[0].toLocaleLowerCase("sv")}${title.slice(1)}:`;
+      const where = `${validation(e.file).file}${e.line === null ? "" : `:${e.line}`}: ${heading}`;
       const what = e.column ? (e.value ? ` ${e.column} = ${JSON.stringify(e.value)}:` : ` ${e.column}:`) : "";
       expect(validateText, e.file).toContain(`${where}${what}`);
     }

@@ -1,12 +1,15 @@
 // The command line of contract §9: `kas run` with no options on the bundled samples (the real
 // command, in a child process), `kas status`, `kas validate`, --json, and the exit codes 0 / 1 / 2 / 3
-// (3: the run failed and the published database and reports are as they were).
+// (3: the run failed and the published database and reports are as they were); the commands, help and
+// --version; findings and the run summary as the terminal and the quarantine show them.
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot, samplesDir } from "../pipeline/system/paths.js";
 import type { Status } from "../pipeline/status.js";
 import type { ValidatedFile } from "../pipeline/validate.js";
+import { formatFinding, type Finding } from "../pipeline/contract/finding.js";
+import { entries, severities } from "../pipeline/contract/findings.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
 import { cleanup, cliPath, filesUnder, install, kas, mode, query, runKas, sha256, spawnKas, tempDir, testKey, writeInbox } from "./helpers/kas.js";
 
@@ -188,7 +191,7 @@ describe("kas validate", () => {
     expect(findings.map((f) => [f.code, f.line, f.value])).toEqual(Array.from({ length: 30 }, (_, k) => ["unknown_code", k + 2, `G${k}`]));
     const text = await kas(["validate", "0180/many.csv"]);
     expect(text.stdout.split("\n")[0]).toBe("0180/many.csv: avvisas (30 fel) — bistand, utf-8, avgränsare \",\", 30 rader");
-    expect(text.stdout).toContain('0180/many.csv:31: ERROR [unknown_code] gender = "G29"');
+    expect(text.stdout).toContain('0180/many.csv:31: FEL – okänd kod: gender = "G29"');
     expect(text.stdout).not.toContain("Samma fel på ytterligare");
   });
 
@@ -208,11 +211,17 @@ describe("kas validate", () => {
     const r = await kas(["validate", "0180/bad.csv"]);
     expect(r.code).toBe(1);
     expect(r.stdout.split("\n")[0]).toBe("0180/bad.csv: avvisas (3 fel) — bistand, utf-8, avgränsare \",\", 4 rader");
-    expect(r.stdout).toContain('0180/bad.csv:2: ERROR [unknown_code] gender = "Q": "Q" är ingen känd kod för gender. Giltiga koder: K, M.');
-    expect(r.stdout).toContain('0180/bad.csv:4: ERROR [invalid_month] month = "2024-3": "2024-3" är ingen giltig månad. Skriv ÅÅÅÅ-MM, t.ex. 2024-03.');
-    expect(r.stdout).toContain('0180/bad.csv:5: ERROR [invalid_year] birth_year = "19x0"');
+    expect(r.stdout).toContain('0180/bad.csv:2: FEL – okänd kod: gender = "Q": "Q" är ingen känd kod för gender. Giltiga koder: K, M.');
+    expect(r.stdout).toContain('0180/bad.csv:4: FEL – ogiltig månad: month = "2024-3": "2024-3" är ingen giltig månad. Skriv ÅÅÅÅ-MM, t.ex. 2024-03.');
+    expect(r.stdout).toContain('0180/bad.csv:5: FEL – ogiltigt födelseår: birth_year = "19x0"');
+    // the English codes and severities are for --json readers only
+    expect(r.stdout).not.toMatch(/\b(FATAL|ERROR|WARNING|INFO)\b|\[[a-z_]+\]|unknown_code|invalid_month/);
     const json = await kas(["validate", "0180/bad.csv", "--json"]);
-    expect(JSON.parse(json.stdout).files[0].findings.map((f: { line: number }) => f.line)).toEqual([2, 4, 5]);
+    expect(JSON.parse(json.stdout).files[0].findings.map((f: { line: number; severity: string; code: string }) => [f.line, f.severity, f.code])).toEqual([
+      [2, "ERROR", "unknown_code"],
+      [4, "ERROR", "invalid_month"],
+      [5, "ERROR", "invalid_year"]
+    ]);
     expect(filesUnder(dir).sort()).toEqual(before);
     expect(existsSync(join(dir, "out"))).toBe(false);
   });
@@ -267,6 +276,162 @@ describe("usage errors: exit 2", () => {
       expect(r.stderr).toContain("--inbox");
       expect(readdirSync(dir)).toEqual(["inbox.csv"]);
     }
+  });
+});
+
+describe("the commands, help and --version", () => {
+  const commands = ["run", "validate", "status", "rebuild"];
+  /** Each command on a line of its own, with a description on the same line. */
+  const listsEveryCommand = (text: string) => {
+    for (const c of commands) expect(text, c).toMatch(new RegExp(`^ {2}kas ${c}\\b.*\\s{2}\\p{L}`, "mu"));
+  };
+
+  it("kas with no command lists every command, rebuild too: exit 2", async () => {
+    const r = await kas([]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/^kas: ange ett kommando\n/);
+    listsEveryCommand(r.stderr);
+  });
+
+  it("an unknown command is called an unknown command, in Swedish, with the list of commands: exit 2", async () => {
+    const r = await kas(["frobnicate"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/^kas: okänt kommando: frobnicate\n/);
+    expect(r.stderr).not.toMatch(/flagga|argument|Unknown/);
+    listsEveryCommand(r.stderr);
+    expect(r.stderr).toContain("Kör kas --help för hjälp.");
+    const json = await kas(["frobnicate", "--json"]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ outcome: "usage", exitCode: 2, error: "okänt kommando: frobnicate" });
+    // an extra word after a command is no unknown command
+    const extra = await kas(["status", "frobnicate"]);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).not.toContain("okänt kommando");
+  });
+
+  it("kas --version prints the version of package.json, exit 0 (in-process and the built command)", async () => {
+    const { version } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string };
+    expect(await kas(["--version"])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
+    const built = await spawnKas(["--version"], { cwd: temp("version"), env: {} });
+    expect(built).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it("kas --help lists every command with a description, examples and the exit codes, in Swedish", async () => {
+    const r = await kas(["--help"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/^Kommandon:$/m);
+    listsEveryCommand(r.stdout);
+    expect(r.stdout).toMatch(/^Exempel:\n {2}kas run --inbox \/srv\/kas\/inbox --out \/srv\/kas\/site$/m);
+    expect(r.stdout).toMatch(/^Slutkoder:\n {2}0 {2}allt godkänt\n {2}1 {2}minst en fil avvisades; resten lästes in och publicerades\n {2}2 {2}fel användning[^\n]*\n {2}3 {2}körningen misslyckades och inget publicerades/m);
+    expect(r.stdout).toMatch(/--version +visa /);
+  });
+
+  it.each([
+    ["run", ["kas run --inbox /srv/kas/inbox --out /srv/kas/site", "kas run --json"], ["0", "1", "2", "3"]],
+    ["validate", ["kas validate 0181/bistand-2025.csv", "kas validate export.csv --profile case-system-sv"], ["0", "1", "2", "3"]],
+    ["status", ["kas status", "kas status --db /var/lib/kas/kas.duckdb --json"], ["0", "2", "3"]],
+    ["rebuild", ["kas rebuild", "kas rebuild --db /var/lib/kas/kas.duckdb --out /srv/kas/site"], ["0", "1", "2", "3"]]
+  ])("kas %s --help: its examples and exit codes, Swedish only, within 80 columns", async (command, examples, exitCodes) => {
+    const r = await kas([command, "--help"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const help = r.stdout;
+    expect(help.split("\n")[0]).toMatch(new RegExp(`^kas ${command}\\b`));
+    const [, exampleBlock] = /^Exempel:\n((?: {2}.*\n)+)/m.exec(help)!;
+    for (const e of examples) expect(exampleBlock.split("\n"), e).toContain(`  ${e}`);
+    const [, codeBlock] = /^Slutkoder:\n((?: {2}\d {2}.*\n?)+)/m.exec(help)!;
+    expect(codeBlock.trim().split("\n").map((l) => l.trim()[0])).toEqual(exitCodes);
+    // yargs' own words are translated (its defaults would be Options:, Show help, [boolean], default: …)
+    expect(help).not.toMatch(/Options:|Commands:|Examples:|Positionals:|Show help|Show version|\[(boolean|string|number|array|required)\]|default:/);
+    for (const line of help.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it("the built command prints help on standard output, exit 0", async () => {
+    const r = await spawnKas(["run", "--help"], { cwd: temp("help"), env: {} });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("kas run --inbox /srv/kas/inbox --out /srv/kas/site");
+    expect(r.stdout).toMatch(/^Slutkoder:$/m);
+    expect(r.stderr).toBe("");
+  });
+});
+
+describe("findings as people read them: Swedish severity and title, the English code only in --json", () => {
+  const at = (severity: Finding["severity"], code: string): Finding => ({ severity, code, file: "0181/x.csv", line: 12, column: "gender", value: "3", message: "Meddelandet." });
+
+  it("one line per finding: file:line: SEVERITY – title: column = value: message", () => {
+    expect(formatFinding(at("ERROR", "unknown_code"))).toBe('0181/x.csv:12: FEL – okänd kod: gender = "3": Meddelandet.');
+    expect(formatFinding({ ...at("FATAL", "empty_file"), line: null, column: null, value: null })).toMatch(/^0181\/x\.csv: KAN INTE LÄSAS – filen är tom: Meddelandet\.$/);
+    expect(formatFinding({ ...at("ERROR", "unknown_code"), value: null })).toBe("0181/x.csv:12: FEL – okänd kod: gender: Meddelandet.");
+    expect(formatFinding({ ...at("ERROR", "unknown_code"), count: 7 })).toBe('0181/x.csv:12: FEL – okänd kod: gender = "3": Meddelandet. (7 rader)');
+  });
+
+  it("every code of the catalogue: its Swedish severity word and title, never its English code or severity", () => {
+    const words = new Set<string>();
+    for (const e of entries) {
+      const line = formatFinding(at(e.severity, e.code));
+      const word = severities[e.severity].label.sv.toLocaleUpperCase("sv");
+      words.add(word);
+      expect(line, e.code).toContain(`: ${word} – `);
+      expect(line.toLocaleLowerCase("sv"), e.code).toContain(e.title.sv.toLocaleLowerCase("sv"));
+      expect(line, e.code).not.toContain(e.code);
+      expect(line, e.code).not.toMatch(/\b(FATAL|ERROR|WARNING|INFO)\b/);
+    }
+    expect(words.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("kas run in the terminal: per municipality, rejected files still in the inbox, Swedish findings", () => {
+  let i: ReturnType<typeof install>;
+  let r: Awaited<ReturnType<typeof kas>>;
+  const t0 = Date.parse("2026-01-10T12:00:00Z");
+
+  beforeAll(async () => {
+    i = install(temp("text"));
+    // first seen (oldest first): 0180/late.csv is seen between 0128's two files
+    writeInbox(
+      i.inbox,
+      {
+        "0128/b-first.csv": bistandCsv(bistandRows("0128", "2024-01", 5)),
+        "0180/bad.csv": bistandCsv(bistandRows("0180", "2024-01", 3).map((x, k) => (k === 1 ? { ...x, gender: "3" } : x))),
+        "0180/a-ok.csv": bistandCsv(bistandRows("0180", "2024-02", 4)),
+        "0128/a-second.csv": bistandCsv(bistandRows("0128", "2024-02", 6)),
+        "stray.csv": "x\n"
+      },
+      { "0128/b-first.csv": t0, "0180/bad.csv": t0 + 1000, "0180/a-ok.csv": t0 + 2000, "0128/a-second.csv": t0 + 3000, "stray.csv": t0 }
+    );
+    r = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site]);
+  });
+
+  it("groups the files by municipality, in code order, each municipality's files in the order first seen", () => {
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    const index = (prefix: string) => {
+      const k = lines.findIndex((l) => l.startsWith(prefix));
+      expect(k, prefix).toBeGreaterThan(-1);
+      return k;
+    };
+    expect(lines.slice(2, 4)).toEqual(["Inlästa filer: 3", "Avvisade filer: 1"]);
+    const inOrder = (...prefixes: string[]) => {
+      const at = prefixes.map(index);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    };
+    inOrder("0128 Salem", "  0128/b-first.csv: bistand, 5 rader inlästa av 5", "  0128/a-second.csv: bistand, 6 rader inlästa av 6", "0180 Stockholm", "  0180/a-ok.csv:", "Utanför kommunmapparna", "  stray.csv: hoppades över");
+    inOrder("0180 Stockholm", "  0180/bad.csv: avvisad (1 fel)", "Utanför kommunmapparna");
+  });
+
+  it("says the rejected file stays in the inbox and a copy is in quarantine, and lists its findings in Swedish", () => {
+    expect(r.stdout).not.toContain("flyttad");
+    expect(r.stdout).toContain("  0180/bad.csv: avvisad (1 fel); filen ligger kvar i inkorgen\n    en kopia finns i karantän");
+    expect(existsSync(join(i.inbox, "0180/bad.csv"))).toBe(true);
+    expect(r.stdout).toMatch(/^ {4}0180\/bad\.csv:3: FEL – okänd kod: gender = "3": "3" är ingen känd kod för gender\./m);
+    expect(r.stdout).not.toMatch(/\b(FATAL|ERROR|WARNING)\b|\[unknown_code\]/);
+  });
+
+  it("writes the reason file in quarantine with the same Swedish lines", () => {
+    const copy = /en kopia finns i karantän[^:]*: (\S+)$/m.exec(r.stdout)![1];
+    expect(readFileSync(copy, "utf8")).toBe(readFileSync(join(i.inbox, "0180/bad.csv"), "utf8"));
+    const reason = readFileSync(`${copy}.reason.txt`, "utf8");
+    expect(reason).toMatch(/^0180\/bad\.csv:3: FEL – okänd kod: gender = "3": "3" är ingen känd kod för gender\./m);
+    expect(reason).not.toMatch(/\b(FATAL|ERROR|WARNING|INFO)\b|unknown_code/);
   });
 });
 

@@ -195,8 +195,8 @@ describe("archive and quarantine", () => {
     const reason = readFileSync(join(q, `${hash.slice(0, 12)}-bad.csv.reason.txt`), "utf8");
     expect(reason).toContain("Filen 0180/bad.csv avvisades 2026-01-15T01:00:00.000Z.");
     expect(reason).toContain(`SHA-256: ${hash}`);
-    expect(reason).toMatch(/0180\/bad\.csv:3: ERROR \[person_id_checksum\] person_id: /);
-    expect(reason).toMatch(/0180\/bad\.csv:5: ERROR \[unknown_code\] gender = "X": /);
+    expect(reason).toMatch(/^0180\/bad\.csv:3: FEL – fel kontrollsiffra i identitetsnumret: person_id: /m);
+    expect(reason).toMatch(/^0180\/bad\.csv:5: FEL – okänd kod: gender = "X": /m);
     const personal = [pnr.twelve, pnr.ten, badLuhn(pnr.twelve), pnr.ten.replace("-", ""), ...badRows.map((b) => b.household_id), ...badRows.map((b) => b.person_id)];
     for (const p of personal) expect(reason).not.toContain(p);
     expect(mode(join(q, `${hash.slice(0, 12)}-bad.csv.reason.txt`)).toString(8)).toBe("600");

@@ -2,6 +2,7 @@
 // code in English, where (file, line, column), the offending value and a Swedish message that says
 // what is valid and how to fix it. Rendering to text or HTML comes second. Findings are made only
 // through the catalogue (findings.ts), which holds each code's severity and words.
+import { entries, severities } from "./findings.js";
 
 /** FATAL: the file cannot be read at all. ERROR: a rule is broken; the file is rejected.
  *  WARNING: loaded, but worth a look. INFO: what the pipeline noticed or did. */
@@ -44,10 +45,20 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** One line per finding: `0181/x.csv:12: ERROR [unknown_code] gender = "3": …` */
+/** A catalogue title inside a line: "Okänd kod" → "okänd kod" (an acronym such as "CSV …" stays). */
+const inLine = (title: string) => (/^\p{Lu}\p{Ll}/u.test(title) ? title[0].toLocaleLowerCase("sv") + title.slice(1) : title);
+
+let titles: ReadonlyMap<string, string> | undefined;
+
+/** One line per finding, in Swedish, for the terminal and the quarantine's reason files:
+ *  `0181/x.csv:12: FEL – okänd kod: gender = "3": "3" är ingen känd kod för gender. …`
+ *  The severity's word and the code's title are the catalogue's (findings.ts); the English code stays
+ *  in the Finding (--json). The catalogue is looked up when a line is made, not when this module loads. */
 export function formatFinding(f: Finding): string {
   const where = f.line === null ? f.file : `${f.file}:${f.line}`;
+  titles ??= new Map(entries.map((e) => [e.code, inLine(e.title.sv)]));
+  const title = titles.has(f.code) ? ` – ${titles.get(f.code)}` : "";
   const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
   const more = f.count ? ` (${f.count} rader)` : "";
-  return `${where}: ${f.severity} [${f.code}]${what} ${f.message}${more}`;
+  return `${where}: ${severities[f.severity].label.sv.toLocaleUpperCase("sv")}${title}:${what} ${f.message}${more}`;
 }
