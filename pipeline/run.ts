@@ -10,7 +10,7 @@ import { discover, pathKey } from "./ingest/discover.js";
 import { faultPoint } from "./system/fault.js";
 import type { Finding } from "./contract/finding.js";
 import { fileKey, readManifest } from "./ingest/archive.js";
-import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult } from "./ingest/intake.js";
+import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult, type Replaced } from "./ingest/intake.js";
 import { acquireLock } from "./db/lock.js";
 import { installMacros } from "./db/macros.js";
 import { loadProfiles, type Profiles } from "./contract/profile.js";
@@ -62,6 +62,10 @@ export interface FileReport {
   readonly rowsLoaded: number | null;
   readonly quarantined: string | null;
   readonly findings: readonly Finding[];
+  /** the order first seen */
+  readonly seq: number | null;
+  /** earlier rows this file replaced (contract §1) */
+  readonly replaced: readonly Replaced[];
 }
 
 export class RunFailed extends Error {
@@ -69,7 +73,7 @@ export class RunFailed extends Error {
 }
 
 function fileReport(f: FileOutcome): FileReport {
-  return { file: f.display, kind: f.kind, rowsRead: f.rowsRead, rowsLoaded: f.rowsLoaded, quarantined: f.quarantined, findings: f.findings };
+  return { file: f.display, kind: f.kind, rowsRead: f.rowsRead, rowsLoaded: f.rowsLoaded, quarantined: f.quarantined, findings: f.findings, seq: f.seq, replaced: f.replaced };
 }
 
 /**
@@ -78,7 +82,7 @@ function fileReport(f: FileOutcome): FileReport {
  * quality.html withholds. The run log folder keeps the whole summary.
  */
 export function publishedSummary(s: RunSummary): object {
-  const file = ({ file, kind, findings }: FileReport) => ({ file, kind, findings });
+  const file = ({ file, kind, findings, replaced }: FileReport) => ({ file, kind, findings, replaced: replaced.map(({ file, kind, months }) => ({ file, kind, months })) });
   const { inbox: _inbox, database: _database, site: _site, index: _index, ...rest } = s;
   return { ...rest, files: { ...s.files, accepted: s.files.accepted.map(file), rejected: s.files.rejected.map(file) } };
 }

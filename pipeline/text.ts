@@ -48,20 +48,23 @@ export function formatRunSummary(s: RunSummary): string {
   out.push(`Inlästa filer: ${s.files.accepted.length}`);
   out.push(`Avvisade filer: ${s.files.rejected.length}`);
   // Per municipality, in code order: what became of each file of its folder (loaded and rejected files in
-  // the order first seen), then what was not read this time. Entries outside every municipality folder last.
+  // the order first seen, with what each replaced), then what was not read this time. Entries outside every municipality folder last.
   const groups = new Map<string | null, string[]>();
   const add = (display: string, ...lines: string[]) => {
     const m = municipalityOf(display);
     if (!groups.has(m)) groups.set(m, []);
     groups.get(m)!.push(...lines);
   };
-  for (const f of s.files.accepted) {
-    add(f.file, `  ${f.file}: ${f.kind}, ${plural(f.rowsLoaded ?? 0, "rad", "rader")} inlästa av ${int(f.rowsRead ?? 0)}`);
-    add(f.file, ...findingLines(f.findings.filter((x) => x.severity === "WARNING"), 5));
-  }
-  for (const f of s.files.rejected) {
-    const errors = f.findings.filter((x) => rejecting.has(x.severity));
-    add(f.file, `  ${f.file}: avvisad (${plural(errors.length, "fel", "fel")}); filen ligger kvar i inkorgen`, quarantineNote(f), ...findingLines(f.findings));
+  const read = [...s.files.accepted.map((f) => ({ f, accepted: true })), ...s.files.rejected.map((f) => ({ f, accepted: false }))];
+  for (const { f, accepted } of read.sort((x, y) => (x.f.seq ?? 0) - (y.f.seq ?? 0))) {
+    if (accepted) {
+      add(f.file, `  ${f.file}: ${f.kind}, ${plural(f.rowsLoaded ?? 0, "rad", "rader")} inlästa av ${int(f.rowsRead ?? 0)}`);
+      for (const r of f.replaced) add(f.file, `    ersatte ${r.months.length ? ranges(r.months) : "ögonblicksbilden"} från ${r.file}`);
+      add(f.file, ...findingLines(f.findings.filter((x) => x.severity === "WARNING"), 5));
+    } else {
+      const errors = f.findings.filter((x) => rejecting.has(x.severity));
+      add(f.file, `  ${f.file}: avvisad (${plural(errors.length, "fel", "fel")}); filen ligger kvar i inkorgen`, quarantineNote(f), ...findingLines(f.findings));
+    }
   }
   for (const d of s.files.duplicates) add(d, `  ${d}: redan inläst (byte för byte lika), läses inte igen`);
   for (const d of s.files.deferred) add(d, `  ${d}: ändras fortfarande, läses nästa körning`);

@@ -504,3 +504,19 @@ it("dist/pipeline/cli.js is the bin of the package", () => {
   expect(readFileSync(cliPath, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
   expect(statSync(cliPath).isFile()).toBe(true);
 });
+
+describe("the run summary names what a file replaced", () => {
+  it("says which months a correction replaced, from which file, in the terminal and in --json", async () => {
+    const root = tempDir("cli-replaced");
+    dirs.push(root);
+    const i = install(root);
+    const year = (n: number) => bistandRows("0128", "2024-01", 5).flatMap((r) => ["01", "02", "03", "04"].map((m) => ({ ...r, month: `2024-${m}`, amount_sek: String(n) })));
+    const march = (n: number) => bistandRows("0128", "2024-03", 5).map((r) => ({ ...r, amount_sek: String(n) }));
+    writeInbox(i.inbox, { "0128/year.csv": bistandCsv(year(100)), "0128/march.csv": bistandCsv(march(200)) }, { "0128/year.csv": 1_000, "0128/march.csv": 2_000 });
+    const text = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site]);
+    expect(text.stdout).toMatch(/0128\/year\.csv: bistand, 15 rader inlästa av 20\n  0128\/march\.csv: bistand, 5 rader inlästa av 5\n    ersatte 2024-03 från year\.csv\n/);
+    writeInbox(i.inbox, { "0128/march-again.csv": bistandCsv(march(300)) }, { "0128/march-again.csv": 3_000 });
+    const json = await runKas(i);
+    expect(json.summary!.files.accepted).toEqual([expect.objectContaining({ file: "0128/march-again.csv", replaced: [{ file: "march.csv", kind: "bistand", months: ["2024-03"], rows: 5 }] })]);
+  });
+});

@@ -35,6 +35,18 @@ export interface FileOutcome {
   readonly rowsLoaded: number | null;
   readonly findings: readonly Finding[];
   readonly quarantined: string | null;
+  /** the order first seen (files.seq), for a file read in this run */
+  readonly seq: number | null;
+  /** earlier rows this file replaced (contract §1), one entry per earlier file */
+  readonly replaced: readonly Replaced[];
+}
+
+export interface Replaced {
+  readonly file: string;
+  readonly kind: KindName;
+  /** the months replaced, YYYY-MM; none for an insats snapshot */
+  readonly months: readonly string[];
+  readonly rows: number;
 }
 
 export interface IngestResult {
@@ -212,12 +224,14 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
       }
     }
     await recordFiles(db, fresh, seenRows, runId, ctx);
+    const replaced = await db.all<{ file_id: number; old_file: string; kind: KindName; months: string[] | null; rows: number }>(sqlText("runs/run_replaced_files"), { run_id: runId });
     for (const p of fresh) {
       const status = rejects(p.findings) ? "rejected" : "accepted";
       const quarantined = status === "rejected" ? quarantineOrSay(ctx, cfg, p, now) : null;
       outcomes.push({
         display: p.candidate.display, municipality: p.candidate.municipality, name: p.candidate.name, status, sha256: p.sha256,
-        fileId: p.fileId, kind: p.kind, rowsRead: p.rowsRead, rowsLoaded: status === "accepted" ? p.rowsLoaded : 0, findings: p.findings, quarantined
+        fileId: p.fileId, kind: p.kind, rowsRead: p.rowsRead, rowsLoaded: status === "accepted" ? p.rowsLoaded : 0, findings: p.findings, quarantined,
+        seq: p.seq, replaced: replaced.filter((r) => r.file_id === p.fileId).map(({ old_file, kind, months, rows }) => ({ file: old_file, kind, months: months ?? [], rows }))
       });
     }
     const [{ n }] = await db.all<{ n: number }>(sqlText("runs/run_replacements"), { run_id: runId });
@@ -239,5 +253,5 @@ function quarantineOrSay(ctx: Context, cfg: IngestPaths, p: Prepared, now: Date)
 }
 
 function outcome(c: Candidate, status: FileStatus, sha256: string | null): FileOutcome {
-  return { display: c.display, municipality: c.municipality, name: c.name, status, sha256, fileId: null, kind: null, rowsRead: null, rowsLoaded: null, findings: [], quarantined: null };
+  return { display: c.display, municipality: c.municipality, name: c.name, status, sha256, fileId: null, kind: null, rowsRead: null, rowsLoaded: null, findings: [], quarantined: null, seq: null, replaced: [] };
 }
