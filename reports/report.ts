@@ -210,7 +210,7 @@ export function renderReport(input: ReportPage): string {
 <dl class="meta">
 <dt>Körning</dt><dd>${runTime(page.run)}, körning nr ${page.run.id}</dd>
 <dt>Kommuner</dt><dd>${large ? html`<details class="inline"><summary>${formatCount(municipalities.length)} kommuner</summary>${names}</details>` : names}</dd>
-<dt>Data</dt><dd><a href="data/${tg.id}.csv">Alla siffror i rapporten som CSV</a> (punkt som decimaltecken)</dd>
+<dt>Data</dt><dd><a href="data/${tg.id}.csv">Alla siffror i rapporten som CSV</a> (punkt som decimaltecken), <a href="data/${tg.id}.xlsx">som Excel-fil</a> (för Excel: svenska rubriker, kommun- och indikatornamn) och <a href="data/${tg.id}.arrow">som Apache Arrow-fil</a> (typade kolumner, för R, Python och andra analysverktyg)</dd>
 </dl>
 <div class="box">
 <p><strong>Symboler</strong></p>

@@ -35,7 +35,7 @@ function expectSelfContained(page: string): void {
   for (const el of doc.querySelectorAll("*")) {
     for (const a of el.attributes) {
       expect(a.name, `${el.tagName} ${a.name}`).not.toMatch(/^(on|src|srcset|xlink:href|formaction|background)/i);
-      if (a.name === "href") expect(a.value).toMatch(/^(#[\w-]+|[a-z_]+\.html|data\/[a-z_]+\.csv)$/);
+      if (a.name === "href") expect(a.value).toMatch(/^(#[\w-]+|[a-z_]+\.html|data\/[a-z_]+\.(csv|xlsx|arrow))$/);
       if (a.name === "style") expect(a.value).not.toMatch(/url\(|@import/i);
     }
   }

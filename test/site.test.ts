@@ -28,13 +28,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the published files (contract §7)", () => {
-  it("loads every sample file and publishes one report and one CSV per target group", () => {
+  it("loads every sample file and publishes one report and its CSV, xlsx and Arrow files per target group", () => {
     expect(summary.exitCode).toBe(0);
     expect(summary.files.rejected).toEqual([]);
     expect(summary.files.accepted).toHaveLength(19);
     const pages = readdirSync(out).filter((f) => f.endsWith(".html")).sort();
     expect(pages).toEqual([...s.targetGroups.map((t) => `${t.id}.html`), "codes.html", "index.html", "quality.html"].sort());
-    expect(readdirSync(join(out, "data")).sort()).toEqual(s.targetGroups.map((t) => `${t.id}.csv`).sort());
+    expect(readdirSync(join(out, "data")).sort()).toEqual(s.targetGroups.flatMap((t) => ["arrow", "csv", "xlsx"].map((e) => `${t.id}.${e}`)).sort());
   });
 
   it("writes every CSV with the contract's header, codes and notation", () => {
@@ -42,7 +42,8 @@ describe("the published files (contract §7)", () => {
       const [header, ...rows] = readFileSync(join(out, "data", `${t.id}.csv`), "utf8").trimEnd().split("\n");
       expect(header).toBe("indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status");
       for (const row of rows) {
-        const [indicator, municipality, year, gender, value, numerator, denominator, status] = row.split(",");
+        const [indicator, dimension, category, municipality, year, gender, value, numerator, denominator, status] = row.split(",");
+        expect([dimension, category]).toEqual(["", ""]); // totals only so far (breakdowns: §6.3)
         expect(s.indicators.map((i) => i.id)).toContain(indicator);
         expect(municipality).toMatch(/^(\d{4}|network)$/);
         expect(year).toMatch(/^\d{4}$/);
@@ -51,7 +52,7 @@ describe("the published files (contract §7)", () => {
         for (const n of [value, numerator, denominator]) expect(n).toMatch(/^(\d+(\.\d+)?)?$/);
         if (status !== "") expect([value, numerator, denominator]).toEqual(["", "", ""]);
         // every published count is 0 or above the threshold (contract §8)
-        if (status === "" && (indicator === "recipients" || indicator === "measure_exits") && municipality !== "network") {
+        if (status === "" && s.indicators.find((i) => i.id === indicator)!.kind === "count" && municipality !== "network") {
           expect(Number(value) === 0 || Number(value) > 3, row).toBe(true);
         }
       }

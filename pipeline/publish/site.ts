@@ -6,12 +6,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderCodes } from "../../reports/codes.js";
+import { figuresArrow } from "../../reports/arrow.js";
 import { figuresCsv } from "../../reports/csv.js";
 import { renderIndex } from "../../reports/index-page.js";
 import type { ReportPage, RunInfo } from "../../reports/model.js";
 import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { reportTimeZone } from "../../reports/time.js";
+import { figuresXlsx } from "../../reports/xlsx.js";
 import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "../withhold/model.js";
 import { refreshMarts } from "./marts.js";
@@ -85,7 +87,11 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary }
     };
     writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
-    writeFileSync(join(dir, "data", `${tg.id}.csv`), figuresCsv(page.figures));
+    // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
+    const data = (ext: string) => join(dir, "data", `${tg.id}.${ext}`);
+    writeFileSync(data("csv"), figuresCsv(page.figures));
+    await figuresXlsx(page, data("xlsx"));
+    writeFileSync(data("arrow"), figuresArrow(page.figures));
     renderMs += performance.now() - r0;
     reports.push({
       targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
