@@ -121,6 +121,10 @@ const en = {
 };
 const enSaveAs = `${en.csvUtf8} or ${en.csvSemicolon}`;
 
+/** A file size in kB or MB (one decimal), in the language's notation. */
+const fileSize = (bytes: number, locale: string): string =>
+  bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+
 /** The column label of a header cell without a name (empty_column_name). */
 export const unnamedColumn = (position: number): string => `kolumn ${position}`;
 
@@ -396,6 +400,30 @@ const catalogue = {
     fix: { sv: "Ge kolumnen en rubrik, eller ta bort cellerna.", en: "Give the column a heading, or remove the cells." }
   }),
 
+  oversized_xlsx: entry<{ reason: "ratio"; bytes: number; ratio: number } | { reason: "cell"; row: number | null; limit: number }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Arbetsboken packas upp till orimligt mycket", en: "The workbook unpacks to an unreasonable size" },
+    message: {
+      sv: (p) =>
+        (p.reason === "ratio"
+          ? `Arbetsboken är ${fileSize(p.bytes, "sv-SE")} men packas upp till mer än ${p.ratio} gånger så mycket. Så mycket packar inget uttag ihop sig`
+          : `En cell${p.row === null ? "" : ` på rad ${p.row}`} innehåller mer än ${p.limit / 1048576} MiB text, men en cell i Excel rymmer högst 32 767 tecken`) +
+        `: filen är skadad eller inte sparad av Excel, och läses inte. Öppna den i Excel och spara den på nytt som ${sv.workbook}, ` +
+        `eller spara uttaget som ${sv.csvUtf8}, och ladda upp det igen.`,
+      en: (p) =>
+        (p.reason === "ratio"
+          ? `The workbook is ${fileSize(p.bytes, "en-GB")} but unpacks to more than ${p.ratio} times that. No extract packs that tightly`
+          : `A cell${p.row === null ? "" : ` on row ${p.row}`} holds more than ${p.limit / 1048576} MiB of text, but a cell in Excel holds at most 32,767 characters`) +
+        `: the file is damaged or was not saved by Excel, and is not read. Open it in Excel and save it again as ${en.workbook}, ` +
+        `or save the extract as ${en.csvUtf8}, and upload it again.`
+    },
+    fix: {
+      sv: "Öppna arbetsboken i Excel och spara den på nytt som Excel-arbetsbok (.xlsx), eller spara uttaget som CSV.",
+      en: "Open the workbook in Excel and save it again as an Excel workbook (.xlsx), or save the extract as CSV."
+    }
+  }),
+
   // -- The header row
   no_header: entry<{ found: "blank_line" } | { found: "blank_sheet_row" } | { found: "data_row"; expected: KindColumns; profile: string | null }>({
     severity: "FATAL",
@@ -458,6 +486,22 @@ const catalogue = {
       sv: "Skilj kolumnerna åt med komma, semikolon eller tabb, t.ex. genom att spara filen som CSV från Excel.",
       en: "Separate the columns with commas, semicolons or tabs, e.g. by saving the file as CSV from Excel."
     }
+  }),
+  too_many_columns: entry<{ columns: number; limit: number }>({
+    severity: "FATAL",
+    stage: "header",
+    title: { sv: "Rubrikraden har för många kolumner", en: "The header row has too many columns" },
+    message: {
+      sv: (p) =>
+        `Rubrikraden har ${p.columns.toLocaleString("sv-SE")} kolumner, men ett uttag får ha högst ${p.limit.toLocaleString("sv-SE")}; kontraktets extrakttyper har ett tiotal. ` +
+        "Så många kolumner kommer oftast av att fel tabell eller vy har exporterats, eller av att data har hamnat i rubrikraden. Filen läses inte. " +
+        "Exportera uttaget på nytt med kontraktets kolumner och ladda upp det igen.",
+      en: (p) =>
+        `The header row has ${p.columns.toLocaleString("en-GB")} columns, but an extract may have at most ${p.limit.toLocaleString("en-GB")}; the contract's extract kinds have about ten. ` +
+        "So many columns usually come from exporting the wrong table or view, or from data that ended up in the header row. The file is not read. " +
+        "Export the extract again with the contract's columns and upload it again."
+    },
+    fix: { sv: "Exportera uttaget på nytt med kontraktets kolumner.", en: "Export the extract again with the contract's columns." }
   }),
   unknown_kind: entry<{ header: readonly string[]; expected: KindColumns; profile: string | null }>({
     severity: "FATAL",

@@ -6,19 +6,30 @@ import { masked } from "../contract/masking.js";
 import { normaliseKey, type Profile } from "../contract/profile.js";
 import { kindNames, type KindName, type Schema } from "../contract/schema.js";
 
+/**
+ * The most columns a file may have. The contract's kinds have about ten; a header far wider is a
+ * wrong export (or data in the header row), and every column costs the reader and the checks work
+ * per row: it is rejected before anything is read.
+ */
+export const maxColumns = 1000;
+
 export interface Layout {
   readonly kind: KindName;
   /** for each column of the file, in order: the contract column it holds, or null (extra, not loaded) */
   readonly columns: readonly (string | null)[];
 }
 
-/** Tells the kind and maps the header; header problems are findings (line 1). */
+/** Tells the kind and maps the header; header problems are findings (line 1). A header of more than
+ *  maxColumns columns is only that one finding. */
 export function layoutOf(
   header: readonly string[],
   profile: Profile | null,
   s: Schema,
   display: string
 ): { layout: Layout | null; findings: Finding[] } {
+  if (header.length > maxColumns) {
+    return { layout: null, findings: [found("too_many_columns", display, { columns: header.length, limit: maxColumns }, { line: 1 })] };
+  }
   const findings: Finding[] = [];
   // the "header" of a file without one is its first data row: never show an identity number from it
   const shown = header.map(masked);

@@ -22,6 +22,7 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   let csvPath = archived;
   let header: readonly string[];
   let delimiter: Delimiter;
+  let records: number;
   p.profile = profile;
   if (c.ext === "xlsx") {
     csvPath = join(workDir, `${p.fileId}.csv`);
@@ -30,12 +31,13 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
     const converted = await xlsxToCsv(archived, csvPath, {
       dateStyle: (h) => ((profile?.columns[normaliseKey(h)] ?? normaliseKey(h)) === "month" ? "month" : "date")
     });
-    if (!converted.ok) return stop(converted);
+    if (!converted.ok) return stop(converted, converted.line ?? null);
     if (converted.ignoredCells > 0) {
       p.findings.push(found("cells_outside_header", c.display, { cells: converted.ignoredCells, firstRow: converted.firstIgnoredRow }, { line: converted.firstIgnoredRow }));
     }
     header = converted.header;
     delimiter = ",";
+    records = converted.rows;
     p.encoding = "xlsx";
   } else {
     if (p.inspection.problem) return stop(p.inspection.problem, p.inspection.problem.line);
@@ -43,13 +45,14 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
     if (!sniffed.ok) return stop(sniffed, 1);
     header = sniffed.dialect.header;
     delimiter = sniffed.dialect.delimiter;
+    records = Math.max(0, p.inspection.records - 1);
     if (p.inspection.encoding === "windows-1252") {
       csvPath = join(workDir, `${p.fileId}.csv`);
       await transcodeToUtf8(archived, csvPath);
     }
     if (p.inspection.hasQuote || p.inspection.hasBlankLine) {
       const path = csvPath;
-      p.lineOf = (records) => recordLines(path, delimiter, records);
+      p.lineOf = (wanted) => recordLines(path, delimiter, wanted);
     }
   }
   p.delimiter = c.ext === "xlsx" ? null : delimiter; // a workbook has none (the comma is our own CSV's)
@@ -59,8 +62,9 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
   p.kind = layout.kind;
   p.staged = {
     fileId: p.fileId, display: c.display, folder: p.folder, layout, profile, csvPath, delimiter, xlsx: c.ext === "xlsx",
-    records: c.ext === "csv" ? Math.max(0, p.inspection.records - 1) : null,
+    records,
     openQuoteLine: c.ext === "csv" ? p.inspection.openQuoteLine : null,
-    padded: c.ext !== "csv" || p.inspection.padded
+    padded: c.ext !== "csv" || p.inspection.padded,
+    workDir
   };
 }

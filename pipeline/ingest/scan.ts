@@ -1,7 +1,8 @@
 // The text checks of an uploaded CSV file (contract §2), fed chunk by chunk by the one pass of
 // inspect.ts: a BOM, line ends and records (a line end inside quotes is data), blank, long and padded
 // lines, control bytes and NUL (binary files, UTF-16 without BOM), the encoding (encoding.ts), and the
-// first 64 KiB of text for the dialect sniffer. Each problem's words are in the findings catalogue.
+// first 64 KiB of text for the dialect sniffer — the header line whole, however long a line may be.
+// Each problem's words are in the findings catalogue.
 import { problem, type Problem } from "../contract/findings.js";
 import { completeEnd, decodeWindows1252, EncodingCheck, type EncodingFacts } from "./encoding.js";
 
@@ -30,7 +31,8 @@ export interface TextScanResult {
   /** some field may start or end with a space (a space next to a delimiter, quote or line end):
    *  values are trimmed only in files that have one, which is the exception */
   readonly padded: boolean;
-  /** decoded text of the first lines, at most 64 KiB, BOM removed, cut at a line end when possible; "" when problem is set */
+  /** decoded text of the first lines, BOM removed, cut at a line end when possible: at most 64 KiB, or a
+   *  header line longer than that whole and 64 KiB after it; "" when problem is set */
   readonly head: string;
   /** set when the file cannot be read as text in a contract encoding */
   readonly problem: InspectProblem | null;
@@ -41,6 +43,8 @@ export type InspectProblem = Problem & { readonly line: number | null };
 
 export const headLimit = 64 * 1024;
 export const maxLineBytes = 1024 * 1024;
+/** The most text the head holds: a header line as long as a line may be (and its CRLF), then 64 KiB. */
+const headMax = maxLineBytes + 2 + headLimit;
 
 /** Bytes after which a field starts (indexed by byte + 1, so -1 — the start of the file — counts). */
 const fieldStart = new Uint8Array(257);
@@ -100,8 +104,10 @@ export class TextScan {
 
   private readonly encoding = new EncodingCheck();
 
-  private readonly head = Buffer.allocUnsafe(headLimit);
+  private head = Buffer.allocUnsafe(headLimit);
   private headLen = 0;
+  /** where the first line end outside quoted fields is (the header's end), or -1 until one came */
+  private headerEnd = -1;
 
   push(chunk: Buffer): void {
     if (!this.started) {
@@ -130,12 +136,8 @@ export class TextScan {
     const n = buf.length;
     if (n === 0) return;
     const linesBefore = this.newlines;
-    if (this.headLen < headLimit) {
-      const take = Math.min(n, headLimit - this.headLen);
-      buf.copy(this.head, this.headLen, 0, take);
-      this.headLen += take;
-    }
     this.scanControls(buf);
+    this.keepHead(buf);
     if (!this.hasQuote && buf.indexOf(0x22) !== -1) this.hasQuote = true;
     if (!this.padded) this.padded = isPadded(buf, this.pos === 0 ? 0x0a : this.lastByte);
     if (!this.hasContent) {
@@ -154,6 +156,22 @@ export class TextScan {
     // The line still open is already too long (a CR at the very end may yet be its line end).
     const open = this.pos - this.lineStart - (this.lastByte === 0x0d ? 1 : 0);
     if (this.longLine === 0 && open > maxLineBytes) this.longLine = this.newlines + 1;
+  }
+
+  /** Copies what the head still wants of this chunk (scanned already, so the header's end is known if
+   *  it is in it): the first 64 KiB, or a longer header line whole and 64 KiB after it. The sniffer
+   *  must see every column of the header, or it counts them wrong. */
+  private keepHead(buf: Buffer): void {
+    const want = this.headerEnd < 0 ? headMax : this.headerEnd < headLimit ? headLimit : Math.min(headMax, this.headerEnd + 1 + headLimit);
+    if (this.headLen >= want) return;
+    const take = Math.min(buf.length, want - this.headLen);
+    if (this.headLen + take > this.head.length) {
+      const grown = Buffer.allocUnsafe(Math.min(headMax, Math.max(2 * this.head.length, this.headLen + take)));
+      this.head.copy(grown, 0, 0, this.headLen);
+      this.head = grown;
+    }
+    buf.copy(this.head, this.headLen, 0, take);
+    this.headLen += take;
   }
 
   /** Finds every byte below 0x20 four bytes at a time: ((x − 0x20202020) & ~x & 0x80808080) is
@@ -240,8 +258,10 @@ export class TextScan {
         this.recordStart = at + 1;
         if (cr) this.crlf++;
         else this.lf++;
-        if (this.firstEnding === null) this.firstEnding = cr;
-        else if (this.firstEnding !== cr && this.mixedLine === 0) this.mixedLine = this.newlines;
+        if (this.firstEnding === null) {
+          this.firstEnding = cr;
+          this.headerEnd = at;
+        } else if (this.firstEnding !== cr && this.mixedLine === 0) this.mixedLine = this.newlines;
       }
     } else if (b === 0x0d) {
       this.crBytes++;

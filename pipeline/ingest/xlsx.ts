@@ -1,12 +1,14 @@
 // Excel workbooks (contract §2: the first worksheet, header in its first row) become a UTF-8 CSV that
 // the same DuckDB reader as every CSV upload reads. The worksheet is streamed with exceljs'
 // WorkbookReader (a workbook is never loaded whole); each CSV line ends with an added `__line` column,
-// the worksheet row, so findings name the row the user sees in Excel.
+// the worksheet row, so findings name the row the user sees in Excel. A workbook that inflates past
+// zip.ts's limits, or whose header is wider than a file may be, stops there.
 import { open, rm, type FileHandle } from "node:fs/promises";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { problem } from "../contract/findings.js";
-import { corrupt, noWorksheet, partStream, workbookParts, type WorkbookProblem } from "./zip.js";
+import { maxColumns } from "./layout.js";
+import { corrupt, noWorksheet, Oversized, partStream, workbookParts, type WorkbookProblem } from "./zip.js";
 
 export type DateStyle = "month" | "date";
 
@@ -22,7 +24,7 @@ export type XlsxResult =
       /** the first worksheet row holding such a cell */
       firstIgnoredRow: number | null;
     }
-  | WorkbookProblem;
+  | (WorkbookProblem & { readonly line?: number | null });
 
 export const lineColumn = "__line";
 
@@ -77,6 +79,7 @@ export async function xlsxToCsv(src: string, dest: string, options: { dateStyle?
     return result;
   } catch (error) {
     if (isSystemError(error)) throw error;
+    if (error instanceof Oversized) return { ok: false, ...error.problem, line: error.row };
     return corrupt("damaged");
   } finally {
     input.destroy();
@@ -94,6 +97,7 @@ interface StreamingWorkbook extends AsyncIterable<StreamingSheet> {
 type StreamingSheet = AsyncIterable<StreamingRow>;
 interface StreamingRow {
   number: number;
+  /** the cell values indexed from 1 (sparse), made anew at every read: read it once per row */
   values: unknown[];
   getCell(col: number): { value: unknown; numFmt?: string };
 }
@@ -109,12 +113,13 @@ async function convert(sheet: StreamingSheet, sheetName: string, date1904: boole
     if (header === null) {
       if (row.number !== 1) return noHeader();
       // row.values is sparse, indexed by column from 1.
-      const cells = [""];
-      for (let c = 1; c < row.values.length; c++) cells.push(cellText(row.getCell(c), "date", date1904).trim());
-      let width = cells.length - 1;
-      while (width > 0 && cells[width] === "") width--;
+      const values = row.values;
+      let width = values.length - 1;
+      while (width > 0 && cellText(row.getCell(width), "date", date1904).trim() === "") width--;
       if (width === 0) return noHeader();
-      header = cells.slice(1, width + 1);
+      if (width > maxColumns) return { ok: false, ...problem("too_many_columns", { columns: width, limit: maxColumns }), line: 1 };
+      header = [];
+      for (let c = 1; c <= width; c++) header.push(cellText(row.getCell(c), "date", date1904).trim());
       styles = header.map(dateStyle);
       text += [...header, lineColumn].map(csvField).join(",") + "\n";
       continue;
@@ -126,7 +131,8 @@ async function convert(sheet: StreamingSheet, sheetName: string, date1904: boole
       if (value.trim() !== "") empty = false;
       fields.push(value);
     }
-    for (let c = header.length + 1; c < row.values.length; c++) {
+    const width = row.values.length;
+    for (let c = header.length + 1; c < width; c++) {
       if (cellText(row.getCell(c), "date", date1904).trim() !== "") {
         ignoredCells++;
         firstIgnoredRow ??= row.number;

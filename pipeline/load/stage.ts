@@ -1,15 +1,21 @@
 // Staging: a batch of readable files of one kind, read by DuckDB's CSV reader and typed in the same
 // pass into one temporary table (stg_<kind>_rows; sql/staging/stg_<kind>.sql), grouped so that files
 // of the same layout and profile are read in one read_csv call. Then the distinct persons and
-// households are keyed (stg_persons.sql, stg_households.sql). Structural CSV errors (wrong field
-// count, unterminated quotes) are collected by the reader's reject tables instead of stopping the run.
+// households are keyed (stg_persons.sql, stg_households.sql). The reader skips records it cannot read
+// (wrong field count, unterminated quotes); a file with fewer records staged than it has is read again
+// alone, up to its first such errors, for the reader's reject tables: structural errors are findings
+// instead of stopping the run, and a file wrong on every line costs no more than a good one.
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { ident, lit, sqlText, type Db } from "../db/connection.js";
 import type { Delimiter } from "../ingest/dialect.js";
 import type { Finding } from "../contract/finding.js";
 import { found } from "../contract/findings.js";
 import type { Layout } from "../ingest/layout.js";
-import { readerLines, recordLines } from "../ingest/lines.js";
+import { readerLines, recordLines, structuralCut, type RejectBudget } from "../ingest/lines.js";
 import { rowDateColumn } from "./checks.js";
 import { stagingVars } from "./normalise.js";
 import type { Profile } from "../contract/profile.js";
@@ -26,12 +32,15 @@ export interface StagedFile {
   readonly delimiter: Delimiter;
   /** converted from .xlsx: the last column is __line, the worksheet row */
   readonly xlsx: boolean;
-  /** data records in the file as inspect counted them (header excluded), or null (xlsx: our own CSV) */
-  readonly records: number | null;
+  /** data records in the file (header excluded): as inspect counted them, or as many as were written
+   *  of a workbook; fewer staged means the reader skipped some (structural errors) */
+  readonly records: number;
   /** the line where a quote opens that is never closed (inspect), or null */
   readonly openQuoteLine: number | null;
   /** a field may start or end with a space (inspect): values are trimmed */
   readonly padded: boolean;
+  /** the run's own folder (mode 0700), for a part of the file read alone */
+  readonly workDir: string;
 }
 
 /** Makes keyed pseudonyms in SQL: HMAC under the run's key, or (kas validate) a plain in-memory hash. */
@@ -43,6 +52,11 @@ export interface Keyer {
 /** For kas validate, which stores nothing: pseudonyms only tell rows apart within the check. */
 export const unkeyed: Keyer = { sql: (expr) => `hash(${expr})`, params: {} };
 
+/**
+ * What the reader is given of a file with structural errors to find them (lines.ts structuralCut): the
+ * lines shown (each line once), and rejects as many and as long as take it well under a second.
+ */
+const rejectBudget: RejectBudget = { records: 50, rejects: 20_000, bytes: 256 << 20 };
 
 /** Reads the batch into stg_<kind>_rows (typed) and the view stg_<kind> (with rid); returns structural findings per file id. */
 export async function stageRows(db: Db, kind: KindName, files: readonly StagedFile[], s: Schema): Promise<Map<number, Finding[]>> {
@@ -50,23 +64,19 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
   const groups = new Map<string, StagedFile[]>();
   for (const f of files) {
     const key = JSON.stringify([f.delimiter, f.layout.columns, f.xlsx, f.profile?.name ?? null, f.padded]);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
-  const structural = new Map<number, Finding[]>();
   let g = 0;
   for (const group of groups.values()) {
     g++;
     const first = group[0];
-    const names = first.layout.columns.map((c, i) => c ?? `_extra_${i}`);
-    if (first.xlsx) names.push("__line");
-    const struct = `{${names.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}`;
+    const names = columnNames(first);
     const present = new Set(first.layout.columns.filter((c): c is string => c !== null));
-    const rejects = `kas_rejects_${g}`;
-    const scans = `kas_reject_scans_${g}`;
-    const source = `read_csv([${group.map((f) => lit(f.csvPath)).join(", ")}],
-        delim = ${lit(first.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false,
-        columns = ${struct}, filename = true, strict_mode = true, null_padding = false,
-        store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)})`;
+    // A record the reader cannot read (a wrong field count, an unterminated quote) is skipped here;
+    // the records staged per file tell which files have one (structuralFindings).
+    const source = `read_csv([${group.map((f) => lit(f.csvPath)).join(", ")}], ${readerOptions(first, names)}, filename = true, ignore_errors = true)`;
     await db.run(sqlText(`staging/stg_${kind}`, {
       ...stagingVars(kind, s, first.profile, present, first.padded, files.some((f) => f.profile !== null)),
       into: g === 1 ? `CREATE TEMP TABLE stg_${kind}_rows AS` : `INSERT INTO stg_${kind}_rows`,
@@ -74,24 +84,6 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
       xline: first.xlsx ? "TRY_CAST(__line AS INTEGER)" : "NULL::INTEGER",
       source
     }));
-    const rows = await db.all<{ file_path: string; line: number; column_name: string | null; error_type: string; csv_line: string | null }>(
-      sqlText("staging/stg_rejects", { rejects, scans })
-    );
-    // one finding per line and kind (the reader rejects a short row once per missing column), at the
-    // physical line (the reader's count skips line ends inside quoted fields)
-    const byFile = new Map<StagedFile, typeof rows>();
-    for (const r of rows) {
-      const f = group.find((x) => x.csvPath === r.file_path);
-      if (!f) throw new Error(`reject for unknown file: ${r.file_path}`);
-      byFile.set(f, [...(byFile.get(f) ?? []), r]);
-    }
-    for (const [f, rejected] of byFile) {
-      const seen = new Set<string>();
-      const unique = rejected.filter((r) => !seen.has(`${r.line}|${r.error_type}`) && seen.add(`${r.line}|${r.error_type}`)).slice(0, 50);
-      const physical = f.xlsx ? null : await readerLines(f.csvPath, f.delimiter, unique.map((r) => Number(r.line)));
-      structural.set(f.fileId, unique.map((r) => structuralFinding(f, { ...r, line: physical?.get(Number(r.line)) ?? Number(r.line) }, names.length - (f.xlsx ? 1 : 0))));
-    }
-    await db.run(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${scans};`);
   }
   // A record whose every field is empty (Excel writes ";;;;;;" for a formatted but empty row) is no row:
   // the checks and the load read the view without them; the rows keep their record numbers (rid).
@@ -100,12 +92,54 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
   const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
   await db.run(sqlText("staging/stg_files", { kind, files: values, blank: blank ?? "false" }));
   const counts = new Map((await db.all<{ file_id: number; n: number }>(sqlText("staging/stg_file_counts"))).map((r) => [r.file_id, r.n]));
+  const structural = new Map<number, Finding[]>();
   for (const f of files) {
-    if (structural.has(f.fileId)) continue;
-    const lost = await unreadRecords(f, counts.get(f.fileId) ?? 0);
-    if (lost) structural.set(f.fileId, [lost]);
+    const staged = counts.get(f.fileId) ?? 0;
+    if (f.openQuoteLine === null && staged >= f.records) continue;
+    const errors = await structuralFindings(db, f);
+    const lost = errors.length ? null : await unreadRecords(f, staged);
+    if (errors.length || lost) structural.set(f.fileId, lost ? [lost] : errors);
   }
   return structural;
+}
+
+/** The columns the reader is given: the file's (an extra one by its position), and __line in a workbook's CSV. */
+function columnNames(f: StagedFile): string[] {
+  const names = f.layout.columns.map((c, i) => c ?? `_extra_${i}`);
+  if (f.xlsx) names.push("__line");
+  return names;
+}
+
+function readerOptions(f: StagedFile, names: readonly string[]): string {
+  return `delim = ${lit(f.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false,
+        columns = {${names.map((n) => `${lit(n)}: 'VARCHAR'`).join(", ")}}, strict_mode = true, null_padding = false`;
+}
+
+/**
+ * The structural errors of a file the reader did not read whole: its first lines read again, alone,
+ * with the reader's reject tables — one finding per line and kind (the reader rejects a short line
+ * once per missing column), at the physical line (the reader's count skips line ends inside quoted
+ * fields). The reader keeps every reject it makes until the read ends, so it is given the file only
+ * up to its first errors (rejectBudget): a file wrong on every line costs no more than a good one.
+ */
+async function structuralFindings(db: Db, f: StagedFile): Promise<Finding[]> {
+  const names = columnNames(f);
+  const cut = await structuralCut(f.csvPath, f.delimiter, names.length, rejectBudget);
+  // the file up to the cut, in the run's folder (it holds identity numbers)
+  const part = cut === null ? null : { path: join(f.workDir, `structure-${f.fileId}.csv`), end: cut };
+  try {
+    if (part) await pipeline(createReadStream(f.csvPath, { end: part.end - 1 }), createWriteStream(part.path, { mode: 0o600 }));
+    await db.run(`SELECT count(*) FROM read_csv(${lit(part?.path ?? f.csvPath)}, ${readerOptions(f, names)},
+        store_rejects = true, rejects_table = 'kas_rejects', rejects_scan = 'kas_reject_scans', rejects_limit = ${rejectBudget.rejects + names.length})`);
+    const rows = await db.all<{ line: number; error_type: string; csv_line: string | null }>(sqlText("staging/stg_rejects"));
+    const seen = new Set<string>();
+    const unique = rows.filter((r) => !seen.has(`${r.line}|${r.error_type}`) && seen.add(`${r.line}|${r.error_type}`)).slice(0, rejectBudget.records);
+    const physical = f.xlsx ? null : await readerLines(f.csvPath, f.delimiter, unique.map((r) => Number(r.line)));
+    return unique.map((r) => structuralFinding(f, { ...r, line: physical?.get(Number(r.line)) ?? Number(r.line) }, names.length - (f.xlsx ? 1 : 0)));
+  } finally {
+    await db.run("DROP TABLE IF EXISTS kas_rejects; DROP TABLE IF EXISTS kas_reject_scans;");
+    if (part) await rm(part.path, { force: true });
+  }
 }
 
 /**
@@ -133,14 +167,14 @@ export async function stagePseudonyms(db: Db, kind: KindName, keyer: Keyer): Pro
 }
 
 /**
- * Records DuckDB did not read. A quote that is never closed makes the rest of the file one field —
- * and DuckDB 1.5 can drop the reject of such a quote when it reads several files in one scan, so the
- * rows after it would vanish without an error. inspect counted the file's records and saw the open
- * quote; a file with fewer rows staged than records is a structural error, not a shorter file.
+ * Records DuckDB did not read, when its reject tables name none. A quote that is never closed makes
+ * the rest of the file one field — and DuckDB 1.5 can drop the reject of such a quote, so the rows
+ * after it would vanish without an error. inspect counted the file's records and saw the open quote;
+ * a file with fewer rows staged than records is a structural error, not a shorter file.
  */
 async function unreadRecords(f: StagedFile, staged: number): Promise<Finding | null> {
   if (f.openQuoteLine !== null) return found("unterminated_quote", f.display, {}, { line: f.openQuoteLine });
-  if (f.records === null || staged >= f.records) return null;
+  if (staged >= f.records) return null;
   const lines = await recordLines(f.csvPath, f.delimiter, [staged]);
   const first = lines.get(staged) ?? null;
   return found("csv_error", f.display, { cause: "unread_records", line: first }, { line: first });

@@ -1,4 +1,3 @@
--- The records DuckDB's reader rejected in one read of the batch (wrong field count, an open quote,
--- invalid UTF-8 …), per file and reader line.
-SELECT s.file_path, e.line, e.column_name, e.error_type::VARCHAR AS error_type, e.csv_line
-FROM {{rejects}} e JOIN {{scans}} s USING (scan_id, file_id) ORDER BY s.file_path, e.line;
+-- The records DuckDB's reader rejected in one read of a file (wrong field count, an open quote,
+-- invalid UTF-8 …), by reader line.
+SELECT line, error_type::VARCHAR AS error_type, csv_line FROM kas_rejects ORDER BY line, column_idx;
