@@ -1,9 +1,9 @@
 // Normalisation as SQL: the expressions that turn a file's raw text into contract values, per
-// column, for a group of files read with one profile or none (contract §4). The staging .sql files in
-// sql/staging/ take them as {{placeholders}}; every expression reads the trimmed raw value
+// column, for a group of files read with one profile or none (contract §4). sql/staging/stg_rows.sql
+// takes them as {{placeholders}}; every expression reads the trimmed raw value
 // `v_<column>` of a row and yields NULL when the value is not valid. Casts are preferred to regular
 // expressions where they are exact: this runs once per cell of every upload.
-import { lit } from "../db/connection.js";
+import { ident, lit } from "../db/connection.js";
 import type { Profile } from "../contract/profile.js";
 import type { ColumnDef, KindName, Schema } from "../contract/schema.js";
 
@@ -100,22 +100,38 @@ export function mappedExpr(col: ColumnDef, profile: Profile | null): string {
 }
 
 /**
- * {{placeholders}} for sql/staging/stg_<kind>.sql, for a group of files with one layout and profile:
- * c_<column> (the reader's column, trimmed unless no file of the group pads a field with spaces, or
- * NULL where the files lack it), <column> (its contract value), and mapped: the mapped_<column>
- * columns (what a profile mapped) when the batch has a file with a profile, else nothing — a batch
- * of files on the contract does not carry a column of NULLs per code column through every row.
+ * {{placeholders}} for sql/staging/stg_rows.sql, for a group of files of a kind with one layout and
+ * profile, column by column of the kind: raw_columns (v_<column>: the reader's column, trimmed unless
+ * no file of the group pads a field with spaces, or NULL where the files lack it), typed_columns (its
+ * contract value), kept_columns (the typed values; identity and case numbers as text), bad_columns
+ * (the text of a value that is not valid), and mapped: the mapped_<column> columns (what a profile
+ * mapped) when the batch has a file with a profile, else nothing — a batch of files on the contract
+ * does not carry a column of NULLs per code column through every row.
  */
 export function stagingVars(
   kind: KindName, s: Schema, profile: Profile | null, present: ReadonlySet<string>, padded = true, withMapped = true
 ): Record<string, string> {
-  const vars: Record<string, string> = {};
+  const raw: string[] = [];
+  const typed: string[] = [];
+  const kept: string[] = [];
+  const bad: string[] = [];
   const mapped: string[] = [];
   for (const col of s.kinds[kind].columns) {
-    vars[`c_${col.name}`] = !present.has(col.name) ? "NULL::VARCHAR" : padded ? `trim("${col.name}")` : `"${col.name}"`;
-    vars[col.name] = columnExpr(col, s, profile);
+    const name = ident(col.name);
+    const read = !present.has(col.name) ? "NULL::VARCHAR" : padded ? `trim(${name})` : name;
+    raw.push(`nullif(${read}, '') AS v_${col.name}`);
+    if (col.type === "person_id" || col.type === "text") {
+      kept.push(`v_${col.name}`); // keyed in stg_persons.sql / stg_households.sql
+      continue;
+    }
+    typed.push(`${columnExpr(col, s, profile)} AS ${name}`);
+    kept.push(name);
+    bad.push(`CASE WHEN ${name} IS NULL THEN v_${col.name} END AS bad_${col.name}`);
     if (col.type === "code" || col.type === "municipality") mapped.push(`${mappedExpr(col, profile)} AS mapped_${col.name}`);
   }
-  vars.mapped = withMapped ? `, ${mapped.join(", ")}` : "";
-  return vars;
+  const list = (items: readonly string[]) => items.join(",\n    ");
+  return {
+    raw_columns: list(raw), typed_columns: list(typed), kept_columns: list(kept), bad_columns: list(bad),
+    mapped: withMapped ? `, ${mapped.join(", ")}` : ""
+  };
 }

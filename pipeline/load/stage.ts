@@ -1,5 +1,5 @@
 // Staging: a batch of readable files of one kind, read by DuckDB's CSV reader and typed in the same
-// pass into one temporary table (stg_<kind>_rows; sql/staging/stg_<kind>.sql), grouped so that files
+// pass into one temporary table (stg_<kind>_rows; sql/staging/stg_rows.sql), grouped so that files
 // of the same layout and profile are read in one read_csv call. Then the distinct persons and
 // households are keyed (stg_persons.sql, stg_households.sql). The reader skips records it cannot read
 // (wrong field count, unterminated quotes); a file with fewer records staged than it has is read again
@@ -77,7 +77,7 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
     // A record the reader cannot read (a wrong field count, an unterminated quote) is skipped here;
     // the records staged per file tell which files have one (structuralFindings).
     const source = `read_csv([${group.map((f) => lit(f.csvPath)).join(", ")}], ${readerOptions(first, names)}, filename = true, ignore_errors = true)`;
-    await db.run(sqlText(`staging/stg_${kind}`, {
+    await db.run(sqlText("staging/stg_rows", {
       ...stagingVars(kind, s, first.profile, present, first.padded, files.some((f) => f.profile !== null)),
       into: g === 1 ? `CREATE TEMP TABLE stg_${kind}_rows AS` : `INSERT INTO stg_${kind}_rows`,
       file_id: group.length === 1 ? `${first.fileId}::INTEGER` : `(CASE filename ${group.map((f) => `WHEN ${lit(f.csvPath)} THEN ${f.fileId}`).join(" ")} END)::INTEGER`,

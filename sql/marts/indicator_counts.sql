@@ -85,19 +85,20 @@ WITH target_groups(target_group, bit) AS (
   LEFT JOIN coverage c ON c.municipality = x.municipality AND c.mi BETWEEN x.end_mi + 1 AND x.end_mi + 12
   GROUP BY ALL
 ), returns AS (
-  -- the first month with assistance after the end month, within twelve months
-  SELECT x.municipality, x.person, x.end_mi, min(year(b."month") * 12 + month(b."month") - 1) AS first_back
+  -- the person's months with assistance in the municipality after the end month: the end year's and the
+  -- next year's months (person_years.month_mask), shifted so that bit 0 is the month after the end
+  SELECT x.municipality, x.person, x.end_mi,
+         (coalesce(e.month_mask, 0)::BIGINT | (coalesce(n.month_mask, 0)::BIGINT << 12)) >> (x.end_mi % 12 + 1) AS after
   FROM followed x
-  JOIN bistand b ON b.municipality = x.municipality AND b.person = x.person
-   AND b."month" BETWEEN make_date((x.end_mi + 1) // 12, (x.end_mi + 1) % 12 + 1, 1) AND make_date((x.end_mi + 12) // 12, (x.end_mi + 12) % 12 + 1, 1)
-  GROUP BY ALL
+  LEFT JOIN person_years e ON e.municipality = x.municipality AND e.person = x.person AND e."year" = x.end_mi // 12
+  LEFT JOIN person_years n ON n.municipality = x.municipality AND n.person = x.person AND n."year" = x.end_mi // 12 + 1
 ), events AS (
   -- what the measure indicators count, each in the year it falls in: exits (the year a measure
   -- ended), starts (the year it started) and participants (each year a measure was active)
   SELECT 'exit' AS event, m.municipality, year(m.end_date)::INTEGER AS "year", m.person, m.gender, m.work_or_studies, m.cost_sek,
          f.covered_3m, f.covered_12m,
-         f.covered_3m AND coalesce(r.first_back > m.end_mi + 3, true) AS stayed_3m,
-         f.covered_12m AND r.first_back IS NULL AS stayed_12m
+         f.covered_3m AND r.after & 7 = 0 AS stayed_3m,       -- no month with assistance among the three after
+         f.covered_12m AND r.after & 4095 = 0 AS stayed_12m   -- nor among the twelve
   FROM measures m
   LEFT JOIN followed f ON m.work_or_studies AND f.municipality = m.municipality AND f.person = m.person AND f.end_mi = m.end_mi
   LEFT JOIN returns r ON r.municipality = m.municipality AND r.person = m.person AND r.end_mi = m.end_mi

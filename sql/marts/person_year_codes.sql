@@ -9,6 +9,7 @@ SELECT municipality, person, year("month")::INTEGER AS "year", household, reason
        count(*)::INTEGER AS months,
        max("month") AS latest,
        arg_max(kas_row_tail(file_id, line, birth_year, gender), "month") AS latest_row,
+       bit_or(1 << (month("month") - 1))::INTEGER AS month_mask, -- the months, January = bit 0 (person_flows.sql)
        count(household_amount)::INTEGER AS household_months,
        sum(household_amount) AS household_amount
 FROM bistand
