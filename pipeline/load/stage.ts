@@ -129,15 +129,16 @@ async function structuralFindings(db: Db, f: StagedFile): Promise<Finding[]> {
   const part = cut === null ? null : { path: join(f.workDir, `structure-${f.fileId}.csv`), end: cut };
   try {
     if (part) await pipeline(createReadStream(f.csvPath, { end: part.end - 1 }), createWriteStream(part.path, { mode: 0o600 }));
-    await db.run(`SELECT count(*) FROM read_csv(${lit(part?.path ?? f.csvPath)}, ${readerOptions(f, names)},
-        store_rejects = true, rejects_table = 'kas_rejects', rejects_scan = 'kas_reject_scans', rejects_limit = ${rejectBudget.rejects + names.length})`);
+    await db.run(sqlText("staging/stg_structure", {
+      source: lit(part?.path ?? f.csvPath), options: readerOptions(f, names), limit: String(rejectBudget.rejects + names.length)
+    }));
     const rows = await db.all<{ line: number; error_type: string; csv_line: string | null }>(sqlText("staging/stg_rejects"));
     const seen = new Set<string>();
     const unique = rows.filter((r) => !seen.has(`${r.line}|${r.error_type}`) && seen.add(`${r.line}|${r.error_type}`)).slice(0, rejectBudget.records);
     const physical = f.xlsx ? null : await readerLines(f.csvPath, f.delimiter, unique.map((r) => Number(r.line)));
     return unique.map((r) => structuralFinding(f, { ...r, line: physical?.get(Number(r.line)) ?? Number(r.line) }, names.length - (f.xlsx ? 1 : 0)));
   } finally {
-    await db.run("DROP TABLE IF EXISTS kas_rejects; DROP TABLE IF EXISTS kas_reject_scans;");
+    await db.run(sqlText("staging/drop_structure"));
     if (part) await rm(part.path, { force: true });
   }
 }
