@@ -13,7 +13,7 @@ WITH target_groups(target_group, bit) AS (
   -- the months that occur in the municipality's loaded bistand rows, as month numbers (year × 12 + month − 1)
   SELECT DISTINCT municipality, year("month") * 12 + month("month") - 1 AS mi
   FROM bistand_months WHERE municipality IN (SELECT municipality FROM mart_scope)
-), measures AS (
+), measures AS MATERIALIZED (
   SELECT i.municipality, i.person, a.gender, i.start_date, i.end_date, i.cost_sek,
          year(i.end_date) * 12 + month(i.end_date) - 1 AS end_mi,
          coalesce(c.work_or_studies, false) AS work_or_studies
@@ -75,33 +75,30 @@ WITH target_groups(target_group, bit) AS (
   JOIN household_years hy USING (municipality, household, "year")
   JOIN target_groups t ON (hg.groups >> t.bit) & 1 = 1
   GROUP BY ALL
-), followed AS (
-  -- exits to work or studies, followed up (§6.2): are the months after the end month covered, and
-  -- does the person have a bistand row in the municipality in them
+), covered AS (
+  -- exits to work or studies, followed up (§6.2): are the months after the end month covered
   SELECT x.municipality, x.person, x.end_mi,
-         count(DISTINCT c.mi) FILTER (WHERE c.mi <= x.end_mi + 3) = 3 AS covered_3m,
-         count(DISTINCT c.mi) = 12 AS covered_12m
+         count(c.mi) FILTER (WHERE c.mi <= x.end_mi + 3) = 3 AS covered_3m,
+         count(c.mi) = 12 AS covered_12m
   FROM (SELECT DISTINCT municipality, person, end_mi FROM measures WHERE work_or_studies AND end_date IS NOT NULL) x
   LEFT JOIN coverage c ON c.municipality = x.municipality AND c.mi BETWEEN x.end_mi + 1 AND x.end_mi + 12
   GROUP BY ALL
-), returns AS (
-  -- the person's months with assistance in the municipality after the end month: the end year's and the
-  -- next year's months (person_years.month_mask), shifted so that bit 0 is the month after the end
-  SELECT x.municipality, x.person, x.end_mi,
-         (coalesce(e.month_mask, 0)::BIGINT | (coalesce(n.month_mask, 0)::BIGINT << 12)) >> (x.end_mi % 12 + 1) AS after
-  FROM followed x
+), followed AS MATERIALIZED (
+  -- and which of them have assistance of the person in the municipality: the end year's and the next
+  -- year's months (person_years.month_mask), shifted so that bit 0 is the month after the end
+  SELECT x.*, (coalesce(e.month_mask, 0)::BIGINT | (coalesce(n.month_mask, 0)::BIGINT << 12)) >> (x.end_mi % 12 + 1) AS after
+  FROM covered x
   LEFT JOIN person_years e ON e.municipality = x.municipality AND e.person = x.person AND e."year" = x.end_mi // 12
   LEFT JOIN person_years n ON n.municipality = x.municipality AND n.person = x.person AND n."year" = x.end_mi // 12 + 1
 ), events AS (
   -- what the measure indicators count, each in the year it falls in: exits (the year a measure
   -- ended), starts (the year it started) and participants (each year a measure was active)
   SELECT 'exit' AS event, m.municipality, year(m.end_date)::INTEGER AS "year", m.person, m.gender, m.work_or_studies, m.cost_sek,
-         f.covered_3m, f.covered_12m,
-         f.covered_3m AND r.after & 7 = 0 AS stayed_3m,       -- no month with assistance among the three after
-         f.covered_12m AND r.after & 4095 = 0 AS stayed_12m   -- nor among the twelve
+         m.work_or_studies AND f.covered_3m AS covered_3m, m.work_or_studies AND f.covered_12m AS covered_12m,
+         m.work_or_studies AND f.covered_3m AND f.after & 7 = 0 AS stayed_3m,       -- no month with assistance among the three after
+         m.work_or_studies AND f.covered_12m AND f.after & 4095 = 0 AS stayed_12m   -- nor among the twelve
   FROM measures m
-  LEFT JOIN followed f ON m.work_or_studies AND f.municipality = m.municipality AND f.person = m.person AND f.end_mi = m.end_mi
-  LEFT JOIN returns r ON r.municipality = m.municipality AND r.person = m.person AND r.end_mi = m.end_mi
+  LEFT JOIN followed f USING (municipality, person, end_mi)
   WHERE m.end_date IS NOT NULL
   UNION ALL
   SELECT 'start', municipality, year(start_date)::INTEGER, person, gender, NULL, NULL, NULL, NULL, NULL, NULL
