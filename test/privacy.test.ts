@@ -82,6 +82,13 @@ function identityHits(text: string, forms: Set<string>, lengths: Set<number>): s
 }
 
 /** Occurrences of the household ids, as whole tokens (not inside a longer word or number). */
+/** A published CSV without its figures (value, numerator, denominator): they are the contract's counts
+ *  and sums (a cost per exit of 10297 kr), not identifiers, and a numeric case number may equal one. */
+function withoutFigures(file: string, text: string): string {
+  if (!/[/\\]data[/\\][^/\\]+\.csv$/.test(file)) return text;
+  return text.split("\n").map((line) => line.split(",").map((cell, k) => (k >= 6 && k <= 8 ? "" : cell)).join(",")).join("\n");
+}
+
 function householdHits(text: string, ids: readonly string[]): string[] {
   const hits: string[] = [];
   for (const id of ids) {
@@ -199,7 +206,7 @@ describe("no identity number, household id or pseudonym leaves the database", ()
     expect(ids.length).toBeGreaterThan(1000);
     expect(householdHits(readFileSync(join(inbox, "0120/bistand-2024.csv"), "latin1"), ids).length).toBeGreaterThan(100);
     for (const f of written()) {
-      const text = readFileSync(f, "latin1");
+      const text = withoutFigures(f, readFileSync(f, "latin1"));
       // the database file's bytes: only ids long enough not to occur in binary data by chance
       expect(householdHits(text, f.endsWith(".duckdb") ? ids.filter((h) => h.length >= 6) : ids), relative(out, f)).toEqual([]);
     }

@@ -86,7 +86,12 @@ describe("the published files (contract §7)", () => {
     const published = JSON.parse(text);
     for (const key of ["inbox", "database", "site", "index"]) expect(published).not.toHaveProperty(key);
     expect(published.files.accepted).toHaveLength(19);
-    for (const f of published.files.accepted) expect(Object.keys(f).sort()).toEqual(["file", "findings", "kind"]);
+    for (const f of published.files.accepted) {
+      expect(Object.keys(f).sort()).toEqual(["file", "findings", "kind", "replaced"]);
+      for (const r of f.replaced) expect(Object.keys(r).sort()).toEqual(["file", "kind", "months"]); // which months, not how many rows
+    }
+    expect(published.files.accepted.find((f: { file: string }) => f.file === "0120/bistand-2025_rattelse-03-05.csv").replaced)
+      .toEqual([{ file: "bistand-2025.csv", kind: "bistand", months: ["2025-03", "2025-04", "2025-05"] }]);
     const logs = readdirSync(join(dir, "logs")).filter((f) => f.endsWith(".json"));
     const kept = JSON.parse(readFileSync(join(dir, "logs", logs[0]), "utf8"));
     expect(kept.files.accepted[0].rowsLoaded).toBeGreaterThan(0);
