@@ -1,8 +1,8 @@
 -- Every indicator of contract §6 from indicator_counts, before confidentiality: value, numerator,
 -- denominator and status ('-' where the municipality delivered no data for the year, or a share has
 -- no denominator, or a flow's months around the year are not covered). Shares are 100 × numerator ÷
--- denominator and means numerator ÷ denominator, rounded half up in exact integer arithmetic (shares
--- and months per recipient to one decimal, the amount to öre, costs to whole kronor). The measure
+-- denominator and means numerator ÷ denominator, rounded half up in exact integer arithmetic
+-- (sql/macros/rounding.sql: shares and months per recipient to one decimal, amounts to whole kronor). The measure
 -- indicators of a target group other than all need the group's bistand rows of the year.
 CREATE OR REPLACE TEMP TABLE indicator_values AS
 WITH grid AS (
@@ -29,20 +29,20 @@ WITH grid AS (
   FROM counts
   UNION ALL
   SELECT target_group, 'long_term_share', municipality, "year", gender, has_bistand AND recipients > 0,
-         long_term, recipients, ((2000 * long_term + recipients) // nullif(2 * recipients, 0)) / 10
+         long_term, recipients, kas_share(long_term, recipients)
   FROM counts
   UNION ALL
   SELECT target_group, 'reason_coded_share', municipality, "year", gender, has_bistand AND person_months > 0,
-         coded_months, person_months, ((2000 * coded_months + person_months) // nullif(2 * person_months, 0)) / 10
+         coded_months, person_months, kas_share(coded_months, person_months)
   FROM counts
   UNION ALL
   SELECT target_group, 'amount_per_household_month', municipality, "year", gender, has_bistand AND household_months > 0,
          amount_sek, household_months,
-         (2 * (amount_sek * 100)::HUGEINT + 100 * household_months) // nullif(200 * household_months, 0)
+         kas_kronor(amount_sek, household_months)
   FROM counts WHERE gender = 'T'
   UNION ALL
   SELECT target_group, 'months_per_recipient', municipality, "year", gender, has_bistand AND recipients > 0,
-         person_months, recipients, ((20 * person_months + recipients) // nullif(2 * recipients, 0)) / 10
+         person_months, recipients, kas_ratio_1(person_months, recipients)
   FROM counts
   UNION ALL
   SELECT target_group, 'new_recipients', municipality, "year", gender, has_bistand AND new_covered,
@@ -66,25 +66,25 @@ WITH grid AS (
   FROM counts
   UNION ALL
   SELECT target_group, 'exit_work_studies_share', municipality, "year", gender, has_measures AND exits > 0,
-         exits_work_studies, exits, ((2000 * exits_work_studies + exits) // nullif(2 * exits, 0)) / 10
+         exits_work_studies, exits, kas_share(exits_work_studies, exits)
   FROM counts
   UNION ALL
   SELECT target_group, 'cost_per_exit', municipality, "year", gender, has_measures AND costed_exits > 0,
          cost_sek, costed_exits,
-         (2 * (cost_sek * 100)::HUGEINT + 100 * costed_exits) // nullif(200 * costed_exits, 0)
+         kas_kronor(cost_sek, costed_exits)
   FROM counts WHERE gender = 'T'
   UNION ALL
   SELECT target_group, 'cost_per_work_studies_exit', municipality, "year", gender, has_measures AND costed_exits_work_studies > 0,
          cost_sek, costed_exits_work_studies,
-         (2 * (cost_sek * 100)::HUGEINT + 100 * costed_exits_work_studies) // nullif(200 * costed_exits_work_studies, 0)
+         kas_kronor(cost_sek, costed_exits_work_studies)
   FROM counts WHERE gender = 'T'
   UNION ALL
   SELECT target_group, 'no_return_3m_share', municipality, "year", gender, has_measures AND followed_3m > 0,
-         stayed_3m, followed_3m, ((2000 * stayed_3m + followed_3m) // nullif(2 * followed_3m, 0)) / 10
+         stayed_3m, followed_3m, kas_share(stayed_3m, followed_3m)
   FROM counts
   UNION ALL
   SELECT target_group, 'no_return_12m_share', municipality, "year", gender, has_measures AND followed_12m > 0,
-         stayed_12m, followed_12m, ((2000 * stayed_12m + followed_12m) // nullif(2 * followed_12m, 0)) / 10
+         stayed_12m, followed_12m, kas_share(stayed_12m, followed_12m)
   FROM counts
 )
 SELECT target_group, indicator, municipality, "year", gender,
