@@ -11,6 +11,7 @@ import { main } from "../pipeline/cli.js";
 import { checkPublished, withholdReport, type Gender, type IndicatorRow, type PublishedRow } from "../pipeline/withhold/model.js";
 import { silentLogger, testContext } from "../pipeline/system/context.js";
 import { openDb, sqlText } from "../pipeline/db/connection.js";
+import { installMacros } from "../pipeline/db/macros.js";
 import type { RunSummary } from "../pipeline/run.js";
 import {
   bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, runKas, Site, tempRoot, testKey, violations, writeFiles,
@@ -318,6 +319,7 @@ beforeAll(async () => {
   // the figures before withholding, as the marts computed them
   const db = await openDb(join(root, "state", "kas.duckdb"));
   try {
+    await installMacros(db); // indicator_values rounds with sql/macros/rounding.sql
     await db.run(sqlText("marts/indicator_values"));
     for (const group of site.groups.keys()) {
       truth.set(group, await db.all<IndicatorRow>(
