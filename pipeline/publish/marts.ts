@@ -48,10 +48,11 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
   // new target groups, a changed definition, new SQL: every municipality is recomputed once, into
   // tables made anew (their columns may have changed)
   const fingerprint = martsFingerprint();
+  const marts = martsInOrder();
   const [stored] = await db.all<{ value: string }>(sqlText("runs/meta_value"), { key: "marts_fingerprint" });
   if (stored?.value !== fingerprint) {
     runId = null;
-    for (const m of martsInOrder()) if (m.temporary === null) await db.run(`DROP TABLE IF EXISTS ${m.name}`);
+    for (const m of marts) if (m.temporary === null) await db.run(`DROP TABLE IF EXISTS ${m.name}`);
   }
   await db.run(sqlText("schema/marts"));
   const vars = {
@@ -60,16 +61,16 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
     bistand_in_scope: runId === null ? "TRUE" : "municipality IN (SELECT municipality FROM mart_scope)"
   };
   await db.run(sqlText("load/mart_scope", vars));
-  const marts = martsInOrder();
-  const pending = new Map(marts.map((m) => [m.name, marts.filter((other) => other.reads.includes(m.name)).length]));
+  // how many marts still have to read each one: a temporary mart goes when none is left
+  const readers = new Map(marts.map((m) => [m.name, marts.filter((other) => other.reads.includes(m.name)).length]));
+  const byName = new Map(marts.map((m) => [m.name, m]));
   for (const mart of marts) {
     await db.run(sqlText(`marts/${mart.name}`, vars));
     for (const read of mart.reads) {
-      const left = pending.get(read)! - 1;
-      pending.set(read, left);
-      const def = marts.find((m) => m.name === read)!;
-      if (left === 0 && def.temporary) await db.run(`DROP ${def.temporary} ${read}`); // its memory goes before the reports
+      readers.set(read, readers.get(read)! - 1);
+      const temporary = byName.get(read)!.temporary;
+      if (readers.get(read) === 0 && temporary) await db.run(`DROP ${temporary} ${read}`); // its memory goes before the reports
     }
-    if (mart.temporary === null) await db.run(sqlText("runs/meta_set"), { key: "marts_fingerprint", value: fingerprint });
   }
+  await db.run(sqlText("runs/meta_set"), { key: "marts_fingerprint", value: fingerprint });
 }

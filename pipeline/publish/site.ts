@@ -1,6 +1,6 @@
-// The publishing stage (contract §5–§8): marts from the canonical rows (sql/marts/), confidentiality
-// per report, network means and ranks, then every page and CSV of §7 written into a fresh directory
-// beside the published site. Which figure comes from where: sql/marts/indicator_counts.sql (counts),
+// The publishing stage (contract §5–§8): the marts (publish/marts.ts), withholding per report, network
+// means and ranks, then every page and download of §7 (CSV, xlsx, Arrow) written into a fresh directory
+// beside the published site; quality.html's data from publish/quality.ts. Which figure comes from where: sql/marts/indicator_counts.sql (counts),
 // sql/marts/indicator_values.sql (values), pipeline/withhold/model.ts (withholding),
 // pipeline/publish/comparison.ts (network mean, rank), reports/ (pages).
 import { mkdirSync, writeFileSync } from "node:fs";
