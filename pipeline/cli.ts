@@ -36,13 +36,14 @@ function batchOptions<T>(y: Argv<T>) {
     .option("out", { type: "string", describe: "den publicerade webbplatsen (standard: out/site)" })
     .option("db", { type: "string", describe: "den publicerade databasen (standard: out/kas.duckdb); arkivet, nyckeln och loggarna ligger bredvid" })
     .option("key-file", { type: "string", describe: "pseudonymiseringsnyckeln (annars KAS_KEY, annars en nyckelfil bredvid databasen)" })
-    .option("threshold", { type: "number", default: 3, describe: "sekretessgränsen: antal från 1 till N visas som .." })
+    .option("threshold", { type: "number", describe: "sekretessgränsen: antal från 1 till N visas som .. (standard: inställningarnas threshold, annars 3)" })
+    .option("settings", { type: "string", describe: "nätverkets inställningar (JSON): namn, språk, sekretessgräns, jämförelsegrupper, antaganden för socioekonomiskt värde" })
     .option("wait", { type: "boolean", describe: "vänta på en körning som redan pågår i stället för att avsluta" })
     .option("memory-limit", { type: "string", describe: "DuckDB:s minnesgräns, t.ex. 1GB (standard 1GB)" });
 }
 
-function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json?: boolean; threshold: number; wait?: boolean; "memory-limit"?: string }) {
-  return { out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, wait: a.wait, memoryLimit: a["memory-limit"] };
+function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json?: boolean; threshold?: number; settings?: string; wait?: boolean; "memory-limit"?: string }) {
+  return { out: a.out, db: a.db, keyFile: a["key-file"], json: a.json, threshold: a.threshold, settings: a.settings, wait: a.wait, memoryLimit: a["memory-limit"] };
 }
 
 async function batchCommand(command: "run" | "rebuild", cfg: RunConfig, ctxFor: (logFile?: string) => Context): Promise<ExitCode> {

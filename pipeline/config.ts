@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { samplesDir } from "./system/paths.js";
 import { deepFreeze } from "./contract/schema.js";
+import { defaultSettings, readSettings, type Settings } from "./settings.js";
 
 const RunOptions = z.strictObject({
   inbox: z.string().min(1).optional(),
@@ -11,7 +12,8 @@ const RunOptions = z.strictObject({
   db: z.string().min(1).optional(),
   keyFile: z.string().min(1).optional(),
   json: z.boolean().default(false),
-  threshold: z.number().int().min(1).max(100).default(3),
+  threshold: z.number().int().min(1).max(100).optional(),
+  settings: z.string().min(1).optional(),
   wait: z.boolean().default(false),
   memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).optional(),
   cwd: z.string().default(process.cwd())
@@ -28,7 +30,10 @@ export interface RunConfig {
   /** the key file created beside the database when neither --key-file nor KAS_KEY is given */
   readonly defaultKeyFile: string;
   readonly json: boolean;
+  /** --threshold, else the settings' threshold, else 3 (contract §8) */
   readonly threshold: number;
+  /** the network settings (--settings FILE, contract §9), every default filled in */
+  readonly settings: Settings;
   readonly wait: boolean;
   readonly memoryLimit: string | undefined;
   /** beside the database: archive/, quarantine/, work/, logs/, the lock */
@@ -58,6 +63,7 @@ export function runConfig(input: RunOptionsInput): RunConfig {
       throw new UsageError(`--db ${db} ligger i webbplatsen --out ${out}, som kas ersätter helt vid varje publicering: databasen, arkivet och nyckeln skulle försvinna. Lägg databasen utanför webbplatsen, t.ex. --db ${join(dirname(out), "kas.duckdb")}.`);
     }
   }
+  const settings = o.settings ? readSettings(resolve(o.cwd, o.settings)) : defaultSettings;
   return deepFreeze({
     inbox: o.inbox ? resolve(o.cwd, o.inbox) : join(samplesDir, "inbox"),
     out,
@@ -65,7 +71,8 @@ export function runConfig(input: RunOptionsInput): RunConfig {
     keyFile: o.keyFile ? resolve(o.cwd, o.keyFile) : undefined,
     defaultKeyFile: join(stateDir, "kas.key"),
     json: o.json,
-    threshold: o.threshold,
+    threshold: o.threshold ?? settings.threshold ?? 3,
+    settings,
     wait: o.wait,
     memoryLimit: o.memoryLimit,
     stateDir,

@@ -130,7 +130,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
         );
       }
     }
-    const fingerprint = siteFingerprint(cfg.threshold);
+    const fingerprint = siteFingerprint(cfg.threshold, cfg.settings.digest);
     const unchanged = mode === "run" ? await timed("kontroll av inkorgen", () => nothingNew(cfg, fingerprint)) : null;
     if (unchanged) {
       const finishedAt = ctx.clock();
@@ -173,7 +173,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       await finishRun(db, runId, ctx.clock(), result);
       // loaded only when there is something to publish: the page renderers (jsdom, Plot) take a second to load
       const { publishSite } = await import("./publish/site.js");
-      report = await timed("rapporter", () => publishSite(ctx, db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold }));
+      report = await timed("rapporter", () => publishSite(ctx, db, siteNext, { schema, runId, startedAt, threshold: cfg.threshold, settings: cfg.settings }));
       faultPoint("after-site");
       await db.run("CHECKPOINT");
     } finally {

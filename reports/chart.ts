@@ -52,7 +52,7 @@ interface Point { col: number; row: number; year: number; gender: Gender; value:
 /** Plot's markup labels plain <g> elements with aria-label, which ARIA forbids on elements without a
  *  role (axe: aria-prohibited-attr). The chart is one image with its own name, so they go. Long
  *  coordinates are rounded, which keeps the markup small and identical across platforms. */
-function clean(svg: Element): void {
+export function clean(svg: Element): void {
   for (const el of [svg, ...svg.querySelectorAll("*")]) {
     for (const name of ["aria-label", "aria-description", "aria-hidden"]) el.removeAttribute(name);
     for (const attr of [...el.attributes]) {

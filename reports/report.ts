@@ -1,9 +1,14 @@
 // A comparison report for one target group (contract §6–§8): per indicator its definition, a chart
 // and the same figures as a table with Kolada-style ranks, numerators and denominators. A small
 // network gets one facet per municipality (chart.ts), a large one the network's years
-// (trend-chart.ts) and compact row charts (dot-chart.ts).
+// (trend-chart.ts) and compact row charts (dot-chart.ts). After the totals, one section per
+// breakdown dimension (breakdown-section.ts); an indicator published only broken down has no total
+// section.
 // The tables of a national network have some 20 000 cells, so a cell carries only what differs
 // from cell to cell; alignment and column-group borders come from the table's class.
+import { BreakdownIndex } from "./breakdown-index.js";
+import { breakdownSection, dimensionAnchor } from "./breakdown-section.js";
+import { socioeconomicSection } from "./socioeconomic-section.js";
 import { genderLabel, maxFacets, renderChart, type ChartInput } from "./chart.js";
 import { renderDotCharts } from "./dot-chart.js";
 import { renderNetworkTrend } from "./trend-chart.js";
@@ -44,17 +49,31 @@ function denominatorText(f: Figure | undefined): string {
 
 type Lookup = (m: string, y: number, g: string) => Figure | undefined;
 
-/** The figures checked and indexed once: indicator → municipality → year → gender, and each
- *  indicator's own list. Nested maps, not joined string keys: a national page looks up some 20 000
- *  cells, and building a key string per cell was the largest cost left. */
-function indexFigures(figures: readonly Figure[], known: ReadonlySet<string>, indicators: readonly Indicator[]) {
-  const index = new Map<string, Map<string, Map<number, Record<string, Figure>>>>(indicators.map((i) => [i.id, new Map()]));
-  const own = new Map<string, Figure[]>(indicators.map((i) => [i.id, []]));
+/** An indicator with a section of its own among the totals: not one published only broken down, nor a model figure. */
+const isTotalSection = (i: Indicator) => i.total !== false && i.kind !== "model";
+
+/** The figures checked and indexed once: the totals by indicator → municipality → year → gender,
+ *  and each indicator's own list; the breakdown rows (a non-empty dimension) into `breakdowns`.
+ *  Nested maps, not joined string keys: a national page looks up some 20 000 total cells and
+ *  50 000 breakdown cells, and building a key string per cell was the largest cost left. */
+function indexFigures(figures: readonly Figure[], known: ReadonlySet<string>, indicators: readonly Indicator[], breakdowns: BreakdownIndex) {
+  const totals = indicators.filter(isTotalSection);
+  const index = new Map<string, Map<string, Map<number, Record<string, Figure>>>>(totals.map((i) => [i.id, new Map()]));
+  const own = new Map<string, Figure[]>(totals.map((i) => [i.id, []]));
+  const ids = new Set(indicators.map((i) => i.id));
+  const models = new Set(indicators.filter((i) => i.kind === "model").map((i) => i.id));
   for (const f of figures) {
-    const byMunicipality = index.get(f.indicator);
-    if (!byMunicipality) throw new Error(`figure for unknown indicator: ${f.indicator}`);
     if (f.municipality !== "network" && !known.has(f.municipality)) throw new Error(`figure for unknown municipality: ${f.municipality}`);
     if (f.status !== "" && f.status !== ".." && f.status !== "-") throw new Error(`invalid status: ${f.status}`);
+    if (f.dimension) {
+      breakdowns.add(f);
+      continue;
+    }
+    if (models.has(f.indicator)) continue; // contract §10's figures have a section of their own (socioeconomic-section.ts)
+    const byMunicipality = index.get(f.indicator);
+    if (!byMunicipality) {
+      throw new Error(ids.has(f.indicator) ? `total figure for an indicator published only broken down: ${f.indicator}` : `figure for unknown indicator: ${f.indicator}`);
+    }
     let byYear = byMunicipality.get(f.municipality);
     if (!byYear) byMunicipality.set(f.municipality, (byYear = new Map()));
     let byGender = byYear.get(f.year);
@@ -196,9 +215,18 @@ function checkPage(page: ReportPage): void {
 export function renderReport(input: ReportPage): string {
   checkPage(input);
   if (input.years.length === 0) return renderEmpty(input);
-  const page: ReportPage = { ...input, years: [...new Set(input.years)].sort((a, b) => a - b) };
+  // a page written before contract v2 (a fixture's JSON) has no dimensions
+  const page: ReportPage = { ...input, dimensions: input.dimensions ?? [], years: [...new Set(input.years)].sort((a, b) => a - b) };
   const municipalities: readonly Municipality[] = page.municipalities;
-  const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), page.indicators);
+  const breakdowns = new BreakdownIndex(page.dimensions, page.indicators);
+  const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), page.indicators, breakdowns);
+  const totals = page.indicators.filter(isTotalSection);
+  const dimensions = page.dimensions.map((d) => ({ dimension: d, breakdowns: breakdowns.of(d.id) })).filter((d) => d.breakdowns.length > 0);
+  const rows: Row[] = [
+    ...municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
+    { code: "network", name: networkLabel, network: true }
+  ];
+  const totalAnchor = (id: string) => (totals.some((i) => i.id === id) ? `ind-${slug(id)}` : null);
   const tg = page.targetGroup;
   const large = municipalities.length > maxFacets;
   const names = html`${municipalities.map((m, i) => html`${i > 0 ? ", " : ""}${m.name}`)}`;
@@ -226,8 +254,12 @@ ${symbolsLegend(page.threshold)}
 </ul>
 </div>
 ${large ? html`<details class="print-closed"><summary>Senast inlästa data per kommun (${freshnessSummary(page.freshness)})</summary>${freshness}</details>` : freshness}
-<nav aria-label="Indikatorer"><h2>Indikatorer</h2><ol class="toc">${page.indicators.map((i) => html`<li><a href="#ind-${slug(i.id)}">${i.sv}</a></li>`)}</ol></nav>
-${page.indicators.map((ind) => indicatorSection(page, ind, figures.lookup(ind.id), figures.own.get(ind.id)!))}`;
+<nav aria-label="Indikatorer"><h2>Indikatorer</h2><ol class="toc">${totals.map((i) => html`<li><a href="#ind-${slug(i.id)}">${i.sv}</a></li>`)}</ol>${dimensions.length === 0 ? "" : html`
+<h3>Uppdelningar</h3><ol class="toc">${dimensions.map(({ dimension: d, breakdowns: b }) => html`<li><a href="#${dimensionAnchor(d)}">${d.sv}</a> <span class="muted">(${b.map((x) => x.indicator.sv).join(", ").toLowerCase()})</span></li>`)}</ol>`}${page.socioeconomic ? html`
+<h3>Modellberäkning</h3><ol class="toc"><li><a href="#socioekonomi">Socioekonomiskt värde av avslut till arbete eller studier</a></li></ol>` : ""}</nav>
+${totals.map((ind) => indicatorSection(page, ind, figures.lookup(ind.id), figures.own.get(ind.id)!))}${dimensions.map(({ dimension, breakdowns: b }) => html`
+${breakdownSection(dimension, b, rows, page.years, totalAnchor)}`)}
+${socioeconomicSection(page)}`;
   return layout({ title: tg.sv, current: "report", run: page.run, body });
 }
 

@@ -2,6 +2,13 @@
 // inline styles only). Kept as a string so the compiled package needs no asset copying.
 // Contrast: every text colour on its background is at least 4.5:1 (WCAG AA), rank badges included.
 
+/** Breakdown tables (breakdown-table.ts) have fixed columns, so the columns of a breakdown's tables
+ *  line up: a name column and 1–9 figure columns (class n1 … n9). On screen 12rem + 5rem each (a
+ *  network mean of a count such as "12 345,6" fits); in print 8rem + 3.8rem, nine fit A4. */
+function breakdownWidths(name: number, column: number): string {
+  return Array.from({ length: 9 }, (_, k) => `table.bd.n${k + 1} { width: ${Number((name + (k + 1) * column).toFixed(2))}rem; }`).join("\n");
+}
+
 export const css = `
 :root { color-scheme: light; --fg: #1b1b1b; --muted: #4f4f4f; --line: #c9c9c9; --soft: #f3f5f8; --accent: #0b4a80; }
 * { box-sizing: border-box; }
@@ -45,6 +52,12 @@ th[scope="colgroup"] { text-align: center; }
 table.figs td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .g1 td, .g2 td:nth-of-type(2n+1), .g3 td:nth-of-type(3n+1) { border-left: 1px solid var(--line); }
 tr.network th, tr.network td { background: #eef2f7; border-top: 2px solid #8a8a8a; }
+table.bd { table-layout: fixed; }
+table.bd col.c-name { width: 12rem; }
+table.bd thead th { overflow-wrap: break-word; hyphens: auto; }
+table.bd th[scope="row"] { overflow-wrap: anywhere; }
+table.bd abbr { text-decoration: none; }
+${breakdownWidths(12, 5)}
 .cell-value { display: block; }
 .den { display: block; color: var(--muted); }
 .rank { display: inline-block; margin-top: .15rem; padding: 0 .35rem; border-radius: .25rem; font-size: .78rem; line-height: 1.5; white-space: nowrap; border: 1px solid transparent; }
@@ -54,7 +67,10 @@ tr.network th, tr.network td { background: #eef2f7; border-top: 2px solid #8a8a8
 .rank-missing { background: #e6e6e6; color: #333; border-color: #a0a0a0; }
 .rank-neutral { background: #dfe7f3; color: #1b2f4d; border-color: #8aa0c0; }
 .rank-key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: .9rem; }
-section.indicator { border-top: 3px solid var(--accent); margin-top: 2.2rem; padding-top: .8rem; }
+section.indicator, section.breakdown { border-top: 3px solid var(--accent); margin-top: 2.2rem; padding-top: .8rem; }
+section.breakdown-indicator { border-top: 1px solid var(--line); margin-top: 1.6rem; padding-top: .6rem; }
+section.breakdown-indicator h3 { font-size: 1.2rem; margin: 0 0 .4rem; }
+.legend-categories { gap: .2rem 1rem; }
 .indicator-head { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr); gap: .5rem 2rem; align-items: start; }
 @media (max-width: 48rem) { .indicator-head { grid-template-columns: minmax(0, 1fr); } }
 .definition { margin: 0; font-size: .95rem; }
@@ -86,7 +102,11 @@ footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; 
   main, footer.page-foot { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, .indicator-head { break-after: avoid; page-break-after: avoid; }
-  section.indicator { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; padding-top: 0; }
+  section.indicator, section.breakdown { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; padding-top: 0; }
+  section.breakdown-indicator { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; }
+  section.breakdown > section.breakdown-indicator:first-of-type { break-before: auto; page-break-before: auto; }
+  table.bd col.c-name { width: 8rem; }
+  ${breakdownWidths(8, 3.8).replace(/\n/g, "\n  ")}
   figure.chart { break-inside: avoid; page-break-inside: avoid; max-width: 100%; }
   figure.chart svg { max-height: 230mm; width: auto; }
   figure.chart-rows svg { max-height: 210mm; }

@@ -12,7 +12,8 @@ import { networkLabel } from "./report.js";
 
 /** The columns: header, width, and the cell of a figure (text, number or empty) with its number format. */
 type Cell = string | number | null;
-type Column = { header: string; width: number; cell: (f: Figure, ind: Indicator, name: string) => Cell; format?: (f: Figure, ind: Indicator) => string };
+type Labels = { name: string; dimension: string; category: string };
+type Column = { header: string; width: number; cell: (f: Figure, ind: Indicator, labels: Labels) => Cell; format?: (f: Figure, ind: Indicator) => string };
 
 const shown: Record<Status, string> = { "": "", "..": WITHHELD, "-": NO_DATA };
 /** The CSV's checks (reports/csv.ts), with its messages. */
@@ -27,10 +28,11 @@ const fixed = (decimals: number) => (decimals === 0 ? "#,##0" : `#,##0.${"0".rep
 
 const columns: readonly Column[] = [
   { header: "Indikator", width: 48, cell: (_, ind) => ind.sv },
-  { header: "Dimension", width: 14, cell: (f) => f.dimension ?? "" },
-  { header: "Kategori", width: 14, cell: (f) => f.category ?? "" },
+  // a breakdown's dimension and category by their Swedish names (contract §6.3); empty for a total
+  { header: "Uppdelning", width: 16, cell: (_, __, l) => l.dimension },
+  { header: "Kategori", width: 28, cell: (_, __, l) => l.category },
   { header: "Kommunkod", width: 11, cell: (f) => f.municipality },
-  { header: "Kommun", width: 22, cell: (_, __, name) => name },
+  { header: "Kommun", width: 22, cell: (_, __, l) => l.name },
   { header: "År", width: 7, cell: (f) => checked(Number.isInteger(f.year), "year", f.year), format: () => "0" },
   { header: "Kön", width: 9, cell: (f) => genderLabel(checked(Object.hasOwn(genderStyle, f.gender), "gender code", f.gender)) },
   // as on the page: a network mean of a count keeps one decimal
@@ -58,15 +60,24 @@ class Writer extends ExcelJS.stream.xlsx.WorkbookWriter {
 
 /** Writes the page's figures, in the order given, to file as a workbook of one sheet. Every figure is
  *  checked before the file is begun, so a refused one leaves no file. */
-export async function figuresXlsx(page: Pick<ReportPage, "targetGroup" | "indicators" | "municipalities" | "figures">, file: string): Promise<void> {
+export async function figuresXlsx(page: Pick<ReportPage, "targetGroup" | "indicators" | "dimensions" | "municipalities" | "figures">, file: string): Promise<void> {
   const indicators = new Map(page.indicators.map((i) => [i.id, i]));
+  const dimensions = new Map((page.dimensions ?? []).map((d) => [d.id, { sv: d.sv, categories: new Map(d.categories.map((c) => [c.code, c.sv])) }]));
+  const breakdown = (f: Figure) => {
+    if (!f.dimension) return { dimension: "", category: "" };
+    const d = dimensions.get(f.dimension);
+    const category = d?.categories.get(f.category ?? "");
+    if (!d || category === undefined) throw new Error(`figure for unknown category: ${f.dimension} ${f.category}`);
+    return { dimension: d.sv, category };
+  };
   const names = new Map([...page.municipalities.map((m) => [m.code, m.name] as const), ["network", networkLabel]]);
   const rows = page.figures.map((f) => {
     const ind = indicators.get(f.indicator);
     if (!ind) throw new Error(`figure for unknown indicator: ${f.indicator}`);
     const name = names.get(f.municipality);
     if (name === undefined) throw new Error(`figure for unknown municipality: ${f.municipality}`);
-    return { f, ind, cells: columns.map((c) => c.cell(f, ind, name)) };
+    const labels = { name, ...breakdown(f) };
+    return { f, ind, cells: columns.map((c) => c.cell(f, ind, labels)) };
   });
   const wb = new Writer({ filename: file, useStyles: true, useSharedStrings: true });
   Object.assign(wb, { created: fixedDate, modified: fixedDate, creator: "kas", lastModifiedBy: "kas", title: page.targetGroup.sv });

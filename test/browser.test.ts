@@ -13,8 +13,10 @@ import { browserAvailable, checkPages, chromiumPath, printableHeightPx, printabl
 import { renderFixture, syntheticReport } from "./report-fixture.js";
 import { schema } from "../pipeline/contract/schema.js";
 
-/** the synthetic reports have every indicator of the package schema */
-const indicators = schema().indicators.length;
+/** the synthetic reports have every indicator of the package schema: a chart per total, and one
+ *  per breakdown (contract §6.3) */
+const indicators = schema().indicators.filter((i) => i.total !== false).length;
+const breakdowns = schema().dimensions.reduce((n, d) => n + d.indicators.length, 0);
 
 const required = Boolean(process.env.KAS_REQUIRE_BROWSER);
 const available = browserAvailable();
@@ -39,11 +41,14 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
     charts.set("unemployment.html", 6);
     // A wide network: 14 municipalities over 6 years, just past the facets, widens the tables.
     pages.set("wide.html", renderReport(syntheticReport(14, [2019, 2020, 2021, 2022, 2023, 2024])));
-    charts.set("wide.html", indicators * 2);
+    charts.set("wide.html", indicators * 2 + breakdowns);
     // A large network: 110 municipalities over 3 years, two row charts of maxRowsPerChart (55) rows
     // each, the tallest a chart gets.
     pages.set("national.html", renderReport(syntheticReport(110, [2023, 2024, 2025])));
-    charts.set("national.html", indicators * (1 + Math.ceil(110 / maxRowsPerChart)));
+    charts.set("national.html", indicators * (1 + Math.ceil(110 / maxRowsPerChart)) + breakdowns);
+    // A small network with breakdowns drawn by Plot: stacked bars and panels of 12 municipalities.
+    pages.set("breakdowns.html", renderReport(syntheticReport(12, [2024, 2025])));
+    charts.set("breakdowns.html", indicators + breakdowns);
     for (const [file, content] of pages) {
       mkdirSync(dirname(join(site, file)), { recursive: true });
       writeFileSync(join(site, file), content);

@@ -37,4 +37,27 @@ describe("compare", () => {
     expect(net).toMatchObject({ numerator: 112.3, denominator: 5, status: "" });
     expect(net.value).toBe(22.5);
   });
+
+  it("ranks no count and no indicator without a direction (v2 §6.4), but averages them", () => {
+    for (const id of ["recipients", "measure_exits", "cost_per_exit"]) {
+      expect(Object.values(ranks(id)).every(([rank, ranked]) => rank === null && ranked === null), id).toBe(true);
+      expect(figures(id).find((f) => f.municipality === "network")).toMatchObject({ denominator: 5, status: "" });
+    }
+  });
+
+  it("averages each breakdown category on its own, beside the total, and ranks no breakdown row", () => {
+    const rows = [
+      ...values.map(([m, v, s]) => row(higher.id, m, v, s)),
+      ...values.map(([m, v, s]) => ({ ...row("exit_work_studies_share", m, v, s), dimension: "measure", category: "job_search" })),
+      ...values.map(([m, v, s]) => ({ ...row("exit_work_studies_share", m, v === null ? null : 100 - v, s), dimension: "measure", category: "education" }))
+    ];
+    const out = compare(rows, indicators);
+    const net = (category?: string) =>
+      out.find((f) => f.municipality === "network" && f.indicator === "exit_work_studies_share" && f.category === category)!;
+    // job_search: as the total, 22.5; education: (59.5 + 88 + 59.5 + 92.7 + 88) / 5 = 77.54 → 77.5
+    expect(net("job_search")).toMatchObject({ dimension: "measure", value: 22.5, denominator: 5 });
+    expect(net("education")).toMatchObject({ dimension: "measure", value: 77.5, denominator: 5 });
+    expect(out.filter((f) => f.dimension).every((f) => f.rank === null)).toBe(true);
+    expect(out.filter((f) => !f.dimension && f.municipality !== "network").some((f) => f.rank !== null)).toBe(true);
+  });
 });

@@ -300,7 +300,7 @@ describe("generate", () => {
     expect(amounts.hi).toBeLessThanOrEqual(16000);
     expect(amounts.decimals).toBeGreaterThan(0);
     const ins = await one(`SELECT count(*) FILTER (WHERE (end_date IS NULL) <> (exit_reason IS NULL)) AS half_ended,
-        count(*) FILTER (WHERE end_date < start_date) AS backwards, count(*) FILTER (WHERE start_date NOT BETWEEN '2024-01-01' AND '2025-12-31') AS outside,
+        count(*) FILTER (WHERE end_date < start_date) AS backwards, count(*) FILTER (WHERE start_date > '2025-12-31' OR start_date < '2022-01-01' OR (start_date < '2024-01-01' AND end_date < '2024-01-01')) AS outside,
         count(*) FILTER (WHERE end_date > '2025-12-31') AS after_snapshot, count(*) FILTER (WHERE municipality <> folder) AS wrong_municipality
       FROM insats`);
     expect(ins).toEqual({ half_ended: 0, backwards: 0, outside: 0, after_snapshot: 0, wrong_municipality: 0 });

@@ -423,8 +423,12 @@ describe("corrected files (§1): the figures follow the newest data, 0127 2024",
 });
 
 describe("no data (§7)", () => {
-  /** rows per municipality and year: every indicator × its genders (K, M, T; the T-only ones once) */
-  const perYear = schema().indicators.reduce((n, i) => n + i.genders.length, 0);
+  /** rows per municipality and year: every indicator with a total × its genders (K, M, T; the T-only
+   *  ones once), and every breakdown's indicators × categories × genders (§6.3) */
+  const genders = new Map(schema().indicators.map((i) => [i.id, i.genders]));
+  const perYear =
+    schema().indicators.filter((i) => i.total !== false).reduce((n, i) => n + i.genders.length, 0) +
+    schema().dimensions.reduce((n, d) => n + d.indicators.reduce((m, i) => m + d.categories.length * genders.get(i.id)!.length, 0), 0);
   it("a municipality's year without data is `-` for every indicator and gender, never 0", () => {
     for (const [group, figures] of site.groups) {
       for (const [municipality, year] of [["0160", 2024], ["0160", 2025], ["0114", 2023], ["0127", 2025]] as const) {
@@ -438,11 +442,18 @@ describe("no data (§7)", () => {
   it("every report has every municipality × year × gender of every indicator", () => {
     const municipalities = ["0114", "0115", "0117", "0123", "0125", "0126", "0127", "0160", "0162", "0163", "network"];
     for (const [group, figures] of site.groups) {
-      const keys = new Set(figures.map((f) => `${f.indicator}|${f.municipality}|${f.year}|${f.gender}`));
+      const keys = new Set(figures.map((f) => `${f.indicator}|${f.dimension}|${f.category}|${f.municipality}|${f.year}|${f.gender}`));
       for (const m of municipalities) {
         for (const y of [2023, 2024, 2025]) {
-          for (const ind of schema().indicators) {
-            for (const g of ind.genders) expect(keys.has(`${ind.id}|${m}|${y}|${g}`), `${group} ${ind.id}|${m}|${y}|${g}`).toBe(true);
+          for (const ind of schema().indicators.filter((i) => i.total !== false)) {
+            for (const g of ind.genders) expect(keys.has(`${ind.id}|||${m}|${y}|${g}`), `${group} ${ind.id}|${m}|${y}|${g}`).toBe(true);
+          }
+          for (const d of schema().dimensions) {
+            for (const i of d.indicators) {
+              for (const c of d.categories) {
+                for (const g of genders.get(i.id)!) expect(keys.has(`${i.id}|${d.id}|${c.code}|${m}|${y}|${g}`), `${group} ${i.id} ${d.id}=${c.code}|${m}|${y}|${g}`).toBe(true);
+              }
+            }
           }
         }
       }
@@ -482,7 +493,7 @@ describe("network mean and rank (§6), 2023", () => {
     expectCells(site, "newly_arrived", "exit_work_studies_share", "network", 2023, { T: ["", "", "", "-"] });
   });
 
-  it("the report ranks published values and leaves withheld ones unranked (HTML)", () => {
+  it("the report ranks published values where higher or lower is better, and leaves withheld ones and counts unranked (HTML)", () => {
     const doc = new JSDOM(readFileSync(join(root, "site", "all.html"), "utf8")).window.document;
     const cell = (indicator: string, name: string, column: number) => {
       const table = doc.querySelector(`#ind-${indicator.replace(/_/g, "-")} table`)!;
@@ -497,8 +508,8 @@ describe("network mean and rank (§6), 2023", () => {
     expect(cell("long_term_share", "Sollentuna", 2)).toEqual(["..", "ej rankad"]);
     expect(cell("long_term_share", "Upplands Väsby", 2)).toEqual(["-", "ej rankad"]);
     expect(cell("long_term_share", "Nätverket (medel)", 2)[0]).toBe("63,4");
-    // recipients: ranked from the highest → Danderyd 50 first
-    expect(cell("recipients", "Danderyd", 2)).toEqual(["50", "1 av 2"]);
-    expect(cell("recipients", "Täby", 2)).toEqual(["30", "2 av 2"]);
+    // recipients: a count, not ranked (v2 §6.4: only where higher or lower is better)
+    expect(cell("recipients", "Danderyd", 2)).toEqual(["50", "ej rankad"]);
+    expect(cell("recipients", "Täby", 2)).toEqual(["30", "ej rankad"]);
   });
 });

@@ -19,7 +19,9 @@ export function renderFixture(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   let run: ReportPage["run"] | undefined;
   if (existsSync(join(dir, "report.json"))) {
-    const page = readJson<ReportPage>(join(dir, "report.json"));
+    // a fixture written before contract v2 has no breakdowns
+    const json = readJson<Omit<ReportPage, "dimensions"> & Partial<Pick<ReportPage, "dimensions">>>(join(dir, "report.json"));
+    const page: ReportPage = { ...json, dimensions: json.dimensions ?? [] };
     out.set(`${page.targetGroup.id}.html`, renderReport(page));
     out.set(`data/${page.targetGroup.id}.csv`, figuresCsv(page.figures));
     run = page.run;
@@ -41,7 +43,11 @@ export function renderFixture(dir: string): Map<string, string> {
 /** A deterministic report of n municipalities over the given years from the real schema: values
  *  from a fixed linear congruential sequence, some withheld and some missing, ranks and network
  *  means computed the way the contract defines them. Beyond the schema's municipalities (a national
- *  network has 290) the names repeat with a number and the codes run from 3000 (no real code there). */
+ *  network has 290) the names repeat with a number and the codes run from 3000 (no real code there).
+ *  Totals for every indicator that has them, and every breakdown of the schema (contract §6.3):
+ *  every category of every dimension, K, M and T = K + M, with zeros, counts of 1–3 withheld
+ *  (shares on them too, and shares of a denominator below 10), and a municipality-year without
+ *  measures now and then (all "-"). */
 export function syntheticReport(n: number, years: readonly number[], s: Schema = schema()): ReportPage {
   let seed = 12345;
   const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -53,6 +59,7 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
   const figures: Figure[] = [];
   let withheld = 0;
   for (const ind of s.indicators) {
+    if (ind.total === false) continue;
     for (const year of years) {
       for (const gender of ind.genders) {
         const rows: Figure[] = municipalities.map((m) => {
@@ -83,10 +90,69 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
       }
     }
   }
+  withheld += syntheticBreakdowns(s, municipalities, years, next, figures);
   return {
-    targetGroup: s.targetGroups[0], indicators: s.indicators, municipalities, years, figures,
+    targetGroup: s.targetGroups[0], indicators: s.indicators, dimensions: s.dimensions, municipalities, years, figures,
     freshness: municipalities.map((m) => ({ municipality: m.code, name: m.name, bistandFrom: `${years[0]}-01`, bistandTo: `${years[years.length - 1]}-12`, insatsSnapshot: null, lastLoaded: "2025-02-03T01:00:00Z" })),
     run: { id: 1, startedAt: "2025-02-03T02:00:00+01:00", timeZone: "Europe/Stockholm" }, threshold: 3,
     protection: { withheld, secondary: 0 }
   };
+}
+
+/** The breakdown rows of syntheticReport, appended to `figures`; returns how many are withheld. */
+function syntheticBreakdowns(s: Schema, municipalities: readonly { code: string }[], years: readonly number[], next: () => number, figures: Figure[]): number {
+  const threshold = 3;
+  const small = (v: number) => v >= 1 && v <= threshold;
+  const byId = new Map(s.indicators.map((i) => [i.id, i]));
+  let withheld = 0;
+  for (const d of s.dimensions) {
+    for (const how of d.indicators) {
+      const ind = byId.get(how.id);
+      if (!ind) continue;
+      for (const year of years) {
+        // per category, the municipalities' rows of each gender
+        const rows = d.categories.map(() => ({ K: [] as Figure[], M: [] as Figure[], T: [] as Figure[] }));
+        for (const m of municipalities) {
+          const none = next() < 0.04; // no measures this year
+          const size = 4 + next() * 40;
+          // K and M counts per category: numerators, and for a share within the category its denominators
+          const count = () => (next() < 0.12 ? 0 : Math.floor(next() * size));
+          const num = d.categories.map(() => ({ K: count(), M: count() }));
+          const den = d.categories.map((_, k) => ({ K: num[k].K + Math.floor(next() * size), M: num[k].M + Math.floor(next() * size) }));
+          d.categories.forEach((c, k) => {
+            for (const g of ["K", "M", "T"] as const) {
+              const n = g === "T" ? num[k].K + num[k].M : num[k][g];
+              const f: Figure = { indicator: ind.id, dimension: d.id, category: c.code, municipality: m.code, year, gender: g, value: null, numerator: null, denominator: null, status: "", rank: null, ranked: null };
+              if (none) f.status = "-";
+              else if (ind.kind === "count") {
+                if (small(n)) f.status = "..";
+                else f.value = f.numerator = n;
+              } else {
+                const total = how.denominator === "total"
+                  ? num.reduce((a, x) => a + (g === "T" ? x.K + x.M : x[g]), 0)
+                  : g === "T" ? den[k].K + den[k].M : den[k][g];
+                if (total === 0) f.status = "-";
+                else if (small(n) || total < 10) f.status = "..";
+                else { f.numerator = n; f.denominator = total; f.value = Math.round((1000 * n) / total) / 10; }
+              }
+              if (f.status === "..") withheld++;
+              if (ind.genders.includes(g)) rows[k][g].push(f);
+            }
+          });
+        }
+        d.categories.forEach((c, k) => {
+          for (const g of ind.genders) {
+            const published = rows[k][g].filter((f) => f.status === "");
+            const sum = published.reduce((a, f) => a + f.value!, 0);
+            figures.push(...rows[k][g], {
+              indicator: ind.id, dimension: d.id, category: c.code, municipality: "network", year, gender: g,
+              status: published.length ? "" : "-", value: published.length ? sum / published.length : null,
+              numerator: published.length ? sum : null, denominator: published.length || null, rank: null, ranked: null
+            });
+          }
+        });
+      }
+    }
+  }
+  return withheld;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { schema } from "../pipeline/contract/schema.js";
+import { decimalsOf, schema } from "../pipeline/contract/schema.js";
 import { chartGenders, facetColumns, maxFacets } from "../reports/chart.js";
 import { maxRowsPerChart, niceScale, rowChunks } from "../reports/dot-chart.js";
 import { quantile } from "../reports/trend-chart.js";
@@ -276,16 +276,18 @@ describe("chart layout for a large network", () => {
   const page = syntheticReport(130, years);
   const out = renderReport(page);
   const doc = dom(out);
-  const fig = (ind: string, m: string, y: number, g: string) => page.figures.find((f) => f.indicator === ind && f.municipality === m && f.year === y && f.gender === g);
+  const fig = (ind: string, m: string, y: number, g: string) => page.figures.find((f) => !f.dimension && f.indicator === ind && f.municipality === m && f.year === y && f.gender === g);
   const rowCharts = (ind: string) => [...doc.querySelectorAll(`#${idOf(ind)} figure.chart-rows`)];
+  /** the indicators with a total section (the rest are published only broken down) */
+  const totals = page.indicators.filter((i) => i.total !== false);
 
   it("draws facets up to maxFacets municipalities and row charts beyond", () => {
     const small = dom(renderReport(syntheticReport(maxFacets, years)));
     expect(small.querySelectorAll("figure.chart-rows, figure.chart-trend")).toHaveLength(0);
-    expect(small.querySelectorAll("figure.chart")).toHaveLength(page.indicators.length);
+    expect(small.querySelectorAll("section.indicator figure.chart")).toHaveLength(totals.length);
     const large = dom(renderReport(syntheticReport(maxFacets + 1, years)));
-    expect(large.querySelectorAll("figure.chart-rows")).toHaveLength(page.indicators.length);
-    expect(large.querySelectorAll("figure.chart-trend")).toHaveLength(page.indicators.length);
+    expect(large.querySelectorAll("figure.chart-rows")).toHaveLength(totals.length);
+    expect(large.querySelectorAll("figure.chart-trend")).toHaveLength(totals.length);
   });
 
   it("splits rows into balanced charts of at most maxRowsPerChart", () => {
@@ -298,7 +300,7 @@ describe("chart layout for a large network", () => {
   });
 
   it("shows every municipality once per indicator, sorted by the latest total, unpublished last", () => {
-    for (const ind of page.indicators) {
+    for (const ind of totals) {
       const charts = rowCharts(ind.id);
       expect(charts).toHaveLength(Math.ceil(130 / maxRowsPerChart));
       const names = charts.flatMap((c) => [...c.querySelectorAll("g.names text")].map((t) => t.textContent));
@@ -313,16 +315,16 @@ describe("chart layout for a large network", () => {
       const byName = new Map(page.municipalities.map((m) => [m.name, m.code]));
       names.forEach((name, i) => {
         const f = fig(ind.id, byName.get(name!)!, 2025, "T")!;
-        expect(values[i], `${ind.id} ${name}`).toBe(f.status === "" ? (ind.kind === "share" ? f.value!.toFixed(1) : ind.kind === "mean" ? f.value!.toFixed(ind.decimals ?? 2) : String(f.value)).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") : f.status);
+        expect(values[i], `${ind.id} ${name}`).toBe(f.status === "" ? f.value!.toFixed(decimalsOf(ind)).replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ") : f.status);
       });
     }
   });
 
   it("draws women and men as a circle and a square only where the latest value is published", () => {
-    for (const ind of page.indicators) {
+    for (const ind of totals) {
       const charts = rowCharts(ind.id);
       for (const g of chartGenders(ind).filter((g) => g !== "T")) {
-        const published = page.figures.filter((f) => f.indicator === ind.id && f.gender === g && f.year === 2025 && f.municipality !== "network" && f.status === "").length;
+        const published = page.figures.filter((f) => !f.dimension && f.indicator === ind.id && f.gender === g && f.year === 2025 && f.municipality !== "network" && f.status === "").length;
         const shape = g === "K" ? "circle" : "rect";
         expect(charts.flatMap((c) => [...c.querySelectorAll(`g.marks-${g} ${shape}`)]).length, `${ind.id} ${g}`).toBe(published);
         expect(charts.flatMap((c) => [...c.querySelectorAll(`g.marks-${g} > *`)]).every((e) => e.tagName === shape)).toBe(true);
@@ -333,9 +335,9 @@ describe("chart layout for a large network", () => {
   });
 
   it("marks the network mean with a labelled rule and gives all means in the caption", () => {
-    for (const ind of page.indicators) {
+    for (const ind of totals) {
       const mean = fig(ind.id, "network", 2025, "T")!;
-      const text = ind.kind === "count" ? mean.value!.toFixed(1) : ind.kind === "mean" ? mean.value!.toFixed(ind.decimals ?? 2) : mean.value!.toFixed(1);
+      const text = mean.value!.toFixed(ind.kind === "count" ? 1 : decimalsOf(ind)); // a mean of counts keeps a decimal
       const sv = text.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ");
       for (const c of rowCharts(ind.id)) {
         expect(c.querySelector("g.mean text")!.textContent).toBe(`Medel ${sv}`);
@@ -405,7 +407,7 @@ describe("chart layout for a large network", () => {
     // no trend chart for a single year
     const one = dom(renderReport(syntheticReport(maxFacets + 1, [2025])));
     expect(one.querySelectorAll("figure.chart-trend")).toHaveLength(0);
-    expect(one.querySelectorAll("figure.chart-rows")).toHaveLength(page.indicators.length);
+    expect(one.querySelectorAll("figure.chart-rows")).toHaveLength(totals.length);
     expect(one.querySelectorAll("g.trend")).toHaveLength(0);
   });
 

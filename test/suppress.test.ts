@@ -2,7 +2,7 @@
 // random tables checked against an independent brute-force attacker, and a national-scale benchmark.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { audit, type Range } from "../pipeline/withhold/attacker.js";
+import { attack, audit, type Range } from "../pipeline/withhold/attacker.js";
 import type { Count, Relation } from "../pipeline/withhold/lp.js";
 import { withholdUnits, type Problem, type Withheld, type Unit } from "../pipeline/withhold/secondary.js";
 
@@ -316,10 +316,15 @@ async function checkWithholding(p: Problem, result: Withheld, brute: boolean): P
     if (!result.withheld.has(u.id) || u.primary || u.counts.some((id) => value.get(id)! >= 1 && value.get(id)! <= t)) continue;
     expect(u.counts.some((id) => result.hidden.has(id)), u.id).toBe(true);
   }
-  // (a) the audit passes, and withholdUnits() reports the attacker's ranges of the final table
+  // (a) the audit passes, and withholdUnits() reports the attacker's exact ranges of the final table;
+  // the audit's are parts of them, each wider than the threshold (enough to prove it)
   const check = await audit(p.counts, result.hidden, p.relations, t);
   expect(check.failures).toEqual([]);
-  expect(result.ranges).toEqual(check.ranges);
+  expect(result.ranges).toEqual(await attack(p.counts, result.hidden, p.relations));
+  for (const [id, r] of check.ranges) {
+    const e = result.ranges.get(id)!;
+    expect(r.lo >= e.lo && r.hi <= e.hi && r.hi - r.lo > t, `${id}: [${r.lo}, ${r.hi}] in [${e.lo}, ${e.hi}]`).toBe(true);
+  }
   // (b) the brute-force attacker agrees and never pins a hidden count down to within the threshold
   if (!brute || result.hidden.size === 0) return;
   const bound = 2 * Math.max(...p.counts.map((k) => k.value)) + 2 * (t + 1);

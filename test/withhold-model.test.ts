@@ -235,3 +235,51 @@ describe("the schema's declarations of counts", () => {
     expect(loadSchema(join(packageRoot, "test", "input", "report-basic", "schemas")).counts).toBeUndefined();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns (contract §6.3): the categories add up to their total, and a `-` row's zeros are known
+// even where the rows showing them are withheld.
+
+describe("breakdowns in the withholding model", () => {
+  const row = (indicator: string, gender: Gender, numerator: number | null, denominator: number | null, status: "" | "-" | ".." = "", dimension = "", category = "") => ({
+    indicator, dimension, category, municipality: "0188", year: 2024, gender, value: numerator, numerator, denominator, status
+  });
+
+  it("derives, per dimension, the families it breaks down and the share of the total's denominator", () => {
+    const m = withholdingModel(schema());
+    expect(m.dimensions.get("need_category")!.families).toEqual(["Q", "E", "W"]);
+    expect(m.dimensions.get("exit_reason")!.families).toEqual(["E"]);
+    expect(m.dimensions.get("exit_reason")!.denominators.get("exit_reason_share")).toBe("total");
+    expect(m.dimensions.get("measure")!.denominators.get("exit_work_studies_share")).toBe("category");
+  });
+
+  it("knows that the categories add up to the total, per category K + M = T, W ≤ E per category, and W = work + studies", () => {
+    const ids = new Set<string>();
+    for (const g of ["K", "M", "T"]) {
+      ids.add(`0188|2024|E|${g}`).add(`0188|2024|W|${g}`);
+      for (const c of schema().dimensions.find((d) => d.id === "measure")!.categories) ids.add(`0188|2024|E.measure.${c.code}|${g}`).add(`0188|2024|W.measure.${c.code}|${g}`);
+      for (const c of ["work", "studies"]) ids.add(`0188|2024|E.exit_reason.${c}|${g}`);
+    }
+    const text = relationsOf(ids).map((r) => `${r.terms.map(([id, k]) => `${k}·${id.split("|").slice(2).join("|")}`).join(" ")} ${r.op}`);
+    expect(text).toContain("1·E.measure.education|K 1·E.measure.education|M -1·E.measure.education|T =");
+    expect(text.filter((t) => t.endsWith("-1·E|T =") && t.includes("E.measure.other|T"))).toHaveLength(1);
+    expect(text).toContain("1·W.measure.job_search|M -1·E.measure.job_search|M <=");
+    // the exits to work or studies are the exits to work and to studies (schemas/breakdowns.json relations)
+    expect(text).toContain("1·W|T -1·E.exit_reason.work|T -1·E.exit_reason.studies|T =");
+  });
+
+  it("a count a `-` share tells is 0 stays known when the rows showing it are withheld (no K + M = T leak)", async () => {
+    const { checkPublished } = await import("../pipeline/withhold/model.js");
+    // education: K 0 (its share is `-`), M 4, T 4; withholding K and M while publishing T gives M away
+    const truth = [
+      row("measure_exits", "K", 20, null), row("measure_exits", "M", 24, null), row("measure_exits", "T", 44, null),
+      row("measure_exits", "K", 0, null, "", "measure", "education"), row("measure_exits", "M", 4, null, "", "measure", "education"),
+      row("measure_exits", "T", 4, null, "", "measure", "education"),
+      row("exit_work_studies_share", "K", null, null, "-", "measure", "education")
+    ] as const;
+    const published = truth.map((r) => (r.category === "education" && r.indicator === "measure_exits" && r.gender !== "T" ? { ...r, value: null, numerator: null, denominator: null, status: ".." as const } : r));
+    const check = await checkPublished(published as never, truth as never, 3);
+    expect(check.ok).toBe(false);
+    expect(check.failures.map((f) => f.id)).toContain("0188|2024|E.measure.education|M");
+  });
+});

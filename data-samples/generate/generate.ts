@@ -55,7 +55,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         await w.bistand(pop, yi, months, `bistand-${year}_rattelse-${span}`, new Set());
       }
     }
-    if (spec.insats !== false) await w.insats(pop, new Random(`${key}:insats`), ids);
+    if (spec.insats !== false) await w.insats(pop, new Random(`${key}:insats`), new Random(`${key}:insats-durations`), ids);
   }
   return result;
 }

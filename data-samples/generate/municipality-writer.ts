@@ -184,8 +184,10 @@ export class MunicipalityWriter {
     return r;
   }
 
-  /** Writes the insats snapshot taken on 31 December of the last year. */
-  async insats(pop: Population, rng: Random, ids: IdMaker): Promise<void> {
+  /** Writes the insats snapshot taken on 31 December of the last year: who takes part and their
+   *  measures from `rng`; the long measures running before the first year and the measures broken
+   *  off early from `more` (see measuresOf). */
+  async insats(pop: Population, rng: Random, more: Random, ids: IdMaker): Promise<void> {
     const years = this.options.years;
     const first = Date.UTC(years[0], 0, 1);
     const snapshot = Date.UTC(years[years.length - 1], 11, 31);
@@ -228,7 +230,7 @@ export class MunicipalityWriter {
       } else {
         who = participants[next++];
       }
-      for (const m of measuresOf(who.p, who.h, rng, years, first, snapshot)) {
+      for (const m of measuresOf(who.p, who.h, rng, more, years, first, snapshot)) {
         const cost = m.costKr === null ? null : d.file === "xlsx" ? m.costKr : this.amount(m.costKr * 100);
         put([
           this.spec.code, who.p.id, this.code("gender", who.p.female ? "K" : "M"), d.file === "xlsx" ? who.p.birthYear : String(who.p.birthYear),

@@ -62,7 +62,10 @@ const TargetGroupsFile = z.strictObject({
 
 const familyId = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "a count family is a capital letter, then letters or digits");
 const term = String.raw`(\d+ *)?[A-Z][A-Za-z0-9]*`;
-const side = String.raw`${term}( *\+ *${term})*`;
+function sideOf(t: string): string {
+  return String.raw`${t}( *\+ *${t})*`;
+}
+const side = sideOf(term);
 const relationText = z
   .string()
   .regex(new RegExp(String.raw`^ *${side} *(=|<=|>=) *${side} *$`), "a relation is terms such as 9 L + R, then =, <= or >=, then terms");
@@ -95,7 +98,8 @@ const IndicatorsFile = z.strictObject({
   indicators: z.array(
     z.strictObject({
       id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-      kind: z.enum(["count", "share", "mean"]),
+      /** model: a figure of contract §10's model, computed after withholding from the published counts */
+      kind: z.enum(["count", "share", "mean", "model"]),
       /** decimals of a mean's value (contract §6.4: SEK means whole kronor); counts have 0, shares 1 */
       decimals: z.number().int().min(0).max(2).optional(),
       direction: z.enum(["higher", "lower", "none"]),
@@ -107,7 +111,44 @@ const IndicatorsFile = z.strictObject({
       numerator: z.string(),
       denominator: z.string(),
       /** the count families of the numerator and the denominator, where they are counts (schemas/counts.json) */
-      counts: z.strictObject({ numerator: familyId.optional(), denominator: familyId.optional() }).optional()
+      counts: z.strictObject({ numerator: familyId.optional(), denominator: familyId.optional() }).optional(),
+      /** false: published only broken down (schemas/breakdowns.json), never as a total row */
+      total: z.boolean().optional()
+    })
+  )
+});
+
+const categoryCode = z.string().regex(/^[A-Za-z0-9_]+$/, "categories are ASCII keys");
+const breakdownRelation = z
+  .string()
+  .regex(
+    new RegExp(String.raw`^ *${sideOf(String.raw`(\d+ *)?[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)?`)} *(=|<=|>=) *${sideOf(String.raw`(\d+ *)?[A-Z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)?`)} *$`),
+    "a relation is terms such as W or E.work, then =, <= or >=, then terms"
+  );
+
+const BreakdownsFile = z.strictObject({
+  $comment: z.string().optional(),
+  none: z.strictObject(label),
+  dimensions: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+      list: z.string().optional(),
+      none: z.boolean().optional(),
+      categories: z
+        .array(z.strictObject({ code: categoryCode, from: z.number().int().min(0), to: z.number().int().min(0).optional(), ...label }))
+        .min(1)
+        .optional(),
+      ...label,
+      indicators: z
+        .array(
+          z.strictObject({
+            id: z.string(),
+            event: z.enum(["participant", "start", "exit"]),
+            denominator: z.enum(["category", "total"]).optional()
+          })
+        )
+        .min(1),
+      relations: z.array(z.strictObject({ holds: breakdownRelation, why: z.string().min(1) })).optional()
     })
   )
 });
@@ -144,6 +185,45 @@ export interface Counts {
   readonly facts: readonly GroupFactDef[];
 }
 
+/** A category of a breakdown (contract §6.3): a code of its list, `none`, or a declared band of whole months. */
+export interface Category {
+  readonly code: string;
+  readonly sv: string;
+  readonly nb: string;
+  readonly en: string;
+  /** duration bands: whole months from start to end, from..to inclusive (to absent: no upper bound) */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** A breakdown's indicator: which event its rows count, and whether a share's denominator is the category's or the total's. */
+export interface BreakdownIndicator {
+  readonly id: string;
+  readonly event: "participant" | "start" | "exit";
+  readonly denominator: "category" | "total";
+}
+
+/** A dimension of contract §6.3 (schemas/breakdowns.json), its categories resolved in order. */
+export interface Dimension {
+  readonly id: string;
+  readonly sv: string;
+  readonly nb: string;
+  readonly en: string;
+  /** the code list its categories come from, if any */
+  readonly list?: string;
+  readonly categories: readonly Category[];
+  readonly indicators: readonly BreakdownIndicator[];
+  /** the count families it breaks down: its indicators' numerators, and denominators unless of the total */
+  readonly families: readonly string[];
+  /** relations a reader knows across its categories; families in terms are countFamily(family, dimension, category) */
+  readonly relations: readonly CountRelation[];
+}
+
+/** The id of family F's count in one category of a dimension, as the withholding model names counts. */
+export function categoryFamily(family: string, dimension: string, category: string): string {
+  return `${family}.${dimension}.${category}`;
+}
+
 export interface Schema {
   readonly lists: Readonly<Record<string, CodeListDef>>;
   readonly kinds: Readonly<Record<KindName, KindDef>>;
@@ -151,6 +231,8 @@ export interface Schema {
   readonly indicators: readonly Indicator[];
   /** absent in a schema without schemas/counts.json (one that only renders pages); then no indicator names counts */
   readonly counts?: Counts;
+  /** the breakdowns of contract §6.3 (schemas/breakdowns.json; none without that file) */
+  readonly dimensions: readonly Dimension[];
 }
 
 function readJson(dir: string, name: string): unknown {
@@ -170,6 +252,7 @@ export function loadSchema(dir = join(packageRoot, "schemas")): Schema {
   const groups = parse("schemas/target-groups.json", TargetGroupsFile, readJson(dir, "target-groups.json"));
   const indicators = parse("schemas/indicators.json", IndicatorsFile, readJson(dir, "indicators.json"));
   const counts = existsSync(join(dir, "counts.json")) ? parse("schemas/counts.json", CountsFile, readJson(dir, "counts.json")) : undefined;
+  const breakdowns = existsSync(join(dir, "breakdowns.json")) ? parse("schemas/breakdowns.json", BreakdownsFile, readJson(dir, "breakdowns.json")) : undefined;
 
   for (const name of ["reason", "reason_group", "measure", "exit_reason", "need_category", "gender", "role", "referred_by"]) {
     if (!codes.lists[name]) throw new Error(`invalid schemas/codes.json: missing code list ${name}`);
@@ -203,12 +286,79 @@ export function loadSchema(dir = join(packageRoot, "schemas")): Schema {
     const named = indicators.indicators.find((i) => i.counts)?.id ?? groups.targetGroups.find((t) => t.facts)?.id;
     if (named) throw new Error(`invalid schemas: ${named} names counts, but there is no schemas/counts.json`);
   }
+  const dimensions = breakdowns ? checkBreakdowns(breakdowns, codes.lists, indicators.indicators) : [];
+  for (const i of indicators.indicators) {
+    if (i.total === false && !dimensions.some((d) => d.indicators.some((x) => x.id === i.id))) {
+      throw new Error(`invalid schemas/indicators.json: ${i.id} has no total row and no breakdown (schemas/breakdowns.json)`);
+    }
+  }
   return deepFreeze({
     lists: codes.lists,
     kinds: kindDefs,
     targetGroups: groups.targetGroups,
     indicators: indicators.indicators,
-    ...(countsDef ? { counts: countsDef } : {})
+    ...(countsDef ? { counts: countsDef } : {}),
+    dimensions
+  });
+}
+
+/** Checks schemas/breakdowns.json against the code lists and indicators; resolves categories, families and relations. */
+function checkBreakdowns(
+  file: z.infer<typeof BreakdownsFile>,
+  lists: Readonly<Record<string, CodeListDef>>,
+  indicators: readonly Indicator[]
+): Dimension[] {
+  const bad = (problem: string) => new Error(`invalid schemas/breakdowns.json: ${problem}`);
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const seen = new Set<string>();
+  return file.dimensions.map((d): Dimension => {
+    if (seen.has(d.id)) throw bad(`duplicate dimension ${d.id}`);
+    seen.add(d.id);
+    if ((d.list === undefined) === (d.categories === undefined)) throw bad(`${d.id} needs either list or categories`);
+    let categories: Category[];
+    if (d.list !== undefined) {
+      const list = lists[d.list];
+      if (!list) throw bad(`${d.id} names unknown code list ${d.list}`);
+      categories = list.codes.map(({ code, sv, nb, en }) => ({ code, sv, nb, en }));
+    } else {
+      const bands = d.categories!;
+      categories = bands.map((c) => ({ ...c }));
+      for (const [k, c] of bands.entries()) {
+        const next = bands[k + 1];
+        if (c.to !== undefined && c.to < c.from) throw bad(`${d.id}: ${c.code} ends before it starts`);
+        if (next ? c.to === undefined || next.from !== c.to + 1 : c.to !== undefined) throw bad(`${d.id}: the bands must follow each other without gaps, the last without an end`);
+      }
+      if (bands[0].from !== 0) throw bad(`${d.id}: the first band must start at 0`);
+    }
+    if (d.none) categories.push({ code: "none", ...file.none });
+    if (new Set(categories.map((c) => c.code)).size !== categories.length) throw bad(`${d.id} lists a category twice`);
+    const families: string[] = [];
+    const out: BreakdownIndicator[] = d.indicators.map((x) => {
+      const i = byId.get(x.id);
+      if (!i) throw bad(`${d.id} breaks down unknown indicator ${x.id}`);
+      if (!i.counts?.numerator) throw bad(`${d.id}: ${x.id} names no counts`);
+      const denominator = x.denominator ?? "category";
+      if (denominator === "total" && i.kind !== "share") throw bad(`${d.id}: only a share can have the total as denominator (${x.id})`);
+      for (const f of [i.counts.numerator, denominator === "category" ? i.counts.denominator : undefined]) {
+        if (f !== undefined && !families.includes(f)) families.push(f);
+      }
+      return { id: x.id, event: x.event, denominator };
+    });
+    const codes = new Set(categories.map((c) => c.code));
+    const relations = (d.relations ?? []).map((r): CountRelation => {
+      const [left, op, right] = r.holds.split(/(<=|>=|=)/).map((x) => x.trim());
+      const terms: [string, number][] = [];
+      for (const [part, sign] of [[left, 1], [right, -1]] as const) {
+        for (const t of part.split("+")) {
+          const [, coef, family, category] = /^(\d+)? *([A-Z][A-Za-z0-9]*)(?:\.(\S+))?$/.exec(t.trim())!;
+          if (category !== undefined && !codes.has(category)) throw bad(`"${r.holds}" names unknown category ${category} of ${d.id}`);
+          if (category !== undefined && !families.includes(family)) throw bad(`"${r.holds}": ${d.id} does not break down ${family}`);
+          terms.push([category === undefined ? family : categoryFamily(family, d.id, category), sign * Number(coef ?? 1)]);
+        }
+      }
+      return { holds: r.holds, terms, op: op as CountRelation["op"], genders, why: r.why };
+    });
+    return { id: d.id, sv: d.sv, nb: d.nb, en: d.en, ...(d.list ? { list: d.list } : {}), categories, indicators: out, families, relations };
   });
 }
 
@@ -243,6 +393,10 @@ function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indi
     factIds.add(f.id);
   }
   for (const i of indicators) {
+    if (i.kind === "model") {
+      if (i.counts) throw bad("indicators.json", `model figure ${i.id} rests on published counts and names none of its own`);
+      continue;
+    }
     if (!i.counts) throw bad("indicators.json", `${i.id} names no counts`);
     const { numerator, denominator } = i.counts;
     for (const f of [numerator, denominator]) if (f !== undefined && !families.has(f)) throw bad("indicators.json", `${i.id} counts unknown family ${f}`);

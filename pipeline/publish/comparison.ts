@@ -1,6 +1,8 @@
-// Comparisons across municipalities (contract §6, Kolada's conventions): the network mean is the
+// Comparisons across municipalities (contract §6.4, Kolada's conventions): the network mean is the
 // unweighted mean of the published values (a withheld value is not averaged; its numerator is the sum
-// of the values averaged and its denominator their number), and every published value is ranked.
+// of the values averaged and its denominator their number), for totals and breakdown rows alike; a
+// published total is ranked where higher or lower is better (counts and indicators without a
+// direction are not ranked, nor are breakdown rows).
 // Arithmetic is on scaled integers, so means round half up exactly.
 import type { PublishedRow } from "../withhold/model.js";
 import { decimalsOf, type Indicator } from "../contract/schema.js";
@@ -32,22 +34,24 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
   const groups = new Map<string, PublishedRow[]>();
   for (const r of rows) {
-    const key = `${r.indicator}|${r.year}|${r.gender}`;
+    const key = `${r.indicator}|${r.dimension ?? ""}|${r.category ?? ""}|${r.year}|${r.gender}`;
     const group = groups.get(key);
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
   const out: Figure[] = [];
   for (const group of groups.values()) {
-    const { indicator, year, gender } = group[0];
+    const { indicator, dimension, category, year, gender } = group[0];
+    const breakdown = dimension ? { dimension, category } : {};
     const def = byIndicator.get(indicator);
     if (!def) throw new Error(`unknown indicator: ${indicator}`);
     const d = decimalsOf(def);
     const published = group.filter((r) => r.status === "" && r.value !== null);
     const sign = def.direction === "lower" ? 1 : -1; // rank 1 = lowest for "lower", else highest
     const order = published.map((r) => sign * r.value!).sort((a, b) => a - b);
+    const ranks = def.direction !== "none" && def.kind !== "count" && !dimension;
     for (const r of group) {
-      if (r.status !== "" || r.value === null) {
+      if (r.status !== "" || r.value === null || !ranks) {
         out.push({ ...r, rank: null, ranked: null });
         continue;
       }
@@ -55,7 +59,7 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
       out.push({ ...r, rank: firstAtLeast(order, sign * r.value) + 1, ranked: published.length });
     }
     if (published.length === 0) {
-      out.push({ indicator, municipality: "network", year, gender, value: null, numerator: null, denominator: null, status: "-", rank: null, ranked: null });
+      out.push({ indicator, ...breakdown, municipality: "network", year, gender, value: null, numerator: null, denominator: null, status: "-", rank: null, ranked: null });
       continue;
     }
     const scale = 10 ** d;
@@ -63,7 +67,7 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
     const outDecimals = Math.max(d, 1);
     const meanScaled = divRound(sumScaled * 10 ** (outDecimals - d), published.length);
     out.push({
-      indicator, municipality: "network", year, gender,
+      indicator, ...breakdown, municipality: "network", year, gender,
       value: meanScaled / 10 ** outDecimals,
       numerator: sumScaled / scale,
       denominator: published.length,

@@ -35,8 +35,8 @@ const codeFolders = (): string[] => {
 };
 
 /** Everything a published site depends on besides the data. */
-export function siteFingerprint(threshold: number): string {
-  return digestOf(["schemas", "sql", ...codeFolders()], [`threshold=${threshold}`]);
+export function siteFingerprint(threshold: number, settings = ""): string {
+  return digestOf(["schemas", "sql", ...codeFolders()], [`threshold=${threshold}`, `settings=${settings}`]);
 }
 
 let protection: string | undefined;

@@ -58,15 +58,27 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
   const vars = {
     changed: runId === null ? "TRUE" : `municipality IN (SELECT municipality FROM files WHERE run_id = ${runId} AND status = 'accepted')`,
     target_groups: schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", "),
+    // the columns of sql/marts/measure_events.sql that hold each dimension's category (schemas/breakdowns.json)
+    dimensions: schema.dimensions.map((d) => `"${d.id}"`).join(", "),
     bistand_in_scope: runId === null ? "TRUE" : "municipality IN (SELECT municipality FROM mart_scope)"
   };
   await db.run(sqlText("load/mart_scope", vars));
-  // how many marts still have to read each one: a temporary mart goes when none is left
-  const readers = new Map(marts.map((m) => [m.name, marts.filter((other) => other.reads.includes(m.name)).length]));
+  // how many marts still have to read each one: a temporary mart goes when none is left. A mart that
+  // reads a view reads what the view reads, so a table under a view stays until the view's readers ran.
   const byName = new Map(marts.map((m) => [m.name, m]));
+  const reads = new Map<string, string[]>();
+  const readsOf = (m: Mart): string[] => {
+    let out = reads.get(m.name);
+    if (!out) {
+      out = [...new Set(m.reads.flatMap((r) => (byName.get(r)!.temporary === "VIEW" ? [r, ...readsOf(byName.get(r)!)] : [r])))];
+      reads.set(m.name, out);
+    }
+    return out;
+  };
+  const readers = new Map(marts.map((m) => [m.name, marts.filter((other) => readsOf(other).includes(m.name)).length]));
   for (const mart of marts) {
     await db.run(sqlText(`marts/${mart.name}`, vars));
-    for (const read of mart.reads) {
+    for (const read of readsOf(mart)) {
       readers.set(read, readers.get(read)! - 1);
       const temporary = byName.get(read)!.temporary;
       if (readers.get(read) === 0 && temporary) await db.run(`DROP ${temporary} ${read}`); // its memory goes before the reports

@@ -18,17 +18,22 @@ import { compare, type Figure } from "./comparison.js";
 import type { IndicatorRow } from "../withhold/model.js";
 import { refreshMarts } from "./marts.js";
 import { freshnessOf, qualityOf } from "./quality.js";
+import { auditSocioeconomic, socioeconomicRows } from "./socioeconomic.js";
+import { defaultSettings, socioeconomicDefaults } from "../settings.js";
 import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
 import { withholdInParallel } from "../withhold/threads.js";
 import type { Context } from "../system/context.js";
 import { sqlText, type Db } from "../db/connection.js";
 import type { Schema } from "../contract/schema.js";
+import type { Settings } from "../settings.js";
 
 export interface PublishOptions {
   readonly schema: Schema;
   readonly runId: number;
   readonly startedAt: Date;
   readonly threshold: number;
+  /** the network settings (contract §9); defaults when absent */
+  readonly settings?: Settings;
   readonly timeZone?: string;
 }
 
@@ -80,11 +85,21 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   for (const [i, tg] of schema.targetGroups.entries()) {
     const protection = protections[i];
     const r0 = performance.now();
-    const figures = compare(protection.rows, schema.indicators);
+    // contract §10's model, from the protected figures, withheld by them
+    const settings = o.settings ?? defaultSettings;
+    const socio = socioeconomicRows(plans[i].rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
+    const leaks = auditSocioeconomic([...protection.rows, ...socio.rows], o.threshold);
+    if (leaks.length) throw new Error(`the socio-economic figures of ${tg.id} rest on withheld counts: ${leaks.slice(0, 3).join("; ")}`);
+    const figures = compare([...protection.rows, ...socio.rows], schema.indicators);
     const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
     const page: ReportPage = {
-      targetGroup: tg, indicators: schema.indicators, municipalities, years, figures: sortFigures(figures, schema),
-      freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary }
+      targetGroup: tg, indicators: schema.indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
+      freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },
+      socioeconomic: {
+        parameters: settings.socioeconomic,
+        defaults: JSON.stringify(settings.socioeconomic) === JSON.stringify(socioeconomicDefaults),
+        sensitivity: socio.sensitivity
+      }
     };
     writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
     // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
@@ -114,12 +129,20 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
 
 const secs = (ms: number) => Math.round(ms) / 1000;
 
+/** Totals in the order of schemas/indicators.json, then each dimension's rows in declared order (contract §6.3). */
 function sortFigures(figures: Figure[], schema: Schema): Figure[] {
   const order = new Map(schema.indicators.map((i, n) => [i.id, n]));
+  const dimensions = new Map(schema.dimensions.map((d, n) => [d.id, { n: n + 1, categories: new Map(d.categories.map((c, k) => [c.code, k])) }]));
+  const place = (f: Figure) => {
+    const d = f.dimension ? dimensions.get(f.dimension) : undefined;
+    return d ? [d.n, d.categories.get(f.category!)!] : [0, 0];
+  };
   const g = { K: 0, M: 1, T: 2 } as const;
   return [...figures].sort(
     (a, b) =>
+      place(a)[0] - place(b)[0] ||
       order.get(a.indicator)! - order.get(b.indicator)! ||
+      place(a)[1] - place(b)[1] ||
       (a.municipality === "network" ? 1 : 0) - (b.municipality === "network" ? 1 : 0) ||
       (a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : 0) || // codes: ASCII digits
       a.year - b.year ||

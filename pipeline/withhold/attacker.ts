@@ -56,7 +56,11 @@ export async function attack(
   return out;
 }
 
-/** The audit: every hidden count's range must be wider than the threshold (hi − lo > threshold). */
+/**
+ * The audit: every hidden count's range must be wider than the threshold (hi − lo > threshold). A
+ * range in the result is exact where the count is narrow, else at least as narrow as the exact one
+ * (widthsTask): enough to prove it wide.
+ */
 export async function audit(
   counts: readonly Count[],
   hidden: ReadonlySet<string>,
@@ -64,7 +68,20 @@ export async function audit(
   threshold: number
 ): Promise<Audit> {
   checkThreshold(threshold);
-  const ranges = await attack(counts, hidden, relations);
+  const c = compile(counts, relations);
+  const unknown = new Uint8Array(c.ids.length);
+  const targets: number[] = [];
+  for (const id of hidden) {
+    const i = c.index.get(id);
+    if (i === undefined) throw new Error(`unknown hidden count: ${id}`);
+    if (!unknown[i]) targets.push(i);
+    unknown[i] = 1;
+  }
+  targets.sort((a, b) => a - b);
+  const lp = await lpSolver();
+  const [found] = drive(lp, [widthsTask(c, unknown, targets, threshold)]);
+  const ranges = new Map<string, Range>();
+  for (const i of targets) ranges.set(c.ids[i], found.get(i)!);
   const value = new Map(counts.map((k) => [k.id, k.value]));
   const failures: Audit["failures"] = [];
   for (const [id, range] of ranges) {
@@ -123,6 +140,83 @@ export function* rangesTask(c: Compiled, unknown: Uint8Array, targets: readonly 
     const col = asked[a + 1];
     if (!min.ok || !max.ok) throw new Error(`attack: no feasible values for ${c.ids[g]}`);
     out.set(g, toRange(c, g, min.x[col], max.x[col]));
+  }
+  return out;
+}
+
+/**
+ * Like rangesTask, but only as exact as deciding "wider than t" needs. Every LP solution is a point
+ * the attacker cannot rule out, so it shows each hidden count of its component a value besides the
+ * true one: a count shown two values more than t apart is wide without LPs of its own. Per component,
+ * the first target not yet shown wide gets its two LPs (its exact range), whose solutions witness for
+ * the rest; then the next. A range returned is exact (added to `exact` where given), or a part of the
+ * exact range wider than t.
+ */
+export function* widthsTask(
+  c: Compiled,
+  unknown: Uint8Array,
+  targets: readonly number[],
+  t: number,
+  exact?: Set<number>
+): Task<Map<number, Range>> {
+  const out = new Map<number, Range>();
+  const seen = new Uint8Array(c.ids.length);
+  const isTarget = new Uint8Array(c.ids.length);
+  for (const g of targets) {
+    if (!unknown[g]) throw new Error(`not a hidden count: ${c.ids[g]}`);
+    isTarget[g] = 1;
+  }
+  interface Open { members: number[]; shape: Shape; lo: Float64Array; hi: Float64Array; todo: number[] }
+  let open: Open[] = [];
+  for (const g of targets) {
+    if (seen[g]) continue;
+    const members = component(c, unknown, g, seen);
+    const shape = shapeOf(c, members);
+    if (members.length === 1) {
+      out.set(g, singleRange(c, g, shape));
+      exact?.add(g);
+      continue;
+    }
+    const lo = Float64Array.from(members, (m) => c.values[m]);
+    open.push({ members, shape, lo, hi: lo.slice(), todo: members.map((_, col) => col).filter((col) => isTarget[members[col]]) });
+  }
+  const witnessed = (o: Open, col: number): Range => {
+    const lo = Math.max(0, Math.ceil(o.lo[col] - 1e-6 * Math.max(1, Math.abs(o.lo[col]))));
+    const hi = o.hi[col] >= c.cap * (1 - 1e-9) ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
+    return { lo, hi };
+  };
+  while (open.length > 0) {
+    // each open component's next target not yet shown wide: its two LPs
+    const asked: { o: Open; col: number }[] = [];
+    const blocks: Block[] = [];
+    for (const o of open) {
+      while (o.todo.length > 0 && wide(witnessed(o, o.todo[0]), t)) {
+        out.set(o.members[o.todo[0]], witnessed(o, o.todo[0]));
+        o.todo.shift();
+      }
+      const col = o.todo.shift();
+      if (col === undefined) continue;
+      asked.push({ o, col });
+      blocks.push({ shape: o.shape, costIdx: [col], costVal: [1] });
+      blocks.push({ shape: o.shape, costIdx: [col], costVal: [-1], capCol: col, cap: c.cap });
+    }
+    open = open.filter((o) => o.todo.length > 0 || asked.some((a) => a.o === o));
+    if (blocks.length === 0) break;
+    const solved = yield blocks;
+    asked.forEach(({ o, col }, k) => {
+      const [min, max] = [solved[2 * k], solved[2 * k + 1]];
+      const g = o.members[col];
+      if (!min.ok || !max.ok) throw new Error(`attack: no feasible values for ${c.ids[g]}`);
+      out.set(g, toRange(c, g, min.x[col], max.x[col]));
+      exact?.add(g);
+      for (const x of [min.x, max.x]) {
+        for (let j = 0; j < o.members.length; j++) {
+          if (x[j] < o.lo[j]) o.lo[j] = x[j];
+          if (x[j] > o.hi[j]) o.hi[j] = x[j];
+        }
+      }
+    });
+    open = open.filter((o) => o.todo.length > 0);
   }
   return out;
 }

@@ -6,7 +6,7 @@
 // the confidentiality modules and the model the schemas declare, so a change to any of them recomputes.
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
-import { checkPublished, isPrimary, modelDigest, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
+import { checkPublished, isPrimary, modelDigest, unitId, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
 import { sqlText, type Db } from "../db/connection.js";
 import { withholdingFingerprint } from "../publish/fingerprint.js";
 
@@ -35,11 +35,13 @@ interface BlockEntry {
 }
 
 const blockKey = (r: { municipality: string; year: number }) => `${r.municipality}|${r.year}`;
-const rowKey = (r: { indicator: string; gender: string }) => `${r.indicator}|${r.gender}`;
+/** A row within its block: indicator|gender, indicator.dimension.category|gender for a breakdown row. */
+const rowKey = (r: { indicator: string; dimension?: string; category?: string; gender: string }) =>
+  `${r.dimension ? `${r.indicator}.${r.dimension}.${r.category}` : r.indicator}|${r.gender}`;
 
 function digestOf(rows: readonly IndicatorRow[], tg: string, threshold: number): string {
   const h = createHash("sha256").update(`${withholdingFingerprint()}|${modelDigest()}|${tg}|${threshold}`);
-  for (const r of rows) h.update(`|${r.indicator},${r.gender},${r.status},${r.value},${r.numerator},${r.denominator}`);
+  for (const r of rows) h.update(`|${r.indicator},${r.dimension ?? ""},${r.category ?? ""},${r.gender},${r.status},${r.value},${r.numerator},${r.denominator}`);
   return h.digest("hex");
 }
 
@@ -71,7 +73,7 @@ export async function withholdBlocks(tg: string, all: readonly IndicatorRow[], t
     if (r.status !== "..") continue;
     const e = out.get(blockKey(r))!;
     e.withheld.push(rowKey(r));
-    if (protection.primaryUnits.has(`${r.indicator}|${r.municipality}|${r.year}|${r.gender}`)) e.primary_n++;
+    if (protection.primaryUnits.has(unitId(r))) e.primary_n++;
     else e.secondary_n++;
   }
   for (const [id, range] of check.ranges) {

@@ -298,6 +298,12 @@ export function drive<R>(lp: LpSolver, tasks: readonly Task<R>[]): R[] {
 
 /** Columns per stacked LP. Stacks of 200–1600 columns measured alike; single LPs cost ~10× more each. */
 const STACK_COLS = 400;
+/**
+ * LPs of one shape with at least this many columns (the attacker's bounds of a large component, two per
+ * hidden count) are solved one after the other on one model, each starting from the last one's basis:
+ * a changed objective needs a few pivots, a stack of fresh ones a whole solve each.
+ */
+const WARM_COLS = 24;
 
 const MODEL_OPTIMAL = 7;
 const MODEL_INFEASIBLE = 8;
@@ -309,15 +315,29 @@ export class LpSolver {
   lps = 0;
   runs = 0;
 
+  private readonly warm: Model;
+
   constructor(highs: Highs) {
     this.model = highs.createModel();
     this.model.options.set({ output_flag: false, presolve: "off" });
+    this.warm = highs.createModel();
+    this.warm.options.set({ output_flag: false, presolve: "off" });
   }
 
   solve(blocks: readonly Block[]): Solved[] {
     const out: Solved[] = new Array(blocks.length);
     let from = 0;
     while (from < blocks.length) {
+      const shape = blocks[from].shape;
+      if (!blocks[from].alone && shape.numCols >= WARM_COLS) {
+        let to = from + 1;
+        while (to < blocks.length && blocks[to].shape === shape && !blocks[to].alone) to++;
+        if (to - from > 1) {
+          this.solveWarm(blocks, from, to, out);
+          from = to;
+          continue;
+        }
+      }
       let to = from;
       let cols = 0;
       const fits = (b: Block) => !b.alone && cols + b.shape.numCols <= STACK_COLS;
@@ -330,6 +350,39 @@ export class LpSolver {
     }
     this.lps += blocks.length;
     return out;
+  }
+
+  /** Blocks from..to of one shape, in turn on one model: only the objective and a cap change between them. */
+  private solveWarm(blocks: readonly Block[], from: number, to: number, out: Solved[]): void {
+    const s = blocks[from].shape;
+    const numCols = s.numCols;
+    const numRows = s.rowLo.length;
+    const colLower = Float64Array.from(s.colLo);
+    const colUpper = Float64Array.from(s.colHi);
+    this.warm.passModel({
+      numCols,
+      numRows,
+      colCost: new Float64Array(numCols),
+      colLower,
+      colUpper,
+      rowLower: Float64Array.from(s.rowLo),
+      rowUpper: Float64Array.from(s.rowHi),
+      matrix: { format: "csr", numRows, numCols, starts: Int32Array.from(s.rowStart), indices: Int32Array.from(s.rowIdx), values: Float64Array.from(s.rowVal) }
+    });
+    for (let b = from; b < to; b++) {
+      const blk = blocks[b];
+      for (let j = 0; j < blk.costIdx.length; j++) this.warm.changeColCost(blk.costIdx[j], blk.costVal[j]);
+      const capped = blk.capCol !== undefined && blk.cap! < colUpper[blk.capCol];
+      if (capped) this.warm.changeColBounds(blk.capCol!, colLower[blk.capCol!], blk.cap!);
+      this.warm.run();
+      this.runs++;
+      const status = this.warm.getModelStatus();
+      if (status === MODEL_OPTIMAL) out[b] = { ok: true, x: Float64Array.from(this.warm.getSolution().colValue) };
+      else if (status === MODEL_INFEASIBLE || status === MODEL_UNBOUNDED_OR_INFEASIBLE) out[b] = { ok: false, x: new Float64Array(0) };
+      else throw new Error(`HiGHS ended with model status ${status}`);
+      for (let j = 0; j < blk.costIdx.length; j++) this.warm.changeColCost(blk.costIdx[j], 0);
+      if (capped) this.warm.changeColBounds(blk.capCol!, colLower[blk.capCol!], colUpper[blk.capCol!]);
+    }
   }
 
   private solveStack(blocks: readonly Block[], from: number, to: number, out: Solved[]): void {

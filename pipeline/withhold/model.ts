@@ -13,13 +13,16 @@ import { createHash } from "node:crypto";
 import { audit, type Range } from "./attacker.js";
 import type { Count, Relation } from "./lp.js";
 import { withholdUnits, type Unit } from "./secondary.js";
-import { genders, schema, type CountRelation, type Schema } from "../contract/schema.js";
+import { categoryFamily, genders, schema, type CountRelation, type Schema } from "../contract/schema.js";
 
 export type Gender = "K" | "M" | "T";
 
 /** A row of sql/marts/indicator_values.sql. */
 export interface IndicatorRow {
   readonly indicator: string;
+  /** a breakdown's dimension and category (contract §6.3); "" or absent for a total */
+  readonly dimension?: string;
+  readonly category?: string;
   readonly municipality: string;
   readonly year: number;
   readonly gender: Gender;
@@ -63,6 +66,17 @@ export interface WithholdingModel {
   readonly facts: ReadonlyMap<GroupFact, CountRelation>;
   /** per target group: the facts its definition implies */
   readonly groupFacts: ReadonlyMap<string, readonly GroupFact[]>;
+  /**
+   * the breakdowns (schemas/breakdowns.json): per dimension its categories, the families it breaks
+   * down, whether each indicator's denominator is the category's or the total's, and the relations a
+   * reader knows across its categories
+   */
+  readonly dimensions: ReadonlyMap<string, {
+    readonly categories: readonly string[];
+    readonly families: readonly string[];
+    readonly denominators: ReadonlyMap<string, "category" | "total">;
+    readonly relations: readonly CountRelation[];
+  }>;
 }
 
 /** Derives the withholding model from the schema's count families, indicators and target groups. */
@@ -85,7 +99,13 @@ export function withholdingModel(s: Schema): WithholdingModel {
     additive: s.counts.families.filter((f) => f.additive).map((f) => f.id),
     relations: s.counts.relations,
     facts: new Map(s.counts.facts.map((f) => [f.id, f])),
-    groupFacts: new Map(s.targetGroups.map((t) => [t.id, t.facts ?? []]))
+    groupFacts: new Map(s.targetGroups.map((t) => [t.id, t.facts ?? []])),
+    dimensions: new Map(s.dimensions.map((d) => [d.id, {
+      categories: d.categories.map((c) => c.code),
+      families: d.families,
+      denominators: new Map(d.indicators.map((i) => [i.id, i.denominator])),
+      relations: d.relations
+    }]))
   };
 }
 
@@ -100,17 +120,37 @@ let digest: string | undefined;
 export function modelDigest(): string {
   const m = model();
   return (digest ??= createHash("sha256")
-    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts]]))
+    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts],
+      [...m.dimensions].map(([id, d]) => [id, d.categories, d.families, [...d.denominators], d.relations])]))
     .digest("hex"));
 }
 
 const countId = (m: string, y: number, family: string, g: Gender) => `${m}|${y}|${family}|${g}`;
-const unitId = (r: { indicator: string; municipality: string; year: number; gender: Gender }) => `${r.indicator}|${r.municipality}|${r.year}|${r.gender}`;
+type UnitKey = { indicator: string; dimension?: string; category?: string; municipality: string; year: number; gender: Gender };
+/** A row's id: indicator|municipality|year|gender for a total, indicator.dimension.category|… for a breakdown row. */
+export const unitId = (r: UnitKey) =>
+  `${r.dimension ? `${r.indicator}.${r.dimension}.${r.category}` : r.indicator}|${r.municipality}|${r.year}|${r.gender}`;
+
+/**
+ * The count families a row shows, as numerator and denominator: the indicator's (schemas/indicators.json),
+ * in a breakdown row the category's count of each — but a share of the total keeps the total's denominator.
+ */
+function familiesOf(r: Pick<IndicatorRow, "indicator" | "dimension" | "category">, m: WithholdingModel): { numerator?: string; denominator?: string } {
+  const shown = m.shows.get(r.indicator);
+  if (!shown) throw new Error(`unknown indicator: ${r.indicator}`);
+  const { dimension, category } = r;
+  if (!dimension) return shown;
+  const d = m.dimensions.get(dimension);
+  const over = d?.denominators.get(r.indicator);
+  if (!d || !over) throw new Error(`${r.indicator} is not broken down by ${r.dimension}`);
+  if (category === undefined || !d.categories.includes(category)) throw new Error(`unknown category of ${dimension}: ${category}`);
+  const of = (f: string | undefined) => (f === undefined ? undefined : categoryFamily(f, dimension, category));
+  return { numerator: of(shown.numerator), denominator: over === "total" ? shown.denominator : of(shown.denominator) };
+}
 
 /** The counts of a row, as [id, value]: numerator first, then denominator (where they are counts). */
-function countsOf(r: IndicatorRow): [string, number][] {
-  const shown = model().shows.get(r.indicator);
-  if (!shown) throw new Error(`unknown indicator: ${r.indicator}`);
+function countsOf(r: IndicatorRow, m: WithholdingModel = model()): [string, number][] {
+  const shown = familiesOf(r, m);
   const out: [string, number][] = [];
   if (shown.numerator !== undefined) out.push([countId(r.municipality, r.year, shown.numerator, r.gender), r.numerator!]);
   if (shown.denominator !== undefined) out.push([countId(r.municipality, r.year, shown.denominator, r.gender), r.denominator!]);
@@ -137,7 +177,7 @@ export function relationsOf(
   const out: Relation[] = [];
   const blocks = new Set([...ids].map((id) => id.split("|").slice(0, 2).join("|")));
   const add = (terms: [string, number][], op: Relation["op"]) => {
-    const left = terms.filter(([id]) => ids.has(id) || !zeros.has(id));
+    const left = terms.filter(([id]) => !zeros.has(id));
     if (left.length > 0 && left.every(([id]) => ids.has(id))) out.push({ terms: left, op, rhs: 0 });
   };
   for (const b of blocks) {
@@ -145,6 +185,21 @@ export function relationsOf(
     for (const f of m.additive) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
     for (const g of genders) for (const rel of m.relations) if (rel.genders.includes(g)) add(termsOf(rel, g, c), rel.op);
     for (const [fact, rel] of m.facts) if (facts(b, fact)) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op);
+    // a breakdown (§6.3): per category K + M = T, the categories add up to the total, a relation
+    // among the families it breaks down holds in every category, and its own relations
+    for (const [dim, d] of m.dimensions) {
+      const cat = (f: string, category: string) => categoryFamily(f, dim, category);
+      for (const f of d.families) {
+        const additive = m.additive.includes(f);
+        for (const k of d.categories) if (additive) add([[c(cat(f, k), "K"), 1], [c(cat(f, k), "M"), 1], [c(cat(f, k), "T"), -1]], "=");
+        for (const g of genders) add([...d.categories.map((k): [string, number] => [c(cat(f, k), g), 1]), [c(f, g), -1]], "=");
+      }
+      for (const rel of m.relations) {
+        if (!rel.terms.every(([f]) => d.families.includes(f))) continue;
+        for (const g of rel.genders) for (const k of d.categories) add(rel.terms.map(([f, coef]) => [c(cat(f, k), g), coef]), rel.op);
+      }
+      for (const rel of d.relations) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op);
+    }
   }
   return out;
 }
@@ -155,7 +210,7 @@ export function relationsOf(
  * denominator is 0, and then its numerator is 0 too (sql/marts/indicator_values.sql).
  */
 export function knownZeros(
-  rows: readonly { indicator: string; municipality: string; year: number; gender: Gender; status: string }[],
+  rows: readonly (UnitKey & { status: string })[],
   m: WithholdingModel = model()
 ): Set<string> {
   const withData = new Set(rows.filter((r) => r.status !== "-").map(unitId));
@@ -163,8 +218,9 @@ export function knownZeros(
   for (const r of rows) {
     const base = m.base.get(r.indicator);
     if (r.status !== "-" || base === undefined) continue;
-    if (!withData.has(unitId({ ...r, indicator: base }))) continue;
-    const shown = m.shows.get(r.indicator)!;
+    // the base is the total's row (a breakdown row is `-` for want of data only when its total's is)
+    if (!withData.has(unitId({ ...r, indicator: base, dimension: "", category: "" }))) continue;
+    const shown = familiesOf(r, m);
     for (const f of [shown.numerator, shown.denominator]) if (f !== undefined) zeros.add(countId(r.municipality, r.year, f, r.gender));
   }
   return zeros;
@@ -225,6 +281,8 @@ export function isPrimary(r: IndicatorRow, threshold: number, shown: readonly [s
 
 /** Withholds rows of one report (one target group) as contract §8 says. */
 export async function withholdReport(rows: readonly IndicatorRow[], threshold: number, options: ReportOptions = {}): Promise<ReportWithheld> {
+  // a count a `-` row tells is 0 is no secret, whatever rows showing it are withheld: a constant
+  const zeros = knownZeros(rows);
   const counts = new Map<string, number>();
   const units: Unit[] = [];
   for (const r of rows) {
@@ -233,12 +291,13 @@ export async function withholdReport(rows: readonly IndicatorRow[], threshold: n
     for (const [id, v] of shown) {
       const before = counts.get(id);
       if (before !== undefined && before !== v) throw new Error(`count ${id} has two values: ${before} and ${v}`);
-      counts.set(id, v);
+      if (zeros.has(id) && v !== 0) throw new Error(`count ${id} is ${v}, but a '-' row says it is 0`);
+      if (!zeros.has(id)) counts.set(id, v);
     }
-    units.push({ id: unitId(r), counts: shown.map(([id]) => id), primary: isPrimary(r, threshold, shown) });
+    units.push({ id: unitId(r), counts: shown.map(([id]) => id).filter((id) => !zeros.has(id)), primary: isPrimary(r, threshold, shown) });
   }
   const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
-  const relations = relationsOf(new Set(counts.keys()), knownZeros(rows), factsOf(rows, options));
+  const relations = relationsOf(new Set(counts.keys()), zeros, factsOf(rows, options));
   const protection = await withholdUnits({ counts: countList, units, relations, threshold });
   const out = rows.map((r): PublishedRow =>
     r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
@@ -263,15 +322,17 @@ export async function checkPublished(
   for (const r of truth) if (r.status !== "-") for (const [id, v] of countsOf(r)) real.set(id, v);
   const published = new Map<string, number>();
   const all = new Set<string>();
+  // a count a `-` row tells is 0 is known, withheld or not: a constant of the relations
+  const zeros = knownZeros(rows);
   for (const r of rows) {
     if (r.status === "-") continue;
     const ids = countsOf({ ...r, numerator: r.numerator ?? 0, denominator: r.denominator ?? 0, status: "" }).map(([id]) => id);
-    ids.forEach((id) => all.add(id));
+    ids.forEach((id) => zeros.has(id) || all.add(id));
     if (r.status === "") for (const [id, v] of countsOf(r as IndicatorRow)) published.set(id, v);
   }
   const hidden = new Set([...all].filter((id) => !published.has(id)));
   const counts: Count[] = [...all].map((id) => ({ id, value: published.get(id) ?? real.get(id) ?? 0 }));
-  const result = await audit(counts, hidden, relationsOf(all, knownZeros(rows), factsOf(truth, options)), threshold);
+  const result = await audit(counts, hidden, relationsOf(all, zeros, factsOf(truth, options)), threshold);
   let narrowest = Infinity;
   for (const r of result.ranges.values()) narrowest = Math.min(narrowest, r.hi - r.lo);
   return { ok: result.ok, hidden: hidden.size, narrowest, failures: result.failures, ranges: result.ranges };

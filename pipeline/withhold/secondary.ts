@@ -6,7 +6,7 @@
 // later steps made unnecessary are published again. Independent parts (counts linked by relations or
 // by a shared unit) run side by side as generators, so that their LPs are solved in stacks.
 
-import { checkThreshold, rangesTask, wide, type Range } from "./attacker.js";
+import { checkThreshold, rangesTask, wide, widthsTask, type Range } from "./attacker.js";
 import {
   compile,
   drive,
@@ -211,11 +211,12 @@ function* withholdPart(p: Part): Task<PartResult> {
 
   let check = indices(hidden);
   for (;;) {
-    for (const [i, r] of yield* rangesTask(c, hidden, check)) {
+    const exact = new Set<number>();
+    for (const [i, r] of yield* widthsTask(c, hidden, check, t, exact)) {
       range[i] = r;
-      stale[i] = 0;
+      stale[i] = exact.has(i) ? 0 : 1; // a part of the range, enough to know it wide: made exact at the end
     }
-    const failing = indices(hidden).filter((i) => !stale[i] && !wide(range[i]!, t));
+    const failing = indices(hidden).filter((i) => range[i] !== undefined && !wide(range[i]!, t));
     if (failing.length === 0) break;
     const f = failing[0];
     const pick = yield* widening(p, hidden, withheld, hides, f, range[f]!);
@@ -368,14 +369,18 @@ function* protectionSet(p: Part, hidden: Uint8Array, withheld: Uint8Array, f: nu
  * Greedy steps can leave units withheld that later ones made unnecessary. Try to publish each
  * secondary unit again, largest first; keep it published if every hidden count stays protected.
  * Only the hidden counts linked to what it reveals need a new attack. A single secondary unit is
- * always needed (the primaries alone were not safe), so there is nothing to try then.
+ * always needed (the primaries alone were not safe), so there is nothing to try then. Each try
+ * attacks the whole linked part again (two LPs per hidden count), so only the PRUNE_TRIES largest
+ * are tried: they are the ones worth publishing, and a breakdown's many small cells would otherwise
+ * cost more than all the rest of the protection.
  */
+const PRUNE_TRIES = 6;
 function* prune(p: Part, withheld: Uint8Array, hidden: Uint8Array, range: (Range | undefined)[], stale: Uint8Array): Task<void> {
   const { c, threshold: t } = p;
   const secondary = indices(withheld).filter((u) => !p.withheld[u]);
   if (secondary.length < 2) return;
   secondary.sort((a, b) => p.cost[b] - p.cost[a] || a - b);
-  for (const u of secondary) {
+  for (const u of secondary.slice(0, PRUNE_TRIES)) {
     const trial = withheld.slice();
     trial[u] = 0;
     const revealed = p.unitCounts[u].filter((i) => hidden[i]);
@@ -384,7 +389,8 @@ function* prune(p: Part, withheld: Uint8Array, hidden: Uint8Array, range: (Range
     const seeds = new Set<number>();
     for (const r of revealed) for (const j of neighbours(c, r)) if (still[j]) seeds.add(j);
     const targets = linked(c, still, [...seeds].sort((a, b) => a - b)).sort((a, b) => a - b);
-    const got = yield* rangesTask(c, still, targets);
+    const exact = new Set<number>();
+    const got = yield* widthsTask(c, still, targets, t, exact);
     if (![...got.values()].every((r) => wide(r, t))) continue;
     withheld.set(trial);
     hidden.set(still);
@@ -394,7 +400,7 @@ function* prune(p: Part, withheld: Uint8Array, hidden: Uint8Array, range: (Range
     }
     for (const [i, r] of got) {
       range[i] = r;
-      stale[i] = 0;
+      stale[i] = exact.has(i) ? 0 : 1;
     }
   }
 }

@@ -18,7 +18,7 @@ export interface WithholdTask {
 }
 
 /** Primary rows (all tasks) from which every core is worth a thread; below, one core is left to V8. */
-export const largeWithholding = 8000;
+export const largeWithholding = 1000;
 
 export async function withholdInParallel(tasks: readonly WithholdTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
   const script = new URL("./thread.js", import.meta.url);

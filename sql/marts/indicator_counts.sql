@@ -13,20 +13,12 @@ WITH target_groups(target_group, bit) AS (
   -- the months that occur in the municipality's loaded bistand rows, as month numbers (year × 12 + month − 1)
   SELECT DISTINCT municipality, year("month") * 12 + month("month") - 1 AS mi
   FROM bistand_months WHERE municipality IN (SELECT municipality FROM mart_scope)
-), measures AS MATERIALIZED (
-  SELECT i.municipality, i.person, a.gender, i.start_date, i.end_date, i.cost_sek,
-         year(i.end_date) * 12 + month(i.end_date) - 1 AS end_mi,
-         coalesce(c.work_or_studies, false) AS work_or_studies
-  FROM insats i
-  JOIN person_attributes a USING (municipality, person)
-  LEFT JOIN codes c ON c.list = 'exit_reason' AND c.code = i.exit_reason
-  WHERE i.municipality IN (SELECT municipality FROM mart_scope)
 ), insats_municipalities AS (
-  SELECT DISTINCT municipality FROM measures
+  SELECT DISTINCT municipality FROM measure_events
 ), municipality_years AS (
   SELECT municipality, "year" FROM bistand_years
   UNION
-  SELECT DISTINCT municipality, year(end_date)::INTEGER FROM measures WHERE end_date IS NOT NULL
+  SELECT DISTINCT municipality, "year" FROM measure_events WHERE event = 'exit'
 ), grid AS (
   SELECT t.target_group, my.municipality, my."year", g.gender,
          b.municipality IS NOT NULL AS has_bistand,
@@ -75,50 +67,6 @@ WITH target_groups(target_group, bit) AS (
   JOIN household_years hy USING (municipality, household, "year")
   JOIN target_groups t ON (hg.groups >> t.bit) & 1 = 1
   GROUP BY ALL
-), covered AS (
-  -- exits to work or studies, followed up (§6.2): are the months after the end month covered
-  SELECT x.municipality, x.person, x.end_mi,
-         count(c.mi) FILTER (WHERE c.mi <= x.end_mi + 3) = 3 AS covered_3m,
-         count(c.mi) = 12 AS covered_12m
-  FROM (SELECT DISTINCT municipality, person, end_mi FROM measures WHERE work_or_studies AND end_date IS NOT NULL) x
-  LEFT JOIN coverage c ON c.municipality = x.municipality AND c.mi BETWEEN x.end_mi + 1 AND x.end_mi + 12
-  GROUP BY ALL
-), followed AS MATERIALIZED (
-  -- and which of them have assistance of the person in the municipality: the end year's and the next
-  -- year's months (person_years.month_mask), shifted so that bit 0 is the month after the end
-  SELECT x.*, (coalesce(e.month_mask, 0)::BIGINT | (coalesce(n.month_mask, 0)::BIGINT << 12)) >> (x.end_mi % 12 + 1) AS after
-  FROM covered x
-  LEFT JOIN person_years e ON e.municipality = x.municipality AND e.person = x.person AND e."year" = x.end_mi // 12
-  LEFT JOIN person_years n ON n.municipality = x.municipality AND n.person = x.person AND n."year" = x.end_mi // 12 + 1
-), events AS (
-  -- what the measure indicators count, each in the year it falls in: exits (the year a measure
-  -- ended), starts (the year it started) and participants (each year a measure was active)
-  SELECT 'exit' AS event, m.municipality, year(m.end_date)::INTEGER AS "year", m.person, m.gender, m.work_or_studies, m.cost_sek,
-         m.work_or_studies AND f.covered_3m AS covered_3m, m.work_or_studies AND f.covered_12m AS covered_12m,
-         m.work_or_studies AND f.covered_3m AND f.after & 7 = 0 AS stayed_3m,       -- no month with assistance among the three after
-         m.work_or_studies AND f.covered_12m AND f.after & 4095 = 0 AS stayed_12m   -- nor among the twelve
-  FROM measures m
-  LEFT JOIN followed f USING (municipality, person, end_mi)
-  WHERE m.end_date IS NOT NULL
-  UNION ALL
-  SELECT 'start', municipality, year(start_date)::INTEGER, person, gender, NULL, NULL, NULL, NULL, NULL, NULL
-  FROM measures
-  UNION ALL
-  SELECT DISTINCT 'participant', m.municipality, my."year", m.person, m.gender, NULL::BOOLEAN, NULL::DECIMAL(14, 2), NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN, NULL::BOOLEAN
-  FROM measures m
-  JOIN municipality_years my ON my.municipality = m.municipality
-   AND m.start_date <= make_date(my."year", 12, 31) AND (m.end_date IS NULL OR m.end_date >= make_date(my."year", 1, 1))
-), group_events AS (
-  -- for a target group, the events of persons in the group that year by their bistand rows of that
-  -- year (contract §5) ...
-  SELECT m.target_group, e.*
-  FROM events e JOIN members m USING (municipality, "year", person)
-  WHERE m.target_group <> 'all'
-  UNION ALL
-  -- ... and in "all" every measure of the municipality, whoever the participant
-  SELECT 'all' AS target_group, e.*
-  FROM events e
-  WHERE 'all' IN (SELECT target_group FROM target_groups)
 ), event_counts AS (
   SELECT target_group, municipality, "year", coalesce(gender, 'T') AS gender,
          count(*) FILTER (WHERE event = 'exit') AS exits,
@@ -132,7 +80,8 @@ WITH target_groups(target_group, bit) AS (
          count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_3m) AS stayed_3m,
          count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND covered_12m) AS followed_12m,
          count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_12m) AS stayed_12m
-  FROM group_events
+  FROM target_group_events
+  WHERE target_group IN (SELECT target_group FROM target_groups)
   GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
 )
 SELECT g.target_group, g.municipality, g."year", g.gender, g.has_bistand, g.has_insats, g.new_covered, g.ended_covered,

@@ -3,7 +3,10 @@
 -- no denominator, or a flow's months around the year are not covered). Shares are 100 × numerator ÷
 -- denominator and means numerator ÷ denominator, rounded half up in exact integer arithmetic
 -- (sql/macros/rounding.sql: shares and months per recipient to one decimal, amounts to whole kronor). The measure
--- indicators of a target group other than all need the group's bistand rows of the year.
+-- indicators of a target group other than all need the group's bistand rows of the year. Totals have an
+-- empty dimension and category; the breakdowns of §6.3 (breakdown_counts, the indicators each dimension
+-- breaks down in breakdown_indicators) repeat an indicator per category, a share of the total
+-- (exit_reason_share, exit_duration_share) over the total's measure_exits.
 CREATE OR REPLACE TEMP TABLE indicator_values AS
 WITH grid AS (
   -- every municipality the reports list × every year of the network: a municipality's year without
@@ -22,6 +25,35 @@ WITH grid AS (
          c.household_months, c.amount_sek, c.exits, c.exits_work_studies, c.participants, c.starts,
          c.costed_exits, c.costed_exits_work_studies, c.cost_sek, c.followed_3m, c.stayed_3m, c.followed_12m, c.stayed_12m
   FROM grid g LEFT JOIN indicator_counts c USING (target_group, municipality, "year", gender)
+), breakdowns AS (
+  -- every category of every dimension for every row of the grid, also at 0 (§6.3)
+  SELECT c.target_group, i.indicator, k.dimension, k.code AS category, c.municipality, c."year", c.gender, c.has_measures,
+         coalesce(b.participants, 0) AS participants, coalesce(b.starts, 0) AS starts,
+         coalesce(b.exits, 0) AS exits, coalesce(b.exits_work_studies, 0) AS exits_work_studies, c.exits AS total_exits
+  FROM counts c
+  CROSS JOIN breakdown_categories k
+  JOIN breakdown_indicators i ON i.dimension = k.dimension
+  LEFT JOIN breakdown_counts b ON b.target_group = c.target_group AND b.municipality = c.municipality AND b."year" = c."year"
+   AND b.gender = c.gender AND b.dimension = k.dimension AND b.category = k.code
+), breakdown_rows AS (
+  SELECT target_group, indicator, dimension, category, municipality, "year", gender, has_measures AS has_data,
+         participants::DECIMAL(18, 2) AS numerator, NULL::BIGINT AS denominator, participants::DECIMAL(18, 2) AS value
+  FROM breakdowns WHERE indicator = 'participants'
+  UNION ALL
+  SELECT target_group, indicator, dimension, category, municipality, "year", gender, has_measures, starts, NULL, starts
+  FROM breakdowns WHERE indicator = 'measure_starts'
+  UNION ALL
+  SELECT target_group, indicator, dimension, category, municipality, "year", gender, has_measures, exits, NULL, exits
+  FROM breakdowns WHERE indicator = 'measure_exits'
+  UNION ALL
+  SELECT target_group, indicator, dimension, category, municipality, "year", gender, has_measures AND exits > 0,
+         exits_work_studies, exits, kas_share(exits_work_studies, exits)
+  FROM breakdowns WHERE indicator = 'exit_work_studies_share'
+  UNION ALL
+  -- shares of the total: the category's exits of all the measures that ended
+  SELECT target_group, indicator, dimension, category, municipality, "year", gender, has_measures AND total_exits > 0,
+         exits, total_exits, kas_share(exits, total_exits)
+  FROM breakdowns WHERE indicator IN ('exit_reason_share', 'exit_duration_share')
 ), rows AS (
   SELECT target_group, 'recipients' AS indicator, municipality, "year", gender, has_bistand AS has_data,
          recipients::DECIMAL(18, 2) AS numerator, NULL::BIGINT AS denominator,
@@ -87,9 +119,11 @@ WITH grid AS (
          stayed_12m, followed_12m, kas_share(stayed_12m, followed_12m)
   FROM counts
 )
-SELECT target_group, indicator, municipality, "year", gender,
+SELECT target_group, indicator, dimension, category, municipality, "year", gender,
        CASE WHEN has_data THEN value::DECIMAL(18, 2) END AS value,
        CASE WHEN has_data THEN numerator::DECIMAL(18, 2) END AS numerator,
        CASE WHEN has_data THEN denominator END AS denominator,
        CASE WHEN has_data THEN '' ELSE '-' END AS status
-FROM rows;
+FROM (SELECT target_group, indicator, '' AS dimension, '' AS category, municipality, "year", gender, has_data, numerator, denominator, value FROM rows
+      UNION ALL
+      SELECT * FROM breakdown_rows);

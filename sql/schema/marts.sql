@@ -2,7 +2,7 @@
 -- municipalities whose rows changed in this run), so a run with one new file recomputes one
 -- municipality. Defined in sql/marts/<table>.sql. The person marts on the way (person_year_codes,
 -- person_attributes, person_years, target_group_members) are temporary: only the municipalities in
--- scope need them, and they are not written to disk; indicator_counts is kept.
+-- scope need them, and they are not written to disk; indicator_counts and breakdown_counts are kept.
 
 -- (derived data: dropped and made again when the marts' definitions change, pipeline/publish/marts.ts)
 CREATE TABLE IF NOT EXISTS indicator_counts (
@@ -12,6 +12,14 @@ CREATE TABLE IF NOT EXISTS indicator_counts (
   household_months BIGINT, amount_sek DECIMAL(18, 2), exits BIGINT, exits_work_studies BIGINT, participants BIGINT, starts BIGINT,
   costed_exits BIGINT, costed_exits_work_studies BIGINT, cost_sek DECIMAL(18, 2),
   followed_3m BIGINT, stayed_3m BIGINT, followed_12m BIGINT, stayed_12m BIGINT
+);
+
+-- The counts behind the breakdowns of contract §6.3 (sql/marts/breakdown_counts.sql): one row per row
+-- of indicator_counts and category of every dimension of schemas/breakdowns.json.
+CREATE TABLE IF NOT EXISTS breakdown_counts (
+  target_group VARCHAR NOT NULL, municipality VARCHAR NOT NULL, "year" INTEGER NOT NULL, gender VARCHAR NOT NULL,
+  dimension VARCHAR NOT NULL, category VARCHAR NOT NULL,
+  participants BIGINT NOT NULL, starts BIGINT NOT NULL, exits BIGINT NOT NULL, exits_work_studies BIGINT NOT NULL
 );
 
 -- The withholding decisions remembered per report and block (municipality and year), keyed by a

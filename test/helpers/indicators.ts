@@ -94,6 +94,10 @@ export interface Measure {
   readonly exit?: string;
   /** cost_sek, empty when not given */
   readonly cost?: string;
+  /** need_category, empty when not given */
+  readonly need?: string;
+  /** referred_by: social_services when not given, "" for empty */
+  readonly referred?: string;
 }
 
 /** `n` copies of each measure, person labels suffixed like `copies`, so they link to the copied people. */
@@ -104,7 +108,7 @@ export function measureCopies(n: number, measures: readonly Measure[]): Measure[
 }
 
 export function insatsRows(municipality: string, measures: readonly Measure[]): string[][] {
-  return measures.map((m) => [municipality, personId(`${municipality}/${m.label}`), m.gender, String(m.born), m.measure, "", "social_services",
+  return measures.map((m) => [municipality, personId(`${municipality}/${m.label}`), m.gender, String(m.born), m.measure, m.need ?? "", m.referred ?? "social_services",
     m.start, m.end ?? "", m.exit ?? "", m.cost ?? ""]);
 }
 
@@ -175,7 +179,7 @@ export class Site {
       const figures = parseFigures(readFileSync(join(dir, "data", file), "utf8"));
       this.groups.set(group, figures);
       for (const f of figures) {
-        const key = `${group}|${f.indicator}|${f.municipality}|${f.year}|${f.gender}`;
+        const key = `${group}|${f.indicator}|${f.dimension ?? ""}|${f.category ?? ""}|${f.municipality}|${f.year}|${f.gender}`;
         if (this.index.has(key)) throw new Error(`duplicate figure: ${key}`);
         this.index.set(key, f);
       }
@@ -183,10 +187,22 @@ export class Site {
   }
 
   /** The figure, or an error naming what is missing (a missing row is a failure, never "no data"). */
-  get(group: string, indicator: string, municipality: string, year: number, gender: string): CsvFigure {
-    const f = this.index.get(`${group}|${indicator}|${municipality}|${year}|${gender}`);
-    if (!f) throw new Error(`no figure ${group} ${indicator} ${municipality} ${year} ${gender}`);
+  get(group: string, indicator: string, municipality: string, year: number, gender: string, dimension = "", category = ""): CsvFigure {
+    const f = this.index.get(`${group}|${indicator}|${dimension}|${category}|${municipality}|${year}|${gender}`);
+    if (!f) throw new Error(`no figure ${group} ${indicator}${dimension ? ` ${dimension}=${category}` : ""} ${municipality} ${year} ${gender}`);
     return f;
+  }
+
+  /** A breakdown (contract §6.3) as category → value cell, in the CSV's order, for one gender. */
+  breakdown(group: string, indicator: string, dimension: string, municipality: string, year: number, gender = "T"): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.groups.get(group) ?? []) {
+      if (f.indicator === indicator && f.dimension === dimension && f.municipality === municipality && f.year === year && f.gender === gender) {
+        out[f.category!] = f.status === "" ? f.value : f.status;
+      }
+    }
+    if (Object.keys(out).length === 0) throw new Error(`no breakdown ${group} ${indicator} by ${dimension} ${municipality} ${year} ${gender}`);
+    return out;
   }
 
   /** [value, numerator, denominator, status] of a figure, the cells as written. */
@@ -211,12 +227,16 @@ export class Site {
 const decimalsOf: Readonly<Record<string, number>> = {
   recipients: 0, new_recipients: 0, ended_recipients: 0, participants: 0, measure_starts: 0, measure_exits: 0,
   long_term_share: 1, reason_coded_share: 1, exit_work_studies_share: 1, no_return_3m_share: 1, no_return_12m_share: 1,
+  exit_reason_share: 1, exit_duration_share: 1,
+  socioeconomic_value: 0, socioeconomic_net_value: 0, socioeconomic_return: 2,
   months_per_recipient: 1, amount_per_household_month: 0, cost_per_exit: 0, cost_per_work_studies_exit: 0
 };
 const countIndicators = new Set(["recipients", "new_recipients", "ended_recipients", "participants", "measure_starts", "measure_exits"]);
 /** means: value = numerator ÷ denominator rounded half up; the T-only ones rest on an amount, not a count */
 const means = new Set(["months_per_recipient", "amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit"]);
-const totalOnly = new Set(["amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit"]);
+const totalOnly = new Set(["amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit", "socioeconomic_value", "socioeconomic_net_value", "socioeconomic_return"]);
+/** the model figures of §10: a value (possibly negative), no numerator or denominator */
+const models = new Set(["socioeconomic_value", "socioeconomic_net_value", "socioeconomic_return"]);
 const SCALE = 6; // every number in the CSVs has at most this many decimals
 
 /** "123.45" → 123450000n (× 10^SCALE); throws on anything but the CSV number notation. */
@@ -242,7 +262,7 @@ export function violations(site: Site, threshold: number): string[] {
   for (const [group, figures] of site.groups) {
     const byKey = new Map<string, CsvFigure[]>();
     for (const f of figures) {
-      const at = `${group} ${f.indicator} ${f.municipality} ${f.year} ${f.gender}`;
+      const at = `${group} ${f.indicator}${f.dimension ? ` ${f.dimension}=${f.category}` : ""} ${f.municipality} ${f.year} ${f.gender}`;
       const bad = (what: string) => out.push(`${at}: ${what} [${f.value},${f.numerator},${f.denominator},${f.status}]`);
       const d = decimalsOf[f.indicator];
       if (d === undefined) { bad("unknown indicator"); continue; }
@@ -255,9 +275,14 @@ export function violations(site: Site, threshold: number): string[] {
         continue;
       }
       if (f.municipality !== "network") {
-        const key = `${f.indicator}|${f.year}|${f.gender}`;
+        const key = `${f.indicator}|${f.dimension ?? ""}|${f.category ?? ""}|${f.year}|${f.gender}`;
         byKey.set(key, [...(byKey.get(key) ?? []), f]);
       }
+      if (models.has(f.indicator) && f.municipality !== "network") {
+        if (f.numerator !== "" || f.denominator !== "" || !/^-?\d+(\.\d+)?$/.test(f.value) || (f.value.split(".")[1] ?? "").length > d) bad("model figure: a number of at most its decimals, no numerator or denominator");
+        continue;
+      }
+      if (models.has(f.indicator)) continue; // the network mean of a model figure: numerator the sum, denominator the number
       let value: bigint, num: bigint;
       try {
         value = exact(f.value);
@@ -292,9 +317,9 @@ export function violations(site: Site, threshold: number): string[] {
       if (num > den) bad("numerator above denominator");
       if (value !== roundedRatio(100n * num, den, 1)) bad("share is not 100 × numerator ÷ denominator rounded half up to one decimal");
     }
-    for (const f of figures.filter((x) => x.municipality === "network")) {
-      const at = `${group} ${f.indicator} network ${f.year} ${f.gender}`;
-      const averaged = byKey.get(`${f.indicator}|${f.year}|${f.gender}`) ?? [];
+    for (const f of figures.filter((x) => x.municipality === "network" && !models.has(x.indicator))) {
+      const at = `${group} ${f.indicator}${f.dimension ? ` ${f.dimension}=${f.category}` : ""} network ${f.year} ${f.gender}`;
+      const averaged = byKey.get(`${f.indicator}|${f.dimension ?? ""}|${f.category ?? ""}|${f.year}|${f.gender}`) ?? [];
       if (averaged.length === 0) {
         if (f.status !== "-") out.push(`${at}: a mean of nothing is not '-'`);
         continue;
@@ -305,6 +330,41 @@ export function violations(site: Site, threshold: number): string[] {
       if (f.status !== "" || f.numerator === "" || exact(f.numerator) !== sum || f.denominator !== String(averaged.length) ||
           exact(f.value) !== roundedRatio(sum, n * 10n ** BigInt(SCALE), d)) {
         out.push(`${at}: [${f.value},${f.numerator},${f.denominator},${f.status}] is not the mean of ${averaged.map((x) => x.value).join(", ")}`);
+      }
+    }
+    out.push(...breakdownSums(group, figures));
+  }
+  return out;
+}
+
+/**
+ * The categories of a breakdown add up to its total (contract §6.3): where every category and the total
+ * are published, a count's categories sum to the total's count, a share's numerators to its
+ * denominator when that is the total's (exit_reason_share, exit_duration_share).
+ */
+function breakdownSums(group: string, figures: readonly CsvFigure[]): string[] {
+  const out: string[] = [];
+  const parts = new Map<string, CsvFigure[]>();
+  const totals = new Map<string, CsvFigure>();
+  for (const f of figures) {
+    if (f.municipality === "network") continue;
+    const key = `${f.indicator}|${f.municipality}|${f.year}|${f.gender}`;
+    if (!f.dimension) totals.set(key, f);
+    else parts.set(`${key}|${f.dimension}`, [...(parts.get(`${key}|${f.dimension}`) ?? []), f]);
+  }
+  for (const [key, list] of parts) {
+    const [indicator, municipality, year, gender, dimension] = key.split("|");
+    const at = `${group} ${indicator} by ${dimension} ${municipality} ${year} ${gender}`;
+    if (list.some((f) => f.status !== "")) continue;
+    if (countIndicators.has(indicator)) {
+      const total = totals.get(`${indicator}|${municipality}|${year}|${gender}`);
+      if (!total || total.status !== "") continue;
+      const sum = list.reduce((s, f) => s + exact(f.value), 0n);
+      if (sum !== exact(total.value)) out.push(`${at}: the categories add up to ${sum / 10n ** BigInt(SCALE)}, the total is ${total.value}`);
+    } else if (indicator === "exit_reason_share" || indicator === "exit_duration_share") {
+      const sum = list.reduce((s, f) => s + exact(f.numerator), 0n);
+      if (list.some((f) => f.denominator !== list[0].denominator) || sum !== exact(list[0].denominator)) {
+        out.push(`${at}: the categories' numerators add up to ${sum / 10n ** BigInt(SCALE)}, not the denominator ${list[0].denominator}`);
       }
     }
   }
