@@ -1,8 +1,12 @@
 // One indicator as a chart for a small network, drawn with Observable Plot on the server (in a jsdom
 // document) and inlined as SVG: the page needs no script. Municipalities side by side in wrapped
-// facets, women and men as lines with their own symbol, the network mean as a dashed mark per year
-// and gender. Colour never carries meaning alone: symbols, dash patterns and a text legend say the
-// same. Larger networks get the compact row charts of dot-chart.ts instead.
+// facets; women, men and the total as lines with their own symbol and dash pattern, side by side
+// within each year so that equal values stay apart; the network mean as a short flat bar per year
+// and gender (no symbol), its number of municipalities in the legend. Colour never carries meaning
+// alone: symbols, dash patterns, position and a text legend say the same. The value axis comes
+// from the data (0 to the largest value, rounded up); a facet without a published value says so,
+// and a chart without any is a note instead. Larger networks get the compact row charts of
+// dot-chart.ts instead.
 import * as Plot from "@observablehq/plot";
 import type { JSDOM as JSDOMClass } from "jsdom";
 import { createRequire } from "node:module";
@@ -15,19 +19,68 @@ export const chartWidth = 680; // px: fits the printable width of A4 (186 mm ≈
 /** Up to this many municipalities a chart has one facet per municipality; more would be unreadable. */
 export const maxFacets = 12;
 
+/** Each gender's colour, symbol, line dash pattern ("" = solid) and place within a year (dodge, in
+ *  years: women left, the total in the middle, men right). */
 export const genderStyle = {
-  K: { label: "Kvinnor", colour: "#c2410c", symbol: "circle", dash: "6 3" },
-  M: { label: "Män", colour: "#1d4ed8", symbol: "square", dash: "2 2.5" },
-  T: { label: "Totalt", colour: "#333333", symbol: "diamond", dash: "6 3" }
+  K: { label: "Kvinnor", colour: "#c2410c", symbol: "circle", dash: "", dodge: -0.22 },
+  M: { label: "Män", colour: "#1d4ed8", symbol: "square", dash: "6 2.5", dodge: 0.22 },
+  T: { label: "Totalt", colour: "#333333", symbol: "diamond", dash: "1.5 2", dodge: 0 }
 } as const;
 export type Gender = keyof typeof genderStyle;
 
 export const genderLabel = (g: Gender): string => genderStyle[g].label;
 
-/** The genders a chart draws: women and men, or only the total where that is all that is published. */
+/** The genders a chart draws: every one the indicator publishes, women, men and the total. */
 export function chartGenders(indicator: Indicator): Gender[] {
-  const kAndM = indicator.genders.filter((g) => g !== "T");
-  return kAndM.length > 0 ? kAndM : ["T"];
+  return (["K", "M", "T"] as const).filter((g) => indicator.genders.includes(g));
+}
+
+/** "n = 5" for a mean of 5 municipalities, "n = 3–5" where it varies, "1 kommun" for one. */
+export function meanCount(counts: readonly number[]): string {
+  const ns = counts.filter((n) => Number.isInteger(n) && n > 0);
+  if (ns.length === 0) return "";
+  const lo = Math.min(...ns), hi = Math.max(...ns);
+  if (hi === 1) return "1 kommun";
+  return lo === hi ? `n = ${lo}` : `n = ${lo}–${hi}`;
+}
+
+/** What the note of a chart without a published value says. */
+export const emptyText = "inga publicerade värden";
+
+/** In place of a chart that would have nothing to draw: a note, not an axis of nothing. */
+export function emptyChart(id: string, title: string): Html {
+  return html`<div class="chart-empty" id="${id}" role="note"><p><strong>${title}</strong>: ${emptyText} (alla värden är skyddade <span class="sym">..</span> eller saknas <span class="sym">-</span>). Tabellen visar vilka.</p></div>`;
+}
+
+/** A linear scale's domain extended to round steps of 1, 2, 2.5 or 5 × 10^k, with its ticks. */
+export function niceScale(lo: number, hi: number, count = 5): { domain: [number, number]; ticks: number[] } {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new Error(`invalid scale: ${lo}–${hi}`);
+  if (!(hi > lo)) hi = lo + 1;
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= raw * (1 - 1e-12))!;
+  const first = Math.floor(lo / step + 1e-9), last = Math.ceil(hi / step - 1e-9);
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+}
+
+/** The value axis of an indicator's values, from the data: from 0 (or the lowest value, if
+ *  negative) to the largest, rounded up, a share at most to 100. Values all 0 get a span of 10 in
+ *  the indicator's unit, not 0–1; no values, no axis (null: the chart is a note). */
+export function valueScale(indicator: Pick<Indicator, "kind">, values: readonly number[], count = 5): { domain: [number, number]; ticks: number[] } | null {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return null;
+  let lo = 0, hi = 0;
+  for (const v of finite) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  if (!(hi > lo)) hi = lo + 10;
+  const scale = niceScale(lo, hi, count);
+  if (indicator.kind === "share" && hi <= 100 && scale.domain[1] > 100) {
+    const ticks = scale.ticks.filter((t) => t <= 100);
+    if (ticks[ticks.length - 1] < 100) ticks.push(100);
+    return { domain: [scale.domain[0], 100], ticks };
+  }
+  return scale;
 }
 
 /** How many facet columns for n municipalities: at most 4 rows, so a chart fits on one A4 page. */
@@ -94,34 +147,43 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
   const cols = facetColumns(municipalities.length);
   const rows = Math.max(1, Math.ceil(municipalities.length / cols));
   const facetHeight = rows <= 2 ? 170 : 140;
+  const dodge = (g: Gender) => (genders.length === 1 ? 0 : genderStyle[g].dodge);
 
   const points: Point[] = [];
   const missing: { name: string; year: number; gender: Gender; symbol: string }[] = [];
+  const empty: { col: number; row: number }[] = [];
   municipalities.forEach((m, i) => {
+    const col = i % cols, row = Math.floor(i / cols);
+    let any = false;
     for (const gender of genders) {
       for (const year of years) {
         const f = byKey.get(`${m.code}|${year}|${gender}`);
         const shown = f !== undefined && f.status === "" && f.value !== null;
+        any ||= shown;
         // NaN keeps the point in the line's data so the line breaks there instead of bridging a gap.
-        points.push({ col: i % cols, row: Math.floor(i / cols), year, gender, value: shown ? f.value! : NaN });
+        points.push({ col, row, year, gender, value: shown ? f.value! : NaN });
         if (!shown) missing.push({ name: m.name, year, gender, symbol: f?.status === ".." ? WITHHELD : NO_DATA });
       }
     }
+    if (!any) empty.push({ col, row });
   });
   const network = genders.flatMap((gender) =>
     years.flatMap((year) => {
       const f = byKey.get(`network|${year}|${gender}`);
-      return f && f.status === "" && f.value !== null ? [{ year, gender, value: f.value }] : [];
+      return f && f.status === "" && f.value !== null ? [{ year, gender, value: f.value, n: f.denominator ?? 0 }] : [];
     })
   );
-  const names = municipalities.map((m, i) => ({ col: i % cols, row: Math.floor(i / cols), name: m.name }));
+  const title = `${indicator.sv} per kommun och år`;
   const shown = points.filter((p) => !Number.isNaN(p.value));
-  const yMax = Math.max(0, ...shown.map((p) => p.value), ...network.map((n) => n.value));
+  const scale = valueScale(indicator, [...shown.map((p) => p.value), ...network.map((n) => n.value)], 4);
+  if (scale === null) return emptyChart(id, title);
+  const names = municipalities.map((m, i) => ({ col: i % cols, row: Math.floor(i / cols), name: m.name }));
   const x0 = Math.min(...years), x1 = Math.max(...years);
   const facetWidth = chartWidth / cols;
   // A year label needs about 30 px; in narrow facets only every 2nd (3rd …) year is labelled,
   // always including the latest.
   const tickStride = Math.max(1, Math.ceil(30 / ((((chartWidth - 70) / cols) * 0.88) / (x1 - x0 + 1))));
+  const half = genders.length === 1 ? 0.3 : 0.1; // half the width of a network mean's bar, in years
 
   const svg = Plot.plot({
     document,
@@ -143,10 +205,9 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
       label: null
     },
     y: {
-      domain: [0, yMax > 0 ? yMax : 1],
-      nice: true,
+      domain: scale.domain,
       insetTop: 20,
-      ticks: 4,
+      ticks: scale.ticks,
       tickFormat: tick,
       label: axisLabel(indicator),
       labelAnchor: "top",
@@ -161,43 +222,57 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
         fx: "col", fy: "row", text: "name", frameAnchor: "top-left", dx: 5, dy: 4, lineAnchor: "top",
         fontWeight: "bold", fontSize: 11.5, lineWidth: Math.max(4, (facetWidth - 16) / 7), textOverflow: "ellipsis-end"
       }),
+      Plot.text(empty, { fx: "col", fy: "row", text: () => emptyText, frameAnchor: "middle", fill: "#4f4f4f", fontStyle: "italic" }),
       ...genders.map((g) =>
         Plot.ruleY(network.filter((n) => n.gender === g), {
-          x1: (d: { year: number }) => d.year - 0.32, x2: (d: { year: number }) => d.year + 0.32, y: "value",
-          stroke: genderStyle[g].colour, strokeWidth: 2, strokeDasharray: genderStyle[g].dash
+          x1: (d: { year: number }) => d.year + dodge(g) - half, x2: (d: { year: number }) => d.year + dodge(g) + half, y: "value",
+          stroke: genderStyle[g].colour, strokeWidth: 3.5, strokeOpacity: 0.55
         })
       ),
-      Plot.line(points, { fx: "col", fy: "row", x: "year", y: "value", z: "gender", stroke: "gender", strokeWidth: 2 }),
-      Plot.dot(points, { fx: "col", fy: "row", x: "year", y: "value", fill: "gender", symbol: "gender", r: 3.6, stroke: "white", strokeWidth: 0.8 })
+      ...genders.map((g) =>
+        Plot.line(points.filter((p) => p.gender === g), {
+          fx: "col", fy: "row", x: (p: Point) => p.year + dodge(g), y: "value",
+          stroke: genderStyle[g].colour, strokeWidth: 1.8, strokeDasharray: genderStyle[g].dash || undefined
+        })
+      ),
+      Plot.dot(points, { fx: "col", fy: "row", x: (p: Point) => p.year + dodge(p.gender), y: "value", fill: "gender", symbol: "gender", r: 3.4, stroke: "white", strokeWidth: 0.8 })
     ]
   });
   clean(svg);
-  const title = `${indicator.sv} per kommun och år`;
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `Diagram: ${title}`);
   svg.setAttribute("aria-describedby", `${id}-desc`);
   svg.setAttribute("focusable", "false");
 
-  const who = genders.length === 1 ? "totalt (kvinnor och män)" : genders.map((g) => genderStyle[g].label.toLowerCase()).join(" och ");
+  const who = genders.map((g) => genderStyle[g].label.toLowerCase()).join(", ").replace(/, ([^,]*)$/, " och $1");
   const missingText =
     missing.length === 0
       ? html`Alla värden finns med i diagrammet.`
-      : html`Skyddade värden (<span class="sym">..</span>) och värden som saknas (<span class="sym">-</span>) visas inte i diagrammet:
+      : html`Skyddade värden (<span class="sym">..</span>) och värden som saknas (<span class="sym">-</span>) visas inte i diagrammet${empty.length > 0 ? html`; en ruta utan något publicerat värde säger ”${emptyText}”` : ""}:
 ${missing.slice(0, 12).map((m, k) => html`${k > 0 ? "; " : ""}<span class="nw">${m.name} ${m.year} ${genderStyle[m.gender].label.toLowerCase()} (<span class="sym">${m.symbol}</span>)</span>`)}${missing.length > 12 ? html` och ${missing.length - 12} till` : ""}. Tabellen nedan visar alla värden.`;
 
+  const counts = meanCount(network.map((n) => n.n));
   const legend = [
     ...genders.map(
-      (g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null))}${genderStyle[g].label} (${g})</li>`
+      (g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, genderStyle[g].dash))}${genderStyle[g].label} (${g})</li>`
     ),
-    ...genders.map(
-      (g) => html`<li>${raw(swatchLine(genderStyle[g].colour, null, genderStyle[g].dash))}Nätverkets medelvärde, ${genderStyle[g].label.toLowerCase()}</li>`
-    )
+    network.length === 0 ? "" : html`<li>${raw(swatchBar(genders.map((g) => genderStyle[g].colour)))}Nätverkets medelvärde${counts ? html` <span class="nw">(${counts})</span>` : ""}</li>`
   ];
+  const single = network.filter((n) => n.n === 1);
+  const singleText = single.length === 0 ? "" : ` Nätverkets medelvärde är en enda kommuns värde (1 kommun): ${single.map((n) => `${n.year} ${genderStyle[n.gender].label.toLowerCase()}`).join(", ")}.`;
+  const order = genders.length > 1 ? ` Inom varje år står ${genders.map((g) => genderStyle[g].label.toLowerCase()).join(", ").replace(/, ([^,]*)$/, " och $1")} i den ordningen, från vänster.` : "";
   return html`<figure class="chart" id="${id}">
 ${raw(svg.outerHTML)}
 <ul class="legend" aria-label="Teckenförklaring">${legend}</ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>, ${years.length > 1 ? `${x0}–${x1}` : String(x0)}, ${who}. En ruta per kommun; heldragen linje med symbol = kommunens värde, streckat streck = nätverkets medelvärde samma år. ${missingText}</figcaption>
+<figcaption id="${id}-desc"><strong>${title}</strong>, ${years.length > 1 ? `${x0}–${x1}` : String(x0)}, ${who}. En ruta per kommun; linje med symbol = kommunens värde, kort tjock stapel utan symbol i samma färg = nätverkets medelvärde samma år${counts ? ` (${counts === "1 kommun" ? "medelvärde av 1 kommun" : `${counts} kommuner`})` : ""}.${singleText}${order} ${missingText}</figcaption>
 </figure>`;
+}
+
+/** A legend sample of the network mean: short flat bars in the genders' colours. Decorative. */
+export function swatchBar(colours: readonly string[]): string {
+  const w = 24 / Math.max(1, colours.length);
+  const bars = colours.map((c, i) => `<line x1="${2 + i * w}" y1="7" x2="${2 + (i + 1) * w - 2}" y2="7" stroke="${c}" stroke-width="3.5" stroke-opacity="0.55"/>`).join("");
+  return `<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">${bars}</svg>`;
 }
 
 /** A small legend sample: a line with a symbol, a symbol alone, or a dashed line. Decorative (the

@@ -1,10 +1,11 @@
 // One indicator for a large network (more than maxFacets municipalities) as compact row charts: one
-// row per municipality, sorted by the latest year's total; women and men as a circle and a square,
-// the total as a tick with an arrow from the previous year's total, the network mean as a labelled
-// dashed rule. Chunks of at most maxRowsPerChart rows, each its own figure, so a printed chart stays
+// row per municipality, sorted by the latest year's total; women as a ring around men's square (so
+// equal values stay visible), the total as a tick with an arrow from the previous year's total, the
+// network mean as a dashed rule labelled with its value and number of municipalities. The axis comes
+// from the data; a chart with no published value is a note instead. Chunks of at most maxRowsPerChart rows, each its own figure, so a printed chart stays
 // whole on one A4 page (290 → 6 × 49). The SVG is written as text, not through Plot in jsdom: 290 rows × 6
 // indicators took seconds there and milliseconds here.
-import { axisLabel, chartGenders, chartWidth, genderStyle, swatchLine, tick, type ChartInput, type Gender } from "./chart.js";
+import { axisLabel, chartGenders, chartWidth, emptyChart, genderStyle, meanCount, swatchLine, tick, valueScale, type ChartInput, type Gender } from "./chart.js";
 import { formatByIndicator, formatCount, formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Figure, Indicator } from "./model.js";
@@ -32,18 +33,8 @@ export function rowChunks<T>(rows: readonly T[], max = maxRowsPerChart): T[][] {
   return chunks.length > 0 ? chunks : [[]];
 }
 
-/** A linear scale's domain extended to round steps of 1, 2, 2.5 or 5 × 10^k, with its ticks. */
-export function niceScale(lo: number, hi: number, count = 5): { domain: [number, number]; ticks: number[] } {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new Error(`invalid scale: ${lo}–${hi}`);
-  if (!(hi > lo)) hi = lo + 1;
-  const raw = (hi - lo) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= raw * (1 - 1e-12))!;
-  const first = Math.floor(lo / step + 1e-9), last = Math.ceil(hi / step - 1e-9);
-  const ticks: number[] = [];
-  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
-  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
-}
+/** A linear scale's domain extended to round steps (moved to chart.ts; here for its importers). */
+export { niceScale } from "./chart.js";
 
 interface Row {
   name: string;
@@ -101,8 +92,11 @@ export function renderDotCharts(input: ChartInput): Html {
     if (v !== null) means.set(g, v);
   }
   const mean = means.get(keyGender) ?? null;
-  const values = rows.flatMap((r) => [...r.marks.map((m) => m.value), r.key ?? 0, r.previous ?? 0]);
-  const { domain, ticks } = niceScale(Math.min(0, ...values), Math.max(0, mean ?? 0, ...values));
+  const n = mean === null ? "" : meanCount([byKey.get(`network|${latest}|${keyGender}`)?.denominator ?? 0]);
+  const values = rows.flatMap((r) => [...r.marks.map((m) => m.value), ...(r.key === null ? [] : [r.key]), ...(r.previous === null ? [] : [r.previous])]);
+  const scale = valueScale(indicator, mean === null ? values : [...values, mean]);
+  if (scale === null || rows.every((r) => r.key === null && r.marks.length === 0)) return emptyChart(`${id}-1`, `${indicator.sv} per kommun ${latest}`);
+  const { domain, ticks } = scale;
   const x = (v: number) => round(plotLeft + ((v - domain[0]) / (domain[1] - domain[0])) * (plotRight - plotLeft));
 
   const chunks = rowChunks(rows);
@@ -110,18 +104,20 @@ export function renderDotCharts(input: ChartInput): Html {
   return html`${chunks.map((chunk, k) => {
     const from = first;
     first += chunk.length;
-    return figure({ id: `${id}-${k + 1}`, indicator, genders, keyGender, latest, previousYear, chunk, from, total: rows.length, part: k + 1, parts: chunks.length, x, ticks, mean, means, missing: countMissing(chunk, genders) });
+    return figure({ id: `${id}-${k + 1}`, indicator, genders, keyGender, latest, previousYear, chunk, from, total: rows.length, part: k + 1, parts: chunks.length, x, ticks, mean, means, n, missing: countMissing(chunk, genders) });
   })}`;
 }
 
+/** The unpublished values of women and men in a chunk (the total's are written out as .. or -). */
 function countMissing(chunk: readonly Row[], genders: readonly Gender[]): number {
-  return chunk.reduce((n, r) => n + genders.length - r.marks.length, 0);
+  const kAndM = genders.filter((g) => g !== "T");
+  return chunk.reduce((n, r) => n + kAndM.filter((g) => !r.marks.some((m) => m.gender === g)).length, 0);
 }
 
 interface FigureInput {
   id: string; indicator: Indicator; genders: Gender[]; keyGender: Gender; latest: number; previousYear: number | null;
   chunk: readonly Row[]; from: number; total: number; part: number; parts: number;
-  x: (v: number) => number; ticks: number[]; mean: number | null; means: ReadonlyMap<Gender, number>; missing: number;
+  x: (v: number) => number; ticks: number[]; mean: number | null; means: ReadonlyMap<Gender, number>; n: string; missing: number;
 }
 
 function figure(o: FigureInput): Html {
@@ -146,7 +142,7 @@ function figure(o: FigureInput): Html {
   // the network mean: a dashed rule through every row with its value on top
   if (mean !== null) {
     const mx = x(mean);
-    const label = `Medel ${meanText(indicator, mean)}`;
+    const label = `Medel ${meanText(indicator, mean)}${o.n ? ` (${o.n})` : ""}`;
     const lx = Math.min(Math.max(mx, plotLeft + label.length * 3.3), plotRight - label.length * 3.3);
     parts.push(html`<g class="mean"><path stroke="#1b1b1b" stroke-width="1.5" stroke-dasharray="6 3" d="M${mx},${top - 26}V${rowsBottom + 4}"/><text x="${round(lx)}" y="14" text-anchor="middle" font-weight="600" fill="currentColor">${label}</text></g>`.value);
   }
@@ -174,14 +170,14 @@ function figure(o: FigureInput): Html {
   // the total as a tick where women and men are drawn; alone it is the only mark
   const ticksOfKey = chunk.flatMap((r, i) => (r.key === null ? [] : [`M${x(r.key)},${cy(i) - 5}v10`]));
   if (ticksOfKey.length > 0) parts.push(`<path class="marks-${keyGender}" stroke="${genderStyle.T.colour}" stroke-width="2" d="${ticksOfKey.join("")}"/>`);
-  for (const g of genders) {
-    if (g === "T") continue;
+  // men's filled square under women's ring: where the two are equal the ring circles the square
+  for (const g of (["M", "K"] as const).filter((g) => genders.includes(g))) {
     const s = genderStyle[g];
-    parts.push(`<g class="marks-${g}" fill="${s.colour}" stroke="#ffffff" stroke-width="0.8">`);
+    parts.push(g === "K" ? `<g class="marks-K" fill="none" stroke="${s.colour}" stroke-width="1.7">` : `<g class="marks-M" fill="${s.colour}" stroke="#ffffff" stroke-width="0.6">`);
     chunk.forEach((r, i) => {
       const m = r.marks.find((p) => p.gender === g);
       if (!m) return;
-      parts.push(s.symbol === "circle" ? `<circle cx="${x(m.value)}" cy="${cy(i)}" r="3.8"/>` : `<rect x="${round(x(m.value) - 3.4)}" y="${round(cy(i) - 3.4)}" width="6.8" height="6.8"/>`);
+      parts.push(g === "K" ? `<circle cx="${x(m.value)}" cy="${cy(i)}" r="4.4"/>` : `<rect x="${round(x(m.value) - 2.9)}" y="${round(cy(i) - 2.9)}" width="5.8" height="5.8"/>`);
     });
     parts.push("</g>");
   }
@@ -191,18 +187,18 @@ function figure(o: FigureInput): Html {
 
   const kAndM = genders.filter((g) => g !== "T");
   const legend = [
-    ...kAndM.map((g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null, false))}${genderStyle[g].label} (${g}) ${latest}</li>`),
+    ...kAndM.map((g) => html`<li>${raw(g === "K" ? swatch(`<circle cx="14" cy="7" r="4.4" fill="none" stroke="${genderStyle.K.colour}" stroke-width="1.7"/>`) : swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null, false))}${genderStyle[g].label} (${g}) ${latest}</li>`),
     html`<li>${raw(swatch(`<path d="M14 2v10" stroke="${genderStyle.T.colour}" stroke-width="2"/>`))}${genderStyle[keyGender].label} (${keyGender}) ${latest}</li>`,
     previousYear === null ? "" : html`<li>${raw(swatch(`<path d="M3 7H19" stroke="${trendColour}" stroke-width="1.5"/><path d="M24 7l-6-3.5v7z" fill="${trendColour}"/>`))}Förändring ${genderStyle[keyGender].label.toLowerCase()} från ${previousYear}</li>`,
-    html`<li>${raw(swatchLine(genderStyle.T.colour, null, "6 3"))}Nätverkets medelvärde, ${genderStyle[keyGender].label.toLowerCase()} ${latest}</li>`
+    o.mean === null ? "" : html`<li>${raw(swatchLine(genderStyle.T.colour, null, "6 3"))}Nätverkets medelvärde, ${genderStyle[keyGender].label.toLowerCase()} ${latest} <span class="nw">(${o.n})</span></li>`
   ];
   const key = genderStyle[keyGender].label.toLowerCase();
-  const markText = kAndM.length > 0 ? `${kAndM.map((g) => `${g === "K" ? "ring" : "fyrkant"} = ${genderStyle[g].label.toLowerCase()}`).join(", ")}, streck = ${key}` : `streck = ${key}`;
+  const markText = kAndM.length > 0 ? `${kAndM.map((g) => `${g === "K" ? "ring" : "fyrkant"} = ${genderStyle[g].label.toLowerCase()}`).join(", ")}, lodrätt streck = ${key}; lika värden ligger i varandra` : `streck = ${key}`;
   const trendText = previousYear === null ? "" : ` Pilen börjar vid värdet ${previousYear} (ingen pil: för liten förändring för att synas, eller ett av åren saknas).`;
   const others = kAndM.filter((g) => o.means.has(g));
   const meanPart = o.mean === null
     ? html` Nätverkets medelvärde ${latest} saknas.`
-    : html` Nätverkets medelvärde ${latest} (streckad linje): ${key} <span class="nw">${meanText(indicator, o.mean)}</span>${others.map((g) => html`, ${genderStyle[g].label.toLowerCase()} <span class="nw">${meanText(indicator, o.means.get(g)!)}</span>`)}.`;
+    : html` Nätverkets medelvärde ${latest} (streckad linje, ${o.n === "1 kommun" ? "medelvärde av 1 kommun" : `${o.n} kommuner`}): ${key} <span class="nw">${meanText(indicator, o.mean)}</span>${others.map((g) => html`, ${genderStyle[g].label.toLowerCase()} <span class="nw">${meanText(indicator, o.means.get(g)!)}</span>`)}.`;
   const missingText = o.missing === 0 ? "" : html` ${formatCount(o.missing)} ${o.missing === 1 ? "värde" : "värden"} för ${kAndM.length > 0 ? "kvinnor eller män" : key} här är skyddade (<span class="sym">..</span>) eller saknas (<span class="sym">-</span>) och visas inte.`;
   return html`<figure class="chart chart-rows" id="${id}">
 ${raw(svg)}

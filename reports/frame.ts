@@ -21,10 +21,22 @@ export function runTime(run: RunInfo): Html {
   return html`<time datetime="${run.startedAt}">${formatDateTime(run.startedAt, run.timeZone)}</time> <span class="muted">(${run.timeZone})</span>`;
 }
 
-export function layout(options: { title: string; current: PageName; run: RunInfo; body: Part }): string {
-  const { title, current, run, body } = options;
+/** Text as a quoted CSS string that cannot end its string or the <style> element: every character
+ *  but letters, digits, spaces and plain punctuation as a CSS escape ("<" → "\\3c "). */
+export function cssString(text: string): string {
+  return `"${[...text].map((c) => (/^[\p{L}\p{N} .,:;()–-]$/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join("")}"`;
+}
+
+/** Printed, every page carries the page's title at the top (a margin box of CSS paged media,
+ *  Chromium ≥ 131; the page numbers come from the shared stylesheet). */
+function runningTitle(title: string): string {
+  return `@media print { @page { @top-left { content: ${cssString(title)}; font-size: 8pt; color: #4f4f4f; } } }`;
+}
+
+export function layout(options: { title: string; current: PageName; run: RunInfo; body: Part; base?: "" | "../" }): string {
+  const { title, current, run, body, base = "" } = options; // base: "../" for a page in a sub-folder (municipality/)
   const links = nav.map(
-    (n) => html`<li><a href="${n.href}"${n.page === current ? html` aria-current="page"` : ""}>${n.label}</a></li>`
+    (n) => html`<li><a href="${base}${n.href}"${n.page === current ? html` aria-current="page"` : ""}>${n.label}</a></li>`
   );
   return `<!DOCTYPE html>\n${html`<html lang="sv">
 <head>
@@ -34,7 +46,7 @@ export function layout(options: { title: string; current: PageName; run: RunInfo
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} – KAS jämförelser</title>
-<style>${raw(css)}</style>
+<style>${raw(css)}${raw(runningTitle(title))}</style>
 </head>
 <body>
 <a class="skip" href="#main">Till innehållet</a>
@@ -77,9 +89,10 @@ export function freshnessTable(rows: readonly Freshness[], run: RunInfo, caption
 }
 
 /** A table that may be wider than the page: it scrolls on its own, and because a scrolling box must
- *  be reachable by keyboard (WCAG 2.1.1) it is a focusable, named region. */
-export function tableWrap(label: string, table: Html): Html {
-  return html`<div class="table-wrap" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
+ *  be reachable by keyboard (WCAG 2.1.1) it is a focusable, named region. A short table (`keep`) is
+ *  kept whole on one printed page; a long one breaks between rows. */
+export function tableWrap(label: string, table: Html, keep = false): Html {
+  return html`<div class="table-wrap${keep ? " keep" : ""}" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
 }
 
 /** The two symbols of the pages (Kolada's), with the confidentiality threshold. */

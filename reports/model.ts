@@ -15,13 +15,17 @@ export interface Figure {
 }
 export interface Municipality { code: string; name: string }
 export interface Freshness { municipality: string; name: string; bistandFrom: string | null; bistandTo: string | null /* YYYY-MM */;
-  insatsSnapshot: string | null /* YYYY-MM-DD the newest insats file was first seen */; lastLoaded: string | null /* ISO timestamp */ }
+  insatsSnapshot: string | null /* YYYY-MM-DD the date the newest insats snapshot describes (sql/site/freshness.sql) */; lastLoaded: string | null /* ISO timestamp */;
+  /** where insatsSnapshot comes from: a date in the file's name, the latest start or end date in its rows, or (neither) the day the file was first seen */
+  insatsSnapshotSource?: "file_name" | "rows" | "first_seen" | null }
 export interface RunInfo { id: number; startedAt: string /* ISO 8601 with offset */; timeZone: string /* e.g. Europe/Stockholm */ }
 export interface ReportPage { targetGroup: TargetGroup; indicators: readonly Indicator[];
   /** the breakdowns of contract §6.3 in the order the page shows them (schema().dimensions) */
   dimensions: readonly Dimension[]; municipalities: readonly Municipality[];
   years: readonly number[]; figures: readonly Figure[] /* totals and breakdown rows */; freshness: readonly Freshness[]; run: RunInfo; threshold: number;
   protection: { withheld: number; secondary: number };
+  /** the comparison groups of the settings with a member in the network (§13): their means are figures of municipality `group:<id>` */
+  comparisonGroups?: readonly { id: string; name: string; members: readonly string[] }[];
   /** contract §10's model: the parameters used (the settings' or the defaults) and, per published value, how much it rests on them */
   socioeconomic?: SocioeconomicSection }
 export interface SocioeconomicSection {
@@ -42,3 +46,14 @@ export interface QualityPage { run: RunInfo; threshold: number; files: readonly 
   freshness: readonly Freshness[] }
 export interface IndexPage { run: RunInfo; reports: readonly { targetGroup: TargetGroup; file: string }[]; freshness: readonly Freshness[];
   summary: { accepted: number; rejected: number } }
+/** municipality/<code>.html (contract §7): one municipality's figures in every report beside the network mean. */
+export interface MunicipalityPage { municipality: Municipality; run: RunInfo; threshold: number;
+  indicators: readonly Indicator[]; dimensions: readonly Dimension[];
+  /** every report in the schema's order of target groups: its page (a file name in the site's root),
+   *  its years, the municipality's figures and the network mean's (totals of every year; breakdown
+   *  rows of at least the latest year, which is the one the page shows) */
+  reports: readonly { targetGroup: TargetGroup; file: string; years: readonly number[]; figures: readonly Figure[]; network: readonly Figure[];
+    /** the means of the comparison groups the municipality is a member of (§13), in the settings' order: figures of municipality `group:<id>` */
+    groups?: readonly { id: string; name: string; figures: readonly Figure[] }[] }[];
+  /** the municipality's row of the freshness table, when it has one */
+  freshness: Freshness | null }

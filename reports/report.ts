@@ -9,7 +9,7 @@
 import { BreakdownIndex } from "./breakdown-index.js";
 import { breakdownSection, dimensionAnchor } from "./breakdown-section.js";
 import { socioeconomicSection } from "./socioeconomic-section.js";
-import { genderLabel, maxFacets, renderChart, type ChartInput } from "./chart.js";
+import { genderLabel, maxFacets, meanCount, renderChart, type ChartInput } from "./chart.js";
 import { renderDotCharts } from "./dot-chart.js";
 import { renderNetworkTrend } from "./trend-chart.js";
 import { formatAmount, formatByIndicator, formatCount, formatFigure, formatFixed, NO_DATA, WITHHELD } from "./format.js";
@@ -18,6 +18,7 @@ import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./fra
 import { decimalsOf } from "../pipeline/contract/schema.js";
 import type { Figure, Freshness, Indicator, Municipality, ReportPage } from "./model.js";
 import { rankClass, rankText } from "./rank.js";
+import { overviewSection } from "./overview.js";
 import { formatMonth } from "./time.js";
 
 export const networkLabel = "Nätverket (medel)";
@@ -48,6 +49,13 @@ function denominatorText(f: Figure | undefined): string {
 }
 
 type Lookup = (m: string, y: number, g: string) => Figure | undefined;
+
+/** Under a network mean, how many municipalities it averages: "n = 5", or "1 kommun" marked. */
+function networkCount(f: Figure | undefined): Html | "" {
+  if (!f || f.status !== "" || f.value === null || f.denominator === null) return "";
+  const n = meanCount([f.denominator]);
+  return html`<span class="ov-n${f.denominator === 1 ? " ov-one" : ""}" title="medelvärde av ${f.denominator === 1 ? "en enda kommun" : `${f.denominator} kommuner`}">${n}</span>`;
+}
 
 /** An indicator with a section of its own among the totals: not one published only broken down, nor a model figure. */
 const isTotalSection = (i: Indicator) => i.total !== false && i.kind !== "model";
@@ -80,7 +88,7 @@ function indexFigures(figures: readonly Figure[], known: ReadonlySet<string>, in
     if (!byGender) byYear.set(f.year, (byGender = {}));
     if (Object.hasOwn(byGender, f.gender)) throw new Error(`duplicate figure: ${f.indicator}|${f.municipality}|${f.year}|${f.gender}`);
     byGender[f.gender] = f;
-    own.get(f.indicator)!.push(f);
+    if (!f.municipality.startsWith("group:")) own.get(f.indicator)!.push(f); // the charts show the municipalities and the network
   }
   const lookup = (indicator: string): Lookup => {
     const byMunicipality = index.get(indicator)!;
@@ -112,6 +120,9 @@ export function yearChunks(years: readonly number[], genders: number): number[][
 
 const span = (years: readonly number[]) => (years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]));
 
+/** A table of up to this many rows stays whole on one printed page; a longer one breaks between rows. */
+const keepRows = 16;
+
 /** The class of a figure table: its cells are numbers, and a border starts each year's columns. */
 const tableClass = (genders: number) => `figs g${genders}`;
 
@@ -122,7 +133,7 @@ function figureTable(ind: Indicator, rows: readonly Row[], years: readonly numbe
       genders.map((g) => {
         const f = get(r.code, y, g);
         const rank = r.network
-          ? ""
+          ? networkCount(f)
           : html`<span class="rank rank-${rankClass(f?.rank ?? null, f?.ranked ?? null, ind.direction)}">${rankText(f?.rank ?? null, f?.ranked ?? null)}</span>`;
         return html`<td><span class="cell-value">${valueText(ind, f, r.network)}</span>${rank}</td>`;
       })
@@ -130,12 +141,12 @@ function figureTable(ind: Indicator, rows: readonly Row[], years: readonly numbe
     return html`<tr${r.network ? html` class="network"` : ""}><th scope="row">${r.name}</th>${cells}</tr>`;
   });
   const unit = ind.kind === "share" ? "procent" : ind.unit;
-  const caption = `${ind.sv} (${unit}) per kommun, år${genders.length > 1 ? " och kön" : ""}, med rang${partial ? `, ${span(years)}` : ""}`;
+  const caption = `${ind.sv} (${unit}) per kommun, år${genders.length > 1 ? " och kön" : ""}, med rang; nätverkets medelvärde med antalet kommuner (n)${partial ? `, ${span(years)}` : ""}`;
   return tableWrap(`Tabell: ${ind.sv}${partial ? `, ${span(years)}` : ""}`, html`<table class="${tableClass(genders.length)}">
 <caption>${caption}</caption>
 ${headerRows(years, genders, "Kommun")}
 <tbody>${body}</tbody>
-</table>`);
+</table>`, rows.length <= keepRows);
 }
 
 function partsTable(ind: Indicator, rows: readonly Row[], allYears: readonly number[], get: Lookup): Html {
@@ -175,12 +186,18 @@ export function indicatorChart(input: ChartInput): Html {
   return input.municipalities.length > maxFacets ? html`${renderNetworkTrend(input)}${renderDotCharts(input)}` : renderChart(input);
 }
 
+/** The table rows of a report: the municipalities, the network mean, then the comparison groups' means (§13). */
+function tableRows(page: ReportPage): Row[] {
+  return [
+    ...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
+    { code: "network", name: networkLabel, network: true },
+    ...(page.comparisonGroups ?? []).map((g) => ({ code: `group:${g.id}`, name: `${g.name} (medel)`, network: true }))
+  ];
+}
+
 function indicatorSection(page: ReportPage, ind: Indicator, get: Lookup, own: readonly Figure[]): Html {
   const id = `ind-${slug(ind.id)}`;
-  const rows: Row[] = [
-    ...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
-    { code: "network", name: networkLabel, network: true }
-  ];
+  const rows = tableRows(page);
   const isCount = ind.kind === "count";
   const direction = ind.direction === "higher" ? "Högre värde är bättre." : ind.direction === "lower" ? "Lägre värde är bättre." : "Värdet rankas från högsta till lägsta men färgas neutralt: högre är inte bättre eller sämre.";
   return html`<section class="indicator" id="${id}" aria-labelledby="${id}-h">
@@ -219,13 +236,11 @@ export function renderReport(input: ReportPage): string {
   const page: ReportPage = { ...input, dimensions: input.dimensions ?? [], years: [...new Set(input.years)].sort((a, b) => a - b) };
   const municipalities: readonly Municipality[] = page.municipalities;
   const breakdowns = new BreakdownIndex(page.dimensions, page.indicators);
-  const figures = indexFigures(page.figures, new Set(municipalities.map((m) => m.code)), page.indicators, breakdowns);
+  const known = new Set([...municipalities.map((m) => m.code), ...(page.comparisonGroups ?? []).map((g) => `group:${g.id}`)]);
+  const figures = indexFigures(page.figures, known, page.indicators, breakdowns);
   const totals = page.indicators.filter(isTotalSection);
   const dimensions = page.dimensions.map((d) => ({ dimension: d, breakdowns: breakdowns.of(d.id) })).filter((d) => d.breakdowns.length > 0);
-  const rows: Row[] = [
-    ...municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
-    { code: "network", name: networkLabel, network: true }
-  ];
+  const rows = tableRows(page);
   const totalAnchor = (id: string) => (totals.some((i) => i.id === id) ? `ind-${slug(id)}` : null);
   const tg = page.targetGroup;
   const large = municipalities.length > maxFacets;
@@ -240,6 +255,7 @@ export function renderReport(input: ReportPage): string {
 <dt>Kommuner</dt><dd>${large ? html`<details class="inline"><summary>${formatCount(municipalities.length)} kommuner</summary>${names}</details>` : names}</dd>
 <dt>Data</dt><dd><a href="data/${tg.id}.csv">Alla siffror i rapporten som CSV</a> (punkt som decimaltecken), <a href="data/${tg.id}.xlsx">som Excel-fil</a> (för Excel: svenska rubriker, kommun- och indikatornamn) och <a href="data/${tg.id}.arrow">som Apache Arrow-fil</a> (typade kolumner, för R, Python och andra analysverktyg)</dd>
 </dl>
+${overviewSection({ municipalities, years: page.years, indicators: totals, lookup: figures.lookup })}
 <div class="box">
 <p><strong>Symboler</strong></p>
 ${symbolsLegend(page.threshold)}
@@ -250,8 +266,9 @@ ${symbolsLegend(page.threshold)}
 <li><span class="rank rank-mid">gul</span> mittersta tredjedelen</li>
 <li><span class="rank rank-bad">röd</span> sämsta tredjedelen</li>
 <li><span class="rank rank-neutral">blå</span> ingen riktning (t.ex. antal)</li>
-<li><span class="rank rank-missing">grå</span> ej rankad (värdet saknas eller är skyddat)</li>
+<li><span class="rank rank-missing">grå</span> ej rankad (värdet saknas eller är skyddat, eller färre än tre kommuner har ett publicerat värde)</li>
 </ul>
+<p><strong>Nätverkets medelvärde</strong> är medelvärdet av kommunernas publicerade värden; under det står hur många kommuner det bygger på (<span class="nw">n = 5</span>), och <span class="ov-n ov-one">1 kommun</span> där det är en enda kommuns värde. Är alla kommuners värden skyddade visar nätverket <span class="sym">..</span>.</p>
 </div>
 ${large ? html`<details class="print-closed"><summary>Senast inlästa data per kommun (${freshnessSummary(page.freshness)})</summary>${freshness}</details>` : freshness}
 <nav aria-label="Indikatorer"><h2>Indikatorer</h2><ol class="toc">${totals.map((i) => html`<li><a href="#ind-${slug(i.id)}">${i.sv}</a></li>`)}</ol>${dimensions.length === 0 ? "" : html`

@@ -40,7 +40,11 @@ function figureText(ind: Indicator, f: Figure | undefined): string {
 }
 
 function table(page: ReportPage, defs: readonly Indicator[], get: (id: string, m: string, y: number) => Figure | undefined): Html {
-  const rows = [...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })), { code: "network", name: networkLabel, network: true }];
+  const rows = [
+    ...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
+    { code: "network", name: networkLabel, network: true },
+    ...(page.comparisonGroups ?? []).map((g) => ({ code: `group:${g.id}`, name: `${g.name} (medel)`, network: true }))
+  ];
   const short = { socioeconomic_value: "Värde, kr", socioeconomic_net_value: "Netto, kr", socioeconomic_return: "Kr per kr" } as const;
   return tableWrap("Tabell: socioekonomiskt värde per kommun och år", html`<table class="figs g3">
 <caption>Socioekonomiskt värde, nettovärde och avkastning per kommun och år (totalt, modellberäkning)</caption>

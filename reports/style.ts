@@ -94,17 +94,75 @@ summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 .filename { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .88rem; overflow-wrap: anywhere; }
 td.message { min-width: 20rem; max-width: 40rem; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .9em; }
+section.overview { margin-top: 1.6rem; }
+.ov-table th, .ov-table td { padding: .25rem .5rem; }
+.ov-table thead th { font-size: .85rem; line-height: 1.25; min-width: 6.5rem; text-align: right; hyphens: manual; }
+.ov-table thead th:first-child { text-align: left; min-width: 0; }
+.ov-table td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.ov-table .cell-value { display: inline; font-weight: 600; }
+.ov-unit { display: block; font-weight: 400; font-size: .78rem; color: var(--muted); }
+.ov-chg { margin-left: .4rem; font-size: .8rem; color: var(--muted); }
+.ov-table .rank { display: block; width: max-content; margin-left: auto; }
+.ov-n { display: block; font-size: .78rem; color: var(--muted); white-space: nowrap; }
+.ov-one { width: max-content; margin-left: auto; color: #5a3b00; background: #fff1c2; border: 1px dashed #a8832a; border-radius: .25rem; padding: 0 .3rem; font-style: italic; }
+.ov-table th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; white-space: nowrap; }
+.ov-table tr.network th[scope="row"] { background: #eef2f7; }
+.ov-scroll { max-height: 36rem; overflow: auto; border: 1px solid var(--line); }
+.ov-scroll thead th { position: sticky; top: 0; z-index: 2; }
+.ov-scroll thead th:first-child { left: 0; z-index: 3; }
+.ov-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 21rem), 1fr)); gap: .5rem 1.5rem; align-items: start; }
+.ov-charts figure.chart { margin: .5rem 0; max-width: 336px; }
+.chart-empty { margin: 1rem 0; padding: .5rem .8rem; max-width: 680px; border: 1px dashed #8a8a8a; color: var(--muted); }
+.chart-empty p { margin: 0; }
 footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media print {
-  @page { size: A4; margin: 12mm; }
+  @page {
+    size: A4; margin: 12mm;
+    @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #4f4f4f; }
+    @bottom-left { content: "KAS jämförelser"; font-size: 8pt; color: #4f4f4f; }
+  }
   body { font-size: 10pt; }
   .site, .skip { display: none; }
-  main, footer.page-foot { max-width: none; padding: 0; }
+  main, section.overview { margin-top: 1.6rem; }
+.ov-table th, .ov-table td { padding: .25rem .5rem; }
+.ov-table thead th { font-size: .85rem; line-height: 1.25; min-width: 6.5rem; text-align: right; hyphens: manual; }
+.ov-table thead th:first-child { text-align: left; min-width: 0; }
+.ov-table td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.ov-table .cell-value { display: inline; font-weight: 600; }
+.ov-unit { display: block; font-weight: 400; font-size: .78rem; color: var(--muted); }
+.ov-chg { margin-left: .4rem; font-size: .8rem; color: var(--muted); }
+.ov-table .rank { display: block; width: max-content; margin-left: auto; }
+.ov-n { display: block; font-size: .78rem; color: var(--muted); white-space: nowrap; }
+.ov-one { width: max-content; margin-left: auto; color: #5a3b00; background: #fff1c2; border: 1px dashed #a8832a; border-radius: .25rem; padding: 0 .3rem; font-style: italic; }
+.ov-table th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; white-space: nowrap; }
+.ov-table tr.network th[scope="row"] { background: #eef2f7; }
+.ov-scroll { max-height: 36rem; overflow: auto; border: 1px solid var(--line); }
+.ov-scroll thead th { position: sticky; top: 0; z-index: 2; }
+.ov-scroll thead th:first-child { left: 0; z-index: 3; }
+.ov-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 21rem), 1fr)); gap: .5rem 1.5rem; align-items: start; }
+.ov-charts figure.chart { margin: .5rem 0; max-width: 336px; }
+.chart-empty { margin: 1rem 0; padding: .5rem .8rem; max-width: 680px; border: 1px dashed #8a8a8a; color: var(--muted); }
+.chart-empty p { margin: 0; }
+footer.page-foot { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, .indicator-head { break-after: avoid; page-break-after: avoid; }
-  section.indicator, section.breakdown { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; padding-top: 0; }
-  section.breakdown-indicator { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; }
-  section.breakdown > section.breakdown-indicator:first-of-type { break-before: auto; page-break-before: auto; }
+  /* no forced page breaks: a section starts where the last one ended, its heading kept with what follows */
+  section.indicator, section.breakdown { margin-top: 1.2rem; padding-top: .4rem; }
+  section.breakdown-indicator { margin-top: 1rem; }
+  .indicator-head, .definition { break-inside: avoid; page-break-inside: avoid; }
+  .table-wrap.keep, .ov-charts figure.chart, .legend, figcaption { break-inside: avoid; page-break-inside: avoid; }
+  .ov-scroll { max-height: none; overflow: visible; border: 0; }
+  .ov-table th[scope="row"], .ov-scroll thead th { position: static; }
+  .ov-table { width: 100%; table-layout: fixed; }
+  .ov-table thead th { min-width: 0; font-size: 7pt; padding: .1rem .15rem; overflow-wrap: normal; }
+  .ov-table thead th:first-child { width: 13%; }
+  .ov-table th[scope="row"] { white-space: normal; font-size: 7.5pt; }
+  .ov-chg { display: block; margin-left: 0; }
+  .ov-table td, .ov-table th { padding: .1rem .25rem; }
+  .ov-table td { font-size: 8pt; }
+  .ov-unit, .ov-chg, .ov-n { font-size: 7pt; }
+  .ov-charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 6mm; }
+  .chart-empty { break-inside: avoid; }
   table.bd col.c-name { width: 8rem; }
   ${breakdownWidths(8, 3.8).replace(/\n/g, "\n  ")}
   figure.chart { break-inside: avoid; page-break-inside: avoid; max-width: 100%; }

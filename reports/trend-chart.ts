@@ -1,10 +1,11 @@
 // The years of one indicator for a large network, where one facet per municipality would be
-// unreadable: per year and gender the network mean (symbol, joined by a line) and the spread of the
-// municipalities' published values (a bar from the first to the third quartile, so half of the
-// municipalities lie within it). The row charts of dot-chart.ts show each municipality's latest
+// unreadable: per year and gender (women, the total and men side by side, each with its symbol and
+// line pattern) the network mean (symbol, joined by a line) and the spread of the municipalities'
+// published values (a bar from the first to the third quartile, so half of the municipalities lie
+// within it); under each year how many municipalities the means average. The axis comes from the
+// data; without any published value there is no chart (the row charts below say so). The row charts of dot-chart.ts show each municipality's latest
 // change; this shows the years. Written as SVG text like the row charts (no DOM).
-import { axisLabel, chartGenders, chartWidth, genderStyle, swatchLine, tick, type ChartInput, type Gender } from "./chart.js";
-import { niceScale } from "./dot-chart.js";
+import { axisLabel, chartGenders, chartWidth, genderStyle, meanCount, swatchLine, tick, valueScale, type ChartInput, type Gender } from "./chart.js";
 import { formatByIndicator, formatFixed } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Indicator } from "./model.js";
@@ -13,7 +14,7 @@ const height = 250;
 const plotLeft = 58;
 const plotRight = chartWidth - 12;
 const plotTop = 30;
-const plotBottom = height - 40;
+const plotBottom = height - 46;
 
 /** The q-quantile of ascending values, interpolated between neighbours (R's type 7, d3.quantile). */
 export function quantile(sorted: readonly number[], q: number): number {
@@ -36,10 +37,15 @@ export function renderNetworkTrend(input: ChartInput): Html {
   const genders = chartGenders(indicator);
   const values = new Map<string, number[]>();
   const means = new Map<string, number>();
+  const averaged = new Map<number, number[]>(); // per year: how many municipalities each gender's mean averages
   for (const f of input.figures) {
     if (f.status !== "" || f.value === null) continue;
     const key = `${f.year}|${f.gender}`;
-    if (f.municipality === "network") means.set(key, f.value);
+    if (f.municipality === "network") {
+      if (!genders.includes(f.gender)) continue;
+      means.set(key, f.value);
+      averaged.set(f.year, [...(averaged.get(f.year) ?? []), f.denominator ?? 0]);
+    }
     else {
       let list = values.get(key);
       if (!list) values.set(key, (list = []));
@@ -53,10 +59,15 @@ export function renderNetworkTrend(input: ChartInput): Html {
     })
   );
   const all = points.flatMap((p) => [p.mean, p.q1, p.q3].filter((v): v is number => v !== null));
-  const { domain, ticks } = niceScale(Math.min(0, ...all), Math.max(0, ...all), 4);
+  const scale = valueScale(indicator, all, 4);
+  if (scale === null) return html``;
+  const { domain, ticks } = scale;
   const y = (v: number) => round(plotBottom - ((v - domain[0]) / (domain[1] - domain[0])) * (plotBottom - plotTop));
   const band = (plotRight - plotLeft) / years.length;
-  const offset = (g: Gender) => (genders.length === 1 ? 0 : (genders.indexOf(g) === 0 ? -1 : 1) * Math.min(band / 6, 40));
+  const step = Math.min(band / 4.5, 46);
+  const offset = (g: Gender) => (genders.length === 1 ? 0 : Math.sign(genderStyle[g].dodge) * step);
+  // every year's labels fit where a year is wide enough for three side by side
+  const labelEvery = band >= 190 || genders.length === 1 && band >= 120;
   const x = (year: number, g: Gender) => round(plotLeft + band * (years.indexOf(year) + 0.5) + offset(g));
 
   const parts: string[] = [];
@@ -65,6 +76,7 @@ export function renderNetworkTrend(input: ChartInput): Html {
   parts.push(`<g text-anchor="end" fill="currentColor">${ticks.map((t) => html`<text x="${plotLeft - 6}" y="${round(y(t) + 3.8)}">${tick(t)}</text>`.value).join("")}</g>`);
   parts.push(html`<text x="${plotLeft - 50}" y="14" fill="currentColor">${axisLabel(indicator)}</text>`.value);
   parts.push(`<g text-anchor="middle" fill="currentColor">${years.map((yr) => `<text x="${round(plotLeft + band * (years.indexOf(yr) + 0.5))}" y="${plotBottom + 18}">${yr}</text>`).join("")}</g>`);
+  parts.push(`<g class="counts" text-anchor="middle" fill="currentColor" font-size="10">${years.map((yr) => html`<text x="${round(plotLeft + band * (years.indexOf(yr) + 0.5))}" y="${plotBottom + 32}">${meanCount(averaged.get(yr) ?? [])}</text>`.value).join("")}</g>`);
   for (const g of genders) {
     const s = genderStyle[g];
     const own = points.filter((p) => p.gender === g);
@@ -79,7 +91,7 @@ export function renderNetworkTrend(input: ChartInput): Html {
       const prev = own[i - 1];
       segments.push(`${prev && prev.mean !== null ? "L" : "M"}${x(p.year, g)},${y(p.mean)}`);
     });
-    if (segments.length > 1) parts.push(`<path fill="none" stroke="${s.colour}" stroke-width="2" d="${segments.join("")}"/>`);
+    if (segments.length > 1) parts.push(`<path fill="none" stroke="${s.colour}" stroke-width="2"${s.dash ? ` stroke-dasharray="${s.dash}"` : ""} d="${segments.join("")}"/>`);
     parts.push(`<g class="mean-${g}" fill="${s.colour}" stroke="#ffffff" stroke-width="0.8">`);
     for (const p of own) {
       if (p.mean === null) continue;
@@ -87,11 +99,14 @@ export function renderNetworkTrend(input: ChartInput): Html {
       parts.push(s.symbol === "circle" ? `<circle cx="${cx}" cy="${cy}" r="4.5"/>` : s.symbol === "square" ? `<rect x="${round(cx - 4.2)}" y="${round(cy - 4.2)}" width="8.4" height="8.4"/>` : `<path d="M${cx},${round(cy - 6)}l6,6l-6,6l-6,-6z"/>`);
     }
     parts.push("</g>");
-    // labels above their symbol, off the lines that run through it; where years are too narrow
-    // for a label each, only the latest year is labelled
-    const labelled = band >= 120 ? own : own.slice(-1);
-    labels.push(`<g class="label-${g}" fill="currentColor" text-anchor="middle" font-weight="600" stroke="#ffffff" stroke-width="3" paint-order="stroke">`);
-    for (const p of labelled) if (p.mean !== null) labels.push(html`<text x="${x(p.year, g)}" y="${round(y(p.mean) - 9)}">${meanText(indicator, p.mean)}</text>`.value);
+    // labels beside their symbol, off the lines that run through it: women's to the left, men's to
+    // the right, the total's above; where years are too narrow for a label each, only the latest
+    // year is labelled
+    const labelled = labelEvery ? own : own.slice(-1);
+    const side = genders.length === 1 ? 0 : Math.sign(genderStyle[g].dodge);
+    const anchor = side < 0 ? "end" : side > 0 ? "start" : "middle";
+    labels.push(`<g class="label-${g}" fill="currentColor" text-anchor="${anchor}" font-weight="600" stroke="#ffffff" stroke-width="3" paint-order="stroke">`);
+    for (const p of labelled) if (p.mean !== null) labels.push(html`<text x="${round(x(p.year, g) + side * 8)}" y="${round(y(p.mean) - (side === 0 ? 9 : 6))}">${meanText(indicator, p.mean)}</text>`.value);
     labels.push("</g>");
   }
   parts.push(...labels);
@@ -100,7 +115,7 @@ export function renderNetworkTrend(input: ChartInput): Html {
   const title = `${indicator.sv}, nätverket ${span}`;
   const svg = `<svg class="kas-chart kas-trend" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${html`Diagram: ${title}`.value}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
   const legend = [
-    ...genders.map((g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null))}Nätverkets medelvärde, ${genderStyle[g].label.toLowerCase()}</li>`),
+    ...genders.map((g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, genderStyle[g].dash))}Nätverkets medelvärde, ${genderStyle[g].label.toLowerCase()}</li>`),
     html`<li>${raw(`<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false"><rect x="9" y="1" width="10" height="12" fill="#333333" fill-opacity="0.18" stroke="#333333" stroke-width="1.2"/></svg>`)}Mittersta hälften av kommunerna (kvartil 1–3)</li>`
   ];
   const counts = genders.map((g) => points.filter((p) => p.gender === g).map((p) => p.n));
@@ -108,6 +123,6 @@ export function renderNetworkTrend(input: ChartInput): Html {
   return html`<figure class="chart chart-trend" id="${id}">
 ${raw(svg)}
 <ul class="legend" aria-label="Teckenförklaring">${legend}</ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>: nätverkets medelvärde per år (symbol och linje, med värdet utskrivet${band >= 120 ? "" : html` för ${years[years.length - 1]}`}) och spridningen mellan kommunerna: stapeln går från första till tredje kvartilen av kommunernas publicerade värden, så hälften av kommunerna ligger inom den. Skyddade (<span class="sym">..</span>) och saknade (<span class="sym">-</span>) värden ingår inte${fewest > 0 ? html`; varje stapel bygger på minst <span class="nw">${fewest}</span> kommuner` : ""}. Diagrammen nedan visar varje kommun.</figcaption>
+<figcaption id="${id}-desc"><strong>${title}</strong>: nätverkets medelvärde per år (symbol och linje, med värdet utskrivet${labelEvery ? "" : html` för ${years[years.length - 1]}`}; under året hur många kommuner medelvärdet bygger på) och spridningen mellan kommunerna: stapeln går från första till tredje kvartilen av kommunernas publicerade värden, så hälften av kommunerna ligger inom den. Skyddade (<span class="sym">..</span>) och saknade (<span class="sym">-</span>) värden ingår inte${fewest > 0 ? html`; varje stapel bygger på minst <span class="nw">${fewest}</span> kommuner` : ""}. Diagrammen nedan visar varje kommun.</figcaption>
 </figure>`;
 }

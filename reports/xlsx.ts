@@ -60,7 +60,7 @@ class Writer extends ExcelJS.stream.xlsx.WorkbookWriter {
 
 /** Writes the page's figures, in the order given, to file as a workbook of one sheet. Every figure is
  *  checked before the file is begun, so a refused one leaves no file. */
-export async function figuresXlsx(page: Pick<ReportPage, "targetGroup" | "indicators" | "dimensions" | "municipalities" | "figures">, file: string): Promise<void> {
+export async function figuresXlsx(page: Pick<ReportPage, "targetGroup" | "indicators" | "dimensions" | "municipalities" | "figures" | "comparisonGroups">, file: string): Promise<void> {
   const indicators = new Map(page.indicators.map((i) => [i.id, i]));
   const dimensions = new Map((page.dimensions ?? []).map((d) => [d.id, { sv: d.sv, categories: new Map(d.categories.map((c) => [c.code, c.sv])) }]));
   const breakdown = (f: Figure) => {
@@ -70,7 +70,11 @@ export async function figuresXlsx(page: Pick<ReportPage, "targetGroup" | "indica
     if (!d || category === undefined) throw new Error(`figure for unknown category: ${f.dimension} ${f.category}`);
     return { dimension: d.sv, category };
   };
-  const names = new Map([...page.municipalities.map((m) => [m.code, m.name] as const), ["network", networkLabel]]);
+  const names = new Map([
+    ...page.municipalities.map((m) => [m.code, m.name] as const),
+    ["network", networkLabel],
+    ...(page.comparisonGroups ?? []).map((g) => [`group:${g.id}`, `${g.name} (medel)`] as const)
+  ]);
   const rows = page.figures.map((f) => {
     const ind = indicators.get(f.indicator);
     if (!ind) throw new Error(`figure for unknown indicator: ${f.indicator}`);

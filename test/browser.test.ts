@@ -8,14 +8,17 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maxRowsPerChart } from "../reports/dot-chart.js";
+import { keyIndicators } from "../reports/overview.js";
 import { renderReport } from "../reports/report.js";
 import { browserAvailable, checkPages, chromiumPath, printableHeightPx, printableWidthPx, type PageCheck } from "./browser.js";
 import { renderFixture, syntheticReport } from "./report-fixture.js";
 import { schema } from "../pipeline/contract/schema.js";
 
-/** the synthetic reports have every indicator of the package schema: a chart per total, and one
- *  per breakdown (contract §6.3) */
-const indicators = schema().indicators.filter((i) => i.total !== false).length;
+/** the synthetic reports have every indicator of the package schema: a chart per total (model
+ *  figures, contract §10, have a section of their own without one), one per breakdown (contract
+ *  §6.3), and in the overview one ranked chart per key indicator with a direction */
+const indicators = schema().indicators.filter((i) => i.total !== false && i.kind !== "model").length;
+const ranked = keyIndicators(schema().indicators).filter((i) => i.direction !== "none").length;
 const breakdowns = schema().dimensions.reduce((n, d) => n + d.indicators.length, 0);
 
 const required = Boolean(process.env.KAS_REQUIRE_BROWSER);
@@ -37,18 +40,19 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
     site = mkdtempSync(join(tmpdir(), "kas-site-"));
     pages = renderFixture(join(import.meta.dirname, "input", "report-basic"));
     // Six indicators; a small network has one faceted chart each, a large one a chart of the
-    // network's years and row charts of at most maxRowsPerChart municipalities.
-    charts.set("unemployment.html", 6);
+    // network's years and row charts of at most maxRowsPerChart municipalities. The overview adds
+    // a ranked chart for each of the three with a direction.
+    charts.set("unemployment.html", 6 + 3);
     // A wide network: 14 municipalities over 6 years, just past the facets, widens the tables.
     pages.set("wide.html", renderReport(syntheticReport(14, [2019, 2020, 2021, 2022, 2023, 2024])));
-    charts.set("wide.html", indicators * 2 + breakdowns);
+    charts.set("wide.html", indicators * 2 + breakdowns + ranked);
     // A large network: 110 municipalities over 3 years, two row charts of maxRowsPerChart (55) rows
     // each, the tallest a chart gets.
     pages.set("national.html", renderReport(syntheticReport(110, [2023, 2024, 2025])));
-    charts.set("national.html", indicators * (1 + Math.ceil(110 / maxRowsPerChart)) + breakdowns);
+    charts.set("national.html", indicators * (1 + Math.ceil(110 / maxRowsPerChart)) + breakdowns + ranked);
     // A small network with breakdowns drawn by Plot: stacked bars and panels of 12 municipalities.
     pages.set("breakdowns.html", renderReport(syntheticReport(12, [2024, 2025])));
-    charts.set("breakdowns.html", indicators + breakdowns);
+    charts.set("breakdowns.html", indicators + breakdowns + ranked);
     for (const [file, content] of pages) {
       mkdirSync(dirname(join(site, file)), { recursive: true });
       writeFileSync(join(site, file), content);

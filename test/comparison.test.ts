@@ -1,5 +1,6 @@
 // Network mean and rank (contract §6, Kolada's conventions), by hand: ties share a rank, "lower is
-// better" ranks from the lowest, withheld and missing values are neither ranked nor averaged.
+// better" ranks from the lowest, withheld and missing values are neither ranked nor averaged; no rank
+// among fewer than three published values; a network row of withheld values only is withheld.
 import { describe, expect, it } from "vitest";
 import { compare } from "../pipeline/publish/comparison.js";
 import type { PublishedRow } from "../pipeline/withhold/model.js";
@@ -59,5 +60,42 @@ describe("compare", () => {
     expect(net("education")).toMatchObject({ dimension: "measure", value: 77.5, denominator: 5 });
     expect(out.filter((f) => f.dimension).every((f) => f.rank === null)).toBe(true);
     expect(out.filter((f) => !f.dimension && f.municipality !== "network").some((f) => f.rank !== null)).toBe(true);
+  });
+
+  it("ranks nothing among two published values, and ranks three", () => {
+    const two = compare([row(higher.id, "0114", 40.5), row(higher.id, "0115", 12.0), row(higher.id, "0117", null, "..")], indicators);
+    expect(two.filter((f) => f.municipality !== "network").map((f) => [f.municipality, f.rank, f.ranked])).toEqual([
+      ["0114", null, null], ["0115", null, null], ["0117", null, null]
+    ]);
+    // the mean is still there: (40.5 + 12.0) / 2 = 26.25 → 26.3 (half up)
+    expect(two.find((f) => f.municipality === "network")).toMatchObject({ value: 26.3, numerator: 52.5, denominator: 2, status: "" });
+    const three = compare([row(lower.id, "0114", 40.5), row(lower.id, "0115", 12.0), row(lower.id, "0117", 12.0), row(lower.id, "0120", null, "-")], indicators);
+    // lower is better: 12.0 and 12.0 share rank 1, 40.5 is 3rd of 3
+    expect(three.filter((f) => f.municipality !== "network").map((f) => [f.municipality, f.rank, f.ranked])).toEqual([
+      ["0114", 3, 3], ["0115", 1, 3], ["0117", 1, 3], ["0120", null, null]
+    ]);
+  });
+
+  it("averages a single published value, n = 1", () => {
+    const one = compare([row(higher.id, "0114", 7.3), row(higher.id, "0115", null, "..")], indicators);
+    expect(one.find((f) => f.municipality === "network")).toMatchObject({ value: 7.3, numerator: 7.3, denominator: 1, status: "" });
+    expect(one.every((f) => f.rank === null)).toBe(true);
+  });
+
+  it("marks the network row withheld (..) where every value is withheld or missing and one is withheld; '-' where none is", () => {
+    const withheld = compare([row(higher.id, "0114", null, ".."), row(higher.id, "0115", null, "-"), row(higher.id, "0117", null, "..")], indicators);
+    expect(withheld.find((f) => f.municipality === "network")).toEqual({
+      indicator: higher.id, municipality: "network", year: 2024, gender: "T", value: null, numerator: null, denominator: null, status: "..", rank: null, ranked: null
+    });
+    const missing = compare([row(higher.id, "0114", null, "-"), row(higher.id, "0115", null, "-")], indicators);
+    expect(missing.find((f) => f.municipality === "network")).toMatchObject({ value: null, status: "-" });
+    // a breakdown category likewise, per category
+    const bd = compare([
+      { ...row("measure_exits", "0114", null, ".."), dimension: "measure", category: "job_search" },
+      { ...row("measure_exits", "0114", 12), dimension: "measure", category: "education" }
+    ], indicators);
+    const net = (c: string) => bd.find((f) => f.municipality === "network" && f.category === c)!;
+    expect(net("job_search")).toMatchObject({ status: "..", value: null, denominator: null });
+    expect(net("education")).toMatchObject({ status: "", value: 12, denominator: 1 });
   });
 });

@@ -35,7 +35,7 @@ function expectSelfContained(page: string): void {
   for (const el of doc.querySelectorAll("*")) {
     for (const a of el.attributes) {
       expect(a.name, `${el.tagName} ${a.name}`).not.toMatch(/^(on|src|srcset|xlink:href|formaction|background)/i);
-      if (a.name === "href") expect(a.value).toMatch(/^(#[\w-]+|[a-z_]+\.html|data\/[a-z_]+\.(csv|xlsx|arrow))$/);
+      if (a.name === "href") expect(a.value).toMatch(/^(#[\w-]+|[a-z_]+\.html|municipality\/\d{4}\.html|data\/[a-z_]+\.(csv|xlsx|arrow))$/);
       if (a.name === "style") expect(a.value).not.toMatch(/url\(|@import/i);
     }
   }
@@ -190,12 +190,17 @@ describe("report page", () => {
   });
 
   it("labels every chart and removes Plot's aria-label from plain groups", () => {
-    for (const svg of doc.querySelectorAll("figure.chart > svg")) {
+    for (const svg of doc.querySelectorAll("section.indicator figure.chart > svg")) {
       expect(svg.getAttribute("role")).toBe("img");
       expect(svg.getAttribute("aria-label")).toMatch(/^Diagram: .+ per kommun och år$/);
       const desc = doc.getElementById(svg.getAttribute("aria-describedby")!);
       expect(desc?.tagName).toBe("FIGCAPTION");
       expect(svg.querySelectorAll("[aria-label], [aria-description], style")).toHaveLength(0);
+    }
+    for (const svg of doc.querySelectorAll("section.overview figure.chart > svg")) {
+      expect(svg.getAttribute("role")).toBe("img");
+      expect(svg.getAttribute("aria-label")).toMatch(/^Diagram: .+ 2024, kommunerna i rangordning$/);
+      expect(doc.getElementById(svg.getAttribute("aria-describedby")!)?.tagName).toBe("FIGCAPTION");
     }
     expect(out).not.toMatch(/<g[^>]*aria-label/);
   });
@@ -204,6 +209,7 @@ describe("report page", () => {
     const colours = { K: "#c2410c", M: "#1d4ed8", T: "#333333" } as const;
     for (const ind of page.indicators) {
       const svg = doc.querySelector(`#ind-${ind.id.replace(/_/g, "-")}-chart svg`)!;
+      expect(chartGenders(ind)).toEqual(ind.genders);
       for (const g of chartGenders(ind)) {
         const published = page.figures.filter((f) => f.indicator === ind.id && f.gender === g && f.municipality !== "network" && f.status === "");
         expect(svg.querySelectorAll(`[fill="${colours[g]}"]`).length, `${ind.id} ${g}`).toBe(published.length);
@@ -215,9 +221,9 @@ describe("report page", () => {
     expect(caption).not.toContain("Södertälje 2023");
   });
 
-  it("draws women and men, and only the total for an indicator published only in total", () => {
+  it("draws women, men and the total, and only the total for an indicator published only in total", () => {
     const byId = new Map(page.indicators.map((i) => [i.id, i]));
-    expect(chartGenders(byId.get("recipients")!)).toEqual(["K", "M"]);
+    expect(chartGenders(byId.get("recipients")!)).toEqual(["K", "M", "T"]);
     expect(chartGenders(byId.get("amount_per_household_month")!)).toEqual(["T"]);
     expect(doc.querySelector("#ind-amount-per-household-month table thead")!.textContent).not.toContain("Kvinnor");
   });
@@ -278,8 +284,8 @@ describe("chart layout for a large network", () => {
   const doc = dom(out);
   const fig = (ind: string, m: string, y: number, g: string) => page.figures.find((f) => !f.dimension && f.indicator === ind && f.municipality === m && f.year === y && f.gender === g);
   const rowCharts = (ind: string) => [...doc.querySelectorAll(`#${idOf(ind)} figure.chart-rows`)];
-  /** the indicators with a total section (the rest are published only broken down) */
-  const totals = page.indicators.filter((i) => i.total !== false);
+  /** the indicators with a total section (the rest are published only broken down, or model figures with a section of their own) */
+  const totals = page.indicators.filter((i) => i.total !== false && i.kind !== "model");
 
   it("draws facets up to maxFacets municipalities and row charts beyond", () => {
     const small = dom(renderReport(syntheticReport(maxFacets, years)));
@@ -340,7 +346,7 @@ describe("chart layout for a large network", () => {
       const text = mean.value!.toFixed(ind.kind === "count" ? 1 : decimalsOf(ind)); // a mean of counts keeps a decimal
       const sv = text.replace(".", ",").replace(/\B(?=(\d{3})+(?!\d))/g, " ");
       for (const c of rowCharts(ind.id)) {
-        expect(c.querySelector("g.mean text")!.textContent).toBe(`Medel ${sv}`);
+        expect(c.querySelector("g.mean text")!.textContent).toBe(`Medel ${sv} (n = ${mean.denominator})`);
         expect(c.querySelector("figcaption")!.textContent!.replace(/\s+/g, " ")).toContain(`totalt ${sv}`);
       }
     }
@@ -464,7 +470,8 @@ describe("quality page", () => {
     const rows = [...doc.querySelectorAll("table")].find((t) => t.querySelector("caption")?.textContent?.startsWith("Allvarlighet") && t.closest("div")!.getAttribute("aria-label")!.includes(rejected.name))!.querySelectorAll("tbody tr");
     expect(rows).toHaveLength(rejected.findings.length);
     const first = [...rows[0].querySelectorAll("td")].map((td) => td.textContent!.replace(/\s+/g, " ").trim());
-    expect(first[0]).toBe("ERROR fel");
+    // the severity and the finding's title in Swedish, as the terminal says them; the English code only in --json
+    expect(first[0]).toBe("FEL Okänd kod");
     expect(first.slice(1, 4)).toEqual(["12", "gender", "3"]);
     expect(first[4]).toContain(rejected.findings[0].message);
     expect(doc.body.textContent).toContain("Visar 3 av 6 fynd");
@@ -479,7 +486,8 @@ describe("quality page", () => {
     expect(cellsOf("Personmånader med försörjningshinder per kommun och år")).toContainEqual(["2023", "9 900", "9 300", "93,9"]);
     expect(cellsOf("Par per kommun och år")).toContainEqual(["2024", "40", ".."]);
     // the mapped codes, but no row count per code: beside a file's rows it would give a small count away
-    expect(cellsOf("Översatta koder").map((r) => r.slice(-2))).toEqual([["Kvinna", "K"], ["Man", "M"], ["ARB1", "unemployed_no_benefit"]]);
+    // each shared code by its Swedish label (schemas/codes.json), the code beside it
+    expect(cellsOf("Översatta koder").map((r) => r.slice(-2))).toEqual([["Kvinna", "Kvinnor (K)"], ["Man", "Män (M)"], ["ARB1", "Arbetslös – ingen ersättning (unemployed_no_benefit)"]]);
     const files = [...doc.querySelectorAll("table")].find((t) => t.querySelector("caption")!.textContent!.startsWith("Filer från Huddinge"))!;
     expect(files.querySelector("tbody td.num")!.textContent).toBe("..");
   });

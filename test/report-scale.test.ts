@@ -2,11 +2,13 @@
 // benchmark loads it. Times and sizes are printed; the bounds are loose on purpose (a regression
 // to seconds per page fails, a busy machine does not): the target is all 7 pages in ≤ 10 s on two
 // cores, measured at about 1.5 s; with the breakdowns of contract v2 (5× the figures, every
-// category's table of the latest year) about 1.5–2.5 s on a machine busy with other tests.
+// category's table of the latest year) about 1.5–2.5 s on a machine busy with other tests; the
+// overview (issue 12: a 290-row table of the key indicators and seven ranked charts) adds some 5 %.
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { schema } from "../pipeline/contract/schema.js";
 import { maxRowsPerChart } from "../reports/dot-chart.js";
+import { keyIndicators } from "../reports/overview.js";
 import { renderReport } from "../reports/report.js";
 import { syntheticReport } from "./report-fixture.js";
 
@@ -37,7 +39,8 @@ describe("a national report", () => {
 
     const doc = new JSDOM(last).window.document;
     const parts = Math.ceil(290 / maxRowsPerChart);
-    const totals = s.indicators.filter((i) => i.total !== false);
+    // model figures (contract §10) have a section of their own
+    const totals = s.indicators.filter((i) => i.total !== false && i.kind !== "model");
     expect(totals.length).toBeLessThan(s.indicators.length); // some are published only broken down
     for (const ind of s.indicators.filter((i) => i.total === false)) expect(doc.getElementById(`ind-${ind.id.replace(/_/g, "-")}`), ind.id).toBeNull();
     for (const ind of totals) {
@@ -48,6 +51,14 @@ describe("a national report", () => {
       // the value table: 290 municipalities and the network
       expect(section.querySelector(".table-wrap table")!.querySelectorAll("tbody tr"), ind.id).toHaveLength(291);
     }
+    // the overview: every municipality once in a scrolling table, and compact ranked charts (the ten
+    // best and the ten worst) of every key indicator with a direction
+    const overview = doc.querySelector("section.overview")!;
+    expect(overview.querySelector(".ov-scroll table")!.querySelectorAll("tbody tr:not(.network)")).toHaveLength(290);
+    expect(overview.querySelectorAll("tbody th a[href^='municipality/']")).toHaveLength(290);
+    const ranked = keyIndicators(s.indicators).filter((i) => i.direction !== "none");
+    expect(overview.querySelectorAll("figure.chart-rank")).toHaveLength(ranked.length);
+    for (const f of overview.querySelectorAll("figure.chart-rank")) expect(f.querySelectorAll("g.names text")).toHaveLength(20);
     // every breakdown (contract §6.3): one compact chart of the categories, not 290 bars, and the
     // latest year's tables of every municipality and the network
     for (const d of s.dimensions) {

@@ -43,13 +43,16 @@ describe("the published files (contract §7)", () => {
       expect(header).toBe("indicator,dimension,category,municipality,year,gender,value,numerator,denominator,status");
       for (const row of rows) {
         const [indicator, dimension, category, municipality, year, gender, value, numerator, denominator, status] = row.split(",");
-        expect([dimension, category]).toEqual(["", ""]); // totals only so far (breakdowns: §6.3)
+        // a total, or a breakdown row of a declared dimension and category (§6.3)
+        if (dimension !== "") expect(s.dimensions.find((d) => d.id === dimension)!.categories.map((c) => c.code), row).toContain(category);
+        else expect(category).toBe("");
         expect(s.indicators.map((i) => i.id)).toContain(indicator);
         expect(municipality).toMatch(/^(\d{4}|network)$/);
         expect(year).toMatch(/^\d{4}$/);
         expect(["K", "M", "T"]).toContain(gender);
         expect(["", "..", "-"]).toContain(status);
-        for (const n of [value, numerator, denominator]) expect(n).toMatch(/^(\d+(\.\d+)?)?$/);
+        // numbers in CSV notation; a model figure (§10) may be negative (a net value)
+        for (const n of [value, numerator, denominator]) expect(n).toMatch(/^(-?\d+(\.\d+)?)?$/);
         if (status !== "") expect([value, numerator, denominator]).toEqual(["", "", ""]);
         // every published count is 0 or above the threshold (contract §8)
         if (status === "" && s.indicators.find((i) => i.id === indicator)!.kind === "count" && municipality !== "network") {
@@ -100,7 +103,8 @@ describe("the published files (contract §7)", () => {
   it("lists the codes a profile mapped on quality.html without a row count per code", () => {
     const html = readFileSync(join(out, "quality.html"), "utf8");
     const table = html.slice(html.indexOf('id="mappings"'), html.indexOf('id="replacements"'));
-    expect(table).toContain("<th scope=\"col\">Gemensam kod</th>");
+    expect(table).toContain("<th scope=\"col\">Kontraktets kod</th>");
+    expect(table).toContain("Kvinnor <span class=\"muted nw\">(<code>K</code>)</span>"); // the code by its Swedish label
     expect(table).not.toContain("<th scope=\"col\" class=\"num\">Rader</th>");
     expect(table).toContain("<code>Kvinna</code>");
   });

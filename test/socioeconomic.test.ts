@@ -8,7 +8,9 @@ import { auditSocioeconomic, socioeconomicFigures, socioeconomicRows, valuePerEx
 import { parseSettings, readSettings, socioeconomicDefaults, type SocioeconomicParameters } from "../pipeline/settings.js";
 import { runConfig, UsageError } from "../pipeline/config.js";
 import { run } from "../pipeline/run.js";
-import { testContext } from "../pipeline/system/context.js";
+import { silentLogger, testContext } from "../pipeline/system/context.js";
+import { main } from "../pipeline/cli.js";
+import { JSDOM } from "jsdom";
 import type { IndicatorRow, PublishedRow } from "../pipeline/withhold/model.js";
 import {
   bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, measureCopies, Site, tempRoot, testKey, writeFiles,
@@ -160,8 +162,33 @@ describe("a run with non-default settings", () => {
     expect(site.groups.get("all")!.filter((f) => f.indicator.startsWith("socioeconomic_") && f.gender !== "T")).toEqual([]);
   });
 
-  it("shows the model's parameters on the report page", () => {
-    const page = readFileSync(join(root, "site", "all.html"), "utf8");
-    expect(page).toContain("Socioekonomiskt värde");
+  it("shows the model, its parameters as used and the sensitivity line on the report page", () => {
+    const doc = new JSDOM(readFileSync(join(root, "site", "all.html"), "utf8")).window.document;
+    const section = doc.querySelector("#socioekonomi")!;
+    expect(section.textContent).toContain("inte uppmätta utfall");
+    const params = Object.fromEntries([...section.querySelectorAll("table.params tbody tr")].map((tr) => [tr.querySelector("th")!.textContent, tr.querySelectorAll("td")[1].textContent]));
+    expect(params).toEqual({ H: "2", r: "10,0 %", R: "60 000 kr", p: "1,00 · 0,50", q: "1,00 · 0,00", d: "25,0 %" });
+    expect(section.querySelector("table.params caption")!.textContent).toContain("nätverkets inställningar");
+    // halved retention: V_work = 90 000 + 0.25 × 180 000 ÷ 1.1, V_studies = 60 000 → (20 × 130 909.09 + 10 × 60 000) × 0.75 = 2 413 636
+    const line = [...section.querySelectorAll("ul.sensitivity li")].map((li) => li.textContent!.replace(/\s+/g, " "));
+    expect(line).toHaveLength(1);
+    expect(line[0]).toContain("4 827 273 kr; halverade andelar 2 413 636 kr");
+    expect(section.querySelector("svg[role=img]")).not.toBeNull();
+  });
+
+  it("republishes when the settings change, with nothing new in the inbox", async () => {
+    writeFileSync(join(root, "settings.json"), JSON.stringify({ socioeconomic: { horizon_years: 2, discount_rate: 0.1, public_revenue_per_work_year: 60_000, work_retention: [1, 0.5], studies_retention: [1, 0], deadweight: 0 } }));
+    const cfg = runConfig({ inbox: join(root, "inbox"), out: join(root, "site"), db: join(root, "state", "kas.duckdb"), settings: join(root, "settings.json") });
+    await run(cfg, testContext({ env: { KAS_KEY: testKey } }));
+    // no deadweight: 20 × 261 818.18 + 10 × 120 000 = 6 436 363.6
+    expect(new Site(join(root, "site")).cells("all", "socioeconomic_value", "0144", 2024, "T")).toEqual(["6436364", "", "", ""]);
+  });
+
+  it("a bad settings file is wrong usage (exit 2) naming the key", async () => {
+    writeFileSync(join(root, "bad.json"), JSON.stringify({ socioeconomic: { work_retention: [1, 2, 0, 0, 0] } }));
+    const out: string[] = [];
+    const code = await main(["run", "--inbox", join(root, "inbox"), "--out", join(root, "site"), "--db", join(root, "state", "kas.duckdb"), "--settings", join(root, "bad.json")],
+      testContext({ env: { KAS_KEY: testKey }, log: silentLogger, print: (t) => out.push(t) }));
+    expect(code).toBe(2);
   });
 });

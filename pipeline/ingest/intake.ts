@@ -212,7 +212,7 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
   const workDir = join(cfg.workDir, `run-${runId}`);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   try {
-    for (const p of fresh) await prepare(p, profiles.byMunicipality.get(p.candidate.municipality) ?? null, schema, workDir);
+    for (const p of fresh) await prepare(p, profiles.byMunicipality.get(p.candidate.municipality) ?? null, schema, workDir, profiles.byName.values());
     const rowsLoaded: Record<KindName, number> = { bistand: 0, insats: 0 };
     let done = 0;
     for (const kind of ["bistand", "insats"] as const) {

@@ -69,7 +69,7 @@ export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], sche
   await stagePseudonyms(db, kind, keyer);
   const counts = new Map((await db.all<{ file_id: number; n: number; blank: number }>(sqlText("staging/stg_file_counts"))).map((r) => [r.file_id, r]));
   const checked = new Map<number, CheckedFile>(
-    batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf }])
+    batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf, layout: p.staged?.layout ?? null }])
   );
   const failed = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
   for (const p of batch) {

@@ -2,7 +2,9 @@
 // unweighted mean of the published values (a withheld value is not averaged; its numerator is the sum
 // of the values averaged and its denominator their number), for totals and breakdown rows alike; a
 // published total is ranked where higher or lower is better (counts and indicators without a
-// direction are not ranked, nor are breakdown rows).
+// direction are not ranked, nor are breakdown rows), and only among three or more published values:
+// "1 of 2" says little and makes each of two municipalities' values the other's. A group whose
+// values are all withheld has no mean, and its network row says so with ".." rather than "-".
 // Arithmetic is on scaled integers, so means round half up exactly.
 import type { PublishedRow } from "../withhold/model.js";
 import { decimalsOf, type Indicator } from "../contract/schema.js";
@@ -12,6 +14,8 @@ export interface Figure extends PublishedRow {
   readonly ranked: number | null;
 }
 
+/** A rank needs at least this many published values to compare (fewer: rank null, "ej rankad"). */
+export const minRanked = 3;
 
 /** round(a / b) half up, for non-negative integers. */
 function divRound(a: number, b: number): number {
@@ -49,7 +53,7 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
     const published = group.filter((r) => r.status === "" && r.value !== null);
     const sign = def.direction === "lower" ? 1 : -1; // rank 1 = lowest for "lower", else highest
     const order = published.map((r) => sign * r.value!).sort((a, b) => a - b);
-    const ranks = def.direction !== "none" && def.kind !== "count" && !dimension;
+    const ranks = def.direction !== "none" && def.kind !== "count" && !dimension && published.length >= minRanked;
     for (const r of group) {
       if (r.status !== "" || r.value === null || !ranks) {
         out.push({ ...r, rank: null, ranked: null });
@@ -59,7 +63,9 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
       out.push({ ...r, rank: firstAtLeast(order, sign * r.value) + 1, ranked: published.length });
     }
     if (published.length === 0) {
-      out.push({ indicator, ...breakdown, municipality: "network", year, gender, value: null, numerator: null, denominator: null, status: "-", rank: null, ranked: null });
+      // nothing to average: withheld where a municipality's value is withheld, else no data
+      const status = group.some((r) => r.status === "..") ? ".." : "-";
+      out.push({ indicator, ...breakdown, municipality: "network", year, gender, value: null, numerator: null, denominator: null, status, rank: null, ranked: null });
       continue;
     }
     const scale = 10 ** d;

@@ -10,6 +10,8 @@ import { figuresArrow } from "../../reports/arrow.js";
 import { figuresCsv } from "../../reports/csv.js";
 import { renderIndex } from "../../reports/index-page.js";
 import type { ReportPage, RunInfo } from "../../reports/model.js";
+import { MunicipalityFigures } from "../../reports/municipality-figures.js";
+import { municipalityFile, renderMunicipalityPage } from "../../reports/municipality-page.js";
 import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { reportTimeZone } from "../../reports/time.js";
@@ -19,6 +21,7 @@ import type { IndicatorRow } from "../withhold/model.js";
 import { refreshMarts } from "./marts.js";
 import { freshnessOf, qualityOf } from "./quality.js";
 import { auditSocioeconomic, socioeconomicRows } from "./socioeconomic.js";
+import { groupMeans, groupsInNetwork } from "./groups.js";
 import { defaultSettings, socioeconomicDefaults } from "../settings.js";
 import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
 import { withholdInParallel } from "../withhold/threads.js";
@@ -82,6 +85,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   const protections = [];
   for (const [i, plan] of plans.entries()) protections.push(await finishWithholding(db, plan, computed[i]));
   protectionMs += performance.now() - p0;
+  const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
   for (const [i, tg] of schema.targetGroups.entries()) {
     const protection = protections[i];
     const r0 = performance.now();
@@ -90,11 +94,15 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
     const socio = socioeconomicRows(plans[i].rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
     const leaks = auditSocioeconomic([...protection.rows, ...socio.rows], o.threshold);
     if (leaks.length) throw new Error(`the socio-economic figures of ${tg.id} rest on withheld counts: ${leaks.slice(0, 3).join("; ")}`);
-    const figures = compare([...protection.rows, ...socio.rows], schema.indicators);
+    const published = [...protection.rows, ...socio.rows];
+    // the network mean, and the mean of every comparison group with a member in the network (§13)
+    const groups = groupsInNetwork(settings.comparisonGroups, municipalities.map((m) => m.code));
+    const figures = [...compare(published, schema.indicators), ...groupMeans(published, groups, schema.indicators)];
     const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
     const page: ReportPage = {
       targetGroup: tg, indicators: schema.indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
       freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },
+      comparisonGroups: groups.map((g) => ({ id: g.id, name: settings.comparisonGroups[g.id].sv, members: g.members })),
       socioeconomic: {
         parameters: settings.socioeconomic,
         defaults: JSON.stringify(settings.socioeconomic) === JSON.stringify(socioeconomicDefaults),
@@ -102,6 +110,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       }
     };
     writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
+    perMunicipality.add(page, `${tg.id}.html`);
     // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
     const data = (ext: string) => join(dir, "data", `${tg.id}.${ext}`);
     writeFileSync(data("csv"), figuresCsv(page.figures));
@@ -123,6 +132,12 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   }));
   writeFileSync(join(dir, "quality.html"), renderQuality(await qualityOf(db, run, o.threshold, freshness)));
   writeFileSync(join(dir, "codes.html"), renderCodes(schema, run));
+  // one page per municipality (contract §7): its figures in every report beside the network's
+  mkdirSync(join(dir, "municipality"), { recursive: true });
+  for (const m of municipalities) {
+    const page = perMunicipality.page(m, { run, threshold: o.threshold, indicators: schema.indicators, dimensions: schema.dimensions }, freshness);
+    writeFileSync(join(dir, municipalityFile(m.code)), renderMunicipalityPage(page));
+  }
   renderMs += performance.now() - r0;
   return { reports, seconds: { marts: secs(t1 - t0), protection: secs(protectionMs), render: secs(renderMs) } };
 }

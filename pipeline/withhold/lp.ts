@@ -304,6 +304,8 @@ const STACK_COLS = 400;
  * a changed objective needs a few pivots, a stack of fresh ones a whole solve each.
  */
 const WARM_COLS = 24;
+/** Shapes held by warm models at once (each a HiGHS instance in the WebAssembly memory). */
+const WARM_MODELS = 8;
 
 const MODEL_OPTIMAL = 7;
 const MODEL_INFEASIBLE = 8;
@@ -315,13 +317,47 @@ export class LpSolver {
   lps = 0;
   runs = 0;
 
-  private readonly warm: Model;
+  /**
+   * Models holding a shape, most recently used last: the rounds of one attack ask for LPs of the same
+   * component again and again, and a model that still holds it keeps its basis too.
+   */
+  private readonly warm: { shape: Shape | null; model: Model; colLower: Float64Array; colUpper: Float64Array }[] = [];
 
-  constructor(highs: Highs) {
+  constructor(private readonly highs: Highs) {
     this.model = highs.createModel();
     this.model.options.set({ output_flag: false, presolve: "off" });
-    this.warm = highs.createModel();
-    this.warm.options.set({ output_flag: false, presolve: "off" });
+  }
+
+  /** The model holding this shape, passing it to the least recently used one when none does. */
+  private warmModel(s: Shape): (typeof this.warm)[number] {
+    let k = this.warm.findIndex((w) => w.shape === s);
+    if (k < 0) {
+      if (this.warm.length < WARM_MODELS) {
+        const model = this.highs.createModel();
+        model.options.set({ output_flag: false, presolve: "off" });
+        this.warm.unshift({ shape: null, model, colLower: new Float64Array(0), colUpper: new Float64Array(0) });
+      }
+      k = 0;
+      const w = this.warm[0];
+      const numCols = s.numCols;
+      const numRows = s.rowLo.length;
+      w.colLower = Float64Array.from(s.colLo);
+      w.colUpper = Float64Array.from(s.colHi);
+      w.model.passModel({
+        numCols,
+        numRows,
+        colCost: new Float64Array(numCols),
+        colLower: w.colLower,
+        colUpper: w.colUpper,
+        rowLower: Float64Array.from(s.rowLo),
+        rowUpper: Float64Array.from(s.rowHi),
+        matrix: { format: "csr", numRows, numCols, starts: Int32Array.from(s.rowStart), indices: Int32Array.from(s.rowIdx), values: Float64Array.from(s.rowVal) }
+      });
+      w.shape = s;
+    }
+    const [w] = this.warm.splice(k, 1);
+    this.warm.push(w);
+    return w;
   }
 
   solve(blocks: readonly Block[]): Solved[] {
@@ -332,7 +368,7 @@ export class LpSolver {
       if (!blocks[from].alone && shape.numCols >= WARM_COLS) {
         let to = from + 1;
         while (to < blocks.length && blocks[to].shape === shape && !blocks[to].alone) to++;
-        if (to - from > 1) {
+        if (to - from > 1 || this.warm.some((w) => w.shape === shape)) {
           this.solveWarm(blocks, from, to, out);
           from = to;
           continue;
@@ -354,34 +390,20 @@ export class LpSolver {
 
   /** Blocks from..to of one shape, in turn on one model: only the objective and a cap change between them. */
   private solveWarm(blocks: readonly Block[], from: number, to: number, out: Solved[]): void {
-    const s = blocks[from].shape;
-    const numCols = s.numCols;
-    const numRows = s.rowLo.length;
-    const colLower = Float64Array.from(s.colLo);
-    const colUpper = Float64Array.from(s.colHi);
-    this.warm.passModel({
-      numCols,
-      numRows,
-      colCost: new Float64Array(numCols),
-      colLower,
-      colUpper,
-      rowLower: Float64Array.from(s.rowLo),
-      rowUpper: Float64Array.from(s.rowHi),
-      matrix: { format: "csr", numRows, numCols, starts: Int32Array.from(s.rowStart), indices: Int32Array.from(s.rowIdx), values: Float64Array.from(s.rowVal) }
-    });
+    const { model, colLower, colUpper } = this.warmModel(blocks[from].shape);
     for (let b = from; b < to; b++) {
       const blk = blocks[b];
-      for (let j = 0; j < blk.costIdx.length; j++) this.warm.changeColCost(blk.costIdx[j], blk.costVal[j]);
+      for (let j = 0; j < blk.costIdx.length; j++) model.changeColCost(blk.costIdx[j], blk.costVal[j]);
       const capped = blk.capCol !== undefined && blk.cap! < colUpper[blk.capCol];
-      if (capped) this.warm.changeColBounds(blk.capCol!, colLower[blk.capCol!], blk.cap!);
-      this.warm.run();
+      if (capped) model.changeColBounds(blk.capCol!, colLower[blk.capCol!], blk.cap!);
+      model.run();
       this.runs++;
-      const status = this.warm.getModelStatus();
-      if (status === MODEL_OPTIMAL) out[b] = { ok: true, x: Float64Array.from(this.warm.getSolution().colValue) };
+      const status = model.getModelStatus();
+      if (status === MODEL_OPTIMAL) out[b] = { ok: true, x: Float64Array.from(model.getSolution().colValue) };
       else if (status === MODEL_INFEASIBLE || status === MODEL_UNBOUNDED_OR_INFEASIBLE) out[b] = { ok: false, x: new Float64Array(0) };
       else throw new Error(`HiGHS ended with model status ${status}`);
-      for (let j = 0; j < blk.costIdx.length; j++) this.warm.changeColCost(blk.costIdx[j], 0);
-      if (capped) this.warm.changeColBounds(blk.capCol!, colLower[blk.capCol!], colUpper[blk.capCol!]);
+      for (let j = 0; j < blk.costIdx.length; j++) model.changeColCost(blk.costIdx[j], 0);
+      if (capped) model.changeColBounds(blk.capCol!, colLower[blk.capCol!], colUpper[blk.capCol!]);
     }
   }
 

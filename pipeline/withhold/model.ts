@@ -298,7 +298,7 @@ export async function withholdReport(rows: readonly IndicatorRow[], threshold: n
   }
   const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
   const relations = relationsOf(new Set(counts.keys()), zeros, factsOf(rows, options));
-  const protection = await withholdUnits({ counts: countList, units, relations, threshold });
+  const protection = await withholdUnits({ counts: countList, units, relations, threshold, exactRanges: false });
   const out = rows.map((r): PublishedRow =>
     r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
   );

@@ -39,6 +39,12 @@ export interface Problem {
   readonly units: readonly Unit[];
   readonly relations: readonly Relation[];
   readonly threshold: number;
+  /**
+   * true (the default): the result's ranges are the attacker's exact ranges of the final table; false:
+   * parts of them wide enough to prove each count protected — what the reports need (the independent
+   * checker computes its own), at a fraction of the LPs
+   */
+  readonly exactRanges?: boolean;
 }
 
 export interface Withheld {
@@ -46,7 +52,7 @@ export interface Withheld {
   readonly withheld: ReadonlySet<string>;
   /** count ids */
   readonly hidden: ReadonlySet<string>;
-  /** the attacker's range of every hidden count, as attack() computes it for the final table */
+  /** the attacker's range of every hidden count of the final table: as attack() computes it, or a part of it wider than the threshold (Problem.exactRanges) */
   readonly ranges: ReadonlyMap<string, Range>;
   /** units withheld beyond the primaries (and beyond rows showing a count in 1..threshold) */
   readonly secondary: number;
@@ -149,7 +155,8 @@ export async function withholdUnits(problem: Problem): Promise<Withheld> {
       cost: partUnits.map((u) => cost[u]),
       unitsOf: list.map((g) => of(g).map((u) => localUnit.get(u)!)),
       withheld: Uint8Array.from(partUnits, (u) => withheld[u]),
-      threshold: t
+      threshold: t,
+      exact: problem.exactRanges ?? true
     });
   }
 
@@ -187,6 +194,8 @@ interface Part {
   readonly unitsOf: readonly (readonly number[])[];
   readonly withheld: Uint8Array;
   readonly threshold: number;
+  /** whether the final ranges must be exact (Problem.exactRanges) */
+  readonly exact: boolean;
 }
 
 interface PartResult {
@@ -243,8 +252,9 @@ function* withholdPart(p: Part): Task<PartResult> {
     if (withheld[u] && !p.withheld[u] && p.unitCounts[u].every((i) => !hidden[i])) withheld[u] = 0;
   }
 
-  // Exact final ranges: refresh those computed before later withholdings widened them.
-  for (const [i, r] of yield* rangesTask(c, hidden, indices(stale))) range[i] = r;
+  // Exact final ranges: refresh those computed before later withholdings widened them (a stale
+  // range is still a part of the exact one: withholding only widens).
+  if (p.exact) for (const [i, r] of yield* rangesTask(c, hidden, indices(stale))) range[i] = r;
   const ranges = new Map<number, Range>();
   for (const i of indices(hidden)) {
     const r = range[i]!;
@@ -374,7 +384,7 @@ function* protectionSet(p: Part, hidden: Uint8Array, withheld: Uint8Array, f: nu
  * are tried: they are the ones worth publishing, and a breakdown's many small cells would otherwise
  * cost more than all the rest of the protection.
  */
-const PRUNE_TRIES = 6;
+const PRUNE_TRIES = 3;
 function* prune(p: Part, withheld: Uint8Array, hidden: Uint8Array, range: (Range | undefined)[], stale: Uint8Array): Task<void> {
   const { c, threshold: t } = p;
   const secondary = indices(withheld).filter((u) => !p.withheld[u]);

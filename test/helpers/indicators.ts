@@ -261,6 +261,7 @@ export function violations(site: Site, threshold: number): string[] {
   const out: string[] = [];
   for (const [group, figures] of site.groups) {
     const byKey = new Map<string, CsvFigure[]>();
+    const withheldKeys = new Set<string>();
     for (const f of figures) {
       const at = `${group} ${f.indicator}${f.dimension ? ` ${f.dimension}=${f.category}` : ""} ${f.municipality} ${f.year} ${f.gender}`;
       const bad = (what: string) => out.push(`${at}: ${what} [${f.value},${f.numerator},${f.denominator},${f.status}]`);
@@ -271,7 +272,8 @@ export function violations(site: Site, threshold: number): string[] {
       if (!["", "..", "-"].includes(f.status)) { bad("status"); continue; }
       if (f.status !== "") {
         if (f.value !== "" || f.numerator !== "" || f.denominator !== "") bad("withheld or missing row with cells");
-        if (f.municipality === "network" && f.status === "..") bad("withheld network mean");
+        // a network row is `..` only when nothing is averaged and some municipality is withheld (checked below)
+        if (f.municipality !== "network" && f.status === "..") withheldKeys.add(`${f.indicator}|${f.dimension ?? ""}|${f.category ?? ""}|${f.year}|${f.gender}`);
         continue;
       }
       if (f.municipality !== "network") {
@@ -321,7 +323,8 @@ export function violations(site: Site, threshold: number): string[] {
       const at = `${group} ${f.indicator}${f.dimension ? ` ${f.dimension}=${f.category}` : ""} network ${f.year} ${f.gender}`;
       const averaged = byKey.get(`${f.indicator}|${f.dimension ?? ""}|${f.category ?? ""}|${f.year}|${f.gender}`) ?? [];
       if (averaged.length === 0) {
-        if (f.status !== "-") out.push(`${at}: a mean of nothing is not '-'`);
+        const want = withheldKeys.has(`${f.indicator}|${f.dimension ?? ""}|${f.category ?? ""}|${f.year}|${f.gender}`) ? ".." : "-";
+        if (f.status !== want || f.value !== "") out.push(`${at}: a mean of nothing is not '${want}' [${f.value},${f.status}]`);
         continue;
       }
       const sum = averaged.reduce((s, x) => s + exact(x.value), 0n);

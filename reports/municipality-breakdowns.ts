@@ -1,0 +1,86 @@
+// One report's breakdowns (contract §6.3) on a municipality's page, in a fold: for the latest year,
+// per dimension and indicator broken down a small table of the categories with the municipality's
+// total value, the network mean and its comparison groups' means beside it, then its values for
+// women and men. Breakdowns are not
+// ranked. Each title links to the breakdown's block in the report.
+import { breakdownTitle } from "./breakdown-index.js";
+import { dimensionAnchor } from "./breakdown-section.js";
+import { html, slug, type Html } from "./html.js";
+import { hyphenate } from "./hyphenate.js";
+import { tableWrap } from "./frame.js";
+import type { Dimension, Figure, Indicator } from "./model.js";
+import { groupHeads, valueText, type Gender } from "./municipality-table.js";
+
+type Cells = Map<string, Partial<Record<Gender, Figure>>>;
+
+/** A category's or dimension's name with soft hyphens, so the name column of a phone's table stays
+ *  narrow enough for the values beside it (the same few names on every page: computed once). */
+const hyphenated = new Map<string, string>();
+function label(name: string): string {
+  let out = hyphenated.get(name);
+  if (out === undefined) hyphenated.set(name, (out = hyphenate(name, 12)));
+  return out;
+}
+
+const key = (indicator: string, dimension: string, category: string) => `${indicator}|${dimension}|${category}`;
+
+/** Files the breakdown rows of one year by indicator, dimension and category; throws for a second figure of one cell. */
+export function breakdownCells(figures: readonly Figure[], year: number): Cells {
+  const cells: Cells = new Map();
+  for (const f of figures) {
+    if (!f.dimension || f.year !== year) continue;
+    const k = key(f.indicator, f.dimension, f.category ?? "");
+    let cell = cells.get(k);
+    if (!cell) cells.set(k, (cell = {}));
+    if (cell[f.gender]) throw new Error(`duplicate figure: ${f.indicator}|${f.dimension}|${f.category}|${f.municipality}|${f.year}|${f.gender}`);
+    cell[f.gender] = f;
+  }
+  return cells;
+}
+
+export interface BreakdownsFold {
+  /** the report's page, relative to the municipality's page */
+  href: string;
+  /** the municipality's name, over its columns */
+  municipality: string;
+  dimensions: readonly Dimension[];
+  indicators: readonly Indicator[];
+  year: number;
+  own: Cells;
+  network: Cells;
+  /** the means of the municipality's comparison groups (§13) */
+  groups: readonly { name: string; cells: Cells }[];
+}
+
+/** The fold, or nothing when the municipality has no breakdown figure that year. */
+export function breakdownsFold(b: BreakdownsFold): Html {
+  if (b.own.size === 0) return html``;
+  const byId = new Map(b.indicators.map((i) => [i.id, i]));
+  const blocks = b.dimensions.flatMap((dimension) =>
+    dimension.indicators.flatMap((how) => {
+      const indicator = byId.get(how.id);
+      if (!indicator) return [];
+      const title = breakdownTitle({ dimension, indicator, how, categories: dimension.categories, figures: [] });
+      const split = (["K", "M"] as const).filter((g) => indicator.genders.includes(g));
+      const rows = dimension.categories.map((c) => {
+        const own = b.own.get(key(indicator.id, dimension.id, c.code));
+        const mean = b.network.get(key(indicator.id, dimension.id, c.code));
+        return html`<tr><th scope="row">${label(c.sv)}</th><td>${valueText(indicator, own?.T, false)}</td><td>${valueText(indicator, mean?.T, true)}</td>${b.groups.map((g) => html`<td>${valueText(indicator, g.cells.get(key(indicator.id, dimension.id, c.code))?.T, true)}</td>`)}${split.map((g) => html`<td>${valueText(indicator, own?.[g], false)}</td>`)}</tr>`;
+      });
+      const unit = indicator.kind === "share" ? "procent" : indicator.unit;
+      const anchor = `${dimensionAnchor(dimension)}-${slug(indicator.id)}`;
+      return [tableWrap(`Tabell: ${title}, ${b.year}`, html`<table class="figs">
+<caption><a href="${b.href}#${anchor}">${title}</a>, ${b.year} <span class="muted">(${unit})</span></caption>
+<thead>
+<tr><th scope="col" rowspan="2">${label(dimension.sv)}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">Totalt</th>${split.length ? html`<th scope="colgroup" colspan="${split.length}" class="ystart">Per kön, ${b.municipality}</th>` : ""}</tr>
+<tr><th scope="col" class="num ystart">${b.municipality}</th><th scope="col" class="num">Nätverket<br>(medel)</th>${groupHeads(b.groups)}${split.map((g, i) => html`<th scope="col" class="num${i === 0 ? " ystart" : ""}">${g === "K" ? "Kvinnor" : "Män"}</th>`)}</tr>
+</thead>
+<tbody>${rows}</tbody>
+</table>`)];
+    })
+  );
+  return html`<details class="print-closed"><summary>Uppdelningar ${b.year}</summary>
+<p>Kommunens värden per kategori för det senaste året, bredvid nätverkets medelvärde. Uppdelningar rangordnas inte; tidigare år finns i rapportens datafiler.</p>
+${blocks}
+</details>`;
+}

@@ -1,0 +1,113 @@
+// One report's totals on a municipality's page (municipality-page.ts): a table with a row group per
+// indicator — its name linking to the indicator's section of the report — and a row per year with
+// the municipality's total value, the network mean and the means of its comparison groups (§13)
+// beside it and the municipality's rank where the report ranks one, then its values for women and men. Values, symbols and notation as in the reports.
+import { formatByIndicator, formatFigure, formatFixed, NO_DATA } from "./format.js";
+import { html, type Html } from "./html.js";
+import { tableWrap } from "./frame.js";
+import type { Figure, Indicator } from "./model.js";
+import { rankClass, rankText } from "./rank.js";
+
+export type Gender = "K" | "M" | "T";
+/** A total figure of the municipality or the network: indicator → year → gender. */
+export type Totals = ReadonlyMap<string, ReadonlyMap<number, Readonly<Partial<Record<Gender, Figure>>>>>;
+
+export interface TotalsTable {
+  /** the table's caption: short, as a phone shows only what fits its width */
+  caption: string;
+  /** the name of its scrolling region, complete */
+  label: string;
+  /** the municipality's name, over its columns */
+  municipality: string;
+  indicators: readonly Indicator[];
+  years: readonly number[];
+  own: Totals;
+  network: Totals;
+  /** the means of the municipality's comparison groups (§13), beside the network mean */
+  groups: readonly { name: string; totals: Totals }[];
+  /** the href of an indicator's section in the report, relative to the page */
+  href: (ind: Indicator) => string;
+}
+
+/** Files a total figure; throws for a second figure of one cell. */
+export function addTotal(totals: Map<string, Map<number, Partial<Record<Gender, Figure>>>>, f: Figure): void {
+  let byYear = totals.get(f.indicator);
+  if (!byYear) totals.set(f.indicator, (byYear = new Map()));
+  let cell = byYear.get(f.year);
+  if (!cell) byYear.set(f.year, (cell = {}));
+  if (cell[f.gender]) throw new Error(`duplicate figure: ${f.indicator}|${f.municipality}|${f.year}|${f.gender}`);
+  cell[f.gender] = f;
+}
+
+/** The value in the reports' notation; a mean of the network or a group of a count is a mean, so it keeps one decimal. */
+export function valueText(ind: Indicator, f: Figure | undefined, network: boolean): string {
+  if (!f) return NO_DATA;
+  const format = ind.kind === "count" && network ? (v: number) => formatFixed(v, 1) : (v: number) => formatByIndicator(ind, v);
+  return formatFigure(f.status, f.value, format);
+}
+
+/** The rank as in the reports ("2 av 6", coloured by third); nothing for an indicator the reports do
+ *  not rank and a figure without a rank, "ej rankad" where a ranked indicator's value is missing or withheld. */
+function rankCell(ind: Indicator, f: Figure | undefined): Html {
+  const rank = f?.rank ?? null, ranked = f?.ranked ?? null;
+  if (rank === null && ind.direction === "none") return html`<td></td>`;
+  return html`<td><span class="rank rank-${rankClass(rank, ranked, ind.direction)}">${rankText(rank, ranked)}</span></td>`;
+}
+
+const unitOf = (ind: Indicator) => (ind.kind === "share" ? "procent" : ind.unit);
+
+/** The header of a comparison group's column: its name may be long, so it wraps. */
+export const groupHeads = (groups: readonly { name: string }[]): Html[] => groups.map((g) => html`<th scope="col">${g.name}<br>(medel)</th>`);
+
+/** A name in lines of at most ~44 characters: an indicator's name spans the totals' columns, and a
+ *  long name on one line would widen them on a wide screen (the table grows to the name's width),
+ *  pulling the figures apart; on a phone the lines fit the screen. */
+function lines(name: string, max = 44): Html[] {
+  const out: string[] = [];
+  for (const word of name.split(" ")) {
+    const last = out.length - 1;
+    if (last >= 0 && out[last].length + 1 + word.length <= max) out[last] += ` ${word}`;
+    else out.push(word);
+  }
+  // the space stays before each break, so the name's text (and what a screen reader says) is unchanged
+  return out.map((line, i) => html`${line}${i < out.length - 1 ? html` <br>` : ""}`);
+}
+
+/** Which columns a table has: a rank where the reports rank one of its indicators (not the model's
+ *  figures, which no report ranks), women and men where one of its indicators is published by gender. */
+interface Columns { ranks: boolean; genders: boolean }
+
+function indicatorRows(t: TotalsTable, ind: Indicator, c: Columns): Html {
+  const split = ind.genders.includes("K") || ind.genders.includes("M");
+  const rows = t.years.map((y) => {
+    const own = t.own.get(ind.id)?.get(y);
+    const mean = t.network.get(ind.id)?.get(y);
+    const byGender = !c.genders ? "" : split
+      ? (["K", "M"] as const).map((g) => html`<td>${ind.genders.includes(g) ? valueText(ind, own?.[g], false) : ""}</td>`)
+      : html`<td colspan="2" class="muted">endast totalt</td>`;
+    const groups = t.groups.map((g) => html`<td>${valueText(ind, g.totals.get(ind.id)?.get(y)?.T, true)}</td>`);
+    return html`<tr><th scope="row">${y}</th><td>${valueText(ind, own?.T, false)}</td><td>${valueText(ind, mean?.T, true)}</td>${groups}${c.ranks ? rankCell(ind, own?.T) : ""}${byGender}</tr>`;
+  });
+  return html`<tbody>
+<tr><th scope="rowgroup" colspan="${3 + t.groups.length + (c.ranks ? 1 : 0)}"><a href="${t.href(ind)}">${lines(ind.sv)}</a> <span class="muted">(${unitOf(ind)})</span></th>${c.genders ? html`<td colspan="2"></td>` : ""}</tr>
+${rows}
+</tbody>`;
+}
+
+/** The table: a row group per indicator, a row per year. The totals come first — the municipality,
+ *  the network mean and the rank — so a phone shows them without scrolling; women and men follow.
+ *  An indicator's name spans the totals' columns only, so on a phone it wraps within the screen. */
+export function totalsTable(t: TotalsTable): Html {
+  const c: Columns = {
+    ranks: t.indicators.some((i) => i.direction !== "none"),
+    genders: t.indicators.some((i) => i.genders.includes("K") || i.genders.includes("M"))
+  };
+  return tableWrap(`Tabell: ${t.label}`, html`<table class="figs">
+<caption>${t.caption}</caption>
+<thead>
+<tr><th scope="col" rowspan="2">År</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">Totalt</th>${c.genders ? html`<th scope="colgroup" colspan="2" class="ystart">Per kön, ${t.municipality}</th>` : ""}</tr>
+<tr><th scope="col" class="num ystart">${t.municipality}</th><th scope="col" class="num">Nätverket<br>(medel)</th>${groupHeads(t.groups)}${c.ranks ? html`<th scope="col">Rang</th>` : ""}${c.genders ? html`<th scope="col" class="num ystart">Kvinnor</th><th scope="col" class="num">Män</th>` : ""}</tr>
+</thead>
+${t.indicators.map((ind) => indicatorRows(t, ind, c))}
+</table>`);
+}
