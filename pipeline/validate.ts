@@ -70,7 +70,7 @@ export async function validateFiles(
       };
       id++;
       const profile = forced ?? (folder ? o.profiles.byMunicipality.get(folder) ?? null : null);
-      await prepare(p, profile, o.schema, work);
+      await prepare(p, profile, o.schema, work, o.profiles.byName.values());
       prepared.push(p);
     }
     const db = await openDb(":memory:", { tempDir: join(work, "duckdb") });

@@ -17,7 +17,7 @@ function checksSection(): Html {
       .filter((e) => e.stage === stage)
       .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))
       .map(
-        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${e.severity}</span> <br><span class="muted">${severities[e.severity].label.sv}</span></td><td>${e.title.sv}</td><td>${e.fix.sv}</td></tr>`
+        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${severities[e.severity].label.sv.toUpperCase()}</span> <br><span class="muted">${e.severity}</span></td><td>${e.title.sv}</td><td>${e.fix.sv}</td></tr>`
       );
     return html`<section aria-labelledby="checks-${slug(stage)}"><h3 id="checks-${slug(stage)}">${title}</h3>
 ${tableWrap(title, html`<table>
@@ -28,7 +28,7 @@ ${tableWrap(title, html`<table>
   });
   return html`<h2 id="checks">Kontroller och meddelanden</h2>
 <p>Varje fil kontrolleras innan något av den läses in: först filen själv, sedan rubrikraden, radernas struktur, värdet i varje kolumn och reglerna inom och mellan rader. Varje fynd anger kod, fil, rad, kolumn och värde och ett meddelande om vad som är fel och hur det rättas; <code>kas validate</code> visar fynden för en fil utan att läsa in den. Allvarlighet:</p>
-<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${s}</span> (${severities[s].label.sv}): ${severities[s].meaning.sv}</li>`)}</ul>
+<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${severities[s].label.sv.toUpperCase()}</span> <span class="muted">(${s} i --json)</span>: ${severities[s].meaning.sv}</li>`)}</ul>
 ${sections}`;
 }
 

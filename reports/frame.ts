@@ -74,7 +74,7 @@ export function freshnessTable(rows: readonly Freshness[], run: RunInfo, caption
             ? html`t.o.m. <strong>${formatMonth(f.bistandTo)}</strong>`
             : html`<span class="sym">-</span> <span class="muted">(inga biståndsdata)</span>`;
       const insats = f.insatsSnapshot
-        ? html`ögonblicksbild ${formatDate(f.insatsSnapshot)}`
+        ? html`ögonblicksbild ${formatDate(f.insatsSnapshot)}${snapshotSource(f)}`
         : html`<span class="sym">-</span> <span class="muted">(inga insatsdata)</span>`;
       const loaded = f.lastLoaded
         ? html`<time datetime="${f.lastLoaded}">${formatDateTime(f.lastLoaded, run.timeZone)}</time>`
@@ -91,6 +91,15 @@ export function freshnessTable(rows: readonly Freshness[], run: RunInfo, caption
 /** A table that may be wider than the page: it scrolls on its own, and because a scrolling box must
  *  be reachable by keyboard (WCAG 2.1.1) it is a focusable, named region. A short table (`keep`) is
  *  kept whole on one printed page; a long one breaks between rows. */
+/** Where an insats snapshot's date comes from, when not from its file name (sql/site/freshness.sql). */
+export function snapshotSource(f: Freshness): Html | "" {
+  return f.insatsSnapshotSource === "rows"
+    ? html` <span class="muted">(senaste datum i filen)</span>`
+    : f.insatsSnapshotSource === "first_seen"
+      ? html` <span class="muted">(dagen filen lästes in: varken filnamnet eller raderna anger datum)</span>`
+      : "";
+}
+
 export function tableWrap(label: string, table: Html, keep = false): Html {
   return html`<div class="table-wrap${keep ? " keep" : ""}" role="region" tabindex="0" aria-label="${label}">${table}</div>`;
 }

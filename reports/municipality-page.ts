@@ -2,7 +2,7 @@
 // figures in every report (target group), over the years, for women, men and in total, beside the
 // network mean and with its rank; per report the latest year's breakdowns in a fold; and how fresh
 // its data are. The page sits one folder down, so every link of its own starts with "../".
-import { layout, runTime, symbolsLegend } from "./frame.js";
+import { layout, runTime, snapshotSource, symbolsLegend } from "./frame.js";
 import { html, slug, type Html } from "./html.js";
 import type { Figure, Freshness, Indicator, MunicipalityPage, RunInfo } from "./model.js";
 import { breakdownCells, breakdownsFold } from "./municipality-breakdowns.js";
@@ -59,7 +59,7 @@ function freshnessFacts(f: Freshness | null, run: RunInfo): Html {
   const bistand = f.bistandFrom && f.bistandTo
     ? html`${formatMonth(f.bistandFrom)} – <strong>${formatMonth(f.bistandTo)}</strong>`
     : f.bistandTo ? html`t.o.m. <strong>${formatMonth(f.bistandTo)}</strong>` : html`<span class="sym">-</span> <span class="muted">(inga biståndsdata)</span>`;
-  const insats = f.insatsSnapshot ? html`ögonblicksbild ${formatDate(f.insatsSnapshot)}` : html`<span class="sym">-</span> <span class="muted">(inga insatsdata)</span>`;
+  const insats = f.insatsSnapshot ? html`ögonblicksbild ${formatDate(f.insatsSnapshot)}${snapshotSource(f)}` : html`<span class="sym">-</span> <span class="muted">(inga insatsdata)</span>`;
   const loaded = f.lastLoaded ? html`<time datetime="${f.lastLoaded}">${formatDateTime(f.lastLoaded, run.timeZone)}</time>` : html`<span class="sym">-</span>`;
   return html`<dt>Ekonomiskt bistånd</dt><dd>${bistand}</dd>
 <dt>Insatser</dt><dd>${insats}</dd>

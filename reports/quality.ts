@@ -1,15 +1,29 @@
 // quality.html: what was loaded and what was not, and why — per municipality and file, every
 // finding with line, column and value; coding completeness; couples where only one adult is coded;
 // codes mapped through profiles; replaced rows. Counts of 1 … threshold are shown as ".." here too:
-// this page is published like the reports.
+// this page is published like the reports. Words are Swedish: a finding's severity and title are the
+// catalogue's (as in the terminal and the reason files), a shared code is shown by its label in
+// schemas/codes.json with the code beside it; the English finding codes are for --json readers.
+import { entries, severities as catalogueSeverities } from "../pipeline/contract/findings.js";
+import { schema as packageSchema } from "../pipeline/contract/schema.js";
 import { formatCount, formatWithheldCount, formatShare, isSmall, NO_DATA, WITHHELD } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, tableWrap } from "./frame.js";
-import type { Finding, QualityFile, QualityPage } from "./model.js";
+import type { Finding, QualityFile, QualityPage, Schema } from "./model.js";
 import { formatDateTime, formatMonth } from "./time.js";
 
 const severities = ["FATAL", "ERROR", "WARNING", "INFO"] as const;
-const severityLabel: Record<string, string> = { FATAL: "kan inte läsas", ERROR: "fel", WARNING: "varning", INFO: "information" };
+type Shown = (typeof severities)[number];
+const shownSeverity = (s: string): Shown => (severities.includes(s as Shown) ? (s as Shown) : "INFO");
+/** A severity as the terminal and the reason files say it: FEL, VARNING … (the catalogue's word). */
+const severityWord = (s: string): string => catalogueSeverities[shownSeverity(s)].label.sv.toLocaleUpperCase("sv");
+const titles = new Map(entries.map((e) => [e.code as string, e.title.sv]));
+
+/** A message as text, with the code list it points to (codes.html, "kas-webbplatsens codes.html") a link. */
+function messageText(message: string): Html {
+  const parts = message.split("codes.html");
+  return html`${parts.map((p, i) => html`${i > 0 ? html`<a href="codes.html">codes.html</a>` : ""}${p}`)}`;
+}
 const kindLabel: Record<string, string> = { bistand: "Ekonomiskt bistånd", insats: "Insatser" };
 const delimiterLabel: Record<string, string> = { ",": "komma (,)", ";": "semikolon (;)", "\t": "tabb" };
 const encodingLabel: Record<string, string> = { "utf-8": "UTF-8", utf8: "UTF-8", "utf-8-bom": "UTF-8 med BOM", "windows-1252": "Windows-1252", latin1: "Latin-1" };
@@ -18,11 +32,11 @@ function findingsTable(file: QualityFile, id: string): Html {
   const total = Object.values(file.findingCounts).reduce((a, b) => a + b, 0);
   const rows = file.findings.map(
     (f: Finding) => html`<tr>
-<td><span class="sev-${severities.includes(f.severity) ? f.severity : "INFO"}">${f.severity}</span> <br><span class="muted">${severityLabel[f.severity] ?? ""}</span></td>
+<td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity)}</span>${titles.has(f.code) ? html` <br><span class="muted">${titles.get(f.code)}</span>` : ""}</td>
 <td class="num">${f.line === null ? NO_DATA : formatCount(f.line)}</td>
 <td>${f.column === null ? NO_DATA : html`<code>${f.column}</code>`}</td>
 <td>${f.value === null ? NO_DATA : html`<code>${f.value}</code>`}</td>
-<td class="message">${f.message}${f.count && f.count > 1 ? html` <span class="muted nw">(${formatCount(f.count)} rader, från rad ${f.line === null ? NO_DATA : formatCount(f.line)})</span>` : ""} <span class="muted">[<code>${f.code}</code>]</span></td>
+<td class="message">${messageText(f.message)}${f.count && f.count > 1 ? html` <span class="muted nw">(${formatCount(f.count)} rader, från rad ${f.line === null ? NO_DATA : formatCount(f.line)})</span>` : ""}</td>
 </tr>`
   );
   const more = total > file.findings.length
@@ -30,14 +44,14 @@ function findingsTable(file: QualityFile, id: string): Html {
     : "";
   return html`<h4 id="${id}">Fynd i <span class="filename">${file.name}</span></h4>
 ${more}${tableWrap(`Fynd i ${file.name}`, html`<table>
-<caption>Allvarlighet, rad (rubrikraden är rad 1), kolumn, värde och vad som behöver rättas</caption>
+<caption>Allvarlighet, rad (rubrikraden är rad 1), kolumn (som filen skriver den), värde och vad som behöver rättas</caption>
 <thead><tr><th scope="col">Allvar</th><th scope="col" class="num">Rad</th><th scope="col">Kolumn</th><th scope="col">Värde</th><th scope="col">Meddelande</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>`)}`;
 }
 
 function countsText(counts: Record<string, number>): Html {
-  const parts = severities.filter((s) => (counts[s] ?? 0) > 0).map((s) => html`<span class="nw"><span class="sev-${s}">${s}</span> ${formatCount(counts[s])}</span>`);
+  const parts = severities.filter((s) => (counts[s] ?? 0) > 0).map((s) => html`<span class="nw"><span class="sev-${s}">${severityWord(s)}</span> ${formatCount(counts[s])}</span>`);
   return parts.length === 0 ? html`inga` : html`${parts.map((p, i) => html`${i > 0 ? ", " : ""}${p}`)}`;
 }
 
@@ -79,7 +93,21 @@ function protectedShare(part: number, whole: number, t: number): string {
   return formatShare(Math.round((1000 * part) / whole) / 10);
 }
 
-export function renderQuality(page: QualityPage): string {
+/** A shared code as readers know it: its Swedish label (schemas/codes.json), the code beside it. */
+function codeLabel(s: Schema, column: string, code: string): Html {
+  const list = Object.values(s.kinds).flatMap((k) => k.columns).find((c) => c.name === column)?.list;
+  const label = list ? s.lists[list]?.codes.find((c) => c.code === code)?.sv : undefined;
+  return label && label !== code ? html`${label} <span class="muted nw">(<code>${code}</code>)</span>` : html`<code>${code}</code>`;
+}
+
+/** A contract column as readers know it: the title of its code list (Försörjningshinder), the name beside it. */
+function columnLabel(s: Schema, column: string): Html {
+  const list = Object.values(s.kinds).flatMap((k) => k.columns).find((c) => c.name === column)?.list;
+  const title = list ? s.lists[list]?.title.sv : column === "municipality" ? "Kommunkod" : undefined;
+  return title ? html`${title} <span class="muted nw">(<code>${column}</code>)</span>` : html`<code>${column}</code>`;
+}
+
+export function renderQuality(page: QualityPage, s: Schema = packageSchema()): string {
   const t = page.threshold;
   if (!Number.isInteger(t) || t < 0) throw new Error(`invalid threshold: ${t}`);
   const names = new Map(page.freshness.map((f) => [f.municipality, f.name]));
@@ -112,7 +140,7 @@ export function renderQuality(page: QualityPage): string {
     (c) => html`<tr>${muni(c.municipality)}<td class="num">${c.year}</td>${cell(c.couples)}${cell(c.coApplicantUncoded)}</tr>`
   );
   const mappings = byName(page.mappings).map(
-    (m) => html`<tr>${muni(m.municipality)}<td>${m.profile}</td><td><code>${m.column}</code></td><td><code>${m.source}</code></td><td><code>${m.code}</code></td></tr>`
+    (m) => html`<tr>${muni(m.municipality)}<td>${m.profile}</td><td>${columnLabel(s, m.column)}</td><td><code>${m.source}</code></td><td>${codeLabel(s, m.column, m.code)}</td></tr>`
   );
   const replacements = byName(page.replacements).map(
     (r) => html`<tr>${muni(r.municipality)}<td>${kindLabel[r.kind] ?? r.kind}</td><td class="nw">${r.month === null ? html`hela ögonblicksbilden` : formatMonth(r.month)}</td><td><span class="filename">${r.oldFile}</span></td><td><span class="filename">${r.newFile}</span></td>${cell(r.rows)}</tr>`
@@ -139,8 +167,8 @@ ${table("Personmånader med försörjningshinder per kommun och år", ["Kommun",
 <p>Hushåll med två vuxna (sökande och medsökande) där medsökande saknar försörjningshinder.</p>
 ${table("Par per kommun och år", ["Kommun", "År", "Par", "Medsökande utan försörjningshinder"], [false, true, true, true], couples)}
 <h2 id="mappings">Koder översatta via profiler</h2>
-<p>Kommunens egna beteckningar och de gemensamma koder (se <a href="codes.html">Kodlistor</a>) som de översatts till. Antalet rader per kod visas inte: bredvid filens radantal skulle det avslöja små antal.</p>
-${table("Översatta koder", ["Kommun", "Profil", "Kolumn", "Kommunens värde", "Gemensam kod"], [false, false, false, false, false], mappings)}
+<p>Kommunens egna beteckningar och de gemensamma koder (se <a href="codes.html">Kodlistor</a>) som de översatts till, med kodens svenska benämning. Antalet rader per kod visas inte: bredvid filens radantal skulle det avslöja små antal.</p>
+${table("Översatta koder", ["Kommun", "Profil", "Kolumn", "Kommunens kod", "Kontraktets kod"], [false, false, false, false, false], mappings)}
 <h2 id="replacements">Ersatta rader</h2>
 <p>En nyare biståndsfil ersätter kommunens tidigare rader för de månader den innehåller; en nyare insatsfil ersätter hela den tidigare ögonblicksbilden.</p>
 ${table("Ersatta rader", ["Kommun", "Typ", "Månad", "Tidigare fil", "Ny fil", "Rader"], [false, false, false, false, false, true], replacements)}

@@ -178,6 +178,10 @@ describe("kas validate", () => {
     const without = await kas(["validate", "loose/numeric.csv", "--json"]);
     expect(without.code).toBe(1);
     expect(JSON.parse(without.stdout).files[0].findings[0]).toMatchObject({ code: "unknown_kind", line: 1, file: "loose/numeric.csv" });
+    // … with a hint naming the profile whose columns the header has (issue 12)
+    expect(JSON.parse(without.stdout).files[0].findings[1]).toMatchObject({ severity: "INFO", code: "profile_fits", params: { profile: "numeric-codes", matched: 10, columns: 10 } });
+    const hint = await kas(["validate", "loose/numeric.csv"]);
+    expect(hint.stdout).toContain("loose/numeric.csv:1: INFORMATION – kolumnerna liknar en profil: Kolumnerna liknar profilen numeric-codes (10 av 10 kolumner): prova --profile numeric-codes.");
     const withProfile = await kas(["validate", "loose/numeric.csv", "--profile", "numeric-codes"]);
     expect(withProfile.code).toBe(0);
     expect(withProfile.stdout.split("\n")[0]).toBe(`loose/numeric.csv: godkänd — bistand, utf-8, avgränsare ",", profil numeric-codes, ${sv(sampleRows("0192/bistand-2024.csv"))} rader`);

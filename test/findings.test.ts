@@ -143,6 +143,7 @@ const samples: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   no_delimiter: [{ header: "a|b", unclosedQuote: false, others: ["|"] }, { header: '"a,b', unclosedQuote: true, others: [] }, { header: "ab", unclosedQuote: false, others: [] }],
   too_many_columns: [{ columns: 30_000, limit: 1000 }],
   unknown_kind: [{ header: ["foo", "bar"], expected: [{ kind: "bistand", columns: ["municipality", "month"] }], profile: "case-system-sv" }, { header: ["foo"], expected: [], profile: null }],
+  profile_fits: [{ profile: "case-system-sv", matched: 9, columns: 10, file: "schemas/profiles/case-system-sv.json", folder: null }, { profile: "p", matched: 3, columns: 4, file: "p.json", folder: "0180" }],
   missing_column: [{ column: "gender", kind: "bistand", profile: null }, { column: "gender", kind: "bistand", profile: "case-system-sv" }],
   duplicate_column: [{ first: "municipality", second: "Municipality", column: "municipality" }],
   extra_column: [{ column: "notes", kind: "bistand" }],
@@ -156,23 +157,28 @@ const samples: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   blank_rows: [{ rows: 1 }, { rows: 2 }],
   no_rows: [{}],
   missing_value: [{ column: "gender", codes: codesOf }, { column: "month", codes: null }],
-  unknown_code: [{ value: "X", column: "gender", codes: codesOf, profile: null }, { value: "X", column: "gender", codes: { codes: ["K", "M"], profile: { name: "p", codes: ["Kvinna"] } }, profile: { name: "p", file: "p.json" } }],
+  unknown_code: [
+    { value: "X", column: "gender", codes: codesOf, profile: null },
+    { value: "X", column: "gender", codes: { codes: ["K", "M"], profile: { name: "p", codes: ["Kvinna"] } }, profile: { name: "p", file: "p.json" } },
+    { value: "sjuk", column: "Försörjningshinder", codes: { codes: schema().lists.reason.codes.map((c) => c.code), profile: null, list: "reason" }, profile: null },
+    { value: "xyz", column: "reason", codes: { codes: schema().lists.reason.codes.map((c) => c.code), profile: { name: "p", codes: ["Arbetslös"] }, list: "reason" }, profile: { name: "p", file: "p.json" } }
+  ],
   invalid_month: [{ value: "2024-13", format: { column: "month", profile: null } }, { value: "202413", format: { column: "month", profile: { name: "p", format: "%Y%m" } } }],
   invalid_date: [{ value: "2024-02-30", format: { column: "start_date", profile: null } }],
   invalid_year: [{ value: "19x7" }],
   invalid_amount: [{ value: "12 000 kr" }],
   invalid_municipality: [{ value: "01x0", profile: null }, { value: "Sthlm", profile: "p" }],
-  missing_person_id: [{}],
-  invalid_person_id: [{}],
-  person_id_checksum: [{}],
-  person_id_placeholder: [{}],
-  missing_household_id: [{}],
+  missing_person_id: [{}, { column: "Personnummer" }],
+  invalid_person_id: [{}, { column: "Personnummer" }],
+  person_id_checksum: [{}, { column: "pnr" }],
+  person_id_placeholder: [{}, { column: "pnr" }],
+  missing_household_id: [{}, { column: "Hushållsnummer" }],
   future_date: [{ value: "2031-01" }],
   wrong_municipality: [{ value: "0182", folder: "0180", first: "0180" }, { value: "0182", folder: null, first: "0180" }],
   birth_after_row_year: [{ birthYear: "2030", rowYear: "2024" }],
   unusual_age: [{ birthYear: "1900", age: "124" }],
   duplicate_person_month: [{ month: "2024-03", firstLine: "14" }],
-  missing_amount: [{ month: "2024-03" }],
+  missing_amount: [{ month: "2024-03" }, { month: "2024-03", column: "Belopp" }],
   conflicting_amounts: [{ month: "2024-03", amounts: "100, 200" }],
   end_before_start: [{ end: "2024-02-01", start: "2024-03-01" }],
   exit_reason_missing: [{ end: "2024-04-01", codes: { codes: ["work", "studies"], profile: null } }],
@@ -192,8 +198,22 @@ describe("the Swedish messages are exactly today's", () => {
       '"Okänd" är ingen känd kod för gender. Giltiga koder: K, M, eller det profilen case-system-sv översätter: Kvinna, Man. Rätta värdet i verksamhetssystemets export, eller lägg till översättningen i profilen case-system-sv (schemas/profiles/case-system-sv.json).'
     ],
     [
+      // a long list: 8 of its codes (none looks like "foo": the first ones) and where the rest are
       messageOf("unknown_code", { value: "foo", column: "reason", codes: { codes: reasons, profile: null }, profile: null }),
-      '"foo" är ingen känd kod för reason. Giltiga koder: unemployed_no_benefit, unemployed_insufficient_benefit, unemployed_awaiting_benefit, establishment_insufficient, establishment_awaiting, establishment_none, sick_certified_no_benefit, sick_certified_insufficient, sick_certified_awaiting, disability_comp_insufficient, disability_comp_awaiting, social_reasons, no_childcare, unaccompanied_youth_student, working_fulltime_insufficient, working_fulltime_awaiting, working_parttime_insufficient, working_parttime_awaiting, parental_benefit_insufficient, parental_benefit_awaiting, pension_insufficient, pension_awaiting, no_barrier. Rätta värdet i exporten, eller beskriv kommunens egna koder i en profil i schemas/profiles/.'
+      '"foo" är ingen känd kod för reason. Giltiga koder (23): unemployed_no_benefit, unemployed_insufficient_benefit, unemployed_awaiting_benefit, establishment_insufficient, establishment_awaiting, establishment_none, sick_certified_no_benefit, sick_certified_insufficient … och 15 till, se kodlistan: kas-webbplatsens codes.html. Rätta värdet i exporten, eller beskriv kommunens egna koder i en profil i schemas/profiles/.'
+    ],
+    [
+      // those most like the value, by the code or its Swedish label, named with the label
+      messageOf("unknown_code", { value: "sjuk", column: "Försörjningshinder", codes: { codes: reasons, profile: null, list: "reason" }, profile: null }),
+      '"sjuk" är ingen känd kod för Försörjningshinder. Giltiga koder (23), de som liknar värdet mest: sick_certified_no_benefit (Sjukskriven med läkarintyg – ingen sjukpenning), sick_certified_insufficient (Sjukskriven med läkarintyg – otillräcklig sjukpenning), sick_certified_awaiting (Sjukskriven med läkarintyg – väntar på sjukpenning), disability_comp_insufficient (Sjuk- eller aktivitetsersättning – otillräcklig), disability_comp_awaiting (Sjuk- eller aktivitetsersättning – väntar på ersättning) … och 18 till, se kodlistan: kas-webbplatsens codes.html. Rätta värdet i exporten, eller beskriv kommunens egna koder i en profil i schemas/profiles/.'
+    ],
+    [
+      messageOf("profile_fits", { profile: "case-system-sv", matched: 9, columns: 10, file: "schemas/profiles/case-system-sv.json", folder: null }),
+      "Kolumnerna liknar profilen case-system-sv (9 av 10 kolumner): prova --profile case-system-sv. kas run läser en kommuns filer med profilen när kommunkoden står under municipalities i schemas/profiles/case-system-sv.json."
+    ],
+    [
+      messageOf("missing_person_id", { column: "Personnummer" }),
+      "Personnummer saknas. Varje rad ska ha personnummer, samordningsnummer, fødselsnummer/D-nummer eller en pseudonym."
     ],
     [
       messageOf("invalid_month", { value: "202413", format: { column: "month", profile: { name: "case-system-sv", format: "%Y%m" } } }),
@@ -282,7 +302,9 @@ describe("the Swedish messages are exactly today's", () => {
       line: 1,
       column: "gender",
       value: null,
-      message: "Kolumnen gender saknas, men den krävs i en bistand-fil. Lägg till den i exporten med exakt det namnet (eller beskriv kommunens namn i en profil)."
+      message: "Kolumnen gender saknas, men den krävs i en bistand-fil. Lägg till den i exporten med exakt det namnet (eller beskriv kommunens namn i en profil).",
+      // the parameters stay with the finding, for --json readers
+      params: { column: "gender", kind: "bistand", profile: null }
     });
     const p = problem("cr_line_endings", {});
     expect(findingOf(p, "x.csv")).toMatchObject({ severity: "FATAL", code: "cr_line_endings", line: null, message: p.message });

@@ -26,6 +26,10 @@ export interface Finding {
   readonly message: string;
   /** how many rows share this problem, when the finding stands for several (line is then the first) */
   readonly count?: number;
+  /** the code's parameters as the message was made from them (findings.ts ParamsOf), for --json
+   *  readers: whole where the message shortens (every valid code, where the message lists the 8 most
+   *  like the value). Absent on findings read back from the database (quality.html has the message). */
+  readonly params?: object;
 }
 
 export function rejects(findings: readonly Finding[]): boolean {

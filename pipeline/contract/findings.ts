@@ -5,6 +5,7 @@
 // pass a code and its parameters (values, column names, counts, lists, the profile's name …), never
 // words or a severity.
 import type { Finding, Severity } from "./finding.js";
+import { schema } from "./schema.js";
 
 export type Lang = "sv" | "en";
 
@@ -65,6 +66,15 @@ export type Delimiter = "," | ";" | "\t";
 export interface ValidCodes {
   readonly codes: readonly string[];
   readonly profile: { readonly name: string; readonly codes: readonly string[] } | null;
+  /** the code list of schemas/codes.json the codes come from: a long list is ranked and named by its
+   *  labels too ("sjuk" is most like sick_certified_…, "Sjukskriven m läkarintyg – …") */
+  readonly list?: string;
+}
+
+/** The column a message names, as the file names it (a profile's "Personnummer" for person_id);
+ *  left out, the message names the contract's column. */
+export interface FileColumn {
+  readonly column?: string;
 }
 
 /** A date column's expected notation: the contract's, or also the profile's own format. */
@@ -79,6 +89,67 @@ export type KindColumns = readonly { readonly kind: string; readonly columns: re
 /** Why a workbook cannot be read (corrupt_xlsx). */
 export type CorruptReason = "xls_or_password" | "empty" | "not_a_workbook" | "truncated" | "too_large" | "parts_missing" | "no_contents" | "damaged";
 
+// ---- Long code lists
+
+/** A list of valid codes up to this long is given whole in a message … */
+export const wholeListMax = 10;
+/** … a longer one (försörjningshinder has 23 codes, and a profile as many notations) by this many of
+ *  them, those most like the value first, and a pointer to the published code list (codes.html). The
+ *  finding's params (--json) keep the whole list. */
+export const shortListLength = 8;
+
+/** Lower case without diacritics: "Arbetslös" and "arbetslos" alike. */
+const folded = (s: string) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("sv").trim();
+const wordsOf = (s: string) => folded(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+
+/** How much a valid code looks like the value written (no edit distance, on purpose: cheap and
+ *  predictable): the length of their common beginning (from 3 characters), 4 per shared word (or word beginning, from 4
+ *  letters: "arbetslös"/"arbetslösa"), and 3 when the code contains the whole value. */
+export function likeness(value: string, code: string): number {
+  const a = folded(value);
+  const b = folded(code);
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  const mine = wordsOf(value);
+  const shared = wordsOf(code).filter((w) => mine.some((x) => x === w || (Math.min(x.length, w.length) >= 4 && (x.startsWith(w) || w.startsWith(x))))).length;
+  return (prefix >= 3 ? prefix : 0) + 4 * shared + (a.length >= 2 && b.includes(a) ? 3 : 0);
+}
+
+/** The labels of a code list (schemas/codes.json), by code; none for a list the schema does not have. */
+function labelsOf(list: string | undefined): ReadonlyMap<string, Text> {
+  const codes = list === undefined ? undefined : schema().lists[list]?.codes;
+  return new Map((codes ?? []).map((c) => [c.code, { sv: c.sv, en: c.en }]));
+}
+
+/** The codes a message lists: all of a short list, in its order; of a long one those (up to
+ *  shortListLength) most like `value` — by the code, or (without a profile) its label — when any looks like it at all (a likeness of 3 or
+ *  more), else the first ones. Without a profile, the codes picked as most like the value are named
+ *  with their labels. */
+export function shortList(v: ValidCodes, value: string | null, lang: Lang = "sv"): { shown: string[]; rest: number; ranked: boolean } {
+  const all = [...v.codes, ...(v.profile?.codes ?? [])];
+  if (all.length <= wholeListMax) return { shown: all, rest: 0, ranked: false };
+  const labels = labelsOf(v.list);
+  const like = (code: string, i: number) => {
+    if (value === null) return 0;
+    // with a profile, its notations are the file's words (often the labels themselves): the codes are ranked as written
+    const label = i < v.codes.length && !v.profile?.codes.length ? labels.get(code) : undefined;
+    return Math.max(likeness(value, code), label ? likeness(value, label.sv) : 0, label ? likeness(value, label.en) : 0);
+  };
+  // the file's own notation (the profile's) first on a tie: it is what the file writes
+  const own = new Set(v.profile?.codes ?? []);
+  const scored = all.map((code, i) => ({ code, i, score: like(code, i), own: own.has(code) && i >= v.codes.length }));
+  const ranked = scored.some((c) => c.score >= 3);
+  const order = ranked ? [...scored].sort((x, y) => y.score - x.score || Number(y.own) - Number(x.own) || x.i - y.i) : scored;
+  const named = (c: { code: string; i: number }) => {
+    // the labels say why these codes were picked; the first codes of an unranked list go bare (codes.html has the labels)
+    const label = !ranked || v.profile?.codes.length || c.i >= v.codes.length ? undefined : labels.get(c.code)?.[lang];
+    return label && label !== c.code ? `${c.code} (${label})` : c.code;
+  };
+  // ranked, only the codes that look like the value (up to shortListLength): the others say nothing more than "se kodlistan"
+  const shown = order.slice(0, shortListLength).filter((c) => !ranked || c.score >= 3);
+  return { shown: shown.map(named), rest: all.length - shown.length, ranked };
+}
+
 // ---- Fragments shared by several messages
 
 const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -88,10 +159,18 @@ const sv = {
   csvSemicolon: "”CSV (semikolonavgränsad) (*.csv)”",
   workbook: "”Excel-arbetsbok (*.xlsx)”",
   delimiter: { ",": "komma", ";": "semikolon", "\t": "tabb" } satisfies Record<Delimiter, string>,
-  validCodes: (v: ValidCodes): string =>
-    v.profile?.codes.length
-      ? `Giltiga koder: ${v.codes.join(", ")}, eller det profilen ${v.profile.name} översätter: ${v.profile.codes.join(", ")}.`
-      : `Giltiga koder: ${v.codes.join(", ")}.`,
+  validCodes: (v: ValidCodes, value: string | null = null): string => {
+    const l = shortList(v, value);
+    if (l.rest === 0) {
+      return v.profile?.codes.length
+        ? `Giltiga koder: ${v.codes.join(", ")}, eller det profilen ${v.profile.name} översätter: ${v.profile.codes.join(", ")}.`
+        : `Giltiga koder: ${v.codes.join(", ")}.`;
+    }
+    const which = v.profile?.codes.length
+      ? `Giltiga koder: kontraktets ${v.codes.length} och de ${v.profile.codes.length} som profilen ${v.profile.name} översätter. ${l.ranked ? "De som liknar värdet mest" : "Bland dem"}: `
+      : `Giltiga koder (${v.codes.length})${l.ranked ? ", de som liknar värdet mest" : ""}: `;
+    return `${which}${l.shown.join(", ")} … och ${l.rest} till, se kodlistan: kas-webbplatsens codes.html.`;
+  },
   dateFormat: (f: DateFormat): string => {
     const standard = f.column === "month" ? "ÅÅÅÅ-MM, t.ex. 2024-03" : "ÅÅÅÅ-MM-DD, t.ex. 2024-02-29";
     return f.profile ? `Skriv ${standard}, eller som profilen ${f.profile.name} anger (${f.profile.format}).` : `Skriv ${standard}.`;
@@ -107,10 +186,18 @@ const en = {
   csvSemicolon: "“CSV (Comma delimited) (*.csv)”",
   workbook: "“Excel Workbook (*.xlsx)”",
   delimiter: { ",": "comma", ";": "semicolon", "\t": "tab" } satisfies Record<Delimiter, string>,
-  validCodes: (v: ValidCodes): string =>
-    v.profile?.codes.length
-      ? `Valid codes: ${v.codes.join(", ")}, or the values profile ${v.profile.name} maps: ${v.profile.codes.join(", ")}.`
-      : `Valid codes: ${v.codes.join(", ")}.`,
+  validCodes: (v: ValidCodes, value: string | null = null): string => {
+    const l = shortList(v, value, "en");
+    if (l.rest === 0) {
+      return v.profile?.codes.length
+        ? `Valid codes: ${v.codes.join(", ")}, or the values profile ${v.profile.name} maps: ${v.profile.codes.join(", ")}.`
+        : `Valid codes: ${v.codes.join(", ")}.`;
+    }
+    const which = v.profile?.codes.length
+      ? `Valid codes: the contract's ${v.codes.length} and the ${v.profile.codes.length} values profile ${v.profile.name} maps. ${l.ranked ? "Those most like the value" : "Among them"}: `
+      : `Valid codes (${v.codes.length})${l.ranked ? ", those most like the value" : ""}: `;
+    return `${which}${l.shown.join(", ")} … and ${l.rest} more, see the code list: codes.html on the kas site.`;
+  },
   dateFormat: (f: DateFormat): string => {
     const standard = f.column === "month" ? "YYYY-MM, e.g. 2024-03" : "YYYY-MM-DD, e.g. 2024-02-29";
     return f.profile ? `Write ${standard}, or as profile ${f.profile.name} specifies (${f.profile.format}).` : `Write ${standard}.`;
@@ -516,6 +603,23 @@ const catalogue = {
       en: "Use the contract's column names, or describe the municipality's own names in a profile."
     }
   }),
+  profile_fits: entry<{ profile: string; matched: number; columns: number; file: string; folder: string | null }>({
+    severity: "INFO",
+    stage: "header",
+    title: { sv: "Kolumnerna liknar en profil", en: "The columns fit a profile" },
+    message: {
+      sv: (p) =>
+        `Kolumnerna liknar profilen ${p.profile} (${p.matched} av ${p.columns} kolumner): prova --profile ${p.profile}. ` +
+        `kas run läser en kommuns filer med profilen när kommunkoden${p.folder ? ` (${p.folder})` : ""} står under municipalities i ${p.file}.`,
+      en: (p) =>
+        `The columns fit profile ${p.profile} (${p.matched} of ${p.columns} columns): try --profile ${p.profile}. ` +
+        `kas run reads a municipality's files with the profile when its code${p.folder ? ` (${p.folder})` : ""} is listed under municipalities in ${p.file}.`
+    },
+    fix: {
+      sv: "Kontrollera filen med kas validate --profile och profilens namn; lägg till kommunkoden i profilen för kas run.",
+      en: "Check the file with kas validate --profile and the profile's name; add the municipality code to the profile for kas run."
+    }
+  }),
   missing_column: entry<{ column: string; kind: string; profile: string | null }>({
     severity: "FATAL",
     stage: "header",
@@ -701,12 +805,12 @@ const catalogue = {
     title: { sv: "Okänd kod", en: "Unknown code" },
     message: {
       sv: (p) =>
-        `"${p.value}" är ingen känd kod för ${p.column}. ${sv.validCodes(p.codes)}` +
+        `"${p.value}" är ingen känd kod för ${p.column}. ${sv.validCodes(p.codes, p.value)}` +
         (p.profile
           ? ` Rätta värdet i verksamhetssystemets export, eller lägg till översättningen i profilen ${p.profile.name} (${p.profile.file}).`
           : " Rätta värdet i exporten, eller beskriv kommunens egna koder i en profil i schemas/profiles/."),
       en: (p) =>
-        `"${p.value}" is not a known code for ${p.column}. ${en.validCodes(p.codes)}` +
+        `"${p.value}" is not a known code for ${p.column}. ${en.validCodes(p.codes, p.value)}` +
         (p.profile
           ? ` Correct the value in the case system's export, or add the mapping to profile ${p.profile.name} (${p.profile.file}).`
           : " Correct the value in the export, or describe the municipality's own codes in a profile in schemas/profiles/.")
@@ -773,62 +877,62 @@ const catalogue = {
     },
     fix: { sv: "Skriv kommunens fyrsiffriga kod, t.ex. 0181.", en: "Write the municipality's four-digit code, e.g. 0181." }
   }),
-  missing_person_id: entry({
+  missing_person_id: entry<FileColumn>({
     severity: "ERROR",
     stage: "values",
     title: { sv: "Identitetsnummer saknas", en: "The identity number is missing" },
     message: {
-      sv: () => "person_id saknas. Varje rad ska ha personnummer, samordningsnummer, fødselsnummer/D-nummer eller en pseudonym.",
-      en: () => "person_id is missing. Every row must have a personnummer, samordningsnummer, fødselsnummer/D-number or a pseudonym."
+      sv: (p) => `${p.column ?? "person_id"} saknas. Varje rad ska ha personnummer, samordningsnummer, fødselsnummer/D-nummer eller en pseudonym.`,
+      en: (p) => `${p.column ?? "person_id"} is missing. Every row must have a personnummer, samordningsnummer, fødselsnummer/D-number or a pseudonym.`
     },
     fix: { sv: "Fyll i person_id på varje rad.", en: "Fill in person_id on every row." }
   }),
-  invalid_person_id: entry({
+  invalid_person_id: entry<FileColumn>({
     severity: "ERROR",
     stage: "values",
     title: { sv: "Ogiltigt identitetsnummer", en: "Invalid identity number" },
     message: {
-      sv: () =>
-        "person_id är varken ett personnummer/samordningsnummer (10 eller 12 siffror, ev. med - eller +), ett norskt fødselsnummer/D-nummer (11 siffror) eller en pseudonym (16–64 hexadecimala tecken). Värdet visas inte, eftersom det kan vara ett personnummer; leta upp raden i exporten.",
-      en: () =>
-        "person_id is neither a personnummer/samordningsnummer (10 or 12 digits, possibly with - or +), a Norwegian fødselsnummer/D-number (11 digits) nor a pseudonym (16–64 hexadecimal characters). The value is not shown, as it may be an identity number; look the row up in the export."
+      sv: (p) =>
+        `${p.column ?? "person_id"} är varken ett personnummer/samordningsnummer (10 eller 12 siffror, ev. med - eller +), ett norskt fødselsnummer/D-nummer (11 siffror) eller en pseudonym (16–64 hexadecimala tecken). Värdet visas inte, eftersom det kan vara ett personnummer; leta upp raden i exporten.`,
+      en: (p) =>
+        `${p.column ?? "person_id"} is neither a personnummer/samordningsnummer (10 or 12 digits, possibly with - or +), a Norwegian fødselsnummer/D-number (11 digits) nor a pseudonym (16–64 hexadecimal characters). The value is not shown, as it may be an identity number; look the row up in the export.`
     },
     fix: {
       sv: "Skriv personnummer, samordningsnummer, fødselsnummer/D-nummer eller en pseudonym.",
       en: "Write a personnummer, samordningsnummer, fødselsnummer/D-number or a pseudonym."
     }
   }),
-  person_id_checksum: entry({
+  person_id_checksum: entry<FileColumn>({
     severity: "ERROR",
     stage: "values",
     title: { sv: "Fel kontrollsiffra i identitetsnumret", en: "Wrong check digit in the identity number" },
     message: {
-      sv: () =>
-        "person_id har fel kontrollsiffra (Luhn för svenska nummer, modulus 11 för norska). Värdet visas inte, eftersom det är ett personnummer; kontrollera numret i verksamhetssystemet.",
-      en: () =>
-        "person_id has a wrong check digit (Luhn for Swedish numbers, modulus 11 for Norwegian ones). The value is not shown, as it is an identity number; check the number in the case system."
+      sv: (p) =>
+        `${p.column ?? "person_id"} har fel kontrollsiffra (Luhn för svenska nummer, modulus 11 för norska). Värdet visas inte, eftersom det är ett personnummer; kontrollera numret i verksamhetssystemet.`,
+      en: (p) =>
+        `${p.column ?? "person_id"} has a wrong check digit (Luhn for Swedish numbers, modulus 11 for Norwegian ones). The value is not shown, as it is an identity number; check the number in the case system.`
     },
     fix: { sv: "Kontrollera numret i verksamhetssystemet.", en: "Check the number in the case system." }
   }),
-  person_id_placeholder: entry({
+  person_id_placeholder: entry<FileColumn>({
     severity: "WARNING",
     stage: "values",
     title: { sv: "Identitetsnumret ser ut som en platshållare", en: "The identity number looks like a placeholder" },
     message: {
-      sv: () =>
-        "person_id har ett datum som inte finns (månad eller dag 00), som platshållare av bara nollor har. Raden läses in, men alla rader med samma sådana nummer får samma pseudonym, så olika personer kan räknas som en. Ange personens riktiga nummer eller en pseudonym. Värdet visas inte, eftersom det kan vara ett personnummer.",
-      en: () =>
-        "person_id has a date that does not exist (month or day 00), as placeholders of only zeros have. The row is loaded, but every row with the same such number gets the same pseudonym, so different people may be counted as one. Give the person's real number or a pseudonym. The value is not shown, as it may be an identity number."
+      sv: (p) =>
+        `${p.column ?? "person_id"} har ett datum som inte finns (månad eller dag 00), som platshållare av bara nollor har. Raden läses in, men alla rader med samma sådana nummer får samma pseudonym, så olika personer kan räknas som en. Ange personens riktiga nummer eller en pseudonym. Värdet visas inte, eftersom det kan vara ett personnummer.`,
+      en: (p) =>
+        `${p.column ?? "person_id"} has a date that does not exist (month or day 00), as placeholders of only zeros have. The row is loaded, but every row with the same such number gets the same pseudonym, so different people may be counted as one. Give the person's real number or a pseudonym. The value is not shown, as it may be an identity number.`
     },
     fix: { sv: "Ange personens riktiga nummer eller en pseudonym.", en: "Give the person's real number or a pseudonym." }
   }),
-  missing_household_id: entry({
+  missing_household_id: entry<FileColumn>({
     severity: "ERROR",
     stage: "values",
     title: { sv: "Hushåll saknas", en: "The household is missing" },
     message: {
-      sv: () => "household_id saknas. Varje rad ska ange hushållet (ärendet) som biståndet betalades till.",
-      en: () => "household_id is missing. Every row must name the household (case) the assistance was paid to."
+      sv: (p) => `${p.column ?? "household_id"} saknas. Varje rad ska ange hushållet (ärendet) som biståndet betalades till.`,
+      en: (p) => `${p.column ?? "household_id"} is missing. Every row must name the household (case) the assistance was paid to.`
     },
     fix: { sv: "Fyll i household_id (ärendet) på varje rad.", en: "Fill in household_id (the case) on every row." }
   }),
@@ -886,13 +990,13 @@ const catalogue = {
     },
     fix: { sv: "Slå ihop personens rader för månaden till en.", en: "Merge the person's rows for the month into one." }
   }),
-  missing_amount: entry<{ month: string }>({
+  missing_amount: entry<{ month: string } & FileColumn>({
     severity: "ERROR",
     stage: "rules",
     title: { sv: "Hushållet saknar belopp för månaden", en: "The household has no amount for the month" },
     message: {
-      sv: (p) => `Hushållet saknar belopp för ${p.month}. amount_sek ska anges på (minst) en rad per hushåll och månad; övriga rader får lämnas tomma.`,
-      en: (p) => `The household has no amount for ${p.month}. amount_sek must be given on (at least) one row per household and month; the other rows may be left empty.`
+      sv: (p) => `Hushållet saknar belopp för ${p.month}. ${p.column ?? "amount_sek"} ska anges på (minst) en rad per hushåll och månad; övriga rader får lämnas tomma.`,
+      en: (p) => `The household has no amount for ${p.month}. ${p.column ?? "amount_sek"} must be given on (at least) one row per household and month; the other rows may be left empty.`
     },
     fix: { sv: "Ange beloppet på minst en rad per hushåll och månad.", en: "Give the amount on at least one row per household and month." }
   }),
@@ -1009,7 +1113,7 @@ export interface Where {
   readonly count?: number;
 }
 
-function make(code: Code, file: string, message: string, where: Where): Finding {
+function make(code: Code, file: string, message: string, where: Where, params: object): Finding {
   return Object.freeze({
     severity: catalogue[code].severity,
     code,
@@ -1018,18 +1122,19 @@ function make(code: Code, file: string, message: string, where: Where): Finding 
     column: where.column ?? null,
     value: where.value ?? null,
     message,
-    ...(where.count !== undefined && where.count > 1 ? { count: where.count } : {})
+    ...(where.count !== undefined && where.count > 1 ? { count: where.count } : {}),
+    params
   });
 }
 
 /** A finding: the code's severity and Swedish message, at `where`. */
 export function found<C extends Code>(code: C, file: string, params: ParamsOf<C>, where: Where = {}): Finding {
-  return make(code, file, messageOf(code, params), where);
+  return make(code, file, messageOf(code, params), where, params as object);
 }
 
 /** The finding of a code and parameters made earlier (a problem, a failing check). */
 export function findingOf(f: Found, file: string, where: Where = {}): Finding {
-  return make(f.code, file, messageOfFound(f), where);
+  return make(f.code, file, messageOfFound(f), where, f.params);
 }
 
 /** The rows of a rule beyond the first `shown` (of `total`), which are listed one by one. */
@@ -1050,5 +1155,5 @@ export function moreMessageOf(f: Found, rows: MoreRows, lang: Lang = "sv"): stri
 
 /** The finding that stands for the rows of a rule beyond those listed (their count; no line). */
 export function foundMore(f: Found, file: string, rows: MoreRows & { readonly column: string | null }): Finding {
-  return make(f.code, file, moreMessageOf(f, rows), { column: rows.column, count: rows.total - rows.shown });
+  return make(f.code, file, moreMessageOf(f, rows), { column: rows.column, count: rows.total - rows.shown }, f.params);
 }

@@ -5,6 +5,8 @@ import { found, unnamedColumn } from "../contract/findings.js";
 import { masked } from "../contract/masking.js";
 import { normaliseKey, type Profile } from "../contract/profile.js";
 import { kindNames, type KindName, type Schema } from "../contract/schema.js";
+import { packageRoot } from "../system/paths.js";
+import { basename, isAbsolute, relative } from "node:path";
 
 /**
  * The most columns a file may have. The contract's kinds have about ten; a header far wider is a
@@ -17,6 +19,50 @@ export interface Layout {
   readonly kind: KindName;
   /** for each column of the file, in order: the contract column it holds, or null (extra, not loaded) */
   readonly columns: readonly (string | null)[];
+  /** for each column of the file, in order: its name as the header writes it (trimmed): what findings name */
+  readonly names: readonly string[];
+}
+
+/** A contract column as the file names it (contract §4: "the column as the file itself names it"):
+ *  the header cell that holds it — "Kön" for gender under profile case-system-sv — or the contract's
+ *  name where the file has no such column (a rule about a column the file left out). */
+export function fileColumnName(layout: Layout | null | undefined, column: string): string {
+  if (!layout) return column;
+  const i = layout.columns.indexOf(column);
+  return i >= 0 && layout.names[i] ? layout.names[i] : column;
+}
+
+/** A profile's file as messages name it: relative to the package (schemas/profiles/x.json), never the
+ *  server's path (messages are published on quality.html and in run.json). */
+export function profilePath(p: Profile): string {
+  const r = relative(packageRoot, p.file);
+  return r && !r.startsWith("..") && !isAbsolute(r) ? r : basename(p.file);
+}
+
+/**
+ * The profile whose column names fit a header that the file's own profile (or the contract alone)
+ * does not read: how many of the header's named columns each profile reads (its own names and the
+ * contract's, which every profile passes through, contract §4). A profile is suggested when it reads
+ * more of them than the file's profile does, at least 3 and at least half; the best one, on a tie the
+ * first by name.
+ */
+export function fittingProfile(
+  header: readonly string[],
+  current: Profile | null,
+  profiles: Iterable<Profile>,
+  s: Schema
+): { profile: Profile; matched: number; columns: number } | null {
+  const contract = new Set(kindNames.flatMap((k) => s.kinds[k].columns.map((c) => c.name)));
+  const keys = header.map(normaliseKey).filter((k) => k !== "");
+  const reads = (p: Profile | null) => keys.filter((k) => (p?.columns[k] !== undefined ? contract.has(p.columns[k]) : contract.has(k))).length;
+  const baseline = reads(current);
+  let best: { profile: Profile; matched: number; columns: number } | null = null;
+  for (const p of [...profiles].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (p.name === current?.name) continue;
+    const matched = reads(p);
+    if (matched > baseline && matched >= 3 && 2 * matched >= keys.length && (!best || matched > best.matched)) best = { profile: p, matched, columns: keys.length };
+  }
+  return best;
 }
 
 /** Tells the kind and maps the header; header problems are findings (line 1). A header of more than
@@ -25,7 +71,9 @@ export function layoutOf(
   header: readonly string[],
   profile: Profile | null,
   s: Schema,
-  display: string
+  display: string,
+  /** every profile, for the hint that one of them fits a header this file's profile does not read */
+  hint: { readonly profiles: Iterable<Profile>; readonly folder: string | null } | null = null
 ): { layout: Layout | null; findings: Finding[] } {
   if (header.length > maxColumns) {
     return { layout: null, findings: [found("too_many_columns", display, { columns: header.length, limit: maxColumns }, { line: 1 })] };
@@ -33,6 +81,14 @@ export function layoutOf(
   const findings: Finding[] = [];
   // the "header" of a file without one is its first data row: never show an identity number from it
   const shown = header.map(masked);
+  /** a header this file's profile does not read, but another profile does: say which (line 1, after the problem) */
+  const suggest = () => {
+    const fit = hint && fittingProfile(header, profile, hint.profiles, s);
+    if (fit) {
+      const params = { profile: fit.profile.name, matched: fit.matched, columns: fit.columns, file: profilePath(fit.profile), folder: hint.folder };
+      findings.push(found("profile_fits", display, params, { line: 1 }));
+    }
+  };
   const mapped = header.map((h) => {
     const key = normaliseKey(h);
     if (profile?.columns[key]) return profile.columns[key];
@@ -54,11 +110,12 @@ export function layoutOf(
   if (best.present === 0 || !mapped.some((m) => own.has(m)) || (scores[1] && scores[1].present === best.present && scores[1].missing.length === best.missing.length)) {
     const expected = kindNames.map((kind) => ({ kind, columns: required(kind) }));
     // a first line of data (no header) is not repeated: it holds household ids and other personal data
-    findings.push(
-      header.some((h) => looksLikeData.test(h.trim()))
-        ? found("no_header", display, { found: "data_row", expected, profile: profileName }, { line: 1 })
-        : found("unknown_kind", display, { header: shown, expected, profile: profileName }, { line: 1 })
-    );
+    if (header.some((h) => looksLikeData.test(h.trim()))) {
+      findings.push(found("no_header", display, { found: "data_row", expected, profile: profileName }, { line: 1 }));
+    } else {
+      findings.push(found("unknown_kind", display, { header: shown, expected, profile: profileName }, { line: 1 }));
+      suggest();
+    }
     return { layout: null, findings };
   }
   const kind = best.kind;
@@ -75,7 +132,7 @@ export function layoutOf(
       return null;
     }
     if (seen.has(m)) {
-      findings.push(found("duplicate_column", display, { first: shown[seen.get(m)!], second: shown[i], column: m }, { line: 1, column: m }));
+      findings.push(found("duplicate_column", display, { first: shown[seen.get(m)!], second: shown[i], column: m }, { line: 1, column: shown[i] }));
       return null;
     }
     seen.set(m, i);
@@ -84,7 +141,8 @@ export function layoutOf(
   for (const missing of best.missing) {
     findings.push(found("missing_column", display, { column: missing, kind, profile: profileName }, { line: 1, column: missing }));
   }
-  return { layout: { kind, columns }, findings };
+  if (best.missing.length) suggest();
+  return { layout: { kind, columns, names: shown.map((h) => h.trim()) }, findings };
 }
 
 /** A cell that is a value rather than a column name: a municipality code, a month or date, a number, a hex pseudonym. */

@@ -11,8 +11,9 @@ import type { Prepared } from "./intake.js";
 import { layoutOf } from "./layout.js";
 import { recordLines } from "./lines.js";
 
-/** Reads what the file is: a readable UTF-8 CSV, its dialect, kind and column layout. FATAL findings stop here. */
-export async function prepare(p: Prepared, profile: Profile | null, schema: Schema, workDir: string): Promise<void> {
+/** Reads what the file is: a readable UTF-8 CSV, its dialect, kind and column layout. FATAL findings stop here.
+ *  Given every profile, a header that `profile` does not read but one of them does gets a hint naming it. */
+export async function prepare(p: Prepared, profile: Profile | null, schema: Schema, workDir: string, profiles: Iterable<Profile> = []): Promise<void> {
   const c = p.candidate;
   const stop = (what: Problem, line: number | null = null): void => {
     p.findings.push(findingOf(what, c.display, { line }));
@@ -56,7 +57,7 @@ export async function prepare(p: Prepared, profile: Profile | null, schema: Sche
     }
   }
   p.delimiter = c.ext === "xlsx" ? null : delimiter; // a workbook has none (the comma is our own CSV's)
-  const { layout, findings } = layoutOf(header, profile, schema, c.display);
+  const { layout, findings } = layoutOf(header, profile, schema, c.display, { profiles, folder: p.folder });
   p.findings.push(...findings);
   if (!layout) return;
   p.kind = layout.kind;

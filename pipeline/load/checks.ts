@@ -11,6 +11,7 @@ import type { Finding } from "../contract/finding.js";
 import { findingOf, foundMore, isCode, type Code, type DateFormat, type Found, type ValidCodes } from "../contract/findings.js";
 import { masked } from "../contract/masking.js";
 import type { Profile } from "../contract/profile.js";
+import { fileColumnName, profilePath, type Layout } from "../ingest/layout.js";
 import { kindNames, type ColumnType, type KindName, type Schema } from "../contract/schema.js";
 
 /** Findings about a whole file or group of rows, whose value is a count rather than a cell. */
@@ -27,6 +28,8 @@ export interface CheckedFile {
   readonly folder: string | null;
   /** maps record numbers (0-based, header excluded) to physical lines; null when line = record + 2 */
   readonly lineOf: ((records: number[]) => Promise<Map<number, number>>) | null;
+  /** the file's columns: findings name a column as the file's header does (contract §4) */
+  readonly layout?: Layout | null;
 }
 
 
@@ -147,22 +150,30 @@ export async function runChecks(
     const others = f.examples.map((e) => (e.expected?.startsWith("rec:") ? Number(e.expected.slice(4)) : null));
     const wanted = [...records, ...others.filter((r): r is number => r !== null)];
     const mapped = file.lineOf && f.examples.some((e) => e.xline === null) ? await file.lineOf(wanted) : null;
-    const ctx: CheckContext = { schema: s, kind, profile: file.profile, folder: file.folder };
+    const ctx: CheckContext = { schema: s, kind, profile: file.profile, folder: file.folder, layout: file.layout ?? null };
+    // the checks speak of contract columns; the finding names the column as the file does ("Kön", not gender)
+    const column = f.column === null ? null : fileColumnName(ctx.layout, f.column);
     const list = out.get(f.file_id) ?? [];
     f.examples.forEach((e, i) => {
       const line = e.xline ?? mapped?.get(records[i]) ?? records[i] + 2;
-      const shown = e.value === null ? null : masked(e.value);
+      const shown = e.value === null ? null : masked(f.code === "conflicting_amounts" ? amountsAsWritten(e.value) : e.value);
       const other = others[i];
       const expected = other !== null ? String(mapped?.get(other) ?? other + 2) : e.expected?.startsWith("line:") ? e.expected.slice(5) : e.expected;
       const value = aggregateCodes.has(f.code) ? null : shown;
-      list.push(findingOf(checkFinding(f.code, f.column, shown, expected, ctx), file.display, { line, column: f.column, value }));
+      list.push(findingOf(checkFinding(f.code, f.column, shown, expected, ctx), file.display, { line, column, value }));
     });
     if (f.n > f.examples.length) {
-      list.push(foundMore(checkFinding(f.code, f.column, "…", "…", ctx), file.display, { shown: f.examples.length, total: f.n, column: f.column }));
+      list.push(foundMore(checkFinding(f.code, f.column, "…", "…", ctx), file.display, { shown: f.examples.length, total: f.n, column }));
     }
     out.set(f.file_id, list);
   }
   return out;
+}
+
+/** A household-month's two amounts ("5000.00 / 5200.50" from DuckDB) as a Swedish file writes them:
+ *  whole kronor without decimals, else with a decimal comma ("5000 / 5200,50"). */
+export function amountsAsWritten(value: string): string {
+  return value.replace(/\b(\d+)\.(\d{1,2})\b/g, (_, kronor: string, ore: string) => (/^0+$/.test(ore) ? kronor : `${kronor},${ore.padEnd(2, "0")}`));
 }
 
 /** What a check's parameters are made from: the schema, and the file's kind, profile and folder. */
@@ -172,6 +183,8 @@ interface CheckContext {
   readonly profile: Profile | null;
   /** the folder the file came from, when it came from an inbox */
   readonly folder: string | null;
+  /** the file's columns, for the names messages give them */
+  readonly layout: Layout | null;
 }
 
 /** The valid codes of a code column (null for other columns), with those the profile maps. */
@@ -181,7 +194,8 @@ function validCodes(ctx: CheckContext, column: string): ValidCodes | null {
   const own = ctx.profile?.sourceValues[column];
   return {
     codes: ctx.schema.lists[def.list].codes.map((c) => c.code),
-    profile: ctx.profile && own?.length ? { name: ctx.profile.name, codes: own } : null
+    profile: ctx.profile && own?.length ? { name: ctx.profile.name, codes: own } : null,
+    list: def.list
   };
 }
 
@@ -203,14 +217,16 @@ function dateFormat(ctx: CheckContext, column: string): DateFormat {
  */
 function checkFinding(code: string, column: string | null, value: string | null, expected: string | null, ctx: CheckContext): Found {
   const col = column ?? "";
+  /** the column as the file names it, for the message */
+  const named = fileColumnName(ctx.layout, col);
   // as text, the way the messages have always shown them (the checks return no null where one is shown)
   const v = String(value);
   const x = String(expected);
   switch (code) {
     case "missing_value":
-      return { code, params: { column: col, codes: ctx.schema.kinds[ctx.kind].columns.find((c) => c.name === col)?.type === "code" ? validCodes(ctx, col) : null } };
+      return { code, params: { column: named, codes: ctx.schema.kinds[ctx.kind].columns.find((c) => c.name === col)?.type === "code" ? validCodes(ctx, col) : null } };
     case "unknown_code":
-      return { code, params: { value: v, column: col, codes: listedCodes(ctx, col), profile: ctx.profile && { name: ctx.profile.name, file: ctx.profile.file } } };
+      return { code, params: { value: v, column: named, codes: listedCodes(ctx, col), profile: ctx.profile && { name: ctx.profile.name, file: profilePath(ctx.profile) } } };
     case "invalid_month":
     case "invalid_date":
       return { code, params: { value: v, format: dateFormat(ctx, col) } };
@@ -226,7 +242,7 @@ function checkFinding(code: string, column: string | null, value: string | null,
     case "person_id_checksum":
     case "person_id_placeholder":
     case "missing_household_id":
-      return { code, params: {} };
+      return { code, params: { column: named } };
     case "wrong_municipality":
       return { code, params: { value: v, folder: ctx.folder, first: x } };
     case "birth_after_row_year":
@@ -236,7 +252,7 @@ function checkFinding(code: string, column: string | null, value: string | null,
     case "duplicate_person_month":
       return { code, params: { month: v, firstLine: x } };
     case "missing_amount":
-      return { code, params: { month: x } };
+      return { code, params: { month: x, column: named } };
     case "conflicting_amounts":
       return { code, params: { month: x, amounts: v } };
     case "end_before_start":

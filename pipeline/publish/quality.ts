@@ -7,12 +7,13 @@ import type { Finding, Severity } from "../contract/finding.js";
 import { municipalityName } from "../contract/municipalities.js";
 
 export async function freshnessOf(db: Db): Promise<Freshness[]> {
-  const rows = await db.all<{ municipality: string; bistand_from: string | null; bistand_to: string | null; insats_snapshot: string | null; last_loaded: string | null }>(
-    sqlText("site/freshness")
-  );
+  const rows = await db.all<{
+    municipality: string; bistand_from: string | null; bistand_to: string | null; insats_snapshot: string | null;
+    insats_snapshot_source: Freshness["insatsSnapshotSource"]; last_loaded: string | null;
+  }>(sqlText("site/freshness"));
   return rows.map((r) => ({
     municipality: r.municipality, name: municipalityName(r.municipality), bistandFrom: r.bistand_from, bistandTo: r.bistand_to,
-    insatsSnapshot: r.insats_snapshot, lastLoaded: r.last_loaded
+    insatsSnapshot: r.insats_snapshot, insatsSnapshotSource: r.insats_snapshot_source ?? null, lastLoaded: r.last_loaded
   }));
 }
 
