@@ -5,7 +5,7 @@
 // A national page has some 50 000 of these cells, so a cell is built as a string of known-safe
 // text (formatted numbers and symbols, escaped all the same) and carries no class or attribute.
 import type { Breakdown, ByYear, Gender } from "./breakdown-index.js";
-import { formatAmount, formatCount, formatFigure, formatFixed, NO_DATA, WITHHELD } from "./format.js";
+import { denominatorText, formatFigure, formatFixed, NO_DATA, numeratorText } from "./format.js";
 import { escapeHtml, html, raw, type Html } from "./html.js";
 import { tableWrap } from "./frame.js";
 import { hyphenate } from "./hyphenate.js";
@@ -47,19 +47,6 @@ const valueFormat = (ind: Indicator, network: boolean): ((v: number) => string) 
   return (v) => formatFixed(v, decimals);
 };
 
-function numeratorText(ind: Indicator, f: Figure | undefined, network: boolean): string {
-  if (!f) return NO_DATA;
-  if (f.status === "..") return WITHHELD;
-  if (f.numerator === null) return NO_DATA;
-  if (network) return formatFixed(f.numerator, decimalsOf(ind));
-  return ind.kind === "mean" ? formatAmount(f.numerator) : formatCount(f.numerator);
-}
-
-function denominatorText(f: Figure | undefined): string {
-  if (!f) return NO_DATA;
-  if (f.status === "..") return WITHHELD;
-  return f.denominator === null ? NO_DATA : formatCount(f.denominator);
-}
 
 /** A cell's content as markup: its texts escaped by whoever writes it. */
 type CellMarkup = (f: Figure | undefined, network: boolean) => string;

@@ -3,7 +3,7 @@
 // a negative number cannot be mistaken for the no-data symbol "-". The CSV uses a decimal point and
 // no separator (contract §7). Kolada's symbols: ".." withheld for confidentiality, "-" no data.
 import { decimalsOf, type Indicator } from "../pipeline/contract/schema.js";
-import type { Status } from "./model.js";
+import type { Figure, Status } from "./model.js";
 
 export const WITHHELD = "..";
 export const NO_DATA = "-";
@@ -84,4 +84,20 @@ export function csvNumber(v: number | null): string {
   finite(v);
   if (Object.is(v, -0)) return "0";
   return plain(String(v));
+}
+
+/** A figure's numerator as the tables show it: a count, an amount in SEK for means; for a mean row (network or group) the sum of the averaged values. */
+export function numeratorText(ind: Indicator, f: Figure | undefined, network: boolean): string {
+  if (!f) return NO_DATA;
+  if (f.status === "..") return WITHHELD;
+  if (f.numerator === null) return NO_DATA;
+  if (network) return formatFixed(f.numerator, decimalsOf(ind));
+  return ind.kind === "mean" ? formatAmount(f.numerator) : formatCount(f.numerator);
+}
+
+/** A figure's denominator as the tables show it. */
+export function denominatorText(f: Figure | undefined): string {
+  if (!f) return NO_DATA;
+  if (f.status === "..") return WITHHELD;
+  return f.denominator === null ? NO_DATA : formatCount(f.denominator);
 }

@@ -12,10 +12,9 @@ import { socioeconomicSection } from "./socioeconomic-section.js";
 import { genderLabel, maxFacets, meanCount, renderChart, type ChartInput } from "./chart.js";
 import { renderDotCharts } from "./dot-chart.js";
 import { renderNetworkTrend } from "./trend-chart.js";
-import { formatAmount, formatByIndicator, formatCount, formatFigure, formatFixed, NO_DATA, WITHHELD } from "./format.js";
+import { denominatorText, formatByIndicator, formatCount, formatFigure, formatFixed, NO_DATA, numeratorText } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, symbolsLegend, tableWrap } from "./frame.js";
-import { decimalsOf } from "../pipeline/contract/schema.js";
 import type { Figure, Freshness, Indicator, Municipality, ReportPage } from "./model.js";
 import { rankClass, rankText } from "./rank.js";
 import { overviewSection } from "./overview.js";
@@ -33,20 +32,6 @@ function valueText(ind: Indicator, f: Figure | undefined, network: boolean): str
   return formatFigure(f.status, f.value, format);
 }
 
-/** Numerator: a count, an amount in SEK for means; for the network the sum of the averaged values. */
-function numeratorText(ind: Indicator, f: Figure | undefined, network: boolean): string {
-  if (!f) return NO_DATA;
-  if (f.status === "..") return WITHHELD;
-  if (f.numerator === null) return NO_DATA;
-  if (network) return formatFixed(f.numerator, decimalsOf(ind));
-  return ind.kind === "mean" ? formatAmount(f.numerator) : formatCount(f.numerator);
-}
-
-function denominatorText(f: Figure | undefined): string {
-  if (!f) return NO_DATA;
-  if (f.status === "..") return WITHHELD;
-  return f.denominator === null ? NO_DATA : formatCount(f.denominator);
-}
 
 type Lookup = (m: string, y: number, g: string) => Figure | undefined;
 

@@ -124,26 +124,7 @@ footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; 
   body { font-size: 10pt; }
   .site, .skip { display: none; }
   main, section.overview { margin-top: 1.6rem; }
-.ov-table th, .ov-table td { padding: .25rem .5rem; }
-.ov-table thead th { font-size: .85rem; line-height: 1.25; min-width: 6.5rem; text-align: right; hyphens: manual; }
-.ov-table thead th:first-child { text-align: left; min-width: 0; }
-.ov-table td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.ov-table .cell-value { display: inline; font-weight: 600; }
-.ov-unit { display: block; font-weight: 400; font-size: .78rem; color: var(--muted); }
-.ov-chg { margin-left: .4rem; font-size: .8rem; color: var(--muted); }
-.ov-table .rank { display: block; width: max-content; margin-left: auto; }
-.ov-n { display: block; font-size: .78rem; color: var(--muted); white-space: nowrap; }
-.ov-one { width: max-content; margin-left: auto; color: #5a3b00; background: #fff1c2; border: 1px dashed #a8832a; border-radius: .25rem; padding: 0 .3rem; font-style: italic; }
-.ov-table th[scope="row"] { position: sticky; left: 0; z-index: 1; background: #fff; white-space: nowrap; }
-.ov-table tr.network th[scope="row"] { background: #eef2f7; }
-.ov-scroll { max-height: 36rem; overflow: auto; border: 1px solid var(--line); }
-.ov-scroll thead th { position: sticky; top: 0; z-index: 2; }
-.ov-scroll thead th:first-child { left: 0; z-index: 3; }
-.ov-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 21rem), 1fr)); gap: .5rem 1.5rem; align-items: start; }
-.ov-charts figure.chart { margin: .5rem 0; max-width: 336px; }
-.chart-empty { margin: 1rem 0; padding: .5rem .8rem; max-width: 680px; border: 1px dashed #8a8a8a; color: var(--muted); }
-.chart-empty p { margin: 0; }
-footer.page-foot { max-width: none; padding: 0; }
+  footer.page-foot { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, .indicator-head { break-after: avoid; page-break-after: avoid; }
   /* no forced page breaks: a section starts where the last one ended, its heading kept with what follows */

@@ -39,6 +39,16 @@ export async function attack(
   hidden: ReadonlySet<string>,
   relations: readonly Relation[]
 ): Promise<Map<string, Range>> {
+  return solveHidden(counts, hidden, relations, (c, unknown, targets) => rangesTask(c, unknown, targets));
+}
+
+/** Compiles the table, marks the hidden counts and runs one task over them: ranges by count id. */
+async function solveHidden(
+  counts: readonly Count[],
+  hidden: ReadonlySet<string>,
+  relations: readonly Relation[],
+  task: (c: Compiled, unknown: Uint8Array, targets: readonly number[]) => Task<Map<number, Range>>
+): Promise<Map<string, Range>> {
   const c = compile(counts, relations);
   const unknown = new Uint8Array(c.ids.length);
   const targets: number[] = [];
@@ -50,9 +60,9 @@ export async function attack(
   }
   targets.sort((a, b) => a - b);
   const lp = await lpSolver();
-  const [ranges] = drive(lp, [rangesTask(c, unknown, targets)]);
+  const [found] = drive(lp, [task(c, unknown, targets)]);
   const out = new Map<string, Range>();
-  for (const i of targets) out.set(c.ids[i], ranges.get(i)!);
+  for (const i of targets) out.set(c.ids[i], found.get(i)!);
   return out;
 }
 
@@ -68,20 +78,7 @@ export async function audit(
   threshold: number
 ): Promise<Audit> {
   checkThreshold(threshold);
-  const c = compile(counts, relations);
-  const unknown = new Uint8Array(c.ids.length);
-  const targets: number[] = [];
-  for (const id of hidden) {
-    const i = c.index.get(id);
-    if (i === undefined) throw new Error(`unknown hidden count: ${id}`);
-    if (!unknown[i]) targets.push(i);
-    unknown[i] = 1;
-  }
-  targets.sort((a, b) => a - b);
-  const lp = await lpSolver();
-  const [found] = drive(lp, [widthsTask(c, unknown, targets, threshold)]);
-  const ranges = new Map<string, Range>();
-  for (const i of targets) ranges.set(c.ids[i], found.get(i)!);
+  const ranges = await solveHidden(counts, hidden, relations, (c, unknown, targets) => widthsTask(c, unknown, targets, threshold));
   const value = new Map(counts.map((k) => [k.id, k.value]));
   const failures: Audit["failures"] = [];
   for (const [id, range] of ranges) {
