@@ -9,6 +9,7 @@ import { denominatorText, formatFigure, formatFixed, NO_DATA, numeratorText } fr
 import { escapeHtml, html, raw, type Html } from "./html.js";
 import { tableWrap } from "./frame.js";
 import { hyphenate } from "./hyphenate.js";
+import { networkCount } from "./chart.js";
 import { decimalsOf } from "../pipeline/contract/schema.js";
 import type { Figure, Indicator } from "./model.js";
 
@@ -94,7 +95,11 @@ export function breakdownTable(b: Breakdown, rows: readonly TableRow[], year: nu
   const ind = b.indicator;
   const unit = ind.kind === "share" ? "procent" : ind.kind === "count" ? `antal ${ind.unit}` : ind.unit;
   const own = valueFormat(ind, false), mean = valueFormat(ind, true);
-  return categoryTables(b, rows, year, { what: `${ind.sv}, ${unit}`, cell: (f, network) => (f ? escapeHtml(formatFigure(f.status, f.value, network ? mean : own)) : NO_DATA) });
+  // under a network or group mean, how many municipalities it averages
+  return categoryTables(b, rows, year, {
+    what: `${ind.sv}, ${unit}`,
+    cell: (f, network) => (f ? escapeHtml(formatFigure(f.status, f.value, network ? mean : own)) + (network ? String(networkCount(f)) : "") : NO_DATA)
+  });
 }
 
 /** Numerators and denominators of one year in a fold: for a share every row, for a count (whose

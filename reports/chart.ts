@@ -44,6 +44,13 @@ export function meanCount(counts: readonly number[]): string {
   return lo === hi ? `n = ${lo}` : `n = ${lo}–${hi}`;
 }
 
+/** Under a network (or group) mean in a table, how many municipalities it averages: "n = 5", or "1 kommun" marked. */
+export function networkCount(f: Figure | undefined): Html | "" {
+  if (!f || f.status !== "" || f.value === null || f.denominator === null) return "";
+  const n = meanCount([f.denominator]);
+  return html`<span class="ov-n${f.denominator === 1 ? " ov-one" : ""}" title="medelvärde av ${f.denominator === 1 ? "en enda kommun" : `${f.denominator} kommuner`}">${n}</span>`;
+}
+
 /** What the note of a chart without a published value says. */
 export const emptyText = "inga publicerade värden";
 

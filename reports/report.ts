@@ -9,7 +9,7 @@
 import { BreakdownIndex } from "./breakdown-index.js";
 import { breakdownSection, dimensionAnchor } from "./breakdown-section.js";
 import { socioeconomicSection } from "./socioeconomic-section.js";
-import { genderLabel, maxFacets, meanCount, renderChart, type ChartInput } from "./chart.js";
+import { genderLabel, maxFacets, networkCount, renderChart, type ChartInput } from "./chart.js";
 import { renderDotCharts } from "./dot-chart.js";
 import { renderNetworkTrend } from "./trend-chart.js";
 import { denominatorText, formatByIndicator, formatCount, formatFigure, formatFixed, NO_DATA, numeratorText } from "./format.js";
@@ -35,12 +35,6 @@ function valueText(ind: Indicator, f: Figure | undefined, network: boolean): str
 
 type Lookup = (m: string, y: number, g: string) => Figure | undefined;
 
-/** Under a network mean, how many municipalities it averages: "n = 5", or "1 kommun" marked. */
-function networkCount(f: Figure | undefined): Html | "" {
-  if (!f || f.status !== "" || f.value === null || f.denominator === null) return "";
-  const n = meanCount([f.denominator]);
-  return html`<span class="ov-n${f.denominator === 1 ? " ov-one" : ""}" title="medelvärde av ${f.denominator === 1 ? "en enda kommun" : `${f.denominator} kommuner`}">${n}</span>`;
-}
 
 /** An indicator with a section of its own among the totals: not one published only broken down, nor a model figure. */
 const isTotalSection = (i: Indicator) => i.total !== false && i.kind !== "model";

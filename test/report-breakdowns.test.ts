@@ -144,10 +144,11 @@ describe("breakdown sections", () => {
     expect(shares.get("C – behöver längre stöd")!.get(evil)!.T).toBe("-");
     const counts = tableCells(block("need_category", "participants")).cells;
     expect(counts.get("Uppgift saknas")!.get(evil)!.M).toBe("1 234");
-    expect(counts.get("A – nära arbetsmarknaden")!.get("Nätverket (medel)")!.T).toBe("7,0"); // a mean of counts
+    // a mean of counts, with how many municipalities it averages (the fixture's network row says 3)
+    expect(counts.get("A – nära arbetsmarknaden")!.get("Nätverket (medel)")!.T).toBe("7,0n = 3");
     expect(tableCells(block("referred_by", "measure_starts")).cells.get("Annan")!.get(m2.name)!.K).toBe("-"); // no figure at all
     // every cell is a value in Swedish notation or a symbol
-    for (const td of doc.querySelectorAll("section.breakdown table td")) expect(text(td)).toMatch(/^(\.\.|-|\u2212?\d{1,3}( \d{3})*(,\d)?)(\/ (\.\.|-|\d{1,3}( \d{3})*(,\d)?))?$/);
+    for (const td of doc.querySelectorAll("section.breakdown table td")) expect(text(td)).toMatch(/^(\.\.|-|\u2212?\d{1,3}( \d{3})*(,\d)?)(\/ (\.\.|-|\d{1,3}( \d{3})*(,\d)?))?(n = \d+|1 kommun)?$/);
   });
 
   it("never shows a withheld figure's numbers", () => {
