@@ -255,7 +255,7 @@ ${large ? html`<details class="print-closed"><summary>Senast inlästa data per k
 <h3>Modellberäkning</h3><ol class="toc"><li><a href="#socioekonomi">Socioekonomiskt värde av avslut till arbete eller studier</a></li></ol>` : ""}</nav>
 ${totals.map((ind) => indicatorSection(page, ind, figures.lookup(ind.id), figures.own.get(ind.id)!))}${dimensions.map(({ dimension, breakdowns: b }) => html`
 ${breakdownSection(dimension, b, rows, page.years, totalAnchor)}`)}
-${socioeconomicSection(page)}`;
+${socioeconomicSection(page, rows)}`;
   return layout({ title: tg.sv, current: "report", run: page.run, body });
 }
 

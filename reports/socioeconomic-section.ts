@@ -10,8 +10,6 @@ import { html, raw, type Html } from "./html.js";
 import { tableWrap } from "./frame.js";
 import type { Figure, Indicator, Municipality, ReportPage, SocioeconomicSection } from "./model.js";
 
-const ids = ["socioeconomic_value", "socioeconomic_net_value", "socioeconomic_return"] as const;
-const networkLabel = "Nätverket (medel)";
 
 const kr = (v: number) => `${formatFixed(v, 0)} kr`;
 const pct = (v: number) => `${formatFixed(v * 100, 1)} %`;
@@ -39,17 +37,15 @@ function figureText(ind: Indicator, f: Figure | undefined): string {
   return formatFigure(f.status, f.value, (v) => formatFixed(v, ind.decimals ?? 0));
 }
 
-function table(page: ReportPage, defs: readonly Indicator[], get: (id: string, m: string, y: number) => Figure | undefined): Html {
-  const rows = [
-    ...page.municipalities.map((m) => ({ code: m.code, name: m.name, network: false })),
-    { code: "network", name: networkLabel, network: true },
-    ...(page.comparisonGroups ?? []).map((g) => ({ code: `group:${g.id}`, name: `${g.name} (medel)`, network: true }))
-  ];
+/** A row of the report's tables: a municipality, or a mean (the network's, a comparison group's). */
+export interface SectionRow { code: string; name: string; network: boolean }
+
+function table(page: ReportPage, rows: readonly SectionRow[], defs: readonly Indicator[], get: (id: string, m: string, y: number) => Figure | undefined): Html {
   const short = { socioeconomic_value: "Värde, kr", socioeconomic_net_value: "Netto, kr", socioeconomic_return: "Kr per kr" } as const;
   return tableWrap("Tabell: socioekonomiskt värde per kommun och år", html`<table class="figs g3">
 <caption>Socioekonomiskt värde, nettovärde och avkastning per kommun och år (totalt, modellberäkning)</caption>
 <thead>
-<tr><th scope="col" rowspan="2">Kommun</th>${page.years.map((y) => html`<th scope="colgroup" colspan="3" class="ystart">${y}</th>`)}</tr>
+<tr><th scope="col" rowspan="2">Kommun</th>${page.years.map((y) => html`<th scope="colgroup" colspan="${defs.length}" class="ystart">${y}</th>`)}</tr>
 <tr>${page.years.map(() => defs.map((d, i) => html`<th scope="col" class="num${i === 0 ? " ystart" : ""}">${short[d.id as keyof typeof short]}</th>`))}</tr>
 </thead>
 <tbody>${rows.map((r) => html`<tr${r.network ? html` class="network"` : ""}><th scope="row">${r.name}</th>${page.years.map((y) => defs.map((d) => html`<td>${figureText(d, get(d.id, r.code, y))}</td>`))}</tr>`)}</tbody>
@@ -91,13 +87,14 @@ function netChart(municipalities: readonly Municipality[], year: number, get: (i
   return html`<figure class="chart" id="socio-net">${raw(svg.outerHTML)}${caption}</figure>`;
 }
 
-/** The section, or nothing when the report has no socio-economic figures. */
-export function socioeconomicSection(page: ReportPage): Html {
+/** The section, or nothing when the report has no socio-economic figures; `rows` are the report's table rows. */
+export function socioeconomicSection(page: ReportPage, rows: readonly SectionRow[]): Html {
   const s = page.socioeconomic;
-  const defs = ids.map((id) => page.indicators.find((i) => i.id === id)).filter((i): i is Indicator => i !== undefined);
-  if (!s || defs.length !== ids.length || page.years.length === 0) return html``;
+  const defs = page.indicators.filter((i) => i.kind === "model"); // value, net value, return (schemas/indicators.json)
+  if (!s || defs.length === 0 || page.years.length === 0) return html``;
+  const ids = new Set(defs.map((d) => d.id));
   const index = new Map<string, Figure>();
-  for (const f of page.figures) if ((ids as readonly string[]).includes(f.indicator) && f.gender === "T") index.set(`${f.indicator}|${f.municipality}|${f.year}`, f);
+  for (const f of page.figures) if (ids.has(f.indicator) && f.gender === "T") index.set(`${f.indicator}|${f.municipality}|${f.year}`, f);
   const get = (id: string, m: string, y: number) => index.get(`${id}|${m}|${y}`);
   const latest = page.years[page.years.length - 1];
   const names = new Map(page.municipalities.map((m) => [m.code, m.name]));
@@ -113,7 +110,7 @@ ${p.deadweight === 0 ? html`<p>Dödvikten är 0: modellen tillskriver insatserna
 </div>
 ${parameters(s)}
 ${page.municipalities.length <= maxFacets * 3 ? netChart(page.municipalities, latest, get) : html`<p class="muted">Nätverket har ${page.municipalities.length} kommuner: nettovärdena står i tabellen nedan och i datafilerna.</p>`}
-${table(page, defs, get)}
+${table(page, rows, defs, get)}
 <h3>Hur mycket vilar på antagandena?</h3>
 ${sensitivity.length === 0
     ? html`<p>Inget värde för ${latest} är publicerat.</p>`
