@@ -2,8 +2,8 @@
 // rows and columns, integer rounding, validation, and the stacking of many LPs into one (pipeline/withhold/lp.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attack, audit } from "../pipeline/withhold/attacker.js";
-import { lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
+import { attack, audit, widthsTask, wide } from "../pipeline/withhold/attacker.js";
+import { compile, drive, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
 import { withholdUnits } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({
@@ -223,6 +223,83 @@ describe("attack: stacked LPs", () => {
         expect(together).toEqual(new Map(alone.flatMap((m) => [...m])));
       }),
       { numRuns: 30 }
+    );
+  });
+});
+
+describe("attack: widths, only as exact as deciding wide needs", () => {
+  // blocks of K/M/T with long-term L ≤ R and a two-category breakdown R = A + B per gender: components
+  // of up to 15 hidden counts, so the spread points (SPREAD_FROM targets) are used too
+  const table = fc.array(
+    fc.record({
+      a: fc.tuple(fc.nat(12), fc.nat(12)),
+      b: fc.tuple(fc.nat(12), fc.nat(12)),
+      l: fc.tuple(fc.nat(12), fc.nat(12)),
+      hide: fc.subarray(["K", "M", "T", "LK", "LM", "LT", "AK", "AM", "AT", "BK", "BM", "BT"], { minLength: 1 })
+    }),
+    { minLength: 1, maxLength: 6 }
+  );
+  type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
+  const build = (blocks: Table) => {
+    const counts: Count[] = [];
+    const relations: Relation[] = [];
+    const hidden: string[] = [];
+    for (const [b, x] of blocks.entries()) {
+      const [ak, am] = x.a;
+      const [bk, bm] = x.b;
+      const k = ak + bk;
+      const m = am + bm;
+      counts.push(...kmt(`${b}/`, k, m), ...kmt(`${b}/A`, ak, am), ...kmt(`${b}/B`, bk, bm), ...kmt(`${b}/L`, Math.min(x.l[0], k), Math.min(x.l[1], m)));
+      for (const f of ["", "A", "B", "L"]) relations.push(sum([`${b}/${f}K`, `${b}/${f}M`], `${b}/${f}T`));
+      for (const g of ["K", "M", "T"]) relations.push(sum([`${b}/A${g}`, `${b}/B${g}`], `${b}/${g}`), atMost(`${b}/L${g}`, `${b}/${g}`));
+      hidden.push(...x.hide.map((h) => `${b}/${h}`));
+    }
+    return { counts, relations, hidden: new Set(hidden) };
+  };
+  const widths = async (t: ReturnType<typeof build>, threshold: number, untilNarrow = false, solveOnly?: string[]) => {
+    const c = compile(t.counts, t.relations);
+    const unknown = new Uint8Array(c.ids.length);
+    for (const id of t.hidden) unknown[c.index.get(id)!] = 1;
+    const targets = [...t.hidden].map((id) => c.index.get(id)!).sort((a, b) => a - b);
+    const only = solveOnly && new Set(solveOnly.map((id) => c.index.get(id)!));
+    const [got] = drive(await lpSolver(), [widthsTask(c, unknown, targets, threshold, undefined, untilNarrow, only)]);
+    return new Map([...got].map(([i, r]) => [c.ids[i], r]));
+  };
+
+  it("says wide exactly where the exact ranges are wide, each range within the exact one", async () => {
+    await fc.assert(
+      fc.asyncProperty(table, fc.integer({ min: 0, max: 5 }), async (blocks, threshold) => {
+        const t = build(blocks);
+        const exact = await attack(t.counts, t.hidden, t.relations);
+        const got = await widths(t, threshold);
+        expect([...got.keys()].sort()).toEqual([...exact.keys()].sort());
+        for (const [id, r] of got) {
+          const e = exact.get(id)!;
+          expect(wide(r, threshold)).toBe(wide(e, threshold));
+          expect(r.lo).toBeGreaterThanOrEqual(e.lo);
+          expect(r.hi).toBeLessThanOrEqual(e.hi);
+          if (!wide(r, threshold)) expect(r).toEqual(e); // a narrow range is exact
+        }
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it("untilNarrow stops with a narrow count when there is one; solveOnly returns the others only when shown wide", async () => {
+    await fc.assert(
+      fc.asyncProperty(table, fc.integer({ min: 0, max: 5 }), async (blocks, threshold) => {
+        const t = build(blocks);
+        const exact = await attack(t.counts, t.hidden, t.relations);
+        const anyNarrow = [...exact.values()].some((r) => !wide(r, threshold));
+        const stopped = await widths(t, threshold, true);
+        expect([...stopped.values()].some((r) => !wide(r, threshold)) || stopped.size < exact.size).toBe(anyNarrow);
+        const first = [...t.hidden].sort()[0];
+        const only = await widths(t, threshold, false, [first]);
+        expect(only.get(first)).toBeDefined();
+        // the others: shown wide by the witnesses, or exact where they need no LP (alone in their component)
+        for (const [id, r] of only) if (id !== first) expect(wide(r, threshold) || JSON.stringify(r) === JSON.stringify(exact.get(id))).toBe(true);
+      }),
+      { numRuns: 40 }
     );
   });
 });

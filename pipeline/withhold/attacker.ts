@@ -147,14 +147,19 @@ export function* rangesTask(c: Compiled, unknown: Uint8Array, targets: readonly 
  * true one: a count shown two values more than t apart is wide without LPs of its own. Per component,
  * the first target not yet shown wide gets its two LPs (its exact range), whose solutions witness for
  * the rest; then the next. A range returned is exact (added to `exact` where given), or a part of the
- * exact range wider than t.
+ * exact range wider than t. With `untilNarrow`, it stops at the first count found narrow (a caller
+ * that only wants to know whether all are wide), returning what it has. With `solveOnly`, only those
+ * targets get LPs of their own; the others are returned where the witnesses show them wide (or, alone
+ * in their component, exact: that needs no LP).
  */
 export function* widthsTask(
   c: Compiled,
   unknown: Uint8Array,
   targets: readonly number[],
   t: number,
-  exact?: Set<number>
+  exact?: Set<number>,
+  untilNarrow = false,
+  solveOnly?: ReadonlySet<number>
 ): Task<Map<number, Range>> {
   const out = new Map<number, Range>();
   const seen = new Uint8Array(c.ids.length);
@@ -163,7 +168,7 @@ export function* widthsTask(
     if (!unknown[g]) throw new Error(`not a hidden count: ${c.ids[g]}`);
     isTarget[g] = 1;
   }
-  interface Open { members: number[]; shape: Shape; lo: Float64Array; hi: Float64Array; todo: number[] }
+  interface Open { members: number[]; shape: Shape; lo: Float64Array; hi: Float64Array; todo: number[]; spread: boolean; rounds: number; capped?: Shape }
   let open: Open[] = [];
   for (const g of targets) {
     if (seen[g]) continue;
@@ -175,8 +180,10 @@ export function* widthsTask(
       continue;
     }
     const lo = Float64Array.from(members, (m) => c.values[m]);
-    open.push({ members, shape, lo, hi: lo.slice(), todo: members.map((_, col) => col).filter((col) => isTarget[members[col]]) });
+    const todo = members.map((_, col) => col).filter((col) => isTarget[members[col]]);
+    open.push({ members, shape, lo, hi: lo.slice(), todo, spread: todo.length >= SPREAD_FROM, rounds: 0 });
   }
+  if (untilNarrow && [...out.values()].some((r) => !wide(r, t))) return out;
   const witnessed = (o: Open, col: number): Range => {
     const lo = Math.max(0, Math.ceil(o.lo[col] - 1e-6 * Math.max(1, Math.abs(o.lo[col]))));
     const hi = o.hi[col] >= c.cap * (1 - 1e-9) ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
@@ -186,13 +193,55 @@ export function* widthsTask(
     // each open component's next target not yet shown wide: its two LPs
     const asked: { o: Open; col: number }[] = [];
     const blocks: Block[] = [];
+    // a component with many targets not yet shown wide gets two points that move all of them at once:
+    // the least and the greatest total of those targets (every count capped, so that the total is
+    // bounded); again while a round shows a third of them wide
+    const spread: { o: Open; before: number }[] = [];
     for (const o of open) {
-      while (o.todo.length > 0 && wide(witnessed(o, o.todo[0]), t)) {
-        out.set(o.members[o.todo[0]], witnessed(o, o.todo[0]));
-        o.todo.shift();
+      if (!o.spread) continue;
+      o.todo = o.todo.filter((col) => {
+        const r = witnessed(o, col);
+        if (wide(r, t)) out.set(o.members[col], r);
+        return !wide(r, t);
+      });
+      if (o.todo.length < SPREAD_FROM) {
+        o.spread = false;
+        continue;
       }
-      const col = o.todo.shift();
-      if (col === undefined) continue;
+      o.capped ??= { ...o.shape, colHi: new Array<number>(o.members.length).fill(c.cap) };
+      // signs that differ from round to round and from count to count, so that counts tied by a
+      // relation (K + M = T with T published) are pushed apart as well as together
+      const signs = o.todo.map((col) => (o.rounds === 0 || ((Math.imul(col + 1, 0x9e3779b1) ^ Math.imul(o.rounds, 0x85ebca6b)) >>> 0) & 4 ? 1 : -1));
+      o.rounds++;
+      blocks.push({ shape: o.capped, costIdx: o.todo, costVal: signs }, { shape: o.capped, costIdx: o.todo, costVal: signs.map((v) => -v) });
+      spread.push({ o, before: o.todo.length });
+    }
+    if (spread.length > 0) {
+      const solved = yield blocks;
+      spread.forEach(({ o, before }, k) => {
+        for (const x of [solved[2 * k], solved[2 * k + 1]]) {
+          if (!x.ok) throw new Error(`attack: no feasible values for ${c.ids[o.members[0]]}`);
+          for (let j = 0; j < o.members.length; j++) {
+            if (x.x[j] < o.lo[j]) o.lo[j] = x.x[j];
+            if (x.x[j] > o.hi[j]) o.hi[j] = x.x[j];
+          }
+        }
+        const left = o.todo.filter((col) => !wide(witnessed(o, col), t)).length;
+        o.spread = before - left >= before / 3;
+      });
+      blocks.length = 0;
+      continue;
+    }
+    for (const o of open) {
+      o.todo = o.todo.filter((col) => {
+        const r = witnessed(o, col);
+        if (wide(r, t)) out.set(o.members[col], r);
+        return !wide(r, t);
+      });
+      const k = solveOnly ? o.todo.findIndex((col) => solveOnly.has(o.members[col])) : 0;
+      if (k < 0) o.todo = [];
+      if (o.todo.length === 0) continue;
+      const [col] = o.todo.splice(k, 1);
       asked.push({ o, col });
       blocks.push({ shape: o.shape, costIdx: [col], costVal: [1] });
       blocks.push({ shape: o.shape, costIdx: [col], costVal: [-1], capCol: col, cap: c.cap });
@@ -200,12 +249,15 @@ export function* widthsTask(
     open = open.filter((o) => o.todo.length > 0 || asked.some((a) => a.o === o));
     if (blocks.length === 0) break;
     const solved = yield blocks;
+    let narrow = false;
     asked.forEach(({ o, col }, k) => {
       const [min, max] = [solved[2 * k], solved[2 * k + 1]];
       const g = o.members[col];
       if (!min.ok || !max.ok) throw new Error(`attack: no feasible values for ${c.ids[g]}`);
-      out.set(g, toRange(c, g, min.x[col], max.x[col]));
+      const r = toRange(c, g, min.x[col], max.x[col]);
+      out.set(g, r);
       exact?.add(g);
+      if (!wide(r, t)) narrow = true;
       for (const x of [min.x, max.x]) {
         for (let j = 0; j < o.members.length; j++) {
           if (x[j] < o.lo[j]) o.lo[j] = x[j];
@@ -213,10 +265,14 @@ export function* widthsTask(
         }
       }
     });
+    if (narrow && untilNarrow) return out;
     open = open.filter((o) => o.todo.length > 0);
   }
   return out;
 }
+
+/** Targets of one component from which two points moving all of them at once are worth their LPs. */
+const SPREAD_FROM = 4;
 
 /** The hidden counts linked to `start` through relations, in discovery order. */
 function component(c: Compiled, unknown: Uint8Array, start: number, seen: Uint8Array): number[] {
