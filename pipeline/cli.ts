@@ -3,7 +3,7 @@
 // into the frozen config; exit codes: 0 all accepted, 1 a file rejected (the rest still loaded and
 // published), 2 wrong usage, 3 the run failed and nothing was published.
 import { readFileSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import yargs, { type Argv } from "yargs";
 import { runConfig, UsageError, type RunConfig } from "./config.js";
@@ -15,6 +15,9 @@ import { rebuild, run } from "./run.js";
 import { schema } from "./contract/schema.js";
 import { packageRoot } from "./system/paths.js";
 import { formatRunSummary, formatStatus, formatValidation } from "./text.js";
+import { cliWords, type CliWords } from "./cli-words.js";
+import { readSettings } from "./settings.js";
+import type { Language } from "./contract/schema.js";
 
 export type ExitCode = 0 | 1 | 2 | 3;
 
@@ -31,15 +34,33 @@ function defaultContext(logFile?: string, clock = systemClock): Context {
 }
 
 /** The options kas run and kas rebuild share. */
-function batchOptions<T>(y: Argv<T>) {
+function batchOptions<T>(y: Argv<T>, w: CliWords) {
+  const o = w.cli.options;
   return y
-    .option("out", { type: "string", describe: "den publicerade webbplatsen (standard: out/site)" })
-    .option("db", { type: "string", describe: "den publicerade databasen (standard: out/kas.duckdb); arkivet, nyckeln och loggarna ligger bredvid" })
-    .option("key-file", { type: "string", describe: "pseudonymiseringsnyckeln (annars KAS_KEY, annars en nyckelfil bredvid databasen)" })
-    .option("threshold", { type: "number", describe: "sekretessgränsen: antal från 1 till N visas som .. (standard: inställningarnas threshold, annars 3)" })
-    .option("settings", { type: "string", describe: "nätverkets inställningar (JSON): namn, språk, sekretessgräns, jämförelsegrupper, antaganden för socioekonomiskt värde" })
-    .option("wait", { type: "boolean", describe: "vänta på en körning som redan pågår i stället för att avsluta" })
-    .option("memory-limit", { type: "string", describe: "DuckDB:s minnesgräns, t.ex. 1GB (standard 1GB)" });
+    .option("out", { type: "string", describe: o.out })
+    .option("db", { type: "string", describe: o.db })
+    .option("key-file", { type: "string", describe: o.keyFile })
+    .option("threshold", { type: "number", describe: o.threshold })
+    .option("settings", { type: "string", describe: o.settings })
+    .option("wait", { type: "boolean", describe: o.wait })
+    .option("memory-limit", { type: "string", describe: o.memoryLimit });
+}
+
+/**
+ * The language of the command line: the settings' (contract §12) where `--settings FILE` is given and
+ * can be read, else Swedish. Read before the arguments are parsed, so that help and usage errors
+ * speak it too; a settings file that cannot be read is reported by the command itself (exit 2).
+ */
+export function languageOf(argv: readonly string[], cwd = process.cwd()): Language {
+  const at = argv.findIndex((a) => a === "--settings" || a.startsWith("--settings="));
+  if (at < 0) return "sv";
+  const file = argv[at].startsWith("--settings=") ? argv[at].slice("--settings=".length) : argv[at + 1];
+  if (!file) return "sv";
+  try {
+    return readSettings(resolve(cwd, file)).language;
+  } catch {
+    return "sv";
+  }
 }
 
 function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json?: boolean; threshold?: number; settings?: string; wait?: boolean; "memory-limit"?: string }) {
@@ -49,80 +70,30 @@ function batchConfig(a: { out?: string; db?: string; "key-file"?: string; json?:
 async function batchCommand(command: "run" | "rebuild", cfg: RunConfig, ctxFor: (logFile?: string) => Context): Promise<ExitCode> {
   const ctx = ctxFor(join(cfg.logDir, `${command}-${ctxFor().clock().toISOString().replace(/[:.]/g, "-")}.log`));
   const summary = await (command === "run" ? run : rebuild)(cfg, ctx);
-  ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary));
+  ctx.print(cfg.json ? JSON.stringify(summary, null, 2) + "\n" : formatRunSummary(summary, cfg.settings.language));
   return summary.exitCode;
 }
 
-/** The start of the message for a command kas does not have (yargs' "Unknown command"). */
-const unknownCommand = "okänt kommando: ";
-
-/** yargs' own texts (help headings and usage errors) in Swedish, like every other message of kas. */
-const swedish = {
-  "Commands:": "Kommandon:",
-  "Options:": "Flaggor:",
-  "Positionals:": "Argument:",
-  "Examples:": "Exempel:",
-  boolean: "sant/falskt",
-  string: "text",
-  number: "tal",
-  array: "lista",
-  required: "krävs",
-  "default:": "standard:",
-  "choices:": "val:",
-  "Show help": "visa hjälpen",
-  "Show version number": "visa vilken version av kas det är",
-  command: "kommando",
-  default: "standard",
-  "Not enough non-option arguments: got %s, need at least %s": {
-    one: "För få argument: %s angivna, minst %s behövs (ange filerna som ska kontrolleras)",
-    other: "För få argument: %s angivna, minst %s behövs (ange filerna som ska kontrolleras)"
-  },
-  "Too many non-option arguments: got %s, maximum of %s": { one: "För många argument: %s angivna, högst %s", other: "För många argument: %s angivna, högst %s" },
-  "Missing argument value: %s": { one: "Värde saknas för flaggan %s", other: "Värden saknas för flaggorna %s" },
-  "Missing required argument: %s": { one: "Flaggan %s krävs", other: "Flaggorna %s krävs" },
-  "Unknown argument: %s": { one: "Okänd flagga eller okänt argument: %s", other: "Okända flaggor eller argument: %s" },
-  "Unknown command: %s": { one: `${unknownCommand}%s`, other: `${unknownCommand}%s` },
-  "Invalid values:": "Ogiltiga värden:",
-  "Argument: %s, Given: %s, Choices: %s": "Flagga: %s, angivet: %s, möjliga: %s",
-  "Not enough arguments following: %s": "Värde saknas efter %s",
-  "Did you mean %s?": "Menade du %s?"
-};
-
-/** The commands, in the order help lists them, each with its one-line description. */
-const commands = {
-  run: "nattkörningen: läs in nya filer, publicera rapporterna",
-  validate: "kontrollera filer utan att läsa in dem",
-  status: "visa vad som är inläst, per kommun och typ",
-  rebuild: "återskapa databasen ur arkivet och publicera igen"
-} as const;
+/** The commands, in the order help lists them. */
+const commandNames = ["run", "validate", "status", "rebuild"] as const;
 
 /** The commands as `kas` without a command, or with an unknown one, lists them. */
-const commandList = (): string => {
-  const width = Math.max(...Object.keys(commands).map((c) => c.length));
-  return `Kommandon:\n${Object.entries(commands).map(([c, what]) => `  kas ${c.padEnd(width)}  ${what}`).join("\n")}\n`;
+const commandList = (w: CliWords): string => {
+  const width = Math.max(...commandNames.map((c) => c.length));
+  return `${w.cli.commandsHeading}\n${commandNames.map((c) => `  kas ${c.padEnd(width)}  ${w.cli.commands[c]}`).join("\n")}\n`;
 };
-
-const noCommand = "ange ett kommando";
 
 /** Examples and exit codes for a help text, each line short enough for 80 columns (yargs wraps longer
  *  ones without their indent, and its own example table breaks long commands). */
-function helpEnd(examples: readonly (readonly [command: string, what: string])[], exitCodes: readonly (readonly [code: ExitCode, what: string])[]): string {
+function helpEnd(w: CliWords, examples: keyof CliWords["cli"]["examples"], exitCodes: keyof CliWords["cli"]["exitCodes"], codes: readonly ExitCode[] = [0, 1, 2, 3]): string {
   return [
-    "Exempel:",
-    ...examples.flatMap(([command, what]) => [`  ${command}`, `      ${what}`]),
+    w.cli.examplesHeading,
+    ...w.cli.examples[examples].flatMap(([command, what]) => [`  ${command}`, `      ${what}`]),
     "",
-    "Slutkoder:",
-    ...exitCodes.map(([code, what]) => `  ${code}  ${what}`)
+    w.cli.exitCodesHeading,
+    ...codes.map((code) => `  ${code}  ${w.cli.exitCodes[exitCodes][code]}`)
   ].join("\n");
 }
-
-/** The exit codes of contract §9, as kas run and kas rebuild have them. */
-const batchExitCodes = [
-  [0, "allt godkänt"],
-  [1, "minst en fil avvisades; resten lästes in och publicerades"],
-  [2, "fel användning (okänd flagga, inkorg som saknas …); inget rördes"],
-  [3, "körningen misslyckades och inget publicerades; det tidigare är orört"]
-] as const;
 
 /** The package version, for kas --version. */
 const version = (): string => (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
@@ -131,127 +102,81 @@ const version = (): string => (JSON.parse(readFileSync(join(packageRoot, "packag
 export async function main(argv: readonly string[], context?: Partial<Context>): Promise<ExitCode> {
   let code: ExitCode = 0;
   const ctxFor = (logFile?: string): Context => ({ ...defaultContext(logFile, context?.clock), ...context });
+  const language = languageOf(argv);
+  const w = cliWords(language), c = w.cli;
+  /** the files of kas validate, as help names them */
+  const files = language === "en" ? "files" : "filer";
   const parser = yargs([...argv])
     .scriptName("kas")
     .locale("en")
-    .updateStrings(swedish as unknown as Record<string, string>) // yargs' types lack the plural forms its own locale files use
-    .usage("$0 <kommando> [flaggor]")
-    .option("json", { type: "boolean", describe: "skriv resultatet som ett JSON-dokument" })
+    // yargs' types lack the plural forms its own locale files use
+    .updateStrings({ ...c.yargs, "Unknown command: %s": { one: `${c.unknownCommand}%s`, other: `${c.unknownCommand}%s` } } as unknown as Record<string, string>)
+    .usage(c.usage)
+    .option("json", { type: "boolean", describe: c.options.json })
     .command(
       "run",
-      commands.run,
+      c.commands.run,
       (y) =>
-        batchOptions(y)
-          .option("inbox", { type: "string", describe: "inkorgen (standard: exemplen i data-samples/inbox)" })
+        batchOptions(y, w)
+          .option("inbox", { type: "string", describe: c.options.inbox })
           .demandCommand(0, 0)
-          .epilogue(
-            helpEnd(
-              [
-                ["kas run", "exemplen i data-samples/inbox; webbplatsen i out/site, databasen i out/"],
-                ["kas run --inbox /srv/kas/inbox --out /srv/kas/site", "en riktig inkorg; webbplatsen i /srv/kas/site"],
-                ["kas run --db /var/lib/kas/kas.duckdb --key-file /etc/kas/kas.key --wait", "databasen och nyckeln på egna platser; väntar på en körning som pågår"],
-                ["kas run --json", "sammanfattningen som ett JSON-dokument"]
-              ],
-              batchExitCodes
-            )
-          ),
+          .epilogue(helpEnd(w, "run", "batch")),
       async (a) => {
         code = await batchCommand("run", runConfig({ ...batchConfig(a), inbox: a.inbox }), ctxFor);
       }
     )
     .command(
-      "validate <filer..>",
-      commands.validate,
+      `validate <${files}..>`,
+      c.commands.validate,
       (y) =>
         y
-          .positional("filer", { type: "string", array: true, demandOption: true, default: undefined, describe: "extraktfilerna (.csv eller .xlsx)" })
-          .option("profile", { type: "string", describe: "profilen som filerna läses med (schemas/profiles/NAMN.json)" })
-          .epilogue(
-            helpEnd(
-              [
-                ["kas validate 0181/bistand-2025.csv", "en fil, med profilen för kommunmappen 0181"],
-                ["kas validate 0181/*.csv 0192/*.xlsx", "flera filer"],
-                ["kas validate export.csv --profile case-system-sv", "en fil utanför kommunmapparna, med en namngiven profil"],
-                ["kas validate 0181/bistand-2025.csv --json", "fynden som ett JSON-dokument"]
-              ],
-              [
-                [0, "alla filer godkända"],
-                [1, "minst en fil avvisas (felen står i utskriften)"],
-                [2, "fel användning (en fil som inte finns, en okänd profil …)"],
-                [3, "kontrollen kunde inte göras (t.ex. en trasig profil)"]
-              ]
-            )
-          ),
+          .positional(files, { type: "string", array: true, demandOption: true, default: undefined, describe: c.options.files })
+          .option("profile", { type: "string", describe: c.options.profile })
+          .option("settings", { type: "string", describe: c.options.languageSettings })
+          .epilogue(helpEnd(w, "validate", "validate")),
       async (a) => {
         const ctx = ctxFor();
         const s = schema();
         const { validateFiles } = await import("./validate.js");
-        const files = await validateFiles(a.filer as string[], { profileName: a.profile, schema: s, profiles: loadProfiles(s), ctx });
-        ctx.print(a.json ? JSON.stringify({ files }, null, 2) + "\n" : formatValidation(files));
-        code = files.every((f) => f.valid) ? 0 : 1;
+        // the settings' threshold decides which numbers in a commentary are small (contract §14); a bad file is wrong usage
+        const threshold = a.settings ? readSettings(resolve(a.settings as string)).threshold : undefined;
+        const found = await validateFiles(a[files] as string[], { profileName: a.profile as string | undefined, schema: s, profiles: loadProfiles(s), ctx, threshold });
+        ctx.print(a.json ? JSON.stringify({ files: found }, null, 2) + "\n" : formatValidation(found, language));
+        code = found.every((f) => f.valid) ? 0 : 1;
       }
     )
     .command(
       "status",
-      commands.status,
+      c.commands.status,
       (y) =>
         y
-          .option("db", { type: "string", describe: "den publicerade databasen (standard: out/kas.duckdb)" })
+          .option("db", { type: "string", describe: c.options.statusDb })
+          .option("settings", { type: "string", describe: c.options.languageSettings })
           .demandCommand(0, 0)
-          .epilogue(
-            helpEnd(
-              [
-                ["kas status", "databasen out/kas.duckdb"],
-                ["kas status --db /var/lib/kas/kas.duckdb --json", "en annan databas, som ett JSON-dokument"]
-              ],
-              [
-                [0, "klart (också när ingen databas finns ännu)"],
-                [2, "fel användning"],
-                [3, "databasen kunde inte läsas"]
-              ]
-            )
-          ),
+          .epilogue(helpEnd(w, "status", "status", [0, 2, 3])),
       async (a) => {
         const ctx = ctxFor();
-        const cfg = runConfig({ db: a.db });
+        const cfg = runConfig({ db: a.db, settings: a.settings });
         const { status } = await import("./status.js");
         const s = await status(cfg.db);
-        ctx.print(a.json ? JSON.stringify(s, null, 2) + "\n" : formatStatus(s));
+        ctx.print(a.json ? JSON.stringify(s, null, 2) + "\n" : formatStatus(s, language));
       }
     )
     .command(
       "rebuild",
-      commands.rebuild,
+      c.commands.rebuild,
       (y) =>
-        batchOptions(y)
+        batchOptions(y, w)
           .demandCommand(0, 0)
-          .epilogue(
-            helpEnd(
-              [
-                ["kas rebuild", "out/kas.duckdb ur arkivet out/archive; webbplatsen i out/site"],
-                ["kas rebuild --db /var/lib/kas/kas.duckdb --out /srv/kas/site", "en installation med databasen i /var/lib/kas"]
-              ],
-              batchExitCodes
-            )
-          ),
+          .epilogue(helpEnd(w, "rebuild", "batch")),
       async (a) => {
         code = await batchCommand("rebuild", runConfig(batchConfig(a)), ctxFor);
       }
     )
-    .demandCommand(1, noCommand)
+    .demandCommand(1, c.noCommand)
     .strict()
     .strictCommands()
-    .epilogue(
-      helpEnd(
-        [
-          ["kas run --inbox /srv/kas/inbox --out /srv/kas/site", "nattkörningen"],
-          ["kas validate 0181/bistand-2025.csv", "kontrollera en fil innan den laddas upp"],
-          ["kas status", "vad som är inläst"],
-          ["kas run --help", "ett kommandos flaggor, exempel och slutkoder"]
-        ],
-        batchExitCodes
-      )
-    )
+    .epilogue(helpEnd(w, "main", "batch"))
     .help()
     .version(version())
     .exitProcess(false)
@@ -274,8 +199,8 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
       return exitCode;
     };
     if (err instanceof UsageError || err.name === "YError") {
-      const list = err.message === noCommand || err.message.startsWith(unknownCommand) ? `\n${commandList()}` : "";
-      process.stderr.write(`kas: ${err.message}\n${list}\nKör kas --help för hjälp.\n`);
+      const list = err.message === c.noCommand || err.message.startsWith(c.unknownCommand) ? `\n${commandList(w)}` : "";
+      process.stderr.write(`kas: ${err.message}\n${list}\n${c.helpHint}\n`);
       return json(2, "usage");
     }
     if (err instanceof LockedError) {
@@ -285,11 +210,11 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
     const publishing = argv[0] === "run" || argv[0] === "rebuild";
     process.stderr.write(
       publishing
-        ? `kas: körningen misslyckades och ingenting publicerades; den tidigare databasen och rapporterna är orörda.\nOrsak: ${err.message}\n`
+        ? `kas: ${c.runFailed}\n${c.reason(err.message)}\n`
         : `kas ${argv[0] ?? ""}: ${err.message}\n`
     );
     if (/ENOSPC|No space left|EFBIG|File too large/i.test(err.message)) {
-      process.stderr.write("Disken är full (eller en gräns för filstorlek nåddes). Frigör utrymme där databasen och webbplatsen ligger och kör igen; inget har gått förlorat.\n");
+      process.stderr.write(`${c.diskFull}\n`);
     }
     if (process.env.KAS_DEBUG) process.stderr.write(`${err.stack}\n`);
     return json(3, "failed");

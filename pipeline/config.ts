@@ -5,6 +5,7 @@ import { z } from "zod";
 import { samplesDir } from "./system/paths.js";
 import { deepFreeze } from "./contract/schema.js";
 import { defaultSettings, readSettings, type Settings } from "./settings.js";
+import { cliWords } from "./cli-words.js";
 
 const RunOptions = z.strictObject({
   inbox: z.string().min(1).optional(),
@@ -57,13 +58,11 @@ export function runConfig(input: RunOptionsInput): RunConfig {
   const db = at(o.db, "out/kas.duckdb");
   const stateDir = dirname(db);
   const out = at(o.out, "out/site");
+  const settings = o.settings ? readSettings(resolve(o.cwd, o.settings)) : defaultSettings;
   // every publication replaces the whole site: a database inside it would be deleted with the old version
   for (const site of [out, `${out}.versions`, real(out)]) {
-    if (within(stateDir, site)) {
-      throw new UsageError(`--db ${db} ligger i webbplatsen --out ${out}, som kas ersätter helt vid varje publicering: databasen, arkivet och nyckeln skulle försvinna. Lägg databasen utanför webbplatsen, t.ex. --db ${join(dirname(out), "kas.duckdb")}.`);
-    }
+    if (within(stateDir, site)) throw new UsageError(cliWords(settings.language).cli.dbInSite(db, out, join(dirname(out), "kas.duckdb")));
   }
-  const settings = o.settings ? readSettings(resolve(o.cwd, o.settings)) : defaultSettings;
   return deepFreeze({
     inbox: o.inbox ? resolve(o.cwd, o.inbox) : join(samplesDir, "inbox"),
     out,

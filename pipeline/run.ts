@@ -10,7 +10,7 @@ import { discover, pathKey } from "./ingest/discover.js";
 import { faultPoint } from "./system/fault.js";
 import type { Finding } from "./contract/finding.js";
 import { fileKey, readManifest } from "./ingest/archive.js";
-import { ingest, ingestArchive, knownFiles, type FileOutcome, type IngestResult, type Replaced } from "./ingest/intake.js";
+import { ingest, ingestArchive, knownFiles, type FileKind, type FileOutcome, type IngestResult, type Replaced } from "./ingest/intake.js";
 import { acquireLock } from "./db/lock.js";
 import { installMacros } from "./db/macros.js";
 import { loadProfiles, type Profiles } from "./contract/profile.js";
@@ -45,7 +45,8 @@ export interface RunSummary {
     readonly deferred: readonly string[];
     readonly ignored: readonly { file: string; reason: string }[];
   };
-  readonly rows: { readonly bistand: number; readonly insats: number };
+  /** rows loaded per kind: bistand and insats always; survey, population and commentary (its lines) when any were */
+  readonly rows: { readonly bistand: number; readonly insats: number } & Readonly<Partial<Record<FileKind, number>>>;
   readonly replacements: number;
   readonly stages: readonly StageTime[];
   readonly report: unknown;
@@ -79,12 +80,16 @@ function fileReport(f: FileOutcome): FileReport {
 /**
  * The summary as the site publishes it: without the server's paths, and without row counts per file —
  * a small file's count, or the difference between rows read and loaded, would give away a count that
- * quality.html withholds. The run log folder keeps the whole summary.
+ * quality.html withholds — nor the rows of a survey (a run's answers, of perhaps one municipality, are
+ * counts survey.html withholds below survey_min_respondents), population or commentary. The run log
+ * folder keeps the whole summary.
  */
 export function publishedSummary(s: RunSummary): object {
-  const file = ({ file, kind, findings, replaced }: FileReport) => ({ file, kind, findings, replaced: replaced.map(({ file, kind, months }) => ({ file, kind, months })) });
+  const file = ({ file, kind, findings, replaced }: FileReport) => ({
+    file, kind, findings, replaced: replaced.map(({ file, kind, months, years }) => ({ file, kind, months, ...(years ? { years } : {}) }))
+  });
   const { inbox: _inbox, database: _database, site: _site, index: _index, ...rest } = s;
-  return { ...rest, files: { ...s.files, accepted: s.files.accepted.map(file), rejected: s.files.rejected.map(file) } };
+  return { ...rest, files: { ...s.files, accepted: s.files.accepted.map(file), rejected: s.files.rejected.map(file) }, rows: { bistand: s.rows.bistand, insats: s.rows.insats } };
 }
 
 /** The whole batch. Throws (exit 3) when nothing could be published; the published state is then untouched. */
@@ -165,7 +170,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       // No transaction spans the run: the whole new database is the unit. It is a copy built beside the
       // published one and switched in only when everything succeeded, so a failure at any statement
       // leaves the previous state — and DuckDB can flush and free each batch as it goes.
-      const ingestDeps = { schema, profiles, runId, runToken, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
+      const ingestDeps = { schema, profiles, runId, runToken, threshold: cfg.threshold, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
       result = await timed("inläsning", () =>
         mode === "run" ? ingest(ctx, db, cfg, ingestDeps) : ingestArchive(ctx, db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );

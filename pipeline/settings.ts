@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { UsageError } from "./config.js";
-import { deepFreeze } from "./contract/schema.js";
+import { deepFreeze, languages, type Language } from "./contract/schema.js";
+import { cliWords } from "./cli-words.js";
 
 /** Contract §10's defaults: five years, 3.5 %, a year's taxes and contributions at ~25 000 SEK a month. */
 export const socioeconomicDefaults = {
@@ -35,7 +36,7 @@ const Socioeconomic = z
 const SettingsFile = z.strictObject({
   $comment: z.string().optional(),
   name: label.optional(),
-  language: z.enum(["sv", "nb", "en"]).optional(),
+  language: z.enum(languages).optional(),
   threshold: z.number().int().min(1).max(100).optional(),
   survey_min_respondents: z.number().int().min(1).max(10_000).optional(),
   comparison_groups: z
@@ -59,7 +60,8 @@ export interface SocioeconomicParameters {
 export interface Settings {
   /** the network's name on every page; absent: the pages name no network */
   readonly name: string | undefined;
-  readonly language: "sv" | "nb" | "en";
+  /** the language of the pages and the command line (contract §12) */
+  readonly language: Language;
   /** from the file; the command line's --threshold wins (pipeline/config.ts) */
   readonly threshold: number | undefined;
   readonly surveyMinRespondents: number;
@@ -78,34 +80,41 @@ export function readSettings(file: string): Settings {
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    throw new UsageError(`--settings ${file}: filen kan inte läsas (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Ange en JSON-fil med nätverkets inställningar.`);
+    throw new UsageError(cliWords("sv").settings.unreadable(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`--settings ${file}: filen är inte giltig JSON (${(e as Error).message}).`);
+    throw new UsageError(cliWords("sv").settings.notJson(file, (e as Error).message));
   }
   return parseSettings(raw, file);
+}
+
+/** The language a settings file asks for, where it names a valid one: its problems are told in it. */
+function languageIn(raw: unknown): Language {
+  const lang = raw !== null && typeof raw === "object" ? (raw as { language?: unknown }).language : undefined;
+  return (languages as readonly unknown[]).includes(lang) ? (lang as Language) : "sv";
 }
 
 /** Checks raw settings (contract §9) and fills in every default. */
 export function parseSettings(raw: unknown, file: string): Settings {
   const parsed = SettingsFile.safeParse(raw);
+  const w = cliWords(languageIn(raw)).settings;
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => {
-      const key = i.path.join(".") || "(hela filen)";
-      const unknown = i.code === "unrecognized_keys" ? `okänd nyckel ${i.keys.map((k) => (i.path.length ? `${i.path.join(".")}.${k}` : k)).join(", ")}` : null;
+      const key = i.path.join(".") || w.wholeFile;
+      const unknown = i.code === "unrecognized_keys" ? w.unknownKey(i.keys.map((k) => (i.path.length ? `${i.path.join(".")}.${k}` : k)).join(", ")) : null;
       return unknown ?? `${key}: ${i.message}`;
     });
-    throw new UsageError(`--settings ${file}: ${issues.join("; ")}. Giltiga nycklar: name, language (sv, nb, en), threshold, survey_min_respondents, comparison_groups, socioeconomic (contract §9–§10).`);
+    throw new UsageError(w.invalid(file, issues.join("; ")));
   }
   const s = parsed.data;
   const socioeconomic = { ...socioeconomicDefaults, ...s.socioeconomic };
   const h = socioeconomic.horizon_years;
   for (const key of ["work_retention", "studies_retention"] as const) {
     if (socioeconomic[key].length !== h) {
-      throw new UsageError(`--settings ${file}: socioeconomic.${key} har ${socioeconomic[key].length} värden, men horizon_years är ${h}: listan ska ha ett värde (andel 0–1) per år.`);
+      throw new UsageError(w.retention(file, key, socioeconomic[key].length, h));
     }
   }
   const settings = {

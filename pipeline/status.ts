@@ -1,9 +1,12 @@
-// `kas status`: what is loaded — per municipality and kind, the months covered, the files they came
-// from, and when. Opens the published database read-only (readers never block the nightly run).
+// `kas status`: what is loaded — per municipality and kind (population under network), the months or
+// years covered, the files they came from, and when. Opens the published database read-only (readers
+// never block the nightly run).
 import { statSync } from "node:fs";
 import { UsageError } from "./config.js";
 import { openDb, sqlText } from "./db/connection.js";
 import { municipalityName } from "./contract/municipalities.js";
+import { networkFolder } from "./ingest/discover.js";
+import type { FileKind } from "./ingest/intake.js";
 
 export interface StatusFile {
   readonly name: string;
@@ -12,12 +15,19 @@ export interface StatusFile {
 }
 
 export interface StatusKind {
-  readonly kind: "bistand" | "insats";
+  readonly kind: FileKind;
+  /** rows loaded; a commentary's lines */
   readonly rows: number;
-  /** bistand: the months loaded, YYYY-MM; insats: the months in which measures started */
+  /** bistand: the months loaded, YYYY-MM; insats: the months in which measures started; none for other kinds */
   readonly months: readonly string[];
+  /** survey and population only: the years loaded, YYYY */
+  readonly years?: readonly string[];
+  /** population only: the municipalities it counts */
+  readonly municipalities?: readonly string[];
+  /** the first and last of months (bistand, insats) or years (survey, population); null for a commentary */
   readonly from: string | null;
   readonly to: string | null;
+  /** the files the rows came from, in the order seen (a commentary: the current one) */
   readonly files: readonly StatusFile[];
 }
 
@@ -41,15 +51,18 @@ export async function status(path: string): Promise<Status> {
       throw new Error(`${path} är en DuckDB-databas men saknar kas tabeller (runs, files, meta): är det rätt fil? En kas-databas återskapas ur arkivet med kas rebuild --db ${path}.`);
     }
     const [lastRun] = await db.all<{ run_id: number; started_at: number; finished_at: number | null }>(sqlText("status/last_run"));
-    const kinds = await db.all<{ municipality: string; kind: "bistand" | "insats"; rows: number; months: string[]; files: { name: string; first_seen: number; rows: number }[] }>(
-      sqlText("status/loaded")
-    );
+    const kinds = await db.all<{
+      municipality: string; kind: FileKind; rows: number; months: string[]; municipalities: string[]; files: { name: string; first_seen: number; rows: number }[];
+    }>(sqlText("status/loaded"));
     const rejected = await db.all<{ file: string; first_seen: number; errors: number }>(sqlText("status/rejected"));
     const byMunicipality = new Map<string, StatusKind[]>();
     for (const k of kinds) {
       const list = byMunicipality.get(k.municipality) ?? [];
+      const yearly = k.kind === "survey" || k.kind === "population";
       list.push({
-        kind: k.kind, rows: Number(k.rows), months: k.months, from: k.months[0] ?? null, to: k.months[k.months.length - 1] ?? null,
+        kind: k.kind, rows: Number(k.rows), months: yearly ? [] : k.months, ...(yearly ? { years: k.months } : {}),
+        ...(k.kind === "population" ? { municipalities: k.municipalities } : {}),
+        from: k.months[0] ?? null, to: k.months[k.months.length - 1] ?? null,
         files: k.files.map((f) => ({ name: f.name, firstSeen: localIso(f.first_seen), rows: Number(f.rows) }))
       });
       byMunicipality.set(k.municipality, list);
@@ -60,7 +73,9 @@ export async function status(path: string): Promise<Status> {
       lastRun: lastRun
         ? { runId: lastRun.run_id, startedAt: localIso(lastRun.started_at), finishedAt: lastRun.finished_at === null ? null : localIso(lastRun.finished_at) }
         : null,
-      municipalities: [...byMunicipality].map(([municipality, k]) => ({ municipality, name: municipalityName(municipality), kinds: k })),
+      municipalities: [...byMunicipality].map(([municipality, k]) => ({
+        municipality, name: municipality === networkFolder ? "nätverket (referensdata)" : municipalityName(municipality), kinds: k
+      })),
       rejected: rejected.map((r) => ({ file: r.file, firstSeen: localIso(r.first_seen), errors: Number(r.errors) }))
     };
   } finally {

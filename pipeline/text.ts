@@ -1,52 +1,78 @@
-// Results rendered as text for a terminal (the --json output is the same objects, as JSON).
+// Results rendered as text for a terminal (the --json output is the same objects, as JSON), in the
+// settings' language (pipeline/cli-words.ts; Swedish by default).
 import { formatDateTime, reportTimeZone } from "../reports/time.js";
+import { catalogueText } from "../reports/words.js";
 import { shownName } from "./ingest/discover.js";
 import { formatFinding, rejecting, sortFindings, type Finding } from "./contract/finding.js";
+import { entries, isCode, messageOf, severities, type Code } from "./contract/findings.js";
 import { municipalityName } from "./contract/municipalities.js";
+import type { Language } from "./contract/schema.js";
+import { cliWords, type CliWords } from "./cli-words.js";
 import type { FileReport, RunSummary } from "./run.js";
 import type { Status } from "./status.js";
 import type { ValidatedFile } from "./validate.js";
 
-const int = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-const plural = (n: number, one: string, many: string) => `${int(n)} ${n === 1 ? one : many}`;
+const titles = new Map(entries.map((e) => [e.code as string, e.title]));
+
+/** A catalogue title inside a line: "Unknown code" → "unknown code" (an acronym such as "CSV …" stays). */
+const inLine = (title: string, lang: Language) => (/^\p{Lu}\p{Ll}/u.test(title) ? title[0].toLocaleLowerCase(lang) + title.slice(1) : title);
+
+/**
+ * One line per finding, as formatFinding (pipeline/contract/finding.ts) writes it in Swedish, in
+ * another language: the severity's word and the code's title from the catalogue in that language
+ * (Norwegian: the Swedish until the catalogue has Norwegian texts), the message in English where
+ * the finding carries its parameters (a finding read back from the database has only its Swedish message).
+ */
+export function findingLine(f: Finding, lang: Language): string {
+  if (lang === "sv") return formatFinding(f);
+  const w = cliWords(lang);
+  const where = f.line === null ? f.file : `${f.file}:${f.line}`;
+  const title = titles.get(f.code);
+  const titleText = title ? ` – ${inLine(catalogueText(title, lang).text, lang)}` : "";
+  const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
+  // a finding that stands for the rows beyond those listed (no line, a count) keeps its Swedish message: its "more rows" words need the numbers it was made from
+  const english = lang === "en" && f.params !== undefined && isCode(f.code) && !(f.line === null && f.count);
+  const message = english ? messageOf(f.code as Code, f.params as never, "en") : f.message;
+  const more = f.count ? ` (${w.validation.rows(f.count)})` : "";
+  return `${where}: ${catalogueText(severities[f.severity].label, lang).text.toLocaleUpperCase(lang)}${titleText}:${what} ${message}${more}`;
+}
 
 /** At most `max` findings per file, errors first, with a note of how many more there are. */
-function findingLines(findings: readonly Finding[], max = 25): string[] {
+function findingLines(findings: readonly Finding[], lang: Language, max = 25): string[] {
   const sorted = sortFindings(findings);
-  const lines = sorted.slice(0, max).map((f) => `    ${formatFinding(f)}`);
-  if (sorted.length > max) lines.push(`    … och ${sorted.length - max} till (se quality.html eller kör kas validate på filen)`);
+  const lines = sorted.slice(0, max).map((f) => `    ${findingLine(f, lang)}`);
+  if (sorted.length > max) lines.push(`    ${cliWords(lang).summary.moreFindings(sorted.length - max)}`);
   return lines;
 }
 
-/** Times as the reports show them: Swedish words, Swedish time (--json keeps ISO 8601 with offset). */
-const when = (iso: string) => formatDateTime(iso, reportTimeZone);
+/** Times as the reports show them: the language's words, Swedish time (--json keeps ISO 8601 with offset). */
+const when = (iso: string, lang: Language) => formatDateTime(iso, reportTimeZone, lang);
 
-/** The municipality a file, folder or skipped entry belongs to (its inbox folder), or null outside them. */
-const municipalityOf = (display: string): string | null => /^(\d{4})\//.exec(display)?.[1] ?? null;
+/** The inbox folder a file, folder or skipped entry belongs to (a municipality's, or network/), or null outside them. */
+const municipalityOf = (display: string): string | null => /^(\d{4}|network)\//.exec(display)?.[1] ?? null;
 
-/** A heading per municipality: its code and, where the contract knows it, its name. */
-function municipalityHeading(code: string): string {
+/** A heading per folder: a municipality's code and, where the contract knows it, its name; network/ as such. */
+function municipalityHeading(code: string, w: CliWords): string {
+  if (code === "network") return w.summary.network;
   const name = municipalityName(code);
   return name === code ? code : `${code} ${name}`;
 }
 
 /** Where a rejected file is: still in the inbox (kas never edits or deletes there), and copied to quarantine with its reasons. */
-const quarantineNote = (f: FileReport) =>
-  f.quarantined
-    ? `    en kopia finns i karantän, med skälen i .reason.txt bredvid: ${f.quarantined}`
-    : "    ingen kopia kunde läggas i karantän (se körningsloggen); skälen står nedan och på quality.html";
+const quarantineNote = (f: FileReport, w: CliWords) => `    ${f.quarantined ? w.summary.quarantined(f.quarantined) : w.summary.notQuarantined}`;
 
-export function formatRunSummary(s: RunSummary): string {
+export function formatRunSummary(s: RunSummary, lang: Language = "sv"): string {
+  const w = cliWords(lang), t = w.summary;
   const out: string[] = [];
   if (s.outcome === "unchanged") {
-    out.push(`Inget nytt i inkorgen ${s.inbox} (${plural(s.files.unchanged, "fil", "filer")} oförändrade sedan körning ${s.runId}).`);
-    out.push(`Rapporterna: ${s.index}`);
+    out.push(t.nothingNew(s.inbox, s.files.unchanged, s.runId));
+    out.push(t.reports(s.index));
     return out.join("\n") + "\n";
   }
-  out.push(`kas run nr ${s.runId}: ${when(s.startedAt)}`);
-  out.push(`Inkorg: ${s.inbox}`);
-  out.push(`Inlästa filer: ${s.files.accepted.length}`);
-  out.push(`Avvisade filer: ${s.files.rejected.length}`);
+  out.push(t.run(s.runId, when(s.startedAt, lang)));
+  out.push(t.inbox(s.inbox));
+  out.push(t.accepted(s.files.accepted.length));
+  out.push(t.rejected(s.files.rejected.length));
   // Per municipality, in code order: what became of each file of its folder (loaded and rejected files in
   // the order first seen, with what each replaced), then what was not read this time. Entries outside every municipality folder last.
   const groups = new Map<string | null, string[]>();
@@ -58,38 +84,44 @@ export function formatRunSummary(s: RunSummary): string {
   const read = [...s.files.accepted.map((f) => ({ f, accepted: true })), ...s.files.rejected.map((f) => ({ f, accepted: false }))];
   for (const { f, accepted } of read.sort((x, y) => (x.f.seq ?? 0) - (y.f.seq ?? 0))) {
     if (accepted) {
-      add(f.file, `  ${f.file}: ${f.kind}, ${plural(f.rowsLoaded ?? 0, "rad", "rader")} inlästa av ${int(f.rowsRead ?? 0)}`);
-      for (const r of f.replaced) add(f.file, `    ersatte ${r.months.length ? ranges(r.months) : "ögonblicksbilden"} från ${r.file}`);
-      add(f.file, ...findingLines(f.findings.filter((x) => x.severity === "WARNING"), 5));
+      add(f.file, `  ${t.loaded(f.file, String(f.kind), f.rowsLoaded ?? 0, f.rowsRead ?? 0)}`);
+      // what a replacement replaced: months (bistand), years (survey, population), a commentary or a snapshot (insats)
+      for (const r of f.replaced) {
+        const what = r.years?.length ? t.replacedYears(r.years.join(", ")) : r.months.length ? ranges(r.months) : r.kind === "commentary" ? t.replacedCommentary : null;
+        add(f.file, `    ${t.replaced(what, r.file)}`);
+      }
+      add(f.file, ...findingLines(f.findings.filter((x) => x.severity === "WARNING"), lang, 5));
     } else {
       const errors = f.findings.filter((x) => rejecting.has(x.severity));
-      add(f.file, `  ${f.file}: avvisad (${plural(errors.length, "fel", "fel")}); filen ligger kvar i inkorgen`, quarantineNote(f), ...findingLines(f.findings));
+      add(f.file, `  ${t.rejectedFile(f.file, errors.length)}`, quarantineNote(f, w), ...findingLines(f.findings, lang));
     }
   }
-  for (const d of s.files.duplicates) add(d, `  ${d}: redan inläst (byte för byte lika), läses inte igen`);
-  for (const d of s.files.deferred) add(d, `  ${d}: ändras fortfarande, läses nästa körning`);
-  for (const i of s.files.ignored) add(i.file, `  ${i.file}: hoppades över: ${i.reason}`);
+  for (const d of s.files.duplicates) add(d, `  ${t.duplicate(d)}`);
+  for (const d of s.files.deferred) add(d, `  ${t.deferred(d)}`);
+  for (const i of s.files.ignored) add(i.file, `  ${t.ignored(i.file, i.reason)}`);
   const codes = [...groups.keys()].filter((m): m is string => m !== null).sort();
-  for (const m of codes) out.push("", municipalityHeading(m), ...groups.get(m)!);
-  if (groups.has(null)) out.push("", "Utanför kommunmapparna", ...groups.get(null)!);
+  for (const m of codes) out.push("", municipalityHeading(m, w), ...groups.get(m)!); // network/ sorts after the codes
+  if (groups.has(null)) out.push("", t.outside, ...groups.get(null)!);
   out.push("");
-  if (s.files.unchanged) out.push(`Oförändrade sedan tidigare körningar: ${plural(s.files.unchanged, "fil", "filer")}`);
-  out.push(`Rader: bistand ${int(s.rows.bistand)}, insats ${int(s.rows.insats)}; ersättningar av tidigare rader: ${s.replacements}`);
-  out.push(`Tid: ${s.stages.map((t) => `${t.stage} ${t.seconds.toFixed(1).replace(".", ",")} s`).join(", ")}`);
-  out.push(`Databas: ${s.database}`);
-  out.push(`Rapporterna: ${s.index}`);
+  if (s.files.unchanged) out.push(t.unchanged(s.files.unchanged));
+  const more = (["survey", "population", "commentary"] as const).flatMap((k) => (s.rows[k] === undefined ? [] : [`, ${k} ${w.int(s.rows[k]!)}`])).join("");
+  out.push(t.rows(s.rows.bistand, s.rows.insats, s.replacements, more));
+  out.push(t.time(s.stages.map((x) => `${w.stages[x.stage] ?? x.stage} ${w.seconds(x.seconds)} s`).join(", ")));
+  out.push(t.database(s.database));
+  out.push(t.reports(s.index));
   return out.join("\n") + "\n";
 }
 
-export function formatValidation(files: readonly ValidatedFile[]): string {
+export function formatValidation(files: readonly ValidatedFile[], lang: Language = "sv"): string {
+  const v = cliWords(lang).validation;
   const out: string[] = [];
   for (const f of files) {
-    const what = [f.kind, f.encoding, f.delimiter && `avgränsare ${JSON.stringify(f.delimiter)}`, f.profile && `profil ${f.profile}`, f.rows !== null && plural(f.rows, "rad", "rader")]
+    const what = [f.kind, f.encoding, f.delimiter && v.delimiter(JSON.stringify(f.delimiter)), f.profile && v.profile(f.profile), f.rows !== null && v.rows(f.rows)]
       .filter(Boolean)
       .join(", ");
     const errors = f.findings.filter((x) => rejecting.has(x.severity)).length;
-    out.push(`${f.file}: ${f.valid ? "godkänd" : `avvisas (${plural(errors, "fel", "fel")})`}${what ? ` — ${what}` : ""}`);
-    out.push(...findingLines(f.findings, Number.POSITIVE_INFINITY));
+    out.push(`${f.file}: ${f.valid ? v.accepted : v.rejected(errors)}${what ? ` — ${what}` : ""}`);
+    out.push(...findingLines(f.findings, lang, Number.POSITIVE_INFINITY));
   }
   return out.join("\n") + "\n";
 }
@@ -107,21 +139,26 @@ function ranges(months: readonly string[]): string {
   return parts.join(", ");
 }
 
-export function formatStatus(s: Status): string {
-  if (!s.exists) return `Ingen databas ännu på ${s.database}: kör kas run först.\n`;
-  const out = [`Databas: ${s.database}`];
-  out.push(s.lastRun ? `Senaste körning: nr ${s.lastRun.runId}, ${when(s.lastRun.startedAt)}` : "Ingen körning publicerad ännu.");
+export function formatStatus(s: Status, lang: Language = "sv"): string {
+  const t = cliWords(lang).status;
+  if (!s.exists) return `${t.noDatabase(s.database)}\n`;
+  const out = [t.database(s.database)];
+  out.push(s.lastRun ? t.lastRun(s.lastRun.runId, when(s.lastRun.startedAt, lang)) : t.noRun);
   for (const m of s.municipalities) {
     out.push("", `${m.municipality} ${m.name}`);
     for (const k of m.kinds) {
-      const span = k.kind === "bistand" ? `månader ${ranges(k.months)} (${k.months.length})` : `ögonblicksbild, insatser som startade ${k.from} – ${k.to}`;
-      out.push(`  ${k.kind.padEnd(8)} ${plural(k.rows, "rad", "rader")}; ${span}`);
-      for (const f of k.files) out.push(`           ${shownName(f.name)}: ${plural(f.rows, "rad", "rader")}, inläst ${when(f.firstSeen)}`);
+      const span =
+        k.kind === "bistand" ? t.months(ranges(k.months), k.months.length)
+        : k.kind === "insats" ? t.snapshot(k.from, k.to)
+        : k.kind === "commentary" ? t.commentary
+        : t.years((k.years ?? []).join(", "), k.municipalities ? k.municipalities.length : null);
+      out.push(`  ${k.kind.padEnd(8)} ${t.rows(k.rows)}; ${span}`);
+      for (const f of k.files) out.push(`           ${t.file(shownName(f.name), f.rows, when(f.firstSeen, lang))}`);
     }
   }
   if (s.rejected.length) {
-    out.push("", "Avvisade filer:");
-    for (const r of s.rejected) out.push(`  ${shownName(r.file)} (${when(r.firstSeen)}): ${plural(r.errors, "fel", "fel")}`);
+    out.push("", t.rejected);
+    for (const r of s.rejected) out.push(`  ${t.rejectedFile(shownName(r.file), when(r.firstSeen, lang), r.errors)}`);
   }
   return out.join("\n") + "\n";
 }

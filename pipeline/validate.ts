@@ -7,15 +7,15 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { UsageError } from "./config.js";
 import type { Context } from "./system/context.js";
 import { openDb } from "./db/connection.js";
-import { extensionOf, municipalityFolder, shownName, type Candidate } from "./ingest/discover.js";
+import { extensionOf, isInboxFolder, shownName, type Candidate } from "./ingest/discover.js";
 import { rejects, type Finding } from "./contract/finding.js";
-import type { Prepared } from "./ingest/intake.js";
+import type { FileKind, Prepared } from "./ingest/intake.js";
 import { prepare } from "./ingest/prepare.js";
 import { checkBatch } from "./load/load.js";
 import { inspectFile } from "./ingest/inspect.js";
 import { installMacros } from "./db/macros.js";
 import type { Profile, Profiles } from "./contract/profile.js";
-import { kindNames, type KindName, type Schema } from "./contract/schema.js";
+import { kindsOf, type Schema } from "./contract/schema.js";
 import { dropStaging, unkeyed } from "./load/stage.js";
 
 /**
@@ -27,7 +27,7 @@ export const validateExamples = 100_000;
 
 export interface ValidatedFile {
   readonly file: string;
-  readonly kind: KindName | null;
+  readonly kind: FileKind | null;
   readonly profile: string | null;
   readonly encoding: string | null;
   readonly delimiter: string | null;
@@ -38,7 +38,7 @@ export interface ValidatedFile {
 
 export async function validateFiles(
   paths: readonly string[],
-  o: { profileName?: string; schema: Schema; profiles: Profiles; ctx: Context; cwd?: string }
+  o: { profileName?: string; schema: Schema; profiles: Profiles; ctx: Context; cwd?: string; /** a commentary's small numbers (contract §14; default 3) */ threshold?: number }
 ): Promise<ValidatedFile[]> {
   if (paths.length === 0) throw new UsageError("ange minst en fil: kas validate FIL…");
   let forced: Profile | null = null;
@@ -58,7 +58,8 @@ export async function validateFiles(
       if (st.isDirectory()) throw new UsageError(`${path} är en mapp: ange filerna, till exempel ${join(path, "*.csv")}`);
       if (!st.isFile()) throw new UsageError(`${path} är ingen vanlig fil (en länk eller en enhet); ange själva extraktfilen`);
       const parent = basename(dirname(full));
-      const folder = municipalityFolder.test(parent) ? parent : null;
+      // a file in a municipality's folder, or in network/, is checked as kas run would check it there
+      const folder = isInboxFolder(parent) ? parent : null;
       const candidate: Candidate = {
         municipality: folder ?? "", name: basename(full), display: shownName(relative(cwd, full) || path), path: full,
         ext: extensionOf(full), size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino
@@ -66,17 +67,17 @@ export async function validateFiles(
       const inspection = await inspectFile(full, { binary: candidate.ext !== "csv", expected: candidate });
       const p: Prepared = {
         candidate, fileId: id, seq: id, sha256: inspection.sha256, archived: "", source: full, folder, firstSeen: o.ctx.clock().toISOString(), inspection, findings: [],
-        kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
+        kind: null, staged: null, text: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
       };
       id++;
       const profile = forced ?? (folder ? o.profiles.byMunicipality.get(folder) ?? null : null);
-      await prepare(p, profile, o.schema, work, o.profiles.byName.values());
+      await prepare(p, profile, o.schema, work, o.profiles.byName.values(), o.threshold ?? 3);
       prepared.push(p);
     }
     const db = await openDb(":memory:", { tempDir: join(work, "duckdb") });
     try {
       await installMacros(db);
-      for (const kind of kindNames) {
+      for (const kind of kindsOf(o.schema)) {
         const batch = prepared.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
         if (!batch.length) continue;
         await checkBatch(db, kind, batch, o.schema, unkeyed, o.ctx.clock(), validateExamples);

@@ -10,11 +10,11 @@ import * as Plot from "@observablehq/plot";
 import { breakdownTitle, type Breakdown, type Gender } from "./breakdown-index.js";
 import { categoryColours, categoryLegend, hatchSwatch, textOn } from "./breakdown-palette.js";
 import type { TableRow } from "./breakdown-table.js";
-import { chartDocument, chartWidth, clean, genderStyle, tick } from "./chart.js";
+import { chartDocument, chartWidth, clean, tick } from "./chart.js";
 import { niceScale } from "./dot-chart.js";
-import { formatByIndicator, formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Figure } from "./model.js";
+import type { Words } from "./words.js";
 
 export interface BreakdownChartInput {
   id: string;
@@ -23,6 +23,8 @@ export interface BreakdownChartInput {
   rows: readonly TableRow[];
   year: number;
   gender: Gender;
+  /** the page's words and notation */
+  words: Words;
 }
 
 interface Segment { row: string; category: string; x1: number; x2: number; label: string; colour: string }
@@ -30,16 +32,15 @@ interface Segment { row: string; category: string; x1: number; x2: number; label
 const rowHeight = 24;
 const shortName = (name: string) => (name.length > 24 ? `${name.slice(0, 23).trimEnd()}…` : name);
 
-/** What a row's unpublished figure is: withheld, or no data. */
-const symbolOf = (f: Figure | undefined) => (f?.status === ".." ? WITHHELD : NO_DATA);
 const published = (f: Figure | undefined): f is Figure & { value: number } => f !== undefined && f.status === "" && f.value !== null;
 
 export function renderStackedBars(input: BreakdownChartInput, document: Document = chartDocument()): Html {
-  const { id, breakdown: b, rows, year, gender } = input;
+  const { id, breakdown: b, rows, year, gender, words: w } = input;
+  const c = w.chart, d = w.breakdown;
   const ind = b.indicator;
   const share = ind.kind === "share";
   const colours = categoryColours(b.categories);
-  const valueText = (v: number, network: boolean) => (ind.kind === "count" && network ? formatFixed(v, 1) : formatByIndicator(ind, v));
+  const valueText = (v: number, network: boolean) => w.n.valueOf(ind, v, network);
 
   const segments: Segment[] = [];
   const rests: { row: string; x1: number }[] = [];
@@ -50,21 +51,23 @@ export function renderStackedBars(input: BreakdownChartInput, document: Document
   let widest = 0;
   for (const r of rows) {
     let x = 0;
-    const missing: { symbol: string }[] = [];
-    b.categories.forEach((c, k) => {
+    const missing: { withheld: boolean; symbol: string }[] = [];
+    b.categories.forEach((category, k) => {
       const f = b.figures[k].get(r.code)?.get(year)?.[gender];
       if (!published(f)) {
-        missing.push({ symbol: symbolOf(f) });
+        missing.push({ withheld: f?.status === "..", symbol: w.n.symbol(f) });
         return;
       }
-      if (f.value > 0) segments.push({ row: r.code, category: c.code, x1: x, x2: x + f.value, label: valueText(f.value, r.network), colour: colours[k] });
+      if (f.value > 0) segments.push({ row: r.code, category: category.code, x1: x, x2: x + f.value, label: valueText(f.value, r.network), colour: colours[k] });
       x += Math.max(0, f.value);
     });
     widest = Math.max(widest, x);
     const drawn = missing.length < b.categories.length;
     if (!drawn) {
-      const symbol = missing.some((m) => m.symbol === WITHHELD) ? WITHHELD : NO_DATA;
-      empty.push({ row: r.code, text: symbol === WITHHELD ? "skyddat (..)" : "saknas (-)" });
+      // withheld where any category is; else the symbol they share (Norwegian: missing .. or not applicable .)
+      const withheld = missing.some((m) => m.withheld);
+      const symbol = withheld ? w.n.withheld : missing.every((m) => m.symbol === missing[0].symbol) ? missing[0].symbol : w.n.noData;
+      empty.push({ row: r.code, text: d.barNotDrawn(withheld, symbol) });
       notDrawn.push({ name: r.name, symbol });
     } else if (missing.length > 0) {
       if (share && x < 100) rests.push({ row: r.code, x1: x });
@@ -94,7 +97,7 @@ export function renderStackedBars(input: BreakdownChartInput, document: Document
     marginTop: 26,
     marginBottom: 36,
     style: { fontSize: "11px", fontFamily: "inherit", background: "#ffffff", color: "#1b1b1b" },
-    x: { domain, ticks, tickFormat: tick, label: share ? "Andel, %" : `Antal ${ind.unit}`, labelAnchor: "right", labelArrow: "none", grid: true },
+    x: { domain, ticks, tickFormat: (v: number) => tick(v, w), label: share ? c.shareAxis : c.countAxis(w.unit(ind)), labelAnchor: "right", labelArrow: "none", grid: true },
     y: { domain: rows.map((r) => r.code), tickFormat: (code: string) => names.get(code) ?? code, label: null, padding: 0.22, tickSize: 0 },
     color: { domain: b.categories.map((c) => c.code), range: colours },
     marks: [
@@ -103,7 +106,7 @@ export function renderStackedBars(input: BreakdownChartInput, document: Document
       Plot.text(empty, { x: share ? 50 : 0, y: "row", text: "text", textAnchor: share ? "middle" : "start", dx: share ? 0 : 4, fill: "#1b1b1b" }),
       Plot.barX(rests, { x1: "x1", x2: 100, y: "row", fill: `url(#${id}-rest)`, stroke: "#6b6b6b", strokeWidth: 0.8 }),
       Plot.barX(segments, { x1: "x1", x2: "x2", y: "row", fill: "category", stroke: "#ffffff", strokeWidth: 1 }),
-      Plot.text(partial, { x: "x", y: "row", text: () => "+ ..", textAnchor: "start", dx: 4, fill: "#1b1b1b" }),
+      Plot.text(partial, { x: "x", y: "row", text: () => `+ ${w.n.withheld}`, textAnchor: "start", dx: 4, fill: "#1b1b1b" }),
       ...["#ffffff", "#111111"].map((fill) =>
         Plot.text(labelled.filter((s) => textOn(s.colour) === fill), { x: (s: Segment) => (s.x1 + s.x2) / 2, y: "row", text: "label", fill, fontSize: 10.5 })
       ),
@@ -118,21 +121,19 @@ export function renderStackedBars(input: BreakdownChartInput, document: Document
   // the network's row stands out by its name
   if (networkName) for (const t of svg.querySelectorAll("text")) if (t.textContent === shortName(networkName)) t.setAttribute("font-weight", "700");
 
-  const who = gender === "T" ? "totalt (kvinnor och män)" : genderStyle[gender].label.toLowerCase();
-  const title = share ? `${breakdownTitle(b)}: fördelning per kommun, ${year}` : `${breakdownTitle(b)} och kommun, ${year}`;
+  const who = gender === "T" ? d.totalWho : w.gender[gender].toLowerCase();
+  const title = share ? d.distributionTitle(breakdownTitle(b, w), year) : d.andMunicipalityTitle(breakdownTitle(b, w), year);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `Diagram: ${title}`);
+  svg.setAttribute("aria-label", c.diagram(title));
   svg.setAttribute("aria-describedby", `${id}-desc`);
   svg.setAttribute("focusable", "false");
 
-  const how = share
-    ? "En stapel per kommun delad i kategoriernas andelar, i teckenförklaringens ordning; nätverkets stapel är medelvärdet per kategori av de kommuner där andelen är publicerad, så den summerar inte alltid till 100 %."
-    : "En stapel per kommun med kategoriernas antal efter varandra, i teckenförklaringens ordning; nätverkets stapel är medelvärdet per kategori.";
-  const missingText = html`${notDrawn.length > 0 ? html` Utan stapel: ${notDrawn.map((m, k) => html`${k > 0 ? "; " : ""}<span class="nw">${m.name} (<span class="sym">${m.symbol}</span>)</span>`)}.` : ""}${partly.length > 0 ? html` Kategorier som är skyddade (<span class="sym">..</span>) eller saknas (<span class="sym">-</span>) ritas inte${share ? " (randigt: det som återstår upp till 100 %)" : html` (<span class="sym">+ ..</span> efter stapeln)`}: ${partly.map((p, k) => html`${k > 0 ? ", " : ""}<span class="nw">${p.name}</span> ${p.left} av ${b.categories.length}`)}.` : ""}`;
-  const extra = rests.length > 0 ? [html`<li>${hatchSwatch()}Skyddade eller saknade kategorier</li>`] : [];
+  const how = share ? d.barsShareHow : d.barsCountHow;
+  const missingText = html`${notDrawn.length > 0 ? html` ${d.withoutBar}: ${notDrawn.map((m, k) => html`${k > 0 ? "; " : ""}<span class="nw">${m.name} (<span class="sym">${m.symbol}</span>)</span>`)}.` : ""}${partly.length > 0 ? html` ${d.categoriesNotDrawn(share)}: ${partly.map((p, k) => html`${k > 0 ? ", " : ""}<span class="nw">${p.name}</span> ${w.outOf(p.left, b.categories.length)}`)}.` : ""}`;
+  const extra = rests.length > 0 ? [html`<li>${hatchSwatch()}${d.hatchedKey}</li>`] : [];
   return html`<figure class="chart chart-breakdown" id="${id}">
 ${raw(svg.outerHTML)}
-${categoryLegend(b.categories, colours, extra)}
-<figcaption id="${id}-desc"><strong>${title}</strong>, ${who}. ${how}${missingText} Tabellen visar alla värden, också för kvinnor och män.</figcaption>
+${categoryLegend(b.categories, colours, w, extra)}
+<figcaption id="${id}-desc"><strong>${title}</strong>, ${who}. ${how}${missingText} ${d.tableShowsAll}</figcaption>
 </figure>`;
 }

@@ -9,6 +9,7 @@ import { renderCategoryProfile } from "./breakdown-profile.js";
 import type { TableRow } from "./breakdown-table.js";
 import { maxFacets } from "./chart.js";
 import type { Html } from "./html.js";
+import type { Words } from "./words.js";
 
 /** The gender a breakdown's chart draws: the total, or the first published where there is none. */
 export const chartGender = (b: Breakdown): Gender => (b.indicator.genders.includes("T") ? "T" : (b.indicator.genders[0] as Gender));
@@ -16,8 +17,8 @@ export const chartGender = (b: Breakdown): Gender => (b.indicator.genders.includ
 /** Whether a breakdown stacks to a whole: counts, and shares of the indicator's total. */
 export const stacks = (b: Breakdown): boolean => b.indicator.kind === "count" || (b.indicator.kind === "share" && b.how.denominator === "total");
 
-export function breakdownChart(id: string, b: Breakdown, rows: readonly TableRow[], year: number): Html {
-  const input: BreakdownChartInput = { id, breakdown: b, rows, year, gender: chartGender(b) };
+export function breakdownChart(id: string, b: Breakdown, rows: readonly TableRow[], year: number, w: Words): Html {
+  const input: BreakdownChartInput = { id, breakdown: b, rows, year, gender: chartGender(b), words: w };
   if (rows.filter((r) => !r.network).length > maxFacets) return renderCategoryProfile(input);
   return stacks(b) ? renderStackedBars(input) : renderCategoryPanels(input);
 }

@@ -4,6 +4,7 @@
 // joined string key. The maps of every (indicator, dimension, category) the page shows are made up
 // front: a row that finds none is one the page cannot place, and is an error.
 import type { BreakdownIndicator, Category, Dimension, Figure, Indicator } from "./model.js";
+import type { Words } from "./words.js";
 
 export type Gender = "K" | "M" | "T";
 /** One municipality's (or the network's) figures of one category: year → gender → figure. */
@@ -24,11 +25,12 @@ export interface Breakdown {
 
 type Cell = Partial<Record<Gender, Figure>>;
 
-/** "Deltagare i insatser per behovskategori"; an indicator named after its dimension
- *  ("Andel avslut per avslutsorsak") keeps its name. */
-export function breakdownTitle(b: Breakdown): string {
-  const dimension = b.dimension.sv.toLowerCase();
-  return b.indicator.sv.toLowerCase().includes(`per ${dimension}`) ? b.indicator.sv : `${b.indicator.sv} per ${dimension}`;
+/** "Deltagare i insatser per behovskategori" (nb "… etter …", en "… by …"); an indicator named
+ *  after its dimension ("Andel avslut per avslutsorsak") keeps its name. */
+export function breakdownTitle(b: Pick<Breakdown, "dimension" | "indicator">, w: Words): string {
+  const name = w.name(b.indicator);
+  const by = `${w.breakdown.by} ${w.name(b.dimension).toLowerCase()}`;
+  return name.toLowerCase().includes(by) ? name : `${name} ${by}`;
 }
 
 export class BreakdownIndex {

@@ -5,6 +5,7 @@
 // value. `none` (Uppgift saknas) is a neutral grey.
 import { html, raw, type Html } from "./html.js";
 import type { Category } from "./model.js";
+import type { Words } from "./words.js";
 
 const palette = ["#1f5fa8", "#c26a00", "#2e7d4f", "#b8373a", "#6d4fa0", "#8a6336", "#b0467f", "#3f7f8c", "#7a7a1f", "#404040"] as const;
 const noneColour = "#8c8c8c";
@@ -42,6 +43,6 @@ export function hatchSwatch(): Html {
 }
 
 /** The categories with their colours, in order, as a list. */
-export function categoryLegend(categories: readonly Category[], colours: readonly string[], extra: readonly Html[] = []): Html {
-  return html`<ul class="legend legend-categories" aria-label="Teckenförklaring">${categories.map((c, k) => html`<li>${swatch(colours[k])}${c.sv}</li>`)}${extra}</ul>`;
+export function categoryLegend(categories: readonly Category[], colours: readonly string[], w: Words, extra: readonly Html[] = []): Html {
+  return html`<ul class="legend legend-categories" aria-label="${w.chart.legend}">${categories.map((c, k) => html`<li>${swatch(colours[k])}${w.name(c)}</li>`)}${extra}</ul>`;
 }

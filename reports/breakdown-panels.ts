@@ -6,9 +6,8 @@ import * as Plot from "@observablehq/plot";
 import type { BreakdownChartInput } from "./breakdown-bars.js";
 import { breakdownTitle } from "./breakdown-index.js";
 import { categoryColours } from "./breakdown-palette.js";
-import { chartDocument, chartWidth, clean, genderStyle, swatchLine, tick } from "./chart.js";
+import { chartDocument, chartWidth, clean, swatchLine, tick } from "./chart.js";
 import { niceScale } from "./dot-chart.js";
-import { formatByIndicator, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import { hyphenate } from "./hyphenate.js";
 
@@ -34,7 +33,8 @@ function linesOf(title: string, chars: number): number {
   return lines;
 }
 export function renderCategoryPanels(input: BreakdownChartInput, document: Document = chartDocument()): Html {
-  const { id, breakdown: b, year, gender } = input;
+  const { id, breakdown: b, year, gender, words: w } = input;
+  const d = w.breakdown;
   const ind = b.indicator;
   const municipalities = input.rows.filter((r) => !r.network);
   const network = input.rows.find((r) => r.network);
@@ -53,7 +53,7 @@ export function renderCategoryPanels(input: BreakdownChartInput, document: Docum
       if (f && f.status === "" && f.value !== null) {
         bars.push({ col, row, code: m.code, value: f.value, colour: colours[k] });
         max = Math.max(max, f.value);
-      } else gaps.push({ col, row, code: m.code, symbol: f?.status === ".." ? WITHHELD : NO_DATA });
+      } else gaps.push({ col, row, code: m.code, symbol: w.n.symbol(f) });
     }
     const n = network && b.figures[k].get(network.code)?.get(year)?.[gender];
     if (n && n.status === "" && n.value !== null) {
@@ -65,7 +65,7 @@ export function renderCategoryPanels(input: BreakdownChartInput, document: Docum
   const names = new Map(municipalities.map((m) => [m.code, shortName(m.name)]));
   const marginLeft = Math.min(150, Math.max(80, 12 + 6.2 * Math.max(...[...names.values()].map((n) => n.length))));
   const panelWidth = (chartWidth - marginLeft - 8) / cols * 0.9;
-  const titles = b.categories.map((c, k) => ({ col: k % cols, row: Math.floor(k / cols), text: hyphenate(c.sv, charsIn(panelWidth - 8)) }));
+  const titles = b.categories.map((c, k) => ({ col: k % cols, row: Math.floor(k / cols), text: hyphenate(w.name(c), charsIn(panelWidth - 8)) }));
   const titleLines = Math.max(...titles.map((t) => linesOf(t.text, charsIn(panelWidth - 8))));
   const panelHeight = municipalities.length * 15 + titleLines * 12 + 14;
 
@@ -81,7 +81,7 @@ export function renderCategoryPanels(input: BreakdownChartInput, document: Docum
     style: { fontSize: "10.5px", fontFamily: "inherit", background: "#ffffff", color: "#1b1b1b" },
     fx: { axis: null, padding: 0.1 },
     fy: { axis: null, padding: 0.1 },
-    x: { domain: scale.domain, ticks: scale.ticks, tickFormat: tick, insetLeft: 4, insetRight: 14, label: ind.kind === "share" ? "Andel, %" : ind.unit, labelAnchor: "right", labelArrow: "none", grid: true },
+    x: { domain: scale.domain, ticks: scale.ticks, tickFormat: (v: number) => tick(v, w), insetLeft: 4, insetRight: 14, label: ind.kind === "share" ? w.chart.shareAxis : w.unit(ind), labelAnchor: "right", labelArrow: "none", grid: true },
     y: { domain: municipalities.map((m) => m.code), tickFormat: (code: string) => names.get(code) ?? code, label: null, padding: 0.25, tickSize: 0, insetTop: titleLines * 12 + 6 },
     color: { type: "identity" },
     marks: [
@@ -97,18 +97,18 @@ export function renderCategoryPanels(input: BreakdownChartInput, document: Docum
     ]
   });
   clean(svg);
-  const who = gender === "T" ? "totalt (kvinnor och män)" : genderStyle[gender].label.toLowerCase();
-  const title = `${breakdownTitle(b)} och kommun, ${year}`;
+  const who = gender === "T" ? d.totalWho : w.gender[gender].toLowerCase();
+  const title = d.andMunicipalityTitle(breakdownTitle(b, w), year);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `Diagram: ${title}`);
+  svg.setAttribute("aria-label", w.chart.diagram(title));
   svg.setAttribute("aria-describedby", `${id}-desc`);
   svg.setAttribute("focusable", "false");
 
-  const meanText = means.length === 0 ? "" : html` Nätverkets medelvärde (streckad linje): ${means.map((m, k) => html`${k > 0 ? ", " : ""}${b.categories[m.k].sv} <span class="nw">${formatByIndicator(ind, m.value)}</span>`)}.`;
-  const gapText = gaps.length === 0 ? "" : html` Skyddade (<span class="sym">..</span>) och saknade (<span class="sym">-</span>) värden ritas inte; deras symbol står vid noll.`;
+  const meanText = means.length === 0 ? "" : html` ${d.panelsMean}: ${means.map((m, k) => html`${k > 0 ? ", " : ""}${w.name(b.categories[m.k])} <span class="nw">${w.n.byIndicator(ind, m.value)}</span>`)}.`;
+  const gapText = gaps.length === 0 ? "" : html` ${d.panelsGaps}`;
   return html`<figure class="chart chart-breakdown chart-panels" id="${id}">
 ${raw(svg.outerHTML)}
-<ul class="legend" aria-label="Teckenförklaring"><li>${raw(swatchLine("#1b1b1b", null, "4 2"))}Nätverkets medelvärde i kategorin</li></ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>, ${who}. En ruta per kategori med en stapel per kommun, samma skala i alla rutor.${meanText}${gapText} Tabellen visar alla värden, också för kvinnor och män.</figcaption>
+<ul class="legend" aria-label="${w.chart.legend}"><li>${raw(swatchLine("#1b1b1b", null, "4 2"))}${d.categoryMeanKey}</li></ul>
+<figcaption id="${id}-desc"><strong>${title}</strong>, ${who}. ${d.panelsHow}${meanText}${gapText} ${d.tableShowsAll}</figcaption>
 </figure>`;
 }

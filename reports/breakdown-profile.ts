@@ -6,9 +6,8 @@
 import type { BreakdownChartInput } from "./breakdown-bars.js";
 import { breakdownTitle } from "./breakdown-index.js";
 import { categoryColours, swatch } from "./breakdown-palette.js";
-import { axisLabel, chartWidth, genderStyle, tick } from "./chart.js";
+import { axisLabel, chartWidth, tick } from "./chart.js";
 import { niceScale } from "./dot-chart.js";
-import { formatByIndicator, formatCount, formatFixed, NO_DATA } from "./format.js";
 import { escapeHtml, html, raw, type Html } from "./html.js";
 import { quantile } from "./trend-chart.js";
 
@@ -24,7 +23,8 @@ const round = (v: number) => Math.round(v * 10) / 10;
 const shortLabel = (s: string) => (s.length > 47 ? `${s.slice(0, 46).trimEnd()}…` : s);
 
 export function renderCategoryProfile(input: BreakdownChartInput): Html {
-  const { id, breakdown: b, year, gender } = input;
+  const { id, breakdown: b, year, gender, words: w } = input;
+  const d = w.breakdown;
   const ind = b.indicator;
   const colours = categoryColours(b.categories);
   const municipalities = input.rows.filter((r) => !r.network);
@@ -40,12 +40,12 @@ export function renderCategoryProfile(input: BreakdownChartInput): Html {
     values.sort((x, y) => x - y);
     const n = network ? b.figures[k].get(network.code)?.get(year)?.[gender] : undefined;
     const mean = n && n.status === "" && n.value !== null ? n.value : null;
-    return { mean, q1: values.length ? quantile(values, 0.25) : null, q3: values.length ? quantile(values, 0.75) : null, n: values.length };
+    return { mean, symbol: w.n.symbol(n), q1: values.length ? quantile(values, 0.25) : null, q3: values.length ? quantile(values, 0.75) : null, n: values.length };
   });
   const all = stats.flatMap((s) => [s.mean, s.q3].filter((v): v is number => v !== null));
   const { domain, ticks } = niceScale(0, Math.max(0, ...all), 5);
   const x = (v: number) => round(plotLeft + ((v - domain[0]) / (domain[1] - domain[0])) * (plotRight - plotLeft));
-  const meanText = (v: number) => (ind.kind === "count" ? formatFixed(v, 1) : formatByIndicator(ind, v));
+  const meanText = (v: number) => w.n.valueOf(ind, v, true);
   const height = top + b.categories.length * rowHeight + bottom;
   const rowsBottom = top + b.categories.length * rowHeight;
   const cy = (k: number) => top + k * rowHeight + rowHeight / 2;
@@ -56,16 +56,16 @@ export function renderCategoryProfile(input: BreakdownChartInput): Html {
   parts.push("</g>");
   parts.push(`<path stroke="#d4d4d4" d="${ticks.map((t) => `M${x(t)},${top - 4}V${rowsBottom + 4}`).join("")}"/>`);
   parts.push(`<g class="axis" text-anchor="middle" fill="currentColor">`);
-  for (const t of ticks) parts.push(`<text x="${x(t)}" y="${top - 8}">${escapeHtml(tick(t))}</text><text x="${x(t)}" y="${rowsBottom + 16}">${escapeHtml(tick(t))}</text>`);
+  for (const t of ticks) parts.push(`<text x="${x(t)}" y="${top - 8}">${escapeHtml(tick(t, w))}</text><text x="${x(t)}" y="${rowsBottom + 16}">${escapeHtml(tick(t, w))}</text>`);
   parts.push("</g>");
-  parts.push(`<text x="${plotRight}" y="${rowsBottom + 32}" text-anchor="end" fill="currentColor">${escapeHtml(`${axisLabel(ind)} ${year} →`)}</text>`);
-  parts.push(`<g text-anchor="end" fill="currentColor" font-weight="600"><text x="${valueRight}" y="14">Medel</text><text x="${valueRight}" y="${top - 8}">${year}</text></g>`);
+  parts.push(`<text x="${plotRight}" y="${rowsBottom + 32}" text-anchor="end" fill="currentColor">${escapeHtml(`${axisLabel(ind, w)} ${year} →`)}</text>`);
+  parts.push(`<g text-anchor="end" fill="currentColor" font-weight="600"><text x="${valueRight}" y="14">${escapeHtml(w.chart.meanShort)}</text><text x="${valueRight}" y="${top - 8}">${year}</text></g>`);
   const names: string[] = [], values: string[] = [], bars: string[] = [], spreads: string[] = [];
   b.categories.forEach((c, k) => {
     const s = stats[k];
     const y = cy(k);
-    names.push(`<text x="${nameRight}" y="${round(y + 3.8)}">${escapeHtml(shortLabel(c.sv))}</text>`);
-    values.push(`<text x="${valueRight}" y="${round(y + 3.8)}">${escapeHtml(s.mean === null ? NO_DATA : meanText(s.mean))}</text>`);
+    names.push(`<text x="${nameRight}" y="${round(y + 3.8)}">${escapeHtml(shortLabel(w.name(c)))}</text>`);
+    values.push(`<text x="${valueRight}" y="${round(y + 3.8)}">${escapeHtml(s.mean === null ? s.symbol : meanText(s.mean))}</text>`);
     if (s.mean !== null && s.mean > 0) bars.push(`<rect x="${x(0)}" y="${round(y - 7)}" width="${round(x(s.mean) - x(0))}" height="14" fill="${colours[k]}"/>`);
     if (s.q1 !== null && s.q3 !== null) spreads.push(`M${x(s.q1)},${y}H${x(s.q3)}M${x(s.q1)},${y - 5}v10M${x(s.q3)},${y - 5}v10`);
   });
@@ -74,14 +74,14 @@ export function renderCategoryProfile(input: BreakdownChartInput): Html {
   parts.push(`<path class="spread" stroke="#ffffff" stroke-width="3.2" d="${spreads.join("")}"/><path class="spread" stroke="#1b1b1b" stroke-width="1.6" d="${spreads.join("")}"/>`);
   parts.push(`<g class="values" text-anchor="end" fill="currentColor">${values.join("")}</g>`);
 
-  const who = gender === "T" ? "totalt (kvinnor och män)" : genderStyle[gender].label.toLowerCase();
-  const title = `${breakdownTitle(b)}, nätverket ${year}`;
-  const svg = `<svg class="kas-chart kas-profile" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${escapeHtml(`Diagram: ${title}`)}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
+  const who = gender === "T" ? d.totalWho : w.gender[gender].toLowerCase();
+  const title = d.networkTitle(breakdownTitle(b, w), year);
+  const svg = `<svg class="kas-chart kas-profile" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${escapeHtml(w.chart.diagram(title))}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
   const fewest = Math.min(...stats.map((s) => s.n));
   const spreadKey = `<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false"><path d="M4 7H24M4 2v10M24 2v10" stroke="#1b1b1b" stroke-width="1.6"/></svg>`;
   return html`<figure class="chart chart-breakdown chart-profile" id="${id}">
 ${raw(svg)}
-<ul class="legend" aria-label="Teckenförklaring"><li>${swatch(colours[0])}Stapel: nätverkets medelvärde i kategorin (kategorins färg)</li><li>${raw(spreadKey)}Mittersta hälften av kommunerna (kvartil 1–3)</li></ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>, ${who}: en rad per kategori. Stapeln är nätverkets medelvärde (kommunernas publicerade värden, ovägt), linjen går från första till tredje kvartilen av kommunernas värden, så hälften av kommunerna ligger inom den. Skyddade (<span class="sym">..</span>) och saknade (<span class="sym">-</span>) värden ingår inte${unpublished > 0 ? html` (<span class="nw">${formatCount(unpublished)}</span> av <span class="nw">${formatCount(municipalities.length * b.categories.length)}</span> kommunvärden)` : ""}${fewest > 0 && fewest < municipalities.length ? html`; varje kategori bygger på minst <span class="nw">${formatCount(fewest)}</span> kommuner` : ""}. Tabellen visar varje kommun.</figcaption>
+<ul class="legend" aria-label="${w.chart.legend}"><li>${swatch(colours[0])}${d.profileBarKey}</li><li>${raw(spreadKey)}${w.chart.middleHalf}</li></ul>
+<figcaption id="${id}-desc"><strong>${title}</strong>, ${who}: ${d.profileHow(unpublished, municipalities.length * b.categories.length, fewest > 0 && fewest < municipalities.length ? fewest : null)}</figcaption>
 </figure>`;
 }

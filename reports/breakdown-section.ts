@@ -9,25 +9,26 @@ import { breakdownParts, breakdownTable, type TableRow } from "./breakdown-table
 import { maxFacets } from "./chart.js";
 import { html, slug, type Html } from "./html.js";
 import type { Dimension } from "./model.js";
+import { definitionList } from "./definition-list.js";
+import type { Words } from "./words.js";
 
 export const dimensionAnchor = (d: Dimension): string => `dim-${slug(d.id)}`;
 
 /** What the breakdown's categories count, and how they relate to the total. */
-function howText(b: Breakdown, totalAnchor: string | null): Html {
+function howText(b: Breakdown, totalAnchor: string | null, w: Words): Html {
   const ind = b.indicator;
-  const event = b.how.event === "participant"
-    ? "En deltagare räknas en gång, i kategorin för den av årets pågående insatser som började senast. "
-    : "";
-  const total = totalAnchor ? html`<a href="#${totalAnchor}">${ind.sv}</a>` : html`${ind.sv}`;
+  const d = w.breakdown;
+  const event = b.how.event === "participant" ? d.participantOnce : "";
+  const total = totalAnchor ? html`<a href="#${totalAnchor}">${w.name(ind)}</a>` : html`${w.name(ind)}`;
   const sums = ind.kind === "count"
-    ? html`Kategorierna summerar till totalen (${total}).`
+    ? d.sumsToTotal(total)
     : ind.kind === "share" && b.how.denominator === "total"
-      ? html`Nämnaren är alla ${ind.denominator}; kategoriernas andelar summerar till 100 % (avrundat).`
-      : html`Andelen räknas inom varje kategori: nämnaren är kategorins ${ind.denominator}.`;
-  return html`${event}${sums} Uppdelningar rangordnas inte.`;
+      ? d.sharesOfTotal(w.text(ind.denominator))
+      : d.sharesWithin(w.text(ind.denominator));
+  return html`${event}${sums} ${d.notRanked}`;
 }
 
-function breakdownBlock(b: Breakdown, rows: readonly TableRow[], years: readonly number[], totalAnchor: string | null): Html {
+function breakdownBlock(b: Breakdown, rows: readonly TableRow[], years: readonly number[], totalAnchor: string | null, w: Words, aside: Html): Html {
   const ind = b.indicator;
   const id = `${dimensionAnchor(b.dimension)}-${slug(ind.id)}`;
   const latest = years[years.length - 1];
@@ -35,30 +36,27 @@ function breakdownBlock(b: Breakdown, rows: readonly TableRow[], years: readonly
   const small = rows.filter((r) => !r.network).length <= maxFacets;
   return html`<section class="breakdown-indicator" id="${id}" aria-labelledby="${id}-h">
 <div class="indicator-head">
-<h3 id="${id}-h">${ind.sv}</h3>
-<dl class="definition">
-<dt>Definition</dt><dd>${ind.definition}</dd>
-${ind.kind === "count" ? "" : html`<dt>Täljare</dt><dd>${ind.numerator}</dd><dt>Nämnare</dt><dd>${ind.denominator}</dd>`}
-<dt>Uppdelning</dt><dd>${howText(b, totalAnchor)}</dd>
-</dl>
-</div>
-${breakdownChart(`${id}-chart`, b, rows, latest)}
-${breakdownTable(b, rows, latest)}
-${breakdownParts(b, rows, latest)}
+<h3 id="${id}-h">${w.name(ind)}</h3>
+${definitionList(ind, w, [[w.breakdown.breakdown, howText(b, totalAnchor, w)]])}
+</div>${aside}
+${breakdownChart(`${id}-chart`, b, rows, latest, w)}
+${breakdownTable(b, rows, latest, w)}
+${breakdownParts(b, rows, latest, w)}
 ${earlier.length === 0 ? "" : small
-  ? html`<details class="print-closed"><summary>Tidigare år (${earlier.length > 1 ? `${earlier[earlier.length - 1]}–${earlier[0]}` : earlier[0]})</summary>${earlier.map((y) => breakdownTable(b, rows, y))}</details>`
-  : html`<p class="muted">Tidigare år (${earlier.length > 1 ? `${earlier[earlier.length - 1]}–${earlier[0]}` : earlier[0]}) finns i datafilerna (CSV, Excel, Arrow).</p>`}
+  ? html`<details class="print-closed"><summary>${w.breakdown.earlierYears(earlier.length > 1 ? `${earlier[earlier.length - 1]}–${earlier[0]}` : String(earlier[0]))}</summary>${earlier.map((y) => breakdownTable(b, rows, y, w))}</details>`
+  : html`<p class="muted">${w.breakdown.earlierInFiles(earlier.length > 1 ? `${earlier[earlier.length - 1]}–${earlier[0]}` : String(earlier[0]))}</p>`}
 </section>`;
 }
 
 /** The section of one dimension: its indicators in the dimension's order. `totalAnchor` gives the
- *  id of an indicator's total section on the page, or null where it has none. */
-export function breakdownSection(dimension: Dimension, breakdowns: readonly Breakdown[], rows: readonly TableRow[], years: readonly number[], totalAnchor: (indicator: string) => string | null): Html {
+ *  id of an indicator's total section on the page, or null where it has none; `aside` what stands
+ *  under an indicator's definition (the municipalities' commentary on it, report-commentary.ts). */
+export function breakdownSection(dimension: Dimension, breakdowns: readonly Breakdown[], rows: readonly TableRow[], years: readonly number[], totalAnchor: (indicator: string) => string | null, w: Words, aside: (indicator: string) => Html = () => html``): Html {
   const id = dimensionAnchor(dimension);
-  const categories = dimension.categories.map((c) => c.sv);
+  const categories = dimension.categories.map((c) => w.name(c));
   return html`<section class="breakdown" id="${id}" aria-labelledby="${id}-h">
-<h2 id="${id}-h">${dimension.sv}</h2>
-<p>${categories.length} kategorier, i den här ordningen: ${categories.join("; ")}. Varje kategori redovisas, också när den är 0. Diagrammen visar ${years[years.length - 1]} totalt; tabellerna kvinnor, män och totalt.</p>
-${breakdowns.map((b) => breakdownBlock(b, rows, years, totalAnchor(b.indicator.id)))}
+<h2 id="${id}-h">${w.name(dimension)}</h2>
+<p>${w.breakdown.intro(categories.length, categories.join("; "), years[years.length - 1])}</p>
+${breakdowns.map((b) => breakdownBlock(b, rows, years, totalAnchor(b.indicator.id), w, aside(b.indicator.id)))}
 </section>`;
 }

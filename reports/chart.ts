@@ -10,9 +10,9 @@
 import * as Plot from "@observablehq/plot";
 import type { JSDOM as JSDOMClass } from "jsdom";
 import { createRequire } from "node:module";
-import { formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
 import type { Figure, Indicator, Municipality } from "./model.js";
+import type { Words } from "./words.js";
 
 export const chartWidth = 680; // px: fits the printable width of A4 (186 mm ≈ 703 px) unscaled
 
@@ -20,43 +20,38 @@ export const chartWidth = 680; // px: fits the printable width of A4 (186 mm ≈
 export const maxFacets = 12;
 
 /** Each gender's colour, symbol, line dash pattern ("" = solid) and place within a year (dodge, in
- *  years: women left, the total in the middle, men right). */
+ *  years: women left, the total in the middle, men right); its name is the page's (Words.gender). */
 export const genderStyle = {
-  K: { label: "Kvinnor", colour: "#c2410c", symbol: "circle", dash: "", dodge: -0.22 },
-  M: { label: "Män", colour: "#1d4ed8", symbol: "square", dash: "6 2.5", dodge: 0.22 },
-  T: { label: "Totalt", colour: "#333333", symbol: "diamond", dash: "1.5 2", dodge: 0 }
+  K: { colour: "#c2410c", symbol: "circle", dash: "", dodge: -0.22 },
+  M: { colour: "#1d4ed8", symbol: "square", dash: "6 2.5", dodge: 0.22 },
+  T: { colour: "#333333", symbol: "diamond", dash: "1.5 2", dodge: 0 }
 } as const;
 export type Gender = keyof typeof genderStyle;
-
-export const genderLabel = (g: Gender): string => genderStyle[g].label;
 
 /** The genders a chart draws: every one the indicator publishes, women, men and the total. */
 export function chartGenders(indicator: Indicator): Gender[] {
   return (["K", "M", "T"] as const).filter((g) => indicator.genders.includes(g));
 }
 
-/** "n = 5" for a mean of 5 municipalities, "n = 3–5" where it varies, "1 kommun" for one. */
-export function meanCount(counts: readonly number[]): string {
+/** "n = 5" for a mean of 5 municipalities, "n = 3–5" where it varies, "1 kommun" (the page's words) for one. */
+export function meanCount(counts: readonly number[], w: Words): string {
   const ns = counts.filter((n) => Number.isInteger(n) && n > 0);
   if (ns.length === 0) return "";
   const lo = Math.min(...ns), hi = Math.max(...ns);
-  if (hi === 1) return "1 kommun";
+  if (hi === 1) return w.chart.oneMunicipality;
   return lo === hi ? `n = ${lo}` : `n = ${lo}–${hi}`;
 }
 
 /** Under a network (or group) mean in a table, how many municipalities it averages: "n = 5", or "1 kommun" marked. */
-export function networkCount(f: Figure | undefined): Html | "" {
+export function networkCount(f: Figure | undefined, w: Words): Html | "" {
   if (!f || f.status !== "" || f.value === null || f.denominator === null) return "";
-  const n = meanCount([f.denominator]);
-  return html`<span class="ov-n${f.denominator === 1 ? " ov-one" : ""}" title="medelvärde av ${f.denominator === 1 ? "en enda kommun" : `${f.denominator} kommuner`}">${n}</span>`;
+  const n = meanCount([f.denominator], w);
+  return html`<span class="ov-n${f.denominator === 1 ? " ov-one" : ""}" title="${w.chart.meanOfTitle(f.denominator)}">${n}</span>`;
 }
 
-/** What the note of a chart without a published value says. */
-export const emptyText = "inga publicerade värden";
-
 /** In place of a chart that would have nothing to draw: a note, not an axis of nothing. */
-export function emptyChart(id: string, title: string): Html {
-  return html`<div class="chart-empty" id="${id}" role="note"><p><strong>${title}</strong>: ${emptyText} (alla värden är skyddade <span class="sym">..</span> eller saknas <span class="sym">-</span>). Tabellen visar vilka.</p></div>`;
+export function emptyChart(id: string, title: string, w: Words): Html {
+  return html`<div class="chart-empty" id="${id}" role="note"><p><strong>${title}</strong>: ${w.chart.empty} ${w.chart.emptyWhy}</p></div>`;
 }
 
 /** A linear scale's domain extended to round steps of 1, 2, 2.5 or 5 × 10^k, with its ticks. */
@@ -95,17 +90,22 @@ export function facetColumns(n: number): number {
   return Math.min(Math.max(n, 1), Math.max(3, Math.ceil(n / 4)));
 }
 
-/** Ticks in Swedish notation with as few decimals as the tick needs (at most two). */
-export function tick(v: number): string {
-  for (let d = 0; d <= 2; d++) if (Math.abs(v * 10 ** d - Math.round(v * 10 ** d)) < 1e-9) return formatFixed(v, d);
-  return formatFixed(v, 2);
+/** Ticks in the page's notation with as few decimals as the tick needs (at most two). */
+export function tick(v: number, w: Words): string {
+  for (let d = 0; d <= 2; d++) if (Math.abs(v * 10 ** d - Math.round(v * 10 ** d)) < 1e-9) return w.n.fixed(v, d);
+  return w.n.fixed(v, 2);
 }
 
-export function axisLabel(indicator: Indicator): string {
-  if (indicator.kind === "share") return "Andel, %";
-  if (indicator.kind === "mean") return indicator.unit === "kr" ? "Kronor" : indicator.unit;
-  return `Antal ${indicator.unit}`;
+/** The value axis's label: "Andel, %", "Kronor", "Antal personer" … in the page's words. */
+export function axisLabel(indicator: Indicator, w: Words): string {
+  if (indicator.kind === "share") return w.chart.shareAxis;
+  if (indicator.kind === "mean") return isMoney(indicator) ? w.chart.moneyAxis : w.unit(indicator);
+  if (indicator.kind === "rate") return w.unit(indicator).replace(/^\p{Ll}/u, (c) => c.toLocaleUpperCase(w.locale));
+  return w.chart.countAxis(w.unit(indicator));
 }
+
+/** Whether an indicator's values are amounts of money (its Swedish unit is "kr"). */
+export const isMoney = (indicator: Pick<Indicator, "unit">): boolean => indicator.unit.sv === "kr";
 
 interface Point { col: number; row: number; year: number; gender: Gender; value: number }
 
@@ -126,6 +126,8 @@ export function clean(svg: Element): void {
 
 export interface ChartInput {
   id: string; // unique on the page; ids of the figure's parts derive from it
+  /** the page's words and notation */
+  words: Words;
   indicator: Indicator;
   municipalities: readonly Municipality[];
   years: readonly number[];
@@ -148,7 +150,8 @@ export function chartDocument(): Document {
 
 /** A <figure> with the chart as SVG (role img, named and described by its caption) and a legend. */
 export function renderChart(input: ChartInput, document: Document = chartDocument()): Html {
-  const { id, indicator, municipalities, years } = input;
+  const { id, indicator, municipalities, years, words: w } = input;
+  const c = w.chart;
   const genders = chartGenders(indicator);
   const byKey = new Map(input.figures.map((f) => [`${f.municipality}|${f.year}|${f.gender}`, f]));
   const cols = facetColumns(municipalities.length);
@@ -169,7 +172,7 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
         any ||= shown;
         // NaN keeps the point in the line's data so the line breaks there instead of bridging a gap.
         points.push({ col, row, year, gender, value: shown ? f.value! : NaN });
-        if (!shown) missing.push({ name: m.name, year, gender, symbol: f?.status === ".." ? WITHHELD : NO_DATA });
+        if (!shown) missing.push({ name: m.name, year, gender, symbol: w.n.symbol(f) });
       }
     }
     if (!any) empty.push({ col, row });
@@ -180,10 +183,10 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
       return f && f.status === "" && f.value !== null ? [{ year, gender, value: f.value, n: f.denominator ?? 0 }] : [];
     })
   );
-  const title = `${indicator.sv} per kommun och år`;
+  const title = c.byMunicipalityAndYear(w.name(indicator));
   const shown = points.filter((p) => !Number.isNaN(p.value));
   const scale = valueScale(indicator, [...shown.map((p) => p.value), ...network.map((n) => n.value)], 4);
-  if (scale === null) return emptyChart(id, title);
+  if (scale === null) return emptyChart(id, title, w);
   const names = municipalities.map((m, i) => ({ col: i % cols, row: Math.floor(i / cols), name: m.name }));
   const x0 = Math.min(...years), x1 = Math.max(...years);
   const facetWidth = chartWidth / cols;
@@ -215,8 +218,8 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
       domain: scale.domain,
       insetTop: 20,
       ticks: scale.ticks,
-      tickFormat: tick,
-      label: axisLabel(indicator),
+      tickFormat: (v: number) => tick(v, w),
+      label: axisLabel(indicator, w),
       labelAnchor: "top",
       labelArrow: "none",
       grid: true
@@ -229,7 +232,7 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
         fx: "col", fy: "row", text: "name", frameAnchor: "top-left", dx: 5, dy: 4, lineAnchor: "top",
         fontWeight: "bold", fontSize: 11.5, lineWidth: Math.max(4, (facetWidth - 16) / 7), textOverflow: "ellipsis-end"
       }),
-      Plot.text(empty, { fx: "col", fy: "row", text: () => emptyText, frameAnchor: "middle", fill: "#4f4f4f", fontStyle: "italic" }),
+      Plot.text(empty, { fx: "col", fy: "row", text: () => c.empty, frameAnchor: "middle", fill: "#4f4f4f", fontStyle: "italic" }),
       ...genders.map((g) =>
         Plot.ruleY(network.filter((n) => n.gender === g), {
           x1: (d: { year: number }) => d.year + dodge(g) - half, x2: (d: { year: number }) => d.year + dodge(g) + half, y: "value",
@@ -247,31 +250,32 @@ export function renderChart(input: ChartInput, document: Document = chartDocumen
   });
   clean(svg);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", `Diagram: ${title}`);
+  svg.setAttribute("aria-label", c.diagram(title));
   svg.setAttribute("aria-describedby", `${id}-desc`);
   svg.setAttribute("focusable", "false");
 
-  const who = genders.map((g) => genderStyle[g].label.toLowerCase()).join(", ").replace(/, ([^,]*)$/, " och $1");
+  const lower = (g: Gender) => w.gender[g].toLowerCase();
+  const who = w.and(genders.map(lower));
   const missingText =
     missing.length === 0
-      ? html`Alla värden finns med i diagrammet.`
-      : html`Skyddade värden (<span class="sym">..</span>) och värden som saknas (<span class="sym">-</span>) visas inte i diagrammet${empty.length > 0 ? html`; en ruta utan något publicerat värde säger ”${emptyText}”` : ""}:
-${missing.slice(0, 12).map((m, k) => html`${k > 0 ? "; " : ""}<span class="nw">${m.name} ${m.year} ${genderStyle[m.gender].label.toLowerCase()} (<span class="sym">${m.symbol}</span>)</span>`)}${missing.length > 12 ? html` och ${missing.length - 12} till` : ""}. Tabellen nedan visar alla värden.`;
+      ? html`${c.allShown}`
+      : html`${c.notShown(empty.length > 0)}:
+${missing.slice(0, 12).map((m, k) => html`${k > 0 ? "; " : ""}<span class="nw">${m.name} ${m.year} ${lower(m.gender)} (<span class="sym">${m.symbol}</span>)</span>`)}${missing.length > 12 ? html`${c.andMore(missing.length - 12)}` : ""}. ${c.tableBelowShowsAll}`;
 
-  const counts = meanCount(network.map((n) => n.n));
+  const counts = meanCount(network.map((n) => n.n), w);
   const legend = [
     ...genders.map(
-      (g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, genderStyle[g].dash))}${genderStyle[g].label} (${g})</li>`
+      (g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, genderStyle[g].dash))}${w.gender[g]} (${g})</li>`
     ),
-    network.length === 0 ? "" : html`<li>${raw(swatchBar(genders.map((g) => genderStyle[g].colour)))}Nätverkets medelvärde${counts ? html` <span class="nw">(${counts})</span>` : ""}</li>`
+    network.length === 0 ? "" : html`<li>${raw(swatchBar(genders.map((g) => genderStyle[g].colour)))}${c.networkMean}${counts ? html` <span class="nw">(${counts})</span>` : ""}</li>`
   ];
   const single = network.filter((n) => n.n === 1);
-  const singleText = single.length === 0 ? "" : ` Nätverkets medelvärde är en enda kommuns värde (1 kommun): ${single.map((n) => `${n.year} ${genderStyle[n.gender].label.toLowerCase()}`).join(", ")}.`;
-  const order = genders.length > 1 ? ` Inom varje år står ${genders.map((g) => genderStyle[g].label.toLowerCase()).join(", ").replace(/, ([^,]*)$/, " och $1")} i den ordningen, från vänster.` : "";
+  const singleText = single.length === 0 ? "" : c.singleMean(single.map((n) => `${n.year} ${lower(n.gender)}`).join(", "));
+  const order = genders.length > 1 ? c.genderOrder(w.and(genders.map(lower))) : "";
   return html`<figure class="chart" id="${id}">
 ${raw(svg.outerHTML)}
-<ul class="legend" aria-label="Teckenförklaring">${legend}</ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>, ${years.length > 1 ? `${x0}–${x1}` : String(x0)}, ${who}. En ruta per kommun; linje med symbol = kommunens värde, kort tjock stapel utan symbol i samma färg = nätverkets medelvärde samma år${counts ? ` (${counts === "1 kommun" ? "medelvärde av 1 kommun" : `${counts} kommuner`})` : ""}.${singleText}${order} ${missingText}</figcaption>
+<ul class="legend" aria-label="${c.legend}">${legend}</ul>
+<figcaption id="${id}-desc"><strong>${title}</strong>, ${years.length > 1 ? `${x0}–${x1}` : String(x0)}, ${who}. ${c.facetsHow(counts ? c.meanOf(counts) : "")}${singleText}${order} ${missingText}</figcaption>
 </figure>`;
 }
 

@@ -1,68 +1,86 @@
 // codes.html: the shared code lists (contract §3), the target groups (§5) and the indicators (§6)
 // as the pipeline knows them, rendered from schemas/ so the page can never drift from validation;
 // then every check a file may meet, from the findings catalogue (pipeline/contract/findings.ts).
+// In the page's language (contract §12); the code lists show every language's label side by side.
 import { entries, severities, stages, type Stage } from "../pipeline/contract/findings.js";
 import type { Severity } from "../pipeline/contract/finding.js";
 import { html, slug, type Html } from "./html.js";
 import { layout, tableWrap } from "./frame.js";
-import type { RunInfo, Schema } from "./model.js";
+import type { Language, RunInfo, Schema } from "./model.js";
+import { catalogueText, words, type CatalogueText, type Words } from "./words.js";
 
 const severityOrder = Object.keys(severities) as Severity[];
 
+/** A text of the findings catalogue in the page's language, marked with its own language where it falls back to another. */
+function fromCatalogue(text: CatalogueText, w: Words, transform: (s: string) => string = (s) => s): Html {
+  const { text: shown, lang } = catalogueText(text, w.language);
+  return lang === w.language ? html`${transform(shown)}` : html`<span lang="${lang}">${transform(shown)}</span>`;
+}
+
 /** "Kontroller och meddelanden": per stage of reading a file, every code with its severity, title and fix. */
-function checksSection(): Html {
+function checksSection(w: Words): Html {
+  const c = w.codes;
+  const upper = (s: string) => s.toLocaleUpperCase(w.locale);
   const sections = (Object.keys(stages) as Stage[]).map((stage) => {
-    const title = stages[stage].sv;
+    const title = fromCatalogue(stages[stage], w);
+    // the region is named by its heading, whose words may be another language's (marked there)
+    const label = catalogueText(stages[stage], w.language).lang === w.language ? catalogueText(stages[stage], w.language).text : { labelledBy: `checks-${slug(stage)}` };
     const rows = entries
       .filter((e) => e.stage === stage)
       .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))
       .map(
-        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${severities[e.severity].label.sv.toUpperCase()}</span> <br><span class="muted">${e.severity}</span></td><td>${e.title.sv}</td><td>${e.fix.sv}</td></tr>`
+        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${fromCatalogue(severities[e.severity].label, w, upper)}</span> <br><span class="muted">${e.severity}</span></td><td>${fromCatalogue(e.title, w)}</td><td>${fromCatalogue(e.fix, w)}</td></tr>`
       );
     return html`<section aria-labelledby="checks-${slug(stage)}"><h3 id="checks-${slug(stage)}">${title}</h3>
-${tableWrap(title, html`<table>
-<caption>${title}: kod, allvarlighet, vad kontrollen hittar och hur det rättas</caption>
-<thead><tr><th scope="col">Kod</th><th scope="col">Allvar</th><th scope="col">Vad</th><th scope="col">Så rättar du</th></tr></thead>
+${tableWrap(label, html`<table>
+<caption>${title}${c.checksCaption}</caption>
+<thead><tr>${c.checksHead.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`)}</section>`;
   });
-  return html`<h2 id="checks">Kontroller och meddelanden</h2>
-<p>Varje fil kontrolleras innan något av den läses in: först filen själv, sedan rubrikraden, radernas struktur, värdet i varje kolumn och reglerna inom och mellan rader. Varje fynd anger kod, fil, rad, kolumn och värde och ett meddelande om vad som är fel och hur det rättas; <code>kas validate</code> visar fynden för en fil utan att läsa in den. Allvarlighet:</p>
-<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${severities[s].label.sv.toUpperCase()}</span> <span class="muted">(${s} i --json)</span>: ${severities[s].meaning.sv}</li>`)}</ul>
+  return html`<h2 id="checks">${c.checksTitle}</h2>
+<p>${c.checksIntro}</p>
+<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${fromCatalogue(severities[s].label, w, upper)}</span> <span class="muted">${c.inJson(s)}</span>: ${fromCatalogue(severities[s].meaning, w)}</li>`)}</ul>
 ${sections}`;
 }
 
-export function renderCodes(schema: Schema, run: RunInfo): string {
+/** The page in the given language (Swedish unless said). */
+export function renderCodes(schema: Schema, run: RunInfo, language: Language = "sv"): string {
+  const w = words(language), c = w.codes;
   const lists = Object.entries(schema.lists);
-  const groupLabel = (code: string) => schema.lists.reason_group?.codes.find((c) => c.code === code)?.sv ?? code;
+  const groupLabel = (code: string) => {
+    const group = schema.lists.reason_group?.codes.find((x) => x.code === code);
+    return group ? w.name(group) : code;
+  };
   const sections = lists.map(([name, list]) => {
-    const hasGroup = list.codes.some((c) => c.group !== undefined);
-    const hasWork = list.codes.some((c) => c.work_or_studies !== undefined);
+    const hasGroup = list.codes.some((x) => x.group !== undefined);
+    const hasWork = list.codes.some((x) => x.work_or_studies !== undefined);
     const rows = list.codes.map(
-      (c) => html`<tr><th scope="row"><code>${c.code}</code></th><td lang="sv">${c.sv}</td><td lang="nb">${c.nb}</td><td lang="en">${c.en}</td>${hasGroup ? html`<td>${c.group === undefined ? "-" : html`<code>${c.group}</code> <span class="muted">(${groupLabel(c.group)})</span>`}</td>` : ""}${hasWork ? html`<td>${c.work_or_studies ? "ja" : "nej"}</td>` : ""}</tr>`
+      (x) => html`<tr><th scope="row"><code>${x.code}</code></th><td lang="sv">${x.sv}</td><td lang="nb">${x.nb}</td><td lang="en">${x.en}</td>${hasGroup ? html`<td>${x.group === undefined ? w.n.notApplicable : html`<code>${x.group}</code> <span class="muted">(${groupLabel(x.group)})</span>`}</td>` : ""}${hasWork ? html`<td>${x.work_or_studies ? c.yes : c.no}</td>` : ""}</tr>`
     );
-    return html`<section aria-labelledby="list-${slug(name)}"><h3 id="list-${slug(name)}">${list.title.sv} <span class="muted">(<code>${name}</code>)</span></h3>
-${tableWrap(list.title.sv, html`<table>
-<caption>${list.title.sv}: kod och benämning på svenska, norska och engelska</caption>
-<thead><tr><th scope="col">Kod</th><th scope="col">Svenska</th><th scope="col">Norska</th><th scope="col">Engelska</th>${hasGroup ? html`<th scope="col">Grupp</th>` : ""}${hasWork ? html`<th scope="col">Räknas som arbete eller studier</th>` : ""}</tr></thead>
+    const title = w.name(list.title);
+    return html`<section aria-labelledby="list-${slug(name)}"><h3 id="list-${slug(name)}">${title} <span class="muted">(<code>${name}</code>)</span></h3>
+${tableWrap(title, html`<table>
+<caption>${title}${c.listCaption}</caption>
+<thead><tr>${c.listHead.map((h) => html`<th scope="col">${h}</th>`)}${hasGroup ? html`<th scope="col">${c.group}</th>` : ""}${hasWork ? html`<th scope="col">${c.workOrStudies}</th>` : ""}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`)}</section>`;
   });
-  const groups = schema.targetGroups.map((t) => html`<tr><th scope="row"><code>${t.id}</code></th><td>${t.sv}</td><td>${t.definition}</td></tr>`);
+  const groups = schema.targetGroups.map((t) => html`<tr><th scope="row"><code>${t.id}</code></th><td>${w.name(t)}</td><td>${w.text(t.definition)}</td></tr>`);
   const indicators = schema.indicators.map(
-    (i) => html`<tr><th scope="row"><code>${i.id}</code></th><td>${i.sv}</td><td>${i.definition}</td><td>${i.numerator}</td><td>${i.denominator || "-"}</td><td>${i.genders.join(", ")}</td></tr>`
+    (i) => html`<tr><th scope="row"><code>${i.id}</code></th><td>${w.name(i)}</td><td>${w.text(i.definition)}</td><td>${w.text(i.numerator)}</td><td>${w.text(i.denominator) || w.n.notApplicable}</td><td>${i.genders.join(", ")}</td></tr>`
   );
-  const body = html`<h1>Kodlistor och definitioner</h1>
-<p class="lead">De gemensamma koderna som alla kommuners uttag översätts till, och hur målgrupper och indikatorer definieras. Koderna är stabila nycklar; benämningarna finns på svenska, norska och engelska.</p>
-<nav aria-label="Innehåll"><ul>${lists.map(([name, list]) => html`<li><a href="#list-${slug(name)}">${list.title.sv}</a></li>`)}<li><a href="#target-groups">Målgrupper</a></li><li><a href="#indicators">Indikatorer</a></li></ul></nav>
-<h2>Kodlistor</h2>
+  const body = html`<h1>${c.title}</h1>
+<p class="lead">${c.lead}</p>
+<nav aria-label="${w.quality.contents}"><ul>${lists.map(([name, list]) => html`<li><a href="#list-${slug(name)}">${w.name(list.title)}</a></li>`)}<li><a href="#target-groups">${c.targetGroups}</a></li><li><a href="#indicators">${w.report.indicators}</a></li></ul></nav>
+<h2>${w.frame.nav.codes}</h2>
 ${sections}
-<h2 id="target-groups">Målgrupper</h2>
-${tableWrap("Målgrupper", html`<table><caption>Målgrupper: id, namn och definition</caption>
-<thead><tr><th scope="col">Id</th><th scope="col">Namn</th><th scope="col">Definition</th></tr></thead><tbody>${groups}</tbody></table>`)}
-<h2 id="indicators">Indikatorer</h2>
-${tableWrap("Indikatorer", html`<table><caption>Indikatorer: id, namn, definition, täljare, nämnare och redovisade kön</caption>
-<thead><tr><th scope="col">Id</th><th scope="col">Namn</th><th scope="col">Definition</th><th scope="col">Täljare</th><th scope="col">Nämnare</th><th scope="col">Kön</th></tr></thead><tbody>${indicators}</tbody></table>`)}
-${checksSection()}`;
-  return layout({ title: "Kodlistor", current: "codes", run, body });
+<h2 id="target-groups">${c.targetGroups}</h2>
+${tableWrap(c.targetGroups, html`<table><caption>${c.targetGroupsCaption}</caption>
+<thead><tr>${c.targetGroupsHead.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${groups}</tbody></table>`)}
+<h2 id="indicators">${w.report.indicators}</h2>
+${tableWrap(w.report.indicators, html`<table><caption>${c.indicatorsCaption}</caption>
+<thead><tr>${c.indicatorsHead.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${indicators}</tbody></table>`)}
+${checksSection(w)}`;
+  return layout({ title: w.frame.nav.codes, current: "codes", run, body, words: w });
 }

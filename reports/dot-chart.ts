@@ -6,9 +6,9 @@
 // whole on one A4 page (290 → 6 × 49). The SVG is written as text, not through Plot in jsdom: 290 rows × 6
 // indicators took seconds there and milliseconds here.
 import { axisLabel, chartGenders, chartWidth, emptyChart, genderStyle, meanCount, swatchLine, tick, valueScale, type ChartInput, type Gender } from "./chart.js";
-import { formatByIndicator, formatCount, formatFixed, NO_DATA, WITHHELD } from "./format.js";
 import { html, raw, type Html } from "./html.js";
-import type { Figure, Indicator } from "./model.js";
+import type { Figure } from "./model.js";
+import type { Words } from "./words.js";
 
 /** Rows per chart: 55 rows of 13 px plus axes are 211 mm, which leaves room on an A4 page (273 mm
  *  inside the margins) for the legend and a caption of up to ten lines; 60 rows left 1 mm. */
@@ -47,12 +47,6 @@ interface Row {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
-const collator = new Intl.Collator("sv");
-
-/** The network mean in the report's notation: a mean of counts keeps one decimal. */
-function meanText(indicator: Indicator, v: number): string {
-  return indicator.kind === "count" ? formatFixed(v, 1) : formatByIndicator(indicator, v);
-}
 
 /** Municipality names longer than the name column are cut; the table shows them in full. */
 function shortName(name: string): string {
@@ -61,7 +55,7 @@ function shortName(name: string): string {
 
 /** The row charts of one indicator: one <figure> per chunk of municipalities. */
 export function renderDotCharts(input: ChartInput): Html {
-  const { id, indicator, municipalities, years } = input;
+  const { id, indicator, municipalities, years, words: w } = input;
   const genders = chartGenders(indicator);
   const keyGender: Gender = indicator.genders.includes("T") ? "T" : genders[0];
   const latest = years[years.length - 1];
@@ -81,10 +75,10 @@ export function renderDotCharts(input: ChartInput): Html {
       if (v !== null) marks.push({ gender: g, value: v });
     }
     const key = published(m.code, latest, keyGender);
-    const keyText = key !== null ? formatByIndicator(indicator, key) : byKey.get(`${m.code}|${latest}|${keyGender}`)?.status === ".." ? WITHHELD : NO_DATA;
+    const keyText = key !== null ? w.n.byIndicator(indicator, key) : w.n.symbol(byKey.get(`${m.code}|${latest}|${keyGender}`));
     return { name: m.name, key, keyText, previous: published(m.code, previousYear, keyGender), marks };
   });
-  rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.key ?? 0) - (a.key ?? 0) || collator.compare(a.name, b.name));
+  rows.sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || (b.key ?? 0) - (a.key ?? 0) || w.collator.compare(a.name, b.name));
 
   const means = new Map<Gender, number>();
   for (const g of new Set<Gender>([...genders, keyGender])) {
@@ -92,10 +86,10 @@ export function renderDotCharts(input: ChartInput): Html {
     if (v !== null) means.set(g, v);
   }
   const mean = means.get(keyGender) ?? null;
-  const n = mean === null ? "" : meanCount([byKey.get(`network|${latest}|${keyGender}`)?.denominator ?? 0]);
+  const n = mean === null ? "" : meanCount([byKey.get(`network|${latest}|${keyGender}`)?.denominator ?? 0], w);
   const values = rows.flatMap((r) => [...r.marks.map((m) => m.value), ...(r.key === null ? [] : [r.key]), ...(r.previous === null ? [] : [r.previous])]);
   const scale = valueScale(indicator, mean === null ? values : [...values, mean]);
-  if (scale === null || rows.every((r) => r.key === null && r.marks.length === 0)) return emptyChart(`${id}-1`, `${indicator.sv} per kommun ${latest}`);
+  if (scale === null || rows.every((r) => r.key === null && r.marks.length === 0)) return emptyChart(`${id}-1`, w.chart.byMunicipalityIn(w.name(indicator), latest, ""), w);
   const { domain, ticks } = scale;
   const x = (v: number) => round(plotLeft + ((v - domain[0]) / (domain[1] - domain[0])) * (plotRight - plotLeft));
 
@@ -104,7 +98,7 @@ export function renderDotCharts(input: ChartInput): Html {
   return html`${chunks.map((chunk, k) => {
     const from = first;
     first += chunk.length;
-    return figure({ id: `${id}-${k + 1}`, indicator, genders, keyGender, latest, previousYear, chunk, from, total: rows.length, part: k + 1, parts: chunks.length, x, ticks, mean, means, n, missing: countMissing(chunk, genders) });
+    return figure({ id: `${id}-${k + 1}`, words: w, indicator, genders, keyGender, latest, previousYear, chunk, from, total: rows.length, part: k + 1, parts: chunks.length, x, ticks, mean, means, n, missing: countMissing(chunk, genders) });
   })}`;
 }
 
@@ -115,13 +109,15 @@ function countMissing(chunk: readonly Row[], genders: readonly Gender[]): number
 }
 
 interface FigureInput {
-  id: string; indicator: Indicator; genders: Gender[]; keyGender: Gender; latest: number; previousYear: number | null;
+  id: string; words: Words; indicator: ChartInput["indicator"]; genders: Gender[]; keyGender: Gender; latest: number; previousYear: number | null;
   chunk: readonly Row[]; from: number; total: number; part: number; parts: number;
   x: (v: number) => number; ticks: number[]; mean: number | null; means: ReadonlyMap<Gender, number>; n: string; missing: number;
 }
 
 function figure(o: FigureInput): Html {
-  const { id, indicator, genders, keyGender, latest, previousYear, chunk, x, ticks, mean } = o;
+  const { id, words: w, indicator, genders, keyGender, latest, previousYear, chunk, x, ticks, mean } = o;
+  const c = w.chart;
+  const meanText = (v: number) => w.n.valueOf(indicator, v, true);
   const height = top + chunk.length * rowHeight + bottom;
   const rowsBottom = top + chunk.length * rowHeight;
   const cy = (i: number) => top + i * rowHeight + rowHeight / 2;
@@ -134,15 +130,15 @@ function figure(o: FigureInput): Html {
   // grid and ticks, above and below the rows
   parts.push(`<path stroke="#d4d4d4" d="${ticks.map((t) => `M${x(t)},${top - 4}V${rowsBottom + 4}`).join("")}"/>`);
   parts.push(`<g class="axis" text-anchor="middle" fill="currentColor">`);
-  for (const t of ticks) parts.push(html`<text x="${x(t)}" y="${top - 8}">${tick(t)}</text><text x="${x(t)}" y="${rowsBottom + 16}">${tick(t)}</text>`.value);
+  for (const t of ticks) parts.push(html`<text x="${x(t)}" y="${top - 8}">${tick(t, w)}</text><text x="${x(t)}" y="${rowsBottom + 16}">${tick(t, w)}</text>`.value);
   parts.push("</g>");
-  parts.push(html`<text x="${plotRight}" y="${rowsBottom + 32}" text-anchor="end" fill="currentColor">${axisLabel(indicator)} ${latest} →</text>`.value);
-  parts.push(html`<g text-anchor="end" fill="currentColor" font-weight="600"><text x="${valueRight}" y="14">${genderStyle[keyGender].label}</text><text x="${valueRight}" y="${top - 8}">${latest}</text></g>`.value);
+  parts.push(html`<text x="${plotRight}" y="${rowsBottom + 32}" text-anchor="end" fill="currentColor">${axisLabel(indicator, w)} ${latest} →</text>`.value);
+  parts.push(html`<g text-anchor="end" fill="currentColor" font-weight="600"><text x="${valueRight}" y="14">${w.gender[keyGender]}</text><text x="${valueRight}" y="${top - 8}">${latest}</text></g>`.value);
 
   // the network mean: a dashed rule through every row with its value on top
   if (mean !== null) {
     const mx = x(mean);
-    const label = `Medel ${meanText(indicator, mean)}${o.n ? ` (${o.n})` : ""}`;
+    const label = `${c.meanShort} ${meanText(mean)}${o.n ? ` (${o.n})` : ""}`;
     const lx = Math.min(Math.max(mx, plotLeft + label.length * 3.3), plotRight - label.length * 3.3);
     parts.push(html`<g class="mean"><path stroke="#1b1b1b" stroke-width="1.5" stroke-dasharray="6 3" d="M${mx},${top - 26}V${rowsBottom + 4}"/><text x="${round(lx)}" y="14" text-anchor="middle" font-weight="600" fill="currentColor">${label}</text></g>`.value);
   }
@@ -182,28 +178,29 @@ function figure(o: FigureInput): Html {
     parts.push("</g>");
   }
 
-  const title = `${indicator.sv} per kommun ${latest}${o.parts > 1 ? `, del ${o.part} av ${o.parts}` : ""}`;
-  const svg = `<svg class="kas-chart kas-rows" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${html`Diagram: ${title}`.value}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
+  const title = c.byMunicipalityIn(w.name(indicator), latest, o.parts > 1 ? w.part(o.part, o.parts) : "");
+  const svg = `<svg class="kas-chart kas-rows" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${html`${c.diagram(title)}`.value}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
 
   const kAndM = genders.filter((g) => g !== "T");
+  const lower = (g: Gender) => w.gender[g].toLowerCase();
+  const key = lower(keyGender);
   const legend = [
-    ...kAndM.map((g) => html`<li>${raw(g === "K" ? swatch(`<circle cx="14" cy="7" r="4.4" fill="none" stroke="${genderStyle.K.colour}" stroke-width="1.7"/>`) : swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null, false))}${genderStyle[g].label} (${g}) ${latest}</li>`),
-    html`<li>${raw(swatch(`<path d="M14 2v10" stroke="${genderStyle.T.colour}" stroke-width="2"/>`))}${genderStyle[keyGender].label} (${keyGender}) ${latest}</li>`,
-    previousYear === null ? "" : html`<li>${raw(swatch(`<path d="M3 7H19" stroke="${trendColour}" stroke-width="1.5"/><path d="M24 7l-6-3.5v7z" fill="${trendColour}"/>`))}Förändring ${genderStyle[keyGender].label.toLowerCase()} från ${previousYear}</li>`,
-    o.mean === null ? "" : html`<li>${raw(swatchLine(genderStyle.T.colour, null, "6 3"))}Nätverkets medelvärde, ${genderStyle[keyGender].label.toLowerCase()} ${latest} <span class="nw">(${o.n})</span></li>`
+    ...kAndM.map((g) => html`<li>${raw(g === "K" ? swatch(`<circle cx="14" cy="7" r="4.4" fill="none" stroke="${genderStyle.K.colour}" stroke-width="1.7"/>`) : swatchLine(genderStyle[g].colour, genderStyle[g].symbol, null, false))}${w.gender[g]} (${g}) ${latest}</li>`),
+    html`<li>${raw(swatch(`<path d="M14 2v10" stroke="${genderStyle.T.colour}" stroke-width="2"/>`))}${w.gender[keyGender]} (${keyGender}) ${latest}</li>`,
+    previousYear === null ? "" : html`<li>${raw(swatch(`<path d="M3 7H19" stroke="${trendColour}" stroke-width="1.5"/><path d="M24 7l-6-3.5v7z" fill="${trendColour}"/>`))}${c.rowsChangeKey(key, previousYear)}</li>`,
+    o.mean === null ? "" : html`<li>${raw(swatchLine(genderStyle.T.colour, null, "6 3"))}${c.networkMean}, ${key} ${latest} <span class="nw">(${o.n})</span></li>`
   ];
-  const key = genderStyle[keyGender].label.toLowerCase();
-  const markText = kAndM.length > 0 ? `${kAndM.map((g) => `${g === "K" ? "ring" : "fyrkant"} = ${genderStyle[g].label.toLowerCase()}`).join(", ")}, lodrätt streck = ${key}; lika värden ligger i varandra` : `streck = ${key}`;
-  const trendText = previousYear === null ? "" : ` Pilen börjar vid värdet ${previousYear} (ingen pil: för liten förändring för att synas, eller ett av åren saknas).`;
+  const markText = kAndM.length > 0 ? c.rowsMarks(kAndM.map((g) => [g === "K" ? "ring" : "square", lower(g)] as const), key) : c.rowsMarkTotal(key);
+  const trendText = previousYear === null ? "" : c.rowsTrend(previousYear);
   const others = kAndM.filter((g) => o.means.has(g));
   const meanPart = o.mean === null
-    ? html` Nätverkets medelvärde ${latest} saknas.`
-    : html` Nätverkets medelvärde ${latest} (streckad linje, ${o.n === "1 kommun" ? "medelvärde av 1 kommun" : `${o.n} kommuner`}): ${key} <span class="nw">${meanText(indicator, o.mean)}</span>${others.map((g) => html`, ${genderStyle[g].label.toLowerCase()} <span class="nw">${meanText(indicator, o.means.get(g)!)}</span>`)}.`;
-  const missingText = o.missing === 0 ? "" : html` ${formatCount(o.missing)} ${o.missing === 1 ? "värde" : "värden"} för ${kAndM.length > 0 ? "kvinnor eller män" : key} här är skyddade (<span class="sym">..</span>) eller saknas (<span class="sym">-</span>) och visas inte.`;
+    ? html` ${c.rowsNoMean(latest)}`
+    : html` ${c.rowsMean(latest, c.meanOf(o.n))}: ${key} <span class="nw">${meanText(o.mean)}</span>${others.map((g) => html`, ${lower(g)} <span class="nw">${meanText(o.means.get(g)!)}</span>`)}.`;
+  const missingText = o.missing === 0 ? "" : html` ${c.rowsMissing(o.missing, kAndM.length > 0 ? null : key)}`;
   return html`<figure class="chart chart-rows" id="${id}">
 ${raw(svg)}
-<ul class="legend" aria-label="Teckenförklaring">${legend}</ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>: kommun ${o.from}–${o.from + chunk.length - 1} av ${o.total} i ordning efter värdet för ${key} ${latest}, högst först (${markText}).${trendText}${meanPart}${missingText} Tabellen visar alla värden och år.</figcaption>
+<ul class="legend" aria-label="${c.legend}">${legend}</ul>
+<figcaption id="${id}-desc"><strong>${title}</strong>: ${c.rowsHow(o.from, o.from + chunk.length - 1, o.total, key, latest, markText)}${trendText}${meanPart}${missingText} ${c.rowsTableShowsAll}</figcaption>
 </figure>`;
 }
 

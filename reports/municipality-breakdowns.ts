@@ -9,7 +9,8 @@ import { html, slug, type Html } from "./html.js";
 import { hyphenate } from "./hyphenate.js";
 import { tableWrap } from "./frame.js";
 import type { Dimension, Figure, Indicator } from "./model.js";
-import { groupHeads, valueText, type Gender } from "./municipality-table.js";
+import { groupHeads, type Gender } from "./municipality-table.js";
+import type { Words } from "./words.js";
 
 type Cells = Map<string, Partial<Record<Gender, Figure>>>;
 
@@ -50,37 +51,39 @@ export interface BreakdownsFold {
   network: Cells;
   /** the means of the municipality's comparison groups (§13) */
   groups: readonly { name: string; cells: Cells }[];
+  /** the page's words and notation */
+  words: Words;
 }
 
 /** The fold, or nothing when the municipality has no breakdown figure that year. */
 export function breakdownsFold(b: BreakdownsFold): Html {
   if (b.own.size === 0) return html``;
+  const w = b.words, n = w.n, m = w.municipalityPage;
   const byId = new Map(b.indicators.map((i) => [i.id, i]));
   const blocks = b.dimensions.flatMap((dimension) =>
     dimension.indicators.flatMap((how) => {
       const indicator = byId.get(how.id);
       if (!indicator) return [];
-      const title = breakdownTitle({ dimension, indicator, how, categories: dimension.categories, figures: [] });
+      const title = breakdownTitle({ dimension, indicator }, w);
       const split = (["K", "M"] as const).filter((g) => indicator.genders.includes(g));
       const rows = dimension.categories.map((c) => {
         const own = b.own.get(key(indicator.id, dimension.id, c.code));
         const mean = b.network.get(key(indicator.id, dimension.id, c.code));
-        return html`<tr><th scope="row">${label(c.sv)}</th><td>${valueText(indicator, own?.T, false)}</td><td>${valueText(indicator, mean?.T, true)}</td>${b.groups.map((g) => html`<td>${valueText(indicator, g.cells.get(key(indicator.id, dimension.id, c.code))?.T, true)}</td>`)}${split.map((g) => html`<td>${valueText(indicator, own?.[g], false)}</td>`)}</tr>`;
+        return html`<tr><th scope="row">${label(w.name(c))}</th><td>${n.value(indicator, own?.T, false)}</td><td>${n.value(indicator, mean?.T, true)}</td>${b.groups.map((g) => html`<td>${n.value(indicator, g.cells.get(key(indicator.id, dimension.id, c.code))?.T, true)}</td>`)}${split.map((g) => html`<td>${n.value(indicator, own?.[g], false)}</td>`)}</tr>`;
       });
-      const unit = indicator.kind === "share" ? "procent" : indicator.unit;
       const anchor = `${dimensionAnchor(dimension)}-${slug(indicator.id)}`;
-      return [tableWrap(`Tabell: ${title}, ${b.year}`, html`<table class="figs">
-<caption><a href="${b.href}#${anchor}">${title}</a>, ${b.year} <span class="muted">(${unit})</span></caption>
+      return [tableWrap(w.table(`${title}, ${b.year}`), html`<table class="figs">
+<caption><a href="${b.href}#${anchor}">${title}</a>, ${b.year} <span class="muted">(${w.valueUnit(indicator)})</span></caption>
 <thead>
-<tr><th scope="col" rowspan="2">${label(dimension.sv)}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">Totalt</th>${split.length ? html`<th scope="colgroup" colspan="${split.length}" class="ystart">Per kön, ${b.municipality}</th>` : ""}</tr>
-<tr><th scope="col" class="num ystart">${b.municipality}</th><th scope="col" class="num">Nätverket<br>(medel)</th>${groupHeads(b.groups)}${split.map((g, i) => html`<th scope="col" class="num${i === 0 ? " ystart" : ""}">${g === "K" ? "Kvinnor" : "Män"}</th>`)}</tr>
+<tr><th scope="col" rowspan="2">${label(w.name(dimension))}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">${w.gender.T}</th>${split.length ? html`<th scope="colgroup" colspan="${split.length}" class="ystart">${m.byGender(b.municipality)}</th>` : ""}</tr>
+<tr><th scope="col" class="num ystart">${b.municipality}</th><th scope="col" class="num">${m.networkHead}</th>${groupHeads(b.groups, w)}${split.map((g, i) => html`<th scope="col" class="num${i === 0 ? " ystart" : ""}">${w.gender[g]}</th>`)}</tr>
 </thead>
 <tbody>${rows}</tbody>
 </table>`)];
     })
   );
-  return html`<details class="print-closed"><summary>Uppdelningar ${b.year}</summary>
-<p>Kommunens värden per kategori för det senaste året, bredvid nätverkets medelvärde. Uppdelningar rangordnas inte; tidigare år finns i rapportens datafiler.</p>
+  return html`<details class="print-closed"><summary>${m.breakdownsTitle(b.year)}</summary>
+<p>${m.breakdownsIntro}</p>
 ${blocks}
 </details>`;
 }

@@ -37,11 +37,11 @@ export class MunicipalityFigures {
       id: g.id, name: g.name, members: new Set(g.members), figures: byMunicipality.get(`${groupPrefix}${g.id}`) ?? []
     }));
     for (const code of byMunicipality.keys()) if (code.startsWith(groupPrefix)) byMunicipality.delete(code);
-    this.reports.push({ report: { targetGroup: page.targetGroup, file, years: page.years, network }, byMunicipality, groups });
+    this.reports.push({ report: { targetGroup: page.targetGroup, file, years: page.years, network, indicators: page.indicators }, byMunicipality, groups });
   }
 
   /** The page of one municipality, its figures in every report filed so far, in the order filed. */
-  page(municipality: Municipality, common: Pick<MunicipalityPage, "run" | "threshold" | "indicators" | "dimensions">, freshness: readonly Freshness[]): MunicipalityPage {
+  page(municipality: Municipality, common: Pick<MunicipalityPage, "language" | "run" | "threshold" | "indicators" | "dimensions">, freshness: readonly Freshness[]): MunicipalityPage {
     return {
       ...common, municipality,
       freshness: freshness.find((f) => f.municipality === municipality.code) ?? null,

@@ -2,11 +2,11 @@
 // indicator — its name linking to the indicator's section of the report — and a row per year with
 // the municipality's total value, the network mean and the means of its comparison groups (§13)
 // beside it and the municipality's rank where the report ranks one, then its values for women and men. Values, symbols and notation as in the reports.
-import { formatByIndicator, formatFigure, formatFixed, NO_DATA } from "./format.js";
 import { html, type Html } from "./html.js";
 import { tableWrap } from "./frame.js";
 import type { Figure, Indicator } from "./model.js";
 import { rankClass, rankText } from "./rank.js";
+import type { Words } from "./words.js";
 
 export type Gender = "K" | "M" | "T";
 /** A total figure of the municipality or the network: indicator → year → gender. */
@@ -27,6 +27,10 @@ export interface TotalsTable {
   groups: readonly { name: string; totals: Totals }[];
   /** the href of an indicator's section in the report, relative to the page */
   href: (ind: Indicator) => string;
+  /** what follows an indicator's name (a link to the municipality's comment on it), if anything */
+  after?: (ind: Indicator) => Html | "";
+  /** the page's words and notation */
+  words: Words;
 }
 
 /** Files a total figure; throws for a second figure of one cell. */
@@ -39,25 +43,16 @@ export function addTotal(totals: Map<string, Map<number, Partial<Record<Gender, 
   cell[f.gender] = f;
 }
 
-/** The value in the reports' notation; a mean of the network or a group of a count is a mean, so it keeps one decimal. */
-export function valueText(ind: Indicator, f: Figure | undefined, network: boolean): string {
-  if (!f) return NO_DATA;
-  const format = ind.kind === "count" && network ? (v: number) => formatFixed(v, 1) : (v: number) => formatByIndicator(ind, v);
-  return formatFigure(f.status, f.value, format);
-}
-
 /** The rank as in the reports ("2 av 6", coloured by third); nothing for an indicator the reports do
  *  not rank and a figure without a rank, "ej rankad" where a ranked indicator's value is missing or withheld. */
-function rankCell(ind: Indicator, f: Figure | undefined): Html {
+function rankCell(ind: Indicator, f: Figure | undefined, w: Words): Html {
   const rank = f?.rank ?? null, ranked = f?.ranked ?? null;
   if (rank === null && ind.direction === "none") return html`<td></td>`;
-  return html`<td><span class="rank rank-${rankClass(rank, ranked, ind.direction)}">${rankText(rank, ranked)}</span></td>`;
+  return html`<td><span class="rank rank-${rankClass(rank, ranked, ind.direction)}">${rankText(rank, ranked, w)}</span></td>`;
 }
 
-const unitOf = (ind: Indicator) => (ind.kind === "share" ? "procent" : ind.unit);
-
 /** The header of a comparison group's column: its name may be long, so it wraps. */
-export const groupHeads = (groups: readonly { name: string }[]): Html[] => groups.map((g) => html`<th scope="col">${g.name}<br>(medel)</th>`);
+export const groupHeads = (groups: readonly { name: string }[], w: Words): Html[] => groups.map((g) => html`<th scope="col">${g.name}<br>${w.municipalityPage.meanMark}</th>`);
 
 /** A name in lines of at most ~44 characters: an indicator's name spans the totals' columns, and a
  *  long name on one line would widen them on a wide screen (the table grows to the name's width),
@@ -78,18 +73,19 @@ function lines(name: string, max = 44): Html[] {
 interface Columns { ranks: boolean; genders: boolean }
 
 function indicatorRows(t: TotalsTable, ind: Indicator, c: Columns): Html {
+  const w = t.words, n = w.n;
   const split = ind.genders.includes("K") || ind.genders.includes("M");
   const rows = t.years.map((y) => {
     const own = t.own.get(ind.id)?.get(y);
     const mean = t.network.get(ind.id)?.get(y);
     const byGender = !c.genders ? "" : split
-      ? (["K", "M"] as const).map((g) => html`<td>${ind.genders.includes(g) ? valueText(ind, own?.[g], false) : ""}</td>`)
-      : html`<td colspan="2" class="muted">endast totalt</td>`;
-    const groups = t.groups.map((g) => html`<td>${valueText(ind, g.totals.get(ind.id)?.get(y)?.T, true)}</td>`);
-    return html`<tr><th scope="row">${y}</th><td>${valueText(ind, own?.T, false)}</td><td>${valueText(ind, mean?.T, true)}</td>${groups}${c.ranks ? rankCell(ind, own?.T) : ""}${byGender}</tr>`;
+      ? (["K", "M"] as const).map((g) => html`<td>${ind.genders.includes(g) ? n.value(ind, own?.[g], false) : ""}</td>`)
+      : html`<td colspan="2" class="muted">${w.municipalityPage.totalOnly}</td>`;
+    const groups = t.groups.map((g) => html`<td>${n.value(ind, g.totals.get(ind.id)?.get(y)?.T, true)}</td>`);
+    return html`<tr><th scope="row">${y}</th><td>${n.value(ind, own?.T, false)}</td><td>${n.value(ind, mean?.T, true)}</td>${groups}${c.ranks ? rankCell(ind, own?.T, w) : ""}${byGender}</tr>`;
   });
   return html`<tbody>
-<tr><th scope="rowgroup" colspan="${3 + t.groups.length + (c.ranks ? 1 : 0)}"><a href="${t.href(ind)}">${lines(ind.sv)}</a> <span class="muted">(${unitOf(ind)})</span></th>${c.genders ? html`<td colspan="2"></td>` : ""}</tr>
+<tr><th scope="rowgroup" colspan="${3 + t.groups.length + (c.ranks ? 1 : 0)}"><a href="${t.href(ind)}">${lines(w.name(ind))}</a> <span class="muted">(${w.valueUnit(ind)})</span>${t.after?.(ind) ?? ""}</th>${c.genders ? html`<td colspan="2"></td>` : ""}</tr>
 ${rows}
 </tbody>`;
 }
@@ -102,11 +98,12 @@ export function totalsTable(t: TotalsTable): Html {
     ranks: t.indicators.some((i) => i.direction !== "none"),
     genders: t.indicators.some((i) => i.genders.includes("K") || i.genders.includes("M"))
   };
-  return tableWrap(`Tabell: ${t.label}`, html`<table class="figs">
+  const w = t.words, m = w.municipalityPage;
+  return tableWrap(w.table(t.label), html`<table class="figs">
 <caption>${t.caption}</caption>
 <thead>
-<tr><th scope="col" rowspan="2">År</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">Totalt</th>${c.genders ? html`<th scope="colgroup" colspan="2" class="ystart">Per kön, ${t.municipality}</th>` : ""}</tr>
-<tr><th scope="col" class="num ystart">${t.municipality}</th><th scope="col" class="num">Nätverket<br>(medel)</th>${groupHeads(t.groups)}${c.ranks ? html`<th scope="col">Rang</th>` : ""}${c.genders ? html`<th scope="col" class="num ystart">Kvinnor</th><th scope="col" class="num">Män</th>` : ""}</tr>
+<tr><th scope="col" rowspan="2">${m.year}</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">${w.gender.T}</th>${c.genders ? html`<th scope="colgroup" colspan="2" class="ystart">${m.byGender(t.municipality)}</th>` : ""}</tr>
+<tr><th scope="col" class="num ystart">${t.municipality}</th><th scope="col" class="num">${m.networkHead}</th>${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? html`<th scope="col" class="num ystart">${w.gender.K}</th><th scope="col" class="num">${w.gender.M}</th>` : ""}</tr>
 </thead>
 ${t.indicators.map((ind) => indicatorRows(t, ind, c))}
 </table>`);

@@ -1,132 +1,143 @@
 // quality.html: what was loaded and what was not, and why — per municipality and file, every
 // finding with line, column and value; coding completeness; couples where only one adult is coded;
-// codes mapped through profiles; replaced rows. Counts of 1 … threshold are shown as ".." here too:
-// this page is published like the reports. Words are Swedish: a finding's severity and title are the
-// catalogue's (as in the terminal and the reason files), a shared code is shown by its label in
-// schemas/codes.json with the code beside it; the English finding codes are for --json readers.
+// codes mapped through profiles; replaced rows. Counts of 1 … threshold are withheld here too:
+// this page is published like the reports. Words are the page's language (contract §12): a
+// finding's severity and title are the findings catalogue's (as in the terminal and the reason
+// files; where the catalogue has no Norwegian text, Swedish, marked lang="sv"), a shared code is
+// shown by its label in schemas/codes.json with the code beside it; the English finding codes are
+// for --json readers. A finding's message is stored as it was written, in Swedish: on a page in
+// another language it is marked lang="sv".
 import { entries, severities as catalogueSeverities } from "../pipeline/contract/findings.js";
 import { schema as packageSchema } from "../pipeline/contract/schema.js";
-import { formatCount, formatWithheldCount, formatShare, isSmall, NO_DATA, WITHHELD } from "./format.js";
+import { isSmall } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, tableWrap } from "./frame.js";
 import type { Finding, QualityFile, QualityPage, Schema } from "./model.js";
 import { formatDateTime, formatMonth } from "./time.js";
+import { catalogueText, words, type CatalogueText, type Words } from "./words.js";
 
 const severities = ["FATAL", "ERROR", "WARNING", "INFO"] as const;
 type Shown = (typeof severities)[number];
 const shownSeverity = (s: string): Shown => (severities.includes(s as Shown) ? (s as Shown) : "INFO");
+const titles = new Map(entries.map((e) => [e.code as string, e.title]));
+
+/** A text of the findings catalogue in the page's language, marked with its own language where it falls back to another. */
+function fromCatalogue(text: CatalogueText, w: Words, transform: (s: string) => string = (s) => s): Html {
+  const { text: shown, lang } = catalogueText(text, w.language);
+  return lang === w.language ? html`${transform(shown)}` : html`<span lang="${lang}">${transform(shown)}</span>`;
+}
+
 /** A severity as the terminal and the reason files say it: FEL, VARNING … (the catalogue's word). */
-const severityWord = (s: string): string => catalogueSeverities[shownSeverity(s)].label.sv.toLocaleUpperCase("sv");
-const titles = new Map(entries.map((e) => [e.code as string, e.title.sv]));
+const severityWord = (s: string, w: Words): Html => fromCatalogue(catalogueSeverities[shownSeverity(s)].label, w, (t) => t.toLocaleUpperCase(w.locale));
 
 /** A message as text, with the code list it points to (codes.html, "kas-webbplatsens codes.html") a link. */
 function messageText(message: string): Html {
   const parts = message.split("codes.html");
   return html`${parts.map((p, i) => html`${i > 0 ? html`<a href="codes.html">codes.html</a>` : ""}${p}`)}`;
 }
-const kindLabel: Record<string, string> = { bistand: "Ekonomiskt bistånd", insats: "Insatser" };
-const delimiterLabel: Record<string, string> = { ",": "komma (,)", ";": "semikolon (;)", "\t": "tabb" };
-const encodingLabel: Record<string, string> = { "utf-8": "UTF-8", utf8: "UTF-8", "utf-8-bom": "UTF-8 med BOM", "windows-1252": "Windows-1252", latin1: "Latin-1" };
 
-function findingsTable(file: QualityFile, id: string): Html {
+function findingsTable(file: QualityFile, id: string, w: Words): Html {
+  const q = w.quality, n = w.n;
   const total = Object.values(file.findingCounts).reduce((a, b) => a + b, 0);
+  const line = (f: Finding) => (f.line === null ? n.noData : n.count(f.line));
   const rows = file.findings.map(
     (f: Finding) => html`<tr>
-<td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity)}</span>${titles.has(f.code) ? html` <br><span class="muted">${titles.get(f.code)}</span>` : ""}</td>
-<td class="num">${f.line === null ? NO_DATA : formatCount(f.line)}</td>
-<td>${f.column === null ? NO_DATA : html`<code>${f.column}</code>`}</td>
-<td>${f.value === null ? NO_DATA : html`<code>${f.value}</code>`}</td>
-<td class="message">${messageText(f.message)}${f.count && f.count > 1 ? html` <span class="muted nw">(${formatCount(f.count)} rader, från rad ${f.line === null ? NO_DATA : formatCount(f.line)})</span>` : ""}</td>
+<td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity, w)}</span>${titles.has(f.code) ? html` <br><span class="muted">${fromCatalogue(titles.get(f.code)!, w)}</span>` : ""}</td>
+<td class="num">${line(f)}</td>
+<td>${f.column === null ? n.noData : html`<code>${f.column}</code>`}</td>
+<td>${f.value === null ? n.noData : html`<code>${f.value}</code>`}</td>
+<td class="message"${w.language === "sv" ? "" : html` lang="sv"`}>${messageText(f.message)}${f.count && f.count > 1 ? html` <span class="muted nw"${w.language === "sv" ? "" : html` lang="${w.language}"`}>${q.rowsFrom(f.count, line(f))}</span>` : ""}</td>
 </tr>`
   );
-  const more = total > file.findings.length
-    ? html`<p>Visar ${formatCount(file.findings.length)} av ${formatCount(total)} fynd, de allvarligaste först. Kontrollera filen med <code>kas validate</code> för att se alla.</p>`
-    : "";
-  return html`<h4 id="${id}">Fynd i <span class="filename">${file.name}</span></h4>
-${more}${tableWrap(`Fynd i ${file.name}`, html`<table>
-<caption>Allvarlighet, rad (rubrikraden är rad 1), kolumn (som filen skriver den), värde och vad som behöver rättas</caption>
-<thead><tr><th scope="col">Allvar</th><th scope="col" class="num">Rad</th><th scope="col">Kolumn</th><th scope="col">Värde</th><th scope="col">Meddelande</th></tr></thead>
+  const more = total > file.findings.length ? html`<p>${q.showing(file.findings.length, total)}</p>` : "";
+  return html`<h4 id="${id}">${q.findingsIn} <span class="filename">${file.name}</span></h4>
+${more}${tableWrap(`${q.findingsIn} ${file.name}`, html`<table>
+<caption>${q.findingsCaption}</caption>
+<thead><tr>${q.findingsHead.map((h, i) => html`<th scope="col"${i === 1 ? html` class="num"` : ""}>${h}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`)}`;
 }
 
-function countsText(counts: Record<string, number>): Html {
-  const parts = severities.filter((s) => (counts[s] ?? 0) > 0).map((s) => html`<span class="nw"><span class="sev-${s}">${severityWord(s)}</span> ${formatCount(counts[s])}</span>`);
-  return parts.length === 0 ? html`inga` : html`${parts.map((p, i) => html`${i > 0 ? ", " : ""}${p}`)}`;
+function countsText(counts: Record<string, number>, w: Words): Html {
+  const parts = severities.filter((s) => (counts[s] ?? 0) > 0).map((s) => html`<span class="nw"><span class="sev-${s}">${severityWord(s, w)}</span> ${w.n.count(counts[s])}</span>`);
+  return parts.length === 0 ? html`${w.quality.none}` : html`${parts.map((p, i) => html`${i > 0 ? ", " : ""}${p}`)}`;
 }
 
-function municipalitySection(code: string, name: string, files: readonly QualityFile[], page: QualityPage): Html {
-  const t = page.threshold;
+function municipalitySection(code: string, name: string, files: readonly QualityFile[], page: QualityPage, w: Words): Html {
+  const t = page.threshold, q = w.quality, n = w.n;
   // in the order the pipeline first saw them (the model's order): the order that decides replacements
   const sorted = files;
   const id = (i: number) => `m${slug(code)}-f${i + 1}`;
   const rows = sorted.map(
     (f, i) => html`<tr>
 <th scope="row"><span class="filename">${f.name}</span></th>
-<td>${f.kind === null ? html`<span class="muted">okänd</span>` : (kindLabel[f.kind] ?? f.kind)}</td>
-<td><span class="status-${f.status}">${f.status === "accepted" ? "Inläst" : "Avvisad"}</span></td>
-<td class="nw"><time datetime="${f.firstSeen}">${formatDateTime(f.firstSeen, page.run.timeZone)}</time></td>
-<td class="num">${f.status === "rejected" && f.rows === null ? NO_DATA : formatWithheldCount(f.rows, t)}</td>
-<td>${f.encoding === null ? NO_DATA : (encodingLabel[f.encoding.toLowerCase()] ?? f.encoding)}</td>
-<td>${f.delimiter === null ? NO_DATA : (delimiterLabel[f.delimiter] ?? f.delimiter)}</td>
-<td>${f.profile === null ? html`<span class="muted">ingen</span>` : f.profile}</td>
-<td>${f.findings.length > 0 ? html`<a href="#${id(i)}">${countsText(f.findingCounts)}</a>` : countsText(f.findingCounts)}</td>
+<td>${f.kind === null ? html`<span class="muted">${q.unknownKind}</span>` : (q.kind[f.kind] ?? f.kind)}</td>
+<td><span class="status-${f.status}">${q.status[f.status]}</span></td>
+<td class="nw"><time datetime="${f.firstSeen}">${formatDateTime(f.firstSeen, page.run.timeZone, w.language)}</time></td>
+<td class="num">${f.status === "rejected" && f.rows === null ? n.noData : n.withheldCount(f.rows, t)}</td>
+<td>${f.encoding === null ? n.noData : (q.encoding[f.encoding.toLowerCase()] ?? f.encoding)}</td>
+<td>${f.delimiter === null ? n.noData : (q.delimiter[f.delimiter] ?? f.delimiter)}</td>
+<td>${f.profile === null ? html`<span class="muted">${q.noProfile}</span>` : f.profile}</td>
+<td>${f.findings.length > 0 ? html`<a href="#${id(i)}">${countsText(f.findingCounts, w)}</a>` : countsText(f.findingCounts, w)}</td>
 </tr>`
   );
   const rejected = sorted.filter((f) => f.status === "rejected").length;
   return html`<section class="municipality" aria-labelledby="m${slug(code)}-h">
 <h3 id="m${slug(code)}-h">${name} <span class="muted">(${code})</span></h3>
-<p>${formatCount(sorted.length)} ${sorted.length === 1 ? "fil" : "filer"}, varav ${formatCount(rejected)} ${rejected === 1 ? "avvisad" : "avvisade"}.</p>
-${tableWrap(`Filer från ${name}`, html`<table>
-<caption>Filer från ${name}, i den ordning de lästes in</caption>
-<thead><tr><th scope="col">Fil</th><th scope="col">Typ</th><th scope="col">Status</th><th scope="col">Först sedd</th><th scope="col" class="num">Rader</th><th scope="col">Teckenkodning</th><th scope="col">Avgränsare</th><th scope="col">Profil</th><th scope="col">Fynd</th></tr></thead>
+<p>${q.filesOf(sorted.length, rejected)}</p>
+${tableWrap(q.filesFrom(name), html`<table>
+<caption>${q.filesCaption(name)}</caption>
+<thead><tr>${q.filesHead.map((h, i) => html`<th scope="col"${i === 4 ? html` class="num"` : ""}>${h}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`)}
-${sorted.map((f, i) => (f.findings.length > 0 ? findingsTable(f, id(i)) : ""))}
+${sorted.map((f, i) => (f.findings.length > 0 ? findingsTable(f, id(i), w) : ""))}
 </section>`;
 }
 
 /** A share of two counts, withheld where either count is small (it would reveal it). */
-function protectedShare(part: number, whole: number, t: number): string {
-  if (whole === 0) return NO_DATA;
-  if (isSmall(part, t) || isSmall(whole, t) || isSmall(whole - part, t)) return WITHHELD;
-  return formatShare(Math.round((1000 * part) / whole) / 10);
+function protectedShare(part: number, whole: number, t: number, w: Words): string {
+  if (whole === 0) return w.n.notApplicable;
+  if (isSmall(part, t) || isSmall(whole, t) || isSmall(whole - part, t)) return w.n.withheld;
+  return w.n.share(Math.round((1000 * part) / whole) / 10);
 }
 
-/** A shared code as readers know it: its Swedish label (schemas/codes.json), the code beside it. */
-function codeLabel(s: Schema, column: string, code: string): Html {
+/** A shared code as readers know it: its label in the page's language (schemas/codes.json), the code beside it. */
+function codeLabel(s: Schema, column: string, code: string, w: Words): Html {
   const list = Object.values(s.kinds).flatMap((k) => k.columns).find((c) => c.name === column)?.list;
-  const label = list ? s.lists[list]?.codes.find((c) => c.code === code)?.sv : undefined;
+  const entry = list ? s.lists[list]?.codes.find((c) => c.code === code) : undefined;
+  const label = entry ? w.name(entry) : undefined;
   return label && label !== code ? html`${label} <span class="muted nw">(<code>${code}</code>)</span>` : html`<code>${code}</code>`;
 }
 
 /** A contract column as readers know it: the title of its code list (Försörjningshinder), the name beside it. */
-function columnLabel(s: Schema, column: string): Html {
+function columnLabel(s: Schema, column: string, w: Words): Html {
   const list = Object.values(s.kinds).flatMap((k) => k.columns).find((c) => c.name === column)?.list;
-  const title = list ? s.lists[list]?.title.sv : column === "municipality" ? "Kommunkod" : undefined;
+  const def = list ? s.lists[list] : undefined;
+  const title = def ? w.name(def.title) : column === "municipality" ? w.quality.municipalityCode : undefined;
   return title ? html`${title} <span class="muted nw">(<code>${column}</code>)</span>` : html`<code>${column}</code>`;
 }
 
 export function renderQuality(page: QualityPage, s: Schema = packageSchema()): string {
   const t = page.threshold;
   if (!Number.isInteger(t) || t < 0) throw new Error(`invalid threshold: ${t}`);
+  const w = words(page.language ?? "sv"), q = w.quality;
   const names = new Map(page.freshness.map((f) => [f.municipality, f.name]));
   const nameOf = (code: string) => names.get(code) ?? code;
   const codes = [...new Set([...page.files.map((f) => f.municipality)])].sort(
-    (a, b) => nameOf(a).localeCompare(nameOf(b), "sv") || a.localeCompare(b)
+    (a, b) => nameOf(a).localeCompare(nameOf(b), w.locale) || a.localeCompare(b)
   );
   const byName = <T extends { municipality: string; year?: number }>(rows: readonly T[]) =>
     [...rows].sort(
       (a, b) =>
-        nameOf(a.municipality).localeCompare(nameOf(b.municipality), "sv") || a.municipality.localeCompare(b.municipality) || (a.year ?? 0) - (b.year ?? 0)
+        nameOf(a.municipality).localeCompare(nameOf(b.municipality), w.locale) || a.municipality.localeCompare(b.municipality) || (a.year ?? 0) - (b.year ?? 0)
     );
   const accepted = page.files.filter((f) => f.status === "accepted").length;
   const rejected = page.files.length - accepted;
-  const cell = (v: number) => html`<td class="num">${formatWithheldCount(v, t)}</td>`;
+  const cell = (v: number) => html`<td class="num">${w.n.withheldCount(v, t)}</td>`;
   const muni = (code: string) => html`<th scope="row">${nameOf(code)} <span class="muted">(${code})</span></th>`;
-  const table = (label: string, head: readonly string[], numeric: readonly boolean[], rows: readonly Html[]) =>
+  const table = ([label, head]: readonly [string, readonly string[]], numeric: readonly boolean[], rows: readonly Html[]) =>
     rows.length === 0
-      ? html`<p>Inget att redovisa.</p>`
+      ? html`<p>${q.nothing}</p>`
       : tableWrap(label, html`<table>
 <caption>${label}</caption>
 <thead><tr>${head.map((h, i) => html`<th scope="col"${numeric[i] ? html` class="num"` : ""}>${h}</th>`)}</tr></thead>
@@ -134,45 +145,45 @@ export function renderQuality(page: QualityPage, s: Schema = packageSchema()): s
 </table>`);
 
   const completeness = byName(page.completeness).map(
-    (c) => html`<tr>${muni(c.municipality)}<td class="num">${c.year}</td>${cell(c.personMonths)}${cell(c.coded)}<td class="num">${protectedShare(c.coded, c.personMonths, t)}</td></tr>`
+    (c) => html`<tr>${muni(c.municipality)}<td class="num">${c.year}</td>${cell(c.personMonths)}${cell(c.coded)}<td class="num">${protectedShare(c.coded, c.personMonths, t, w)}</td></tr>`
   );
   const couples = byName(page.couples).map(
     (c) => html`<tr>${muni(c.municipality)}<td class="num">${c.year}</td>${cell(c.couples)}${cell(c.coApplicantUncoded)}</tr>`
   );
   const mappings = byName(page.mappings).map(
-    (m) => html`<tr>${muni(m.municipality)}<td>${m.profile}</td><td>${columnLabel(s, m.column)}</td><td><code>${m.source}</code></td><td>${codeLabel(s, m.column, m.code)}</td></tr>`
+    (m) => html`<tr>${muni(m.municipality)}<td>${m.profile}</td><td>${columnLabel(s, m.column, w)}</td><td><code>${m.source}</code></td><td>${codeLabel(s, m.column, m.code, w)}</td></tr>`
   );
   const replacements = byName(page.replacements).map(
-    (r) => html`<tr>${muni(r.municipality)}<td>${kindLabel[r.kind] ?? r.kind}</td><td class="nw">${r.month === null ? html`hela ögonblicksbilden` : formatMonth(r.month)}</td><td><span class="filename">${r.oldFile}</span></td><td><span class="filename">${r.newFile}</span></td>${cell(r.rows)}</tr>`
+    (r) => html`<tr>${muni(r.municipality)}<td>${q.kind[r.kind] ?? r.kind}</td><td class="nw">${r.month === null ? html`${q.wholeSnapshot}` : /^\d{4}$/.test(r.month) ? r.month : formatMonth(r.month, w.language)}</td><td><span class="filename">${r.oldFile}</span></td><td><span class="filename">${r.newFile}</span></td>${cell(r.rows)}</tr>`
   );
 
-  const body = html`<h1>Datakvalitet</h1>
-<p class="lead">Vilka filer som lästes in och vilka som avvisades, med varje skäl (rad och kolumn), hur fullständigt försörjningshindren är kodade och vilka koder som översatts.</p>
+  const body = html`<h1>${w.frame.nav.quality}</h1>
+<p class="lead">${q.lead}</p>
 <dl class="meta">
-<dt>Körning</dt><dd>${runTime(page.run)}, körning nr ${page.run.id}</dd>
-<dt>Filer</dt><dd>${formatCount(accepted)} inlästa, ${formatCount(rejected)} avvisade</dd>
-<dt>Sekretess</dt><dd>Antal personer, hushåll, personmånader och rader från 1 till ${t} visas som <span class="sym">..</span> även här; <span class="sym">-</span> = uppgift saknas.</dd>
+<dt>${w.run}</dt><dd>${w.runLine(runTime(page.run, w), page.run.id)}</dd>
+<dt>${w.index.files}</dt><dd>${q.filesLine(accepted, rejected)}</dd>
+<dt>${q.confidentiality}</dt><dd>${q.confidentialityRule(t)}</dd>
 </dl>
-<nav aria-label="Innehåll"><ul>
-<li><a href="#files">Filer per kommun</a></li><li><a href="#completeness">Kodningens fullständighet</a></li><li><a href="#couples">Par där bara en vuxen är kodad</a></li>
-<li><a href="#mappings">Koder översatta via profiler</a></li><li><a href="#replacements">Ersatta rader</a></li><li><a href="#freshness">Datum för data per kommun</a></li>
+<nav aria-label="${q.contents}"><ul>
+<li><a href="#files">${q.sections.files}</a></li><li><a href="#completeness">${q.sections.completeness}</a></li><li><a href="#couples">${q.sections.couples}</a></li>
+<li><a href="#mappings">${q.sections.mappings}</a></li><li><a href="#replacements">${q.sections.replacements}</a></li><li><a href="#freshness">${w.frame.freshnessCaption}</a></li>
 </ul></nav>
-<h2 id="files">Filer per kommun</h2>
-<p>En avvisad fil läses inte in alls. Rätta felen som anges (rubrikraden är rad 1) och ladda upp filen igen; övriga filer från kommunen påverkas inte.</p>
-${codes.length === 0 ? html`<p>Inga filer har lästs ännu.</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page))}
-<h2 id="completeness">Kodningens fullständighet</h2>
-<p>Andelen personmånader med ett försörjningshinder angivet. Månader utan hinder räknas inte när årets hinder bestäms, så en låg andel gör målgrupperna ofullständiga.</p>
-${table("Personmånader med försörjningshinder per kommun och år", ["Kommun", "År", "Personmånader", "Med försörjningshinder", "Andel, %"], [false, true, true, true, true], completeness)}
-<h2 id="couples">Par där bara en vuxen är kodad</h2>
-<p>Hushåll med två vuxna (sökande och medsökande) där medsökande saknar försörjningshinder.</p>
-${table("Par per kommun och år", ["Kommun", "År", "Par", "Medsökande utan försörjningshinder"], [false, true, true, true], couples)}
-<h2 id="mappings">Koder översatta via profiler</h2>
-<p>Kommunens egna beteckningar och de gemensamma koder (se <a href="codes.html">Kodlistor</a>) som de översatts till, med kodens svenska benämning. Antalet rader per kod visas inte: bredvid filens radantal skulle det avslöja små antal.</p>
-${table("Översatta koder", ["Kommun", "Profil", "Kolumn", "Kommunens kod", "Kontraktets kod"], [false, false, false, false, false], mappings)}
-<h2 id="replacements">Ersatta rader</h2>
-<p>En nyare biståndsfil ersätter kommunens tidigare rader för de månader den innehåller; en nyare insatsfil ersätter hela den tidigare ögonblicksbilden.</p>
-${table("Ersatta rader", ["Kommun", "Typ", "Månad", "Tidigare fil", "Ny fil", "Rader"], [false, false, false, false, false, true], replacements)}
-<h2 id="freshness">Datum för data per kommun</h2>
-${freshnessTable(page.freshness, page.run)}`;
-  return layout({ title: "Datakvalitet", current: "quality", run: page.run, body });
+<h2 id="files">${q.sections.files}</h2>
+<p>${q.filesIntro}</p>
+${codes.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}
+<h2 id="completeness">${q.sections.completeness}</h2>
+<p>${q.completenessIntro}</p>
+${table(q.completenessTable, [false, true, true, true, true], completeness)}
+<h2 id="couples">${q.sections.couples}</h2>
+<p>${q.couplesIntro}</p>
+${table(q.couplesTable, [false, true, true, true], couples)}
+<h2 id="mappings">${q.sections.mappings}</h2>
+<p>${q.mappingsIntro}</p>
+${table(q.mappingsTable, [false, false, false, false, false], mappings)}
+<h2 id="replacements">${q.sections.replacements}</h2>
+<p>${q.replacementsIntro}</p>
+${table(q.replacementsTable, [false, false, false, false, false, true], replacements)}
+<h2 id="freshness">${w.frame.freshnessCaption}</h2>
+${freshnessTable(page.freshness, page.run, w)}`;
+  return layout({ title: w.frame.nav.quality, current: "quality", run: page.run, body, words: w });
 }

@@ -2,6 +2,7 @@
 // municipality has no rank. An indicator without a direction (a count) is ranked from the highest
 // value but coloured neutrally: more is not better. The rank is always written out too.
 import type { Indicator } from "./model.js";
+import type { Words } from "./words.js";
 
 export type RankClass = "good" | "mid" | "bad" | "missing" | "neutral";
 
@@ -17,7 +18,7 @@ export function rankClass(rank: number | null, ranked: number | null, direction:
   return "mid";
 }
 
-/** "1 av 6"; "ej rankad" without a rank. */
-export function rankText(rank: number | null, ranked: number | null): string {
-  return rank === null || ranked === null ? "ej rankad" : `${rank} av ${ranked}`;
+/** "1 av 6"; "ej rankad" without a rank (in the page's words). */
+export function rankText(rank: number | null, ranked: number | null, w: Words): string {
+  return rank === null || ranked === null ? w.notRanked : w.rankOf(rank, ranked);
 }

@@ -1,6 +1,7 @@
 // The one stylesheet of every page, inlined (pages are single self-contained files; the CSP allows
 // inline styles only). Kept as a string so the compiled package needs no asset copying.
 // Contrast: every text colour on its background is at least 4.5:1 (WCAG AA), rank badges included.
+import { commentaryCss } from "./commentary-html.js";
 
 /** Breakdown tables (breakdown-table.ts) have fixed columns, so the columns of a breakdown's tables
  *  line up: a name column and 1–9 figure columns (class n1 … n9). On screen 12rem + 5rem each (a
@@ -9,7 +10,15 @@ function breakdownWidths(name: number, column: number): string {
   return Array.from({ length: 9 }, (_, k) => `table.bd.n${k + 1} { width: ${Number((name + (k + 1) * column).toFixed(2))}rem; }`).join("\n");
 }
 
-export const css = `
+/** Text as a quoted CSS string that cannot end its string or the <style> element: every character
+ *  but letters, digits, spaces and plain punctuation as a CSS escape ("<" → "\\3c "). */
+export function cssString(text: string): string {
+  return `"${[...text].map((c) => (/^[\p{L}\p{N} .,:;()–-]$/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join("")}"`;
+}
+
+/** The stylesheet of a page of the site named `siteName` (printed at the foot of every page). */
+export function stylesheet(siteName: string): string {
+  return `
 :root { color-scheme: light; --fg: #1b1b1b; --muted: #4f4f4f; --line: #c9c9c9; --soft: #f3f5f8; --accent: #0b4a80; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -114,12 +123,15 @@ section.overview { margin-top: 1.6rem; }
 .ov-charts figure.chart { margin: .5rem 0; max-width: 336px; }
 .chart-empty { margin: 1rem 0; padding: .5rem .8rem; max-width: 680px; border: 1px dashed #8a8a8a; color: var(--muted); }
 .chart-empty p { margin: 0; }
+section.commentaries { margin-top: 1.6rem; }
+.see-comment { font-weight: 400; font-size: .85rem; white-space: nowrap; }
+${commentaryCss.trim()}
 footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media print {
   @page {
     size: A4; margin: 12mm;
     @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #4f4f4f; }
-    @bottom-left { content: "KAS jämförelser"; font-size: 8pt; color: #4f4f4f; }
+    @bottom-left { content: ${cssString(siteName)}; font-size: 8pt; color: #4f4f4f; }
   }
   body { font-size: 10pt; }
   .site, .skip { display: none; }
@@ -164,3 +176,7 @@ footer.page-foot { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 2rem; 
   details.print-closed > :not(summary) { display: none; }
 }
 `;
+}
+
+/** The stylesheet of a Swedish page. */
+export const css = stylesheet("KAS jämförelser");

@@ -6,9 +6,7 @@
 // data; without any published value there is no chart (the row charts below say so). The row charts of dot-chart.ts show each municipality's latest
 // change; this shows the years. Written as SVG text like the row charts (no DOM).
 import { axisLabel, chartGenders, chartWidth, genderStyle, meanCount, swatchLine, tick, valueScale, type ChartInput, type Gender } from "./chart.js";
-import { formatByIndicator, formatFixed } from "./format.js";
 import { html, raw, type Html } from "./html.js";
-import type { Indicator } from "./model.js";
 
 const height = 250;
 const plotLeft = 58;
@@ -25,13 +23,14 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
-const meanText = (indicator: Indicator, v: number) => (indicator.kind === "count" ? formatFixed(v, 1) : formatByIndicator(indicator, v));
 
 interface Point { gender: Gender; year: number; mean: number | null; q1: number | null; q3: number | null; n: number }
 
 /** A <figure> with the network's mean and quartiles per year, or nothing for a single year. */
 export function renderNetworkTrend(input: ChartInput): Html {
-  const { indicator, years } = input;
+  const { indicator, years, words: w } = input;
+  const c = w.chart;
+  const meanText = (v: number) => w.n.valueOf(indicator, v, true);
   if (years.length < 2) return html``;
   const id = `${input.id}-trend`;
   const genders = chartGenders(indicator);
@@ -73,10 +72,10 @@ export function renderNetworkTrend(input: ChartInput): Html {
   const parts: string[] = [];
   const labels: string[] = []; // drawn last, over every line
   parts.push(`<path stroke="#d4d4d4" d="${ticks.map((t) => `M${plotLeft},${y(t)}H${plotRight}`).join("")}"/>`);
-  parts.push(`<g text-anchor="end" fill="currentColor">${ticks.map((t) => html`<text x="${plotLeft - 6}" y="${round(y(t) + 3.8)}">${tick(t)}</text>`.value).join("")}</g>`);
-  parts.push(html`<text x="${plotLeft - 50}" y="14" fill="currentColor">${axisLabel(indicator)}</text>`.value);
+  parts.push(`<g text-anchor="end" fill="currentColor">${ticks.map((t) => html`<text x="${plotLeft - 6}" y="${round(y(t) + 3.8)}">${tick(t, w)}</text>`.value).join("")}</g>`);
+  parts.push(html`<text x="${plotLeft - 50}" y="14" fill="currentColor">${axisLabel(indicator, w)}</text>`.value);
   parts.push(`<g text-anchor="middle" fill="currentColor">${years.map((yr) => `<text x="${round(plotLeft + band * (years.indexOf(yr) + 0.5))}" y="${plotBottom + 18}">${yr}</text>`).join("")}</g>`);
-  parts.push(`<g class="counts" text-anchor="middle" fill="currentColor" font-size="10">${years.map((yr) => html`<text x="${round(plotLeft + band * (years.indexOf(yr) + 0.5))}" y="${plotBottom + 32}">${meanCount(averaged.get(yr) ?? [])}</text>`.value).join("")}</g>`);
+  parts.push(`<g class="counts" text-anchor="middle" fill="currentColor" font-size="10">${years.map((yr) => html`<text x="${round(plotLeft + band * (years.indexOf(yr) + 0.5))}" y="${plotBottom + 32}">${meanCount(averaged.get(yr) ?? [], w)}</text>`.value).join("")}</g>`);
   for (const g of genders) {
     const s = genderStyle[g];
     const own = points.filter((p) => p.gender === g);
@@ -106,23 +105,23 @@ export function renderNetworkTrend(input: ChartInput): Html {
     const side = genders.length === 1 ? 0 : Math.sign(genderStyle[g].dodge);
     const anchor = side < 0 ? "end" : side > 0 ? "start" : "middle";
     labels.push(`<g class="label-${g}" fill="currentColor" text-anchor="${anchor}" font-weight="600" stroke="#ffffff" stroke-width="3" paint-order="stroke">`);
-    for (const p of labelled) if (p.mean !== null) labels.push(html`<text x="${round(x(p.year, g) + side * 8)}" y="${round(y(p.mean) - (side === 0 ? 9 : 6))}">${meanText(indicator, p.mean)}</text>`.value);
+    for (const p of labelled) if (p.mean !== null) labels.push(html`<text x="${round(x(p.year, g) + side * 8)}" y="${round(y(p.mean) - (side === 0 ? 9 : 6))}">${meanText(p.mean)}</text>`.value);
     labels.push("</g>");
   }
   parts.push(...labels);
 
   const span = `${years[0]}–${years[years.length - 1]}`;
-  const title = `${indicator.sv}, nätverket ${span}`;
-  const svg = `<svg class="kas-chart kas-trend" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${html`Diagram: ${title}`.value}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
+  const title = w.breakdown.networkTitle(w.name(indicator), span);
+  const svg = `<svg class="kas-chart kas-trend" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${html`${c.diagram(title)}`.value}" aria-describedby="${id}-desc" focusable="false" font-size="11" style="background:#ffffff;color:#1b1b1b">${parts.join("")}</svg>`;
   const legend = [
-    ...genders.map((g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, genderStyle[g].dash))}Nätverkets medelvärde, ${genderStyle[g].label.toLowerCase()}</li>`),
-    html`<li>${raw(`<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false"><rect x="9" y="1" width="10" height="12" fill="#333333" fill-opacity="0.18" stroke="#333333" stroke-width="1.2"/></svg>`)}Mittersta hälften av kommunerna (kvartil 1–3)</li>`
+    ...genders.map((g) => html`<li>${raw(swatchLine(genderStyle[g].colour, genderStyle[g].symbol, genderStyle[g].dash))}${c.networkMean}, ${w.gender[g].toLowerCase()}</li>`),
+    html`<li>${raw(`<svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false"><rect x="9" y="1" width="10" height="12" fill="#333333" fill-opacity="0.18" stroke="#333333" stroke-width="1.2"/></svg>`)}${c.middleHalf}</li>`
   ];
   const counts = genders.map((g) => points.filter((p) => p.gender === g).map((p) => p.n));
   const fewest = Math.min(...counts.flat());
   return html`<figure class="chart chart-trend" id="${id}">
 ${raw(svg)}
-<ul class="legend" aria-label="Teckenförklaring">${legend}</ul>
-<figcaption id="${id}-desc"><strong>${title}</strong>: nätverkets medelvärde per år (symbol och linje, med värdet utskrivet${labelEvery ? "" : html` för ${years[years.length - 1]}`}; under året hur många kommuner medelvärdet bygger på) och spridningen mellan kommunerna: stapeln går från första till tredje kvartilen av kommunernas publicerade värden, så hälften av kommunerna ligger inom den. Skyddade (<span class="sym">..</span>) och saknade (<span class="sym">-</span>) värden ingår inte${fewest > 0 ? html`; varje stapel bygger på minst <span class="nw">${fewest}</span> kommuner` : ""}. Diagrammen nedan visar varje kommun.</figcaption>
+<ul class="legend" aria-label="${c.legend}">${legend}</ul>
+<figcaption id="${id}-desc"><strong>${title}</strong>: ${c.trendHow(labelEvery ? null : years[years.length - 1], fewest > 0 ? fewest : null)}</figcaption>
 </figure>`;
 }

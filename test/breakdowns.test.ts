@@ -12,7 +12,7 @@ import { schema } from "../pipeline/contract/schema.js";
 const X = 10;
 const year = "UUUUUUUUUUUU";
 
-// 0142: everyone has assistance (unemployment) every month of 2024; G keeps 2025 a year of data.
+// 0162: everyone has assistance (unemployment) every month of 2024; G keeps 2025 a year of data.
 const people: Person[] = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"].map((label, i) => ({
   label, gender: i % 2 === 0 ? "K" : "M", born: 1980, years: { 2024: year }
 }));
@@ -36,7 +36,7 @@ const measures: Measure[] = [
   { label: "Q6", gender: "M", born: 1980, measure: "other", need: "B_short_support", referred: "other", start: "2024-06-01" }
 ];
 
-// 0143: twenty exits to work and two to `moved` (K); the two must be withheld, and enough beside them
+// 0163: twenty exits to work and two to `moved` (K); the two must be withheld, and enough beside them
 // that they cannot be worked out from the total.
 const few: Person[] = [{ label: "R", gender: "K", born: 1980, years: { 2024: year } }, { label: "S", gender: "M", born: 1980, years: { 2024: year } }];
 const fewMeasures: Measure[] = [
@@ -50,10 +50,10 @@ let site: Site;
 beforeAll(async () => {
   root = tempRoot("breakdowns");
   writeFiles(`${root}/inbox`, {
-    "0142/bistand.csv": csvText(bistandHeader, bistandRows("0142", copies(X, people))),
-    "0142/insats.csv": csvText(insatsHeader, insatsRows("0142", measureCopies(X, measures))),
-    "0143/bistand.csv": csvText(bistandHeader, bistandRows("0143", copies(10, few))),
-    "0143/insats.csv": csvText(insatsHeader, insatsRows("0143", fewMeasures))
+    "0162/bistand.csv": csvText(bistandHeader, bistandRows("0162", copies(X, people))),
+    "0162/insats.csv": csvText(insatsHeader, insatsRows("0162", measureCopies(X, measures))),
+    "0163/bistand.csv": csvText(bistandHeader, bistandRows("0163", copies(10, few))),
+    "0163/insats.csv": csvText(insatsHeader, insatsRows("0163", fewMeasures))
   });
   const summary = await runKas(root);
   expect(summary.files.rejected).toEqual([]);
@@ -61,7 +61,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const bd = (indicator: string, dimension: string, gender = "T", group = "all", municipality = "0142") =>
+const bd = (indicator: string, dimension: string, gender = "T", group = "all", municipality = "0162") =>
   site.breakdown(group, indicator, dimension, municipality, 2024, gender);
 
 describe("breakdowns (§6.3), hand-computed", () => {
@@ -76,7 +76,7 @@ describe("breakdowns (§6.3), hand-computed", () => {
   it("counts participants once, in the need category of the measure started latest (a tie: the category first in order)", () => {
     expect(bd("participants", "need_category")).toEqual({ A_ready: "20", B_short_support: "20", C_long_support: "10", D_not_available: "0", none: "10" });
     expect(bd("participants", "need_category", "K")).toEqual({ A_ready: "20", B_short_support: "0", C_long_support: "0", D_not_available: "0", none: "10" });
-    expect(site.counts("all", "participants", "0142", 2024)).toEqual([30, 30, 60]);
+    expect(site.counts("all", "participants", "0162", 2024)).toEqual([30, 30, 60]);
   });
 
   it("breaks exits and their share to work or studies down by need category", () => {
@@ -91,12 +91,12 @@ describe("breakdowns (§6.3), hand-computed", () => {
     expect(exits).toMatchObject({ job_search: "20", education: "10", internship: "10", rehabilitation: "10", work_training: "10", assessment_guidance: "0", other: "0" });
     expect(Object.values(exits).reduce((s, v) => s + Number(v), 0)).toBe(60);
     expect(bd("exit_work_studies_share", "measure")).toMatchObject({ job_search: "50", education: "100", internship: "0", rehabilitation: "0", work_training: "100", other: "-" });
-    expect(site.get("all", "exit_work_studies_share", "0142", 2024, "T", "measure", "job_search")).toMatchObject({ numerator: "10", denominator: "20" });
+    expect(site.get("all", "exit_work_studies_share", "0162", 2024, "T", "measure", "job_search")).toMatchObject({ numerator: "10", denominator: "20" });
   });
 
   it("breaks the year's starts down by referral, empty as `none`", () => {
     expect(bd("measure_starts", "referred_by")).toEqual({ social_services: "30", employment_service: "10", other: "10", none: "10" });
-    expect(site.counts("all", "measure_starts", "0142", 2024)).toEqual([30, 30, 60]);
+    expect(site.counts("all", "measure_starts", "0162", 2024)).toEqual([30, 30, 60]);
   });
 
   it("gives every exit reason's share of all exits, with no total row", () => {
@@ -104,9 +104,9 @@ describe("breakdowns (§6.3), hand-computed", () => {
       work: "33.3", studies: "16.7", municipal_employment: "16.7", other_measure: "0", employment_service: "0",
       ill_health: "16.7", moved: "16.7", dropped_out: "0", other: "0", unknown: "0"
     });
-    expect(site.get("all", "exit_reason_share", "0142", 2024, "T", "exit_reason", "work")).toMatchObject({ numerator: "20", denominator: "60" });
-    expect(() => site.get("all", "exit_reason_share", "0142", 2024, "T")).toThrow(/no figure/);
-    expect(() => site.get("all", "exit_duration_share", "0142", 2024, "T")).toThrow(/no figure/);
+    expect(site.get("all", "exit_reason_share", "0162", 2024, "T", "exit_reason", "work")).toMatchObject({ numerator: "20", denominator: "60" });
+    expect(() => site.get("all", "exit_reason_share", "0162", 2024, "T")).toThrow(/no figure/);
+    expect(() => site.get("all", "exit_duration_share", "0162", 2024, "T")).toThrow(/no figure/);
   });
 
   it("bands durations in whole months: less one when the end day is before the start day", () => {
@@ -121,10 +121,10 @@ describe("breakdowns (§6.3), hand-computed", () => {
   });
 
   it("withholds a small exit reason and enough beside it that it cannot be worked out", () => {
-    const reasons = bd("exit_reason_share", "exit_reason", "T", "all", "0143");
+    const reasons = bd("exit_reason_share", "exit_reason", "T", "all", "0163");
     expect(reasons.moved).toBe("..");
     expect(Object.values(reasons).filter((v) => v === "..").length).toBeGreaterThanOrEqual(2);
-    const women = bd("exit_reason_share", "exit_reason", "K", "all", "0143");
+    const women = bd("exit_reason_share", "exit_reason", "K", "all", "0163");
     expect(women.moved).toBe("..");
   });
 

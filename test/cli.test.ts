@@ -49,7 +49,7 @@ describe("kas run with no options, on the bundled samples", () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/^kas run nr 1: \d{1,2} [a-z]+ \d{4} kl\. \d\d:\d\d$/m);
     expect(res.stdout).toContain(`Inkorg: ${join(samplesDir, "inbox")}`);
-    expect(res.stdout).toMatch(/^Inlästa filer: 19$/m);
+    expect(res.stdout).toMatch(/^Inlästa filer: 35$/m);
     expect(res.stdout).toMatch(/^Avvisade filer: 0$/m);
     for (const f of ["index.html", "quality.html", "all.html", "data/all.csv", "run.json"]) expect(existsSync(join(cwd, "out/site", f)), f).toBe(true);
     expect(existsSync(join(cwd, "out/kas.duckdb"))).toBe(true);
@@ -69,7 +69,7 @@ describe("kas run with no options, on the bundled samples", () => {
     const r = await kas(["run", "--db", db, "--out", join(cwd, "out/site"), "--json"], { env: {} });
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    expect(s).toMatchObject({ outcome: "unchanged", exitCode: 0, inbox: join(samplesDir, "inbox"), files: { unchanged: 19 } });
+    expect(s).toMatchObject({ outcome: "unchanged", exitCode: 0, inbox: join(samplesDir, "inbox"), files: { unchanged: 35 } });
     expect(sha256(readFileSync(db))).toBe(before);
   });
 
@@ -79,7 +79,7 @@ describe("kas run with no options, on the bundled samples", () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout) as Status;
     expect(s.exists).toBe(true);
-    expect(s.municipalities.map((m) => m.municipality)).toEqual(["0120", "0128", "0181", "0182", "0183", "0192"]);
+    expect(s.municipalities.map((m) => m.municipality)).toEqual(["0120", "0128", "0181", "0182", "0183", "0192", "network"]);
     const kind = (m: string, k: string) => s.municipalities.find((x) => x.municipality === m)!.kinds.find((x) => x.kind === k)!;
     for (const m of ["0120", "0128", "0181", "0182", "0192"]) {
       const months = [...new Set([...sampleMonths(`${m}/bistand-2024.csv`), ...sampleMonths(`${m}/bistand-2025.csv`)])].sort();
@@ -242,7 +242,7 @@ describe("kas validate", () => {
     expect(folder.stderr).toContain("kas: 0180 är en mapp: ange filerna, till exempel 0180/*.csv");
     const profile = await kas(["validate", "0180/bad.csv", "--profile", "nope"]);
     expect(profile.code).toBe(2);
-    expect(profile.stderr).toMatch(/okänd profil: nope \(finns: case-system-sv, numeric-codes\)/);
+    expect(profile.stderr).toMatch(/okänd profil: nope \(finns: case-system-sv, kostra-no, numeric-codes\)/);
     const none = await kas(["validate"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("kas: För få argument: 0 angivna, minst 1 behövs");

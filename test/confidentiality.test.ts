@@ -12,6 +12,8 @@ import { checkPublished, withholdReport, type Gender, type IndicatorRow, type Pu
 import { silentLogger, testContext } from "../pipeline/system/context.js";
 import { openDb, sqlText } from "../pipeline/db/connection.js";
 import { installMacros } from "../pipeline/db/macros.js";
+import { martVars } from "../pipeline/publish/marts.js";
+import { schema } from "../pipeline/contract/schema.js";
 import type { RunSummary } from "../pipeline/run.js";
 import {
   bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, runKas, Site, tempRoot, testKey, violations, writeFiles,
@@ -371,7 +373,7 @@ beforeAll(async () => {
   const db = await openDb(join(root, "state", "kas.duckdb"));
   try {
     await installMacros(db); // indicator_values rounds with sql/macros/rounding.sql
-    await db.run(sqlText("marts/indicator_values"));
+    await db.run(sqlText("marts/indicator_values", martVars(schema(), null)));
     for (const group of site.groups.keys()) {
       truth.set(group, await db.all<IndicatorRow>(
         `SELECT indicator, dimension, category, municipality, "year" AS year, gender, value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator, status

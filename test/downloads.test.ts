@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { DataType, tableFromIPC } from "apache-arrow";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { schema, type Indicator } from "../pipeline/contract/schema.js";
+import { decimalsOf, schema, type Indicator } from "../pipeline/contract/schema.js";
 import { municipalityName } from "../pipeline/contract/municipalities.js";
 import { figuresArrow } from "../reports/arrow.js";
 import { figuresCsv } from "../reports/csv.js";
@@ -26,7 +26,6 @@ const headers = ["Indikator", "Uppdelning", "Kategori", "Kommunkod", "Kommun", "
 const genderNames: Record<string, string> = { K: "Kvinnor", M: "Män", T: "Totalt" };
 const number = (cell: string) => (cell === "" ? null : Number(cell));
 const fmt = (decimals: number) => (decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`);
-const decimals = (i: Indicator) => (i.kind === "count" ? 0 : i.kind === "share" ? 1 : i.decimals ?? 2);
 /** A breakdown's dimension and category as the xlsx names them: their Swedish labels (schemas/breakdowns.json). */
 const dimensionLabel = (d: string) => (d ? schema().dimensions.find((x) => x.id === d)!.sv : null);
 const categoryLabel = (d: string, c: string) => (d ? schema().dimensions.find((x) => x.id === d)!.categories.find((x) => x.code === c)!.sv : null);
@@ -38,8 +37,8 @@ function expectedFormats(f: CsvFigure, ind: Indicator): Record<string, string> {
   const numerator = Number(f.numerator);
   return {
     År: "0",
-    Värde: fmt(ind.kind === "count" && network ? 1 : decimals(ind)),
-    Täljare: fmt(network ? decimals(ind) : ind.kind === "mean" && !Number.isInteger(numerator) ? 2 : 0),
+    Värde: fmt(ind.kind === "count" && network ? 1 : decimalsOf(ind)),
+    Täljare: fmt(network ? decimalsOf(ind) : ind.kind === "mean" && !Number.isInteger(numerator) ? 2 : 0),
     Nämnare: "#,##0"
   };
 }

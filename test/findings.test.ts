@@ -175,6 +175,35 @@ const samples: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   missing_household_id: [{}, { column: "Hushållsnummer" }],
   future_date: [{ value: "2031-01" }],
   wrong_municipality: [{ value: "0182", folder: "0180", first: "0180" }, { value: "0182", folder: null, first: "0180" }],
+  municipality_not_in_years: [
+    { value: "9998", years: [2024, 2025], valid: [], snapshot: null, oneCode: true, reason: "unknown" },
+    {
+      value: "0219", years: [2024, 2025], valid: [], snapshot: null, oneCode: true, reason: "replaced", country: "NO", name: "Bærum", to: 2019,
+      successors: [{ code: "3024", name: "Bærum", from: 2020 }, { code: "3201", name: "Bærum", from: 2024 }]
+    },
+    {
+      value: "0219", years: [2022, 2024], valid: [], snapshot: null, oneCode: true, reason: "replaced", country: "NO", name: "Bærum", to: 2019,
+      successors: [{ code: "3024", name: "Bærum", from: 2020 }, { code: "3201", name: "Bærum", from: 2024 }]
+    },
+    {
+      value: "1507", years: [2024], valid: [2023], snapshot: null, oneCode: true, reason: "replaced", country: "NO", name: "Ålesund", to: 2023,
+      successors: [{ code: "1508", name: "Ålesund", from: 2024 }, { code: "1580", name: "Haram", from: 2024 }]
+    },
+    {
+      value: "0219", years: [2021], valid: [], snapshot: { date: "2021-06-30", source: "rows" }, oneCode: true, reason: "replaced", country: "NO", name: "Bærum", to: 2019,
+      successors: [{ code: "3024", name: "Bærum", from: 2020 }, { code: "3201", name: "Bærum", from: 2024 }]
+    },
+    {
+      value: "3201", years: [2023], valid: [2024], snapshot: null, oneCode: true, reason: "other_years", country: "NO", name: "Bærum", from: 2024, to: null,
+      earlier: [{ code: "3024", name: "Bærum", from: 2020, to: 2023 }]
+    },
+    {
+      value: "3201", years: [2023], valid: [], snapshot: { date: "2023-12-20", source: "rows" }, oneCode: true, reason: "other_years", country: "NO", name: "Bærum", from: 2024, to: null,
+      earlier: [{ code: "3024", name: "Bærum", from: 2020, to: 2023 }]
+    },
+    { value: "0330", years: [2002], valid: [], snapshot: { date: "2002-12-31", source: "file_name" }, oneCode: true, reason: "other_years", country: "SE", name: "Knivsta", from: 2003, to: null, earlier: [] },
+    { value: "0330", years: [2002], valid: [], snapshot: null, oneCode: false, reason: "other_years", country: "SE", name: "Knivsta", from: 2003, to: null, earlier: [] }
+  ],
   birth_after_row_year: [{ birthYear: "2030", rowYear: "2024" }],
   unusual_age: [{ birthYear: "1900", age: "124" }],
   duplicate_person_month: [{ month: "2024-03", firstLine: "14" }],
@@ -183,7 +212,26 @@ const samples: { readonly [C in Code]: readonly ParamsOf<C>[] } = {
   end_before_start: [{ end: "2024-02-01", start: "2024-03-01" }],
   exit_reason_missing: [{ end: "2024-04-01", codes: { codes: ["work", "studies"], profile: null } }],
   exit_reason_without_end: [{ value: "work" }],
-  couples_one_coded: [{ share: "60 %" }]
+  couples_one_coded: [{ share: "60 %" }],
+  wrong_folder: [
+    { kind: "population", folder: "0180", belongs: "network" },
+    { kind: "survey", folder: "network", belongs: "municipality" },
+    { kind: "commentary", folder: "network", belongs: "municipality" }
+  ],
+  missing_respondent: [{}, { column: "Svarande" }],
+  respondent_identity_number: [{}, { column: "Svarande" }],
+  invalid_calendar_year: [{ value: "24" }, { value: "20x4", column: "År" }],
+  invalid_integer: [{ value: "7", column: "answer", min: 1, max: 6 }, { value: "-3", column: "persons", min: 0, max: null }],
+  duplicate_survey_answer: [{ question: "respect", firstLine: "4" }],
+  duplicate_population_row: [{ row: "0180, 2024, K, 35", firstLine: "12" }],
+  commentary_not_text: [{ reason: "utf16", line: 1 }, { reason: "nul", line: 3 }, { reason: "encoding", line: 2 }],
+  commentary_too_large: [{ bytes: 2_500_000, limit: 1 << 20 }],
+  commentary_identity_number: [{}],
+  commentary_unknown_heading: [
+    { heading: "Arbetslösa", targetGroup: null, targetGroups: ["all", "unemployment"] },
+    { heading: "unemployment / recipients_per_100", targetGroup: "unemployment", targetGroups: ["all", "unemployment"] }
+  ],
+  commentary_small_number: [{ number: "2", threshold: 3 }]
 };
 
 describe("the Swedish messages are exactly today's", () => {

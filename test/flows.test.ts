@@ -27,7 +27,7 @@ const flows: Person[] = [
   { label: "E", gender: "M", born: 1980, years: { 2023: "...........U", 2024: "U..UUUUUUUUU", 2025: "UUU........." } }
 ];
 
-// 0141 — measures. G (uncoded, no measures) covers every month of 2024 and 2025.
+// 0160 — measures. G (uncoded, no measures) covers every month of 2024 and 2025.
 const people: Person[] = [
   { label: "G", gender: "M", born: 1970, years: { 2024: "------------", 2025: "------------" } },
   { label: "P1", gender: "K", born: 1980, years: { 2024: "UUUUUU......" } },
@@ -60,8 +60,8 @@ beforeAll(async () => {
   root = tempRoot("flows");
   writeFiles(`${root}/inbox`, {
     "0140/bistand.csv": csvText(bistandHeader, bistandRows("0140", copies(X, flows))),
-    "0141/bistand.csv": csvText(bistandHeader, bistandRows("0141", copies(X, people))),
-    "0141/insats.csv": csvText(insatsHeader, insatsRows("0141", measureCopies(X, measures)))
+    "0160/bistand.csv": csvText(bistandHeader, bistandRows("0160", copies(X, people))),
+    "0160/insats.csv": csvText(insatsHeader, insatsRows("0160", measureCopies(X, measures)))
   });
   const summary = await runKas(root);
   expect(summary.files.rejected).toEqual([]);
@@ -100,33 +100,33 @@ describe("new and ended recipients (§6.1)", () => {
 
 describe("participants, starts and exits (§6.2)", () => {
   it("counts every participant of a year in `all`, also one who never received assistance or only in another year", () => {
-    expect(site.counts("all", "participants", "0141", 2024)).toEqual([30, 30, 60]); // P1 P3 P5 | P2 P4 P6
-    expect(site.counts("all", "participants", "0141", 2025)).toEqual([10, 10, 20]); // P7 | P6 (ongoing)
+    expect(site.counts("all", "participants", "0160", 2024)).toEqual([30, 30, 60]); // P1 P3 P5 | P2 P4 P6
+    expect(site.counts("all", "participants", "0160", 2025)).toEqual([10, 10, 20]); // P7 | P6 (ongoing)
   });
 
   it("counts a target group's participants and starts by the bistand rows of the year", () => {
-    expect(site.counts("unemployment", "participants", "0141", 2024)).toEqual([20, 20, 40]); // P1 P3 | P2 P6
-    expect(site.counts("unemployment", "measure_starts", "0141", 2024)).toEqual([20, 10, 30]); // P1 P3 | P2 (P6 started in 2023)
-    expect(site.counts("all", "measure_starts", "0141", 2024)).toEqual([30, 20, 50]);
+    expect(site.counts("unemployment", "participants", "0160", 2024)).toEqual([20, 20, 40]); // P1 P3 | P2 P6
+    expect(site.counts("unemployment", "measure_starts", "0160", 2024)).toEqual([20, 10, 30]); // P1 P3 | P2 (P6 started in 2023)
+    expect(site.counts("all", "measure_starts", "0160", 2024)).toEqual([30, 20, 50]);
   });
 
   it("counts every exit of the municipality in `all`, and the share to work or studies", () => {
-    expect(site.counts("all", "measure_exits", "0141", 2024)).toEqual([30, 20, 50]);
-    expect(cells("all", "exit_work_studies_share", "0141", 2024, "K")).toEqual(["66.7", "20", "30", ""]);
-    expect(cells("all", "exit_work_studies_share", "0141", 2024, "M")).toEqual(["100", "20", "20", ""]);
-    expect(cells("all", "exit_work_studies_share", "0141", 2024, "T")).toEqual(["80", "40", "50", ""]);
-    expect(site.counts("unemployment", "measure_exits", "0141", 2024)).toEqual([20, 10, 30]); // not P4 (never), not P5 (2025 only)
+    expect(site.counts("all", "measure_exits", "0160", 2024)).toEqual([30, 20, 50]);
+    expect(cells("all", "exit_work_studies_share", "0160", 2024, "K")).toEqual(["66.7", "20", "30", ""]);
+    expect(cells("all", "exit_work_studies_share", "0160", 2024, "M")).toEqual(["100", "20", "20", ""]);
+    expect(cells("all", "exit_work_studies_share", "0160", 2024, "T")).toEqual(["80", "40", "50", ""]);
+    expect(site.counts("unemployment", "measure_exits", "0160", 2024)).toEqual([20, 10, 30]); // not P4 (never), not P5 (2025 only)
   });
 });
 
 describe("costs (§6.2), T only, whole kronor", () => {
   it("divides the cost of the exits that carry one by their number, and by those to work or studies among them", () => {
     // all 2024: P1 12 000, P3 6 000, P4 9 000, P5 3 000 (P2 has no cost): 300 000 over 40 exits, 30 of them to work or studies
-    expect(cells("all", "cost_per_exit", "0141", 2024)).toEqual(["7500", "300000", "40", ""]);
-    expect(cells("all", "cost_per_work_studies_exit", "0141", 2024)).toEqual(["10000", "300000", "30", ""]);
+    expect(cells("all", "cost_per_exit", "0160", 2024)).toEqual(["7500", "300000", "40", ""]);
+    expect(cells("all", "cost_per_work_studies_exit", "0160", 2024)).toEqual(["10000", "300000", "30", ""]);
     // unemployment 2024: P1 and P3 (P2 has no cost): 180 000 over 20, of which P1's 10 to work
-    expect(cells("unemployment", "cost_per_exit", "0141", 2024)).toEqual(["9000", "180000", "20", ""]);
-    expect(cells("unemployment", "cost_per_work_studies_exit", "0141", 2024)).toEqual(["18000", "180000", "10", ""]);
+    expect(cells("unemployment", "cost_per_exit", "0160", 2024)).toEqual(["9000", "180000", "20", ""]);
+    expect(cells("unemployment", "cost_per_work_studies_exit", "0160", 2024)).toEqual(["18000", "180000", "10", ""]);
   });
 
   it("publishes the cost figures for T only", () => {
@@ -138,16 +138,16 @@ describe("costs (§6.2), T only, whole kronor", () => {
 describe("follow-up after exits to work or studies (§6.2)", () => {
   it("counts exits not followed by assistance within 3 and 12 months, among those whose months after are covered", () => {
     // followed: P1 (June), P2 (April), P4 (December, into 2025), P5 (October)
-    expect(cells("all", "no_return_3m_share", "0141", 2024, "K")).toEqual(["50", "10", "20", ""]); // P1 stays, P5 is back in January
-    expect(cells("all", "no_return_3m_share", "0141", 2024, "M")).toEqual(["100", "20", "20", ""]); // P2, P4
-    expect(cells("all", "no_return_3m_share", "0141", 2024, "T")).toEqual(["75", "30", "40", ""]);
-    expect(cells("all", "no_return_12m_share", "0141", 2024, "T")).toEqual(["50", "20", "40", ""]); // P1, P4 (P2 back in September)
+    expect(cells("all", "no_return_3m_share", "0160", 2024, "K")).toEqual(["50", "10", "20", ""]); // P1 stays, P5 is back in January
+    expect(cells("all", "no_return_3m_share", "0160", 2024, "M")).toEqual(["100", "20", "20", ""]); // P2, P4
+    expect(cells("all", "no_return_3m_share", "0160", 2024, "T")).toEqual(["75", "30", "40", ""]);
+    expect(cells("all", "no_return_12m_share", "0160", 2024, "T")).toEqual(["50", "20", "40", ""]); // P1, P4 (P2 back in September)
   });
 
   it("does not follow an exit in December whose following months are not loaded: no denominator, `-`", () => {
-    expect(cells("all", "no_return_3m_share", "0141", 2025)).toEqual(["", "", "", "-"]);
-    expect(cells("all", "no_return_12m_share", "0141", 2025)).toEqual(["", "", "", "-"]);
-    expect(site.counts("all", "measure_exits", "0141", 2025)).toEqual([10, 0, 10]);
+    expect(cells("all", "no_return_3m_share", "0160", 2025)).toEqual(["", "", "", "-"]);
+    expect(cells("all", "no_return_12m_share", "0160", 2025)).toEqual(["", "", "", "-"]);
+    expect(site.counts("all", "measure_exits", "0160", 2025)).toEqual([10, 0, 10]);
   });
 });
 

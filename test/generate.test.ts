@@ -1,5 +1,6 @@
-// The sample generator: determinism, the committed samples, the dialect profiles, and whether the
-// generated people look like the national figures (domain.md) once read back with DuckDB.
+// The sample generator: determinism, the committed samples, the dialect profiles, whether the
+// generated people look like the national figures (domain.md) once read back with DuckDB, and the
+// survey, population and commentary samples (contract §11, §14, §15).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,10 +8,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { dialects, type Dialect } from "../data-samples/generate/dialects.js";
 import { generate } from "../data-samples/generate/generate.js";
+import { ageProfile, spread } from "../data-samples/generate/inhabitants.js";
 import { exitCodes, measureCodes } from "../data-samples/generate/measures.js";
 import { nationalSpecs, rowsPerRecipientYear } from "../data-samples/generate/national.js";
 import { reasonCodes } from "../data-samples/generate/reasons.js";
-import { sampleOptions, sampleSpecs, sampleYears } from "../data-samples/generate/samples.js";
+import { sampleInhabitants, sampleOptions, sampleSpecs, sampleYears } from "../data-samples/generate/samples.js";
+import { questions } from "../data-samples/generate/survey.js";
+import { commentaryFindings, commentarySections } from "../pipeline/contract/commentary.js";
 import { parseIdentity } from "../pipeline/contract/identity.js";
 import { lit, openDb, type Db } from "../pipeline/db/connection.js";
 import { samplesDir } from "../pipeline/system/paths.js";
@@ -127,7 +131,7 @@ beforeAll(async () => {
   await db.run(`CREATE TABLE insats (folder VARCHAR, file VARCHAR, municipality VARCHAR, person_id VARCHAR, gender VARCHAR, birth_year INTEGER,
     measure VARCHAR, need_category VARCHAR, referred_by VARCHAR, start_date VARCHAR, end_date VARCHAR, exit_reason VARCHAR, cost_sek DECIMAL(14, 2))`);
   await mkdir(join(root, "plain"));
-  for (const folder of specs.map((spec) => spec.code)) for (const name of await readdir(join(a, folder))) await load(folder, name);
+  for (const folder of specs.map((spec) => spec.code)) for (const name of await readdir(join(a, folder))) if (/^(bistand|insats)-/.test(name)) await load(folder, name);
 
   // The data as the pipeline should end up with it: a correction replaces its months of the
   // municipality's earlier bistand file (contract §1).
@@ -165,7 +169,8 @@ describe("generate", () => {
   it("is byte-identical on every run", async () => {
     const names = await filesUnder(a);
     expect(names).toEqual(await filesUnder(b));
-    expect(names.length).toBe(19);
+    // per municipality 2 bistand + 1 insats + 2 survey files (+ 0120's correction), 3 commentaries, 1 population file
+    expect(names.length).toBe(6 * 5 + 1 + 3 + 1);
     for (const n of names) expect((await readFile(join(a, n))).equals(await readFile(join(b, n))), n).toBe(true);
   });
 
@@ -181,7 +186,7 @@ describe("generate", () => {
     let total = 0;
     const mtimes = new Set<number>();
     for (const n of names) {
-      expect(n).toMatch(/^\d{4}\/(bistand-\d{4}(_rattelse-\d\d-\d\d)?|insats-\d{4}-\d\d-\d\d)\.(csv|xlsx)$/);
+      expect(n).toMatch(/^(\d{4}\/(bistand-\d{4}(_rattelse-\d\d-\d\d)?|insats-\d{4}-\d\d-\d\d|survey-\d{4})\.(csv|xlsx)|\d{4}\/kommentar\.md|network\/population-2024-2025\.csv)$/);
       const s = await stat(join(a, n));
       expect(s.size, n).toBeLessThan(5_000_000);
       total += s.size;
@@ -193,6 +198,7 @@ describe("generate", () => {
       const own = names.filter((n) => n.startsWith(spec.code + "/"));
       const ext = dialects[spec.dialect].file;
       for (const y of sampleYears) expect(own).toContain(`${spec.code}/bistand-${y}.${ext}`);
+      for (const y of sampleYears) expect(own).toContain(`${spec.code}/survey-${y}.${ext}`);
       expect(own).toContain(`${spec.code}/insats-2025-12-31.${ext}`);
     }
     // files first seen in one run, with one mtime, are ordered by name in byte order (contract §1)
@@ -239,7 +245,7 @@ describe("generate", () => {
   });
 
   it("has profiles that load and map every value the generator writes", () => {
-    expect([...profiles.byName.keys()].sort()).toEqual(["case-system-sv", "numeric-codes"]);
+    expect([...profiles.byName.keys()].sort()).toEqual(["case-system-sv", "kostra-no", "numeric-codes"]);
     expect(profiles.byMunicipality.get("0181")?.name).toBe("case-system-sv");
     expect(profiles.byMunicipality.get("0192")?.name).toBe("numeric-codes");
     const s = schema();
@@ -437,6 +443,229 @@ describe("generate", () => {
     const o = await one(`SELECT avg((NOT EXISTS (SELECT 1 FROM bistand b WHERE b.folder = i.folder AND b.person_id = i.person_id))::INTEGER) AS outsiders
       FROM (SELECT DISTINCT folder, person_id FROM insats) i`);
     expectBetween(o.outsiders, 0.1, 0.2);
+  });
+});
+
+/** A survey sample as rows of cells: CSV decoded in its dialect (Windows-1252, a BOM dropped), or the
+ *  first worksheet's cell values of a workbook (numbers stay numbers). */
+async function surveyCells(folder: string, name: string): Promise<unknown[][]> {
+  const path = join(a, folder, name);
+  if (name.endsWith(".xlsx")) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const rows: unknown[][] = [];
+    wb.worksheets[0].eachRow({ includeEmpty: false }, (row) => rows.push(Array.from({ length: 6 }, (_, i) => row.getCell(i + 1).value ?? null)));
+    return rows;
+  }
+  const d = dialectOf(folder);
+  const bytes = await readFile(path);
+  const text = d.encoding === "windows-1252" ? decode1252(bytes) : new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  expect(text.endsWith(d.eol), name).toBe(true);
+  return text.slice(0, -d.eol.length).split(d.eol).map((l) => l.split(d.delimiter).map((c) => (c === "" ? null : c)));
+}
+
+interface Answer { year: number; respondent: number; gender: string | null; question: string; answer: number | null }
+
+/** A survey sample's rows in the contract's codes: gender mapped through the folder's profile. */
+async function surveyOf(folder: string, year: number): Promise<{ written: Set<string>; rows: Answer[] }> {
+  const ext = dialectOf(folder).file;
+  const [header, ...cells] = await surveyCells(folder, `survey-${year}.${ext}`);
+  expect(header).toEqual(["municipality", "year", "respondent", "gender", "question", "answer"]);
+  const profile = profiles.byMunicipality.get(folder);
+  const written = new Set<string>();
+  const rows = cells.map((c) => {
+    expect(String(c[0])).toBe(folder);
+    const g = c[3] === null ? null : String(c[3]);
+    if (g !== null) written.add(g);
+    return {
+      year: Number(c[1]), respondent: Number(c[2]), gender: g === null ? null : (profile?.codes.gender?.[normaliseKey(g)] ?? g),
+      question: String(c[4]), answer: c[5] === null ? null : Number(c[5])
+    };
+  });
+  return { written, rows };
+}
+
+/** Respondents of the samples' surveys, [women, men, did not say] in 2024 and 2025 (data-samples/README.md). */
+const surveyed: Record<string, [[number, number, number], [number, number, number]]> = {
+  "0181": [[118, 104, 14], [126, 117, 12]],
+  "0192": [[44, 24, 4], [47, 26, 5]],
+  "0128": [[21, 19, 4], [24, 22, 5]],
+  "0183": [[58, 66, 7], [69, 71, 8]],
+  "0182": [[79, 72, 9], [84, 80, 10]],
+  "0120": [[47, 33, 6], [45, 43, 7]]
+};
+
+/** Per question: respondents who answered 1–6, women, men and all. */
+function answered(rows: Answer[]): Record<string, { K: number; M: number; T: number }> {
+  const out: Record<string, { K: number; M: number; T: number }> = {};
+  for (const q of questions) {
+    const a = rows.filter((r) => r.question === q && r.answer !== null);
+    out[q] = { K: a.filter((r) => r.gender === "K").length, M: a.filter((r) => r.gender === "M").length, T: a.length };
+  }
+  return out;
+}
+
+describe("the survey samples (contract §2 kind survey, §15)", () => {
+  it("writes one file per municipality and year in its notation: respondents 1..n, every question once per respondent, answers 1–6 or empty", async () => {
+    const notation: Record<string, string[]> = { "0181": ["Kvinna", "Man"], "0192": ["1", "2"] };
+    for (const spec of specs) {
+      for (const [yi, year] of sampleYears.entries()) {
+        const { written, rows } = await surveyOf(spec.code, year);
+        const [k, m, unsaid] = surveyed[spec.code][yi];
+        const who = new Map<number, string | null>();
+        for (const r of rows) who.set(r.respondent, r.gender);
+        expect([...who.keys()].sort((x, y) => x - y), `${spec.code} ${year}`).toEqual(Array.from({ length: k + m + unsaid }, (_, i) => i + 1));
+        const genders = [...who.values()];
+        expect([genders.filter((g) => g === "K").length, genders.filter((g) => g === "M").length, genders.filter((g) => g === null).length]).toEqual([k, m, unsaid]);
+        expect([...written].sort()).toEqual(notation[spec.code] ?? ["K", "M"]);
+        expect(rows.every((r) => r.year === year)).toBe(true);
+        expect(new Set(rows.map((r) => `${r.respondent}:${r.question}`)).size).toBe(rows.length);
+        expect(rows.every((r) => (questions as readonly string[]).includes(r.question))).toBe(true);
+        expect(rows.every((r) => r.answer === null || (Number.isInteger(r.answer) && r.answer >= 1 && r.answer <= 6))).toBe(true);
+        expect(rows.filter((r) => r.answer === null).length, "vet ej").toBeGreaterThan(0);
+        // a respondent number never passes as a personnummer or fødselsnummer
+        for (const n of who.keys()) expect(parseIdentity(String(n), year)).toMatchObject({ ok: false });
+        // the answer scale is used from 1 to 6
+        expect(new Set(rows.map((r) => r.answer).filter((x) => x !== null)).size).toBeGreaterThanOrEqual(5);
+      }
+    }
+    // some respondents broke the questionnaire off: fewer than seven rows
+    const sodertalje = (await surveyOf("0181", 2024)).rows;
+    const perRespondent = new Map<number, number>();
+    for (const r of sodertalje) perRespondent.set(r.respondent, (perRespondent.get(r.respondent) ?? 0) + 1);
+    expect([...perRespondent.values()].some((n) => n < questions.length)).toBe(true);
+  });
+
+  it("puts the subgroups on both sides of survey_min_respondents (30)", async () => {
+    const each = async (code: string, test: (q: { K: number; M: number; T: number }, year: number) => void) => {
+      for (const year of sampleYears) for (const q of Object.values(answered((await surveyOf(code, year)).rows))) test(q, year);
+    };
+    // Salem: women and men under 30 on every question, all respondents 30 or more
+    await each("0128", (q) => {
+      expect(q.K).toBeLessThan(30);
+      expect(q.M).toBeLessThan(30);
+      expect(q.T).toBeGreaterThanOrEqual(30);
+    });
+    // Nynäshamn: women 30 or more, men under 30 (both are withheld, T stays)
+    await each("0192", (q) => {
+      expect(q.K).toBeGreaterThanOrEqual(30);
+      expect(q.M).toBeLessThan(30);
+    });
+    // the large ones: every subgroup of every question 30 or more
+    for (const code of ["0181", "0182", "0183"]) await each(code, (q) => expect(Math.min(q.K, q.M)).toBeGreaterThanOrEqual(30));
+    // Värmdö 2024: 33 men, so the questions with the most "vet ej" fall under 30 for men, the others not
+    const v = answered((await surveyOf("0120", 2024)).rows);
+    expect(questions.filter((q) => v[q].M < 30)).toEqual(["influence", "situation_improved"]);
+    expect(questions.filter((q) => v[q].K < 30)).toEqual([]);
+  });
+
+  it("differs between municipalities and years, so the comparison shows something", async () => {
+    const mean = async (code: string, year: number, question: string) => {
+      const a = (await surveyOf(code, year)).rows.filter((r) => r.question === question && r.answer !== null).map((r) => r.answer!);
+      return a.reduce((x, y) => x + y, 0) / a.length;
+    };
+    // Södertälje's case workers are hard to reach, Salem's are not
+    expect((await mean("0128", 2024, "contact")) - (await mean("0181", 2024, "contact"))).toBeGreaterThan(1);
+    // Sundbyberg's new reception of 2025
+    expect((await mean("0183", 2025, "contact")) - (await mean("0183", 2024, "contact"))).toBeGreaterThan(0.4);
+    // Nacka informs well
+    expect((await mean("0182", 2024, "information")) - (await mean("0183", 2024, "information"))).toBeGreaterThan(1);
+  });
+
+  it("writes 0183's survey as a workbook with the year, respondent and answer as numbers", async () => {
+    const [header, first] = await surveyCells("0183", "survey-2024.xlsx");
+    expect(header).toEqual(["municipality", "year", "respondent", "gender", "question", "answer"]);
+    expect(first[0]).toBe("0183");
+    expect(first[1]).toBe(2024);
+    expect(first[2]).toBe(1);
+    expect(typeof first[5] === "number" || first[5] === null).toBe(true);
+  });
+});
+
+describe("the population sample (contract §11)", () => {
+  const file = () => readFile(join(a, "network", "population-2024-2025.csv"), "utf8");
+
+  it("has every municipality, year, gender and age 0–120 once, adding up to the totals", async () => {
+    const [header, ...lines] = (await file()).trimEnd().split("\n");
+    expect(header).toBe("municipality,year,gender,age,persons");
+    expect(lines.length).toBe(6 * 2 * 2 * 121);
+    const totals = new Map<string, number>();
+    const seen = new Set<string>();
+    for (const l of lines) {
+      const [m, y, g, age, persons] = l.split(",");
+      expect(l).toMatch(/^\d{4},(2024|2025),[KM],(\d|[1-9]\d|1[01]\d|120),(0|[1-9]\d*)$/);
+      seen.add(`${m}:${y}:${g}:${age}`);
+      totals.set(`${m}:${y}`, (totals.get(`${m}:${y}`) ?? 0) + Number(persons));
+    }
+    expect(seen.size).toBe(lines.length);
+    // the published totals at 31 December 2024 (SCB) are kept exactly; the rest are modelled
+    expect(totals.get("0182:2024")).toBe(112_112);
+    expect(totals.get("0181:2024")).toBe(102_911);
+    expect(totals.get("0183:2024")).toBe(56_274);
+    expect(Object.fromEntries(totals)).toEqual(Object.fromEntries(sampleInhabitants.totals.map((t) => [`${t.municipality}:${t.year}`, t.persons])));
+  });
+
+  it("spreads a total by the documented age profile: exact sums, smooth ages, plausible shares", () => {
+    for (const total of [0, 1, 17, 1000, 102_911]) {
+      const s = spread(total);
+      expect([...s.K, ...s.M].reduce((x, y) => x + y, 0)).toBe(total);
+    }
+    const s = spread(100_000);
+    const sum = (g: "K" | "M", from: number, to: number) => s[g].slice(from, to + 1).reduce((x, y) => x + y, 0);
+    const share = (from: number, to: number) => (sum("K", from, to) + sum("M", from, to)) / 100_000;
+    expectBetween(share(0, 17), 0.18, 0.22);
+    expectBetween(share(18, 66), 0.58, 0.64);
+    expectBetween(share(65, 120), 0.19, 0.23);
+    expectBetween(sum("K", 0, 120) / 100_000, 0.49, 0.51);
+    expect(s.M[0]).toBeGreaterThan(s.K[0]); // more boys are born
+    expect(sum("K", 85, 120)).toBeGreaterThan(sum("M", 85, 120)); // women live longer
+    expect(s.K[120] + s.M[120]).toBe(0);
+    for (const g of ["K", "M"] as const) {
+      const p = ageProfile(g);
+      // no jumps: the change from one age to the next changes by less than 2 points a year up to 90
+      for (let age = 2; age <= 90; age++) expect(Math.abs(p[age] / p[age - 1] - p[age - 1] / p[age - 2]), `${g} ${age}`).toBeLessThan(0.02);
+    }
+  });
+});
+
+describe("the commentary samples (contract §14)", () => {
+  const read = async (code: string) => readFile(join(a, code, "kommentar.md"));
+  const sections = (text: string) => commentarySections(text, schema()).sections.map((x) => (x.indicator ? `${x.targetGroup} / ${x.indicator}` : x.targetGroup));
+
+  it("has commentary for 0181, 0182 and 0128 whose every heading names a report or indicator", async () => {
+    const expected: Record<string, string[]> = {
+      "0181": ["unemployment", "unemployment / exit_work_studies_share", "long_term_unemployed / long_term_share", "newly_arrived"],
+      "0182": ["young_adults", "young_adults / recipients", "all / amount_per_household_month"],
+      "0128": ["all", "unemployment / measure_exits"]
+    };
+    expect((await readdir(a, { recursive: true })).filter((n) => n.endsWith(".md")).sort()).toEqual(["0128/kommentar.md", "0181/kommentar.md", "0182/kommentar.md"]);
+    for (const [code, headings] of Object.entries(expected)) {
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(await read(code));
+      expect(sections(text), code).toEqual(headings);
+      const { intro } = commentarySections(text, schema());
+      expect(intro.length, code).toBeGreaterThan(100);
+      expect(text).toMatch(/\n- \S/); // a bullet list
+      expect(text).toMatch(/\]\(https:\/\/[a-z.]+\/\)/); // a link
+      expect(text).toMatch(/\*[^*\s][^*]*\*/); // emphasis
+    }
+  });
+
+  it("warns only of the one small number written on purpose in Salem's file", async () => {
+    const findings = (code: string, text: string) => commentaryFindings(`${code}/kommentar.md`, text, schema(), 3).map((f) => [f.severity, f.code, f.line, f.value]);
+    expect(findings("0181", (await read("0181")).toString("utf8"))).toEqual([]);
+    expect(findings("0182", (await read("0182")).toString("utf8"))).toEqual([]);
+    expect(findings("0128", (await read("0128")).toString("utf8"))).toEqual([["WARNING", "commentary_small_number", 15, "2"]]);
+  });
+
+  it("saves Nacka's file as Windows Notepad does (BOM, CRLF) and the others as plain UTF-8 with LF", async () => {
+    const nacka = await read("0182");
+    expect([...nacka.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(nacka.toString("utf8").split("\n").slice(0, -1).every((l) => l.endsWith("\r"))).toBe(true);
+    for (const code of ["0181", "0128"]) {
+      const b = await read(code);
+      expect(b[0]).not.toBe(0xef);
+      expect(b.includes(0x0d)).toBe(false);
+    }
   });
 });
 

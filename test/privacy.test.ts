@@ -85,6 +85,9 @@ function identityHits(text: string, forms: Set<string>, lengths: Set<number>): s
 /** A published CSV without its figures (value, numerator, denominator): they are the contract's counts
  *  and sums (a cost per exit of 10297 kr), not identifiers, and a numeric case number may equal one. */
 function withoutFigures(file: string, text: string): string {
+  // a JSON document's numbers are counts and seconds (a run summary's 10 510 survey rows), never an id:
+  // kas writes every id-like value, a household id included, as a string
+  if (file.endsWith(".json")) return text.replace(/:\s*-?\d+(\.\d+)?(?=[,\s}\]])/g, ": 0");
   if (!/[/\\]data[/\\][^/\\]+\.csv$/.test(file)) return text;
   return text.split("\n").map((line) => line.split(",").map((cell, k) => (k >= 6 && k <= 8 ? "" : cell)).join(",")).join("\n");
 }
@@ -159,7 +162,7 @@ describe("the run", () => {
   it("loads the samples, rejects the files with bad identity numbers (exit 1), and prints one JSON document", () => {
     expect(code).toBe(1);
     const summary = JSON.parse(printed[0].text);
-    expect(summary.files.accepted).toHaveLength(19);
+    expect(summary.files.accepted).toHaveLength(35);
     expect(summary.files.rejected.map((f: { file: string }) => f.file).sort()).toEqual(Object.keys(extra).sort());
   });
 
@@ -210,7 +213,7 @@ describe("no identity number, household id or pseudonym leaves the database", ()
       // the database file's bytes: only ids long enough not to occur in binary data by chance
       expect(householdHits(text, f.endsWith(".duckdb") ? ids.filter((h) => h.length >= 6) : ids), relative(out, f)).toEqual([]);
     }
-    for (const p of printed) expect(householdHits(p.text, ids), p.name).toEqual([]);
+    for (const p of printed) expect(householdHits(p.name.endsWith("--json") || p.name === "run stdout" ? withoutFigures("printed.json", p.text) : p.text, ids), p.name).toEqual([]);
   });
 
   it("no pseudonym of the database in the site, the logs, the run summaries or the output, in decimal or hex", async () => {

@@ -106,8 +106,8 @@ describe("breakdown sections", () => {
         const ind = byId.get(d.indicators[k].id)!;
         expect(text(b.querySelector("h3"))).toBe(ind.sv);
         const definition = text(b.querySelector(".definition"));
-        expect(definition).toContain(ind.definition);
-        if (ind.kind === "share") expect(definition).toContain(`Täljare${ind.numerator}Nämnare${ind.denominator}`);
+        expect(definition).toContain(ind.definition.sv);
+        if (ind.kind === "share") expect(definition).toContain(`Täljare${ind.numerator.sv}Nämnare${ind.denominator.sv}`);
         expect(b.querySelectorAll(".rank")).toHaveLength(0); // breakdowns are not ranked
       }
     }

@@ -2,7 +2,7 @@
 // (relative path → content), and a synthetic report of any size for layout checks.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { schemasDir } from "../pipeline/system/paths.js";
+import { municipalityName } from "../pipeline/contract/municipalities.js";
 import { loadSchema, schema, type Schema } from "../pipeline/contract/schema.js";
 import { renderCodes } from "../reports/codes.js";
 import { figuresCsv } from "../reports/csv.js";
@@ -40,18 +40,27 @@ export function renderFixture(dir: string): Map<string, string> {
   return out;
 }
 
+/** The synthetic report's named municipalities, in the order its goldens were made with: 38 real Swedish codes. */
+const fixtureCodes = ["1280", "1402", "1407", "1415", "1419", "1441", "1480", "1481", "1489", "1490", "1494", "0114", "0115", "0117",
+  "0120", "0123", "0125", "0126", "0127", "0128", "0136", "0138", "0139", "0140", "0160", "0162", "0163", "0180", "0181", "0182",
+  "0183", "0184", "0186", "0187", "0188", "0191", "0192", "0380"];
+
 /** A deterministic report of n municipalities over the given years from the real schema: values
  *  from a fixed linear congruential sequence, some withheld and some missing, ranks and network
  *  means computed the way the contract defines them. Beyond the schema's municipalities (a national
- *  network has 290) the names repeat with a number and the codes run from 3000 (no real code there).
+ *  network has 290) the names repeat with a number and the codes run from 3000 (no Swedish code there).
  *  Totals for every indicator that has them, and every breakdown of the schema (contract §6.3):
  *  every category of every dimension, K, M and T = K + M, with zeros, counts of 1–3 withheld
  *  (shares on them too, and shares of a denominator below 10), and a municipality-year without
  *  measures now and then (all "-"). */
 export function syntheticReport(n: number, years: readonly number[], s: Schema = schema()): ReportPage {
-  let seed = 12345;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const names = Object.entries(readJson<{ municipalities: Record<string, string> }>(join(schemasDir, "municipalities.json")).municipalities);
+  let seed = 12345, rateSeed = 54321;
+  const lcg = (s: number) => (s * 1103515245 + 12345) % 2147483648;
+  const nextShared = () => (seed = lcg(seed)) / 2147483648;
+  // rates per 1 000 inhabitants (contract §11) came after the tests' numbers were fixed: they draw
+  // from a sequence of their own, so every other indicator keeps the numbers it always had
+  const nextRate = () => (rateSeed = lcg(rateSeed)) / 2147483648;
+  const names = fixtureCodes.map((code) => [code, municipalityName(code)] as const);
   const municipalities = Array.from({ length: n }, (_, i) => {
     if (i < names.length) return { code: names[i][0], name: names[i][1] };
     return { code: String(3000 + i), name: `${names[i % names.length][1]} ${Math.floor(i / names.length) + 1}` };
@@ -60,6 +69,7 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
   let withheld = 0;
   for (const ind of s.indicators) {
     if (ind.total === false) continue;
+    const next = ind.kind === "rate" ? nextRate : nextShared;
     for (const year of years) {
       for (const gender of ind.genders) {
         const rows: Figure[] = municipalities.map((m) => {
@@ -68,8 +78,9 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
           if (r < 0.06) f.status = "-";
           else if (r < 0.12) { f.status = ".."; withheld++; }
           else if (ind.kind === "count") f.value = f.numerator = Math.floor(20 + next() * 2000);
+          else if (ind.kind === "rate") { f.denominator = Math.floor(2000 + next() * 20000); f.numerator = Math.floor(f.denominator * next() * 0.08); f.value = Math.round((10000 * f.numerator) / f.denominator) / 10; }
           else if (ind.kind === "share") { f.denominator = Math.floor(50 + next() * 900); f.numerator = Math.floor(f.denominator * next()); f.value = Math.round((1000 * f.numerator) / f.denominator) / 10; }
-          else if (ind.unit !== "kr") { f.denominator = Math.floor(50 + next() * 900); f.numerator = Math.floor(f.denominator * (1 + next() * 11)); f.value = f.numerator / f.denominator; } // months per recipient
+          else if (ind.unit.sv !== "kr") { f.denominator = Math.floor(50 + next() * 900); f.numerator = Math.floor(f.denominator * (1 + next() * 11)); f.value = f.numerator / f.denominator; } // months per recipient
           else { f.denominator = Math.floor(500 + next() * 9000); f.numerator = Math.round(f.denominator * (6000 + next() * 8000) * 100) / 100; f.value = f.numerator / f.denominator; }
           return f;
         });
@@ -90,7 +101,7 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
       }
     }
   }
-  withheld += syntheticBreakdowns(s, municipalities, years, next, figures);
+  withheld += syntheticBreakdowns(s, municipalities, years, nextShared, figures);
   return {
     targetGroup: s.targetGroups[0], indicators: s.indicators, dimensions: s.dimensions, municipalities, years, figures,
     freshness: municipalities.map((m) => ({ municipality: m.code, name: m.name, bistandFrom: `${years[0]}-01`, bistandTo: `${years[years.length - 1]}-12`, insatsSnapshot: null, lastLoaded: "2025-02-03T01:00:00Z" })),

@@ -1,9 +1,10 @@
 // Number, date and rank notation of the published pages and the CSV.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvNumber, formatAmount, formatCount, formatFigure, formatFixed, formatMean, formatWithheldCount, formatShare } from "../reports/format.js";
+import { csvNumber, formatAmount, formatCount, formatFigure, formatFixed, formatMean, formatWithheldCount, formatShare, notation } from "../reports/format.js";
 import { rankClass, rankText } from "../reports/rank.js";
 import { formatDate, formatDateTime, formatMonth } from "../reports/time.js";
+import { words } from "../reports/words.js";
 
 /** Reads Swedish notation back: spaces out, comma to point, U+2212 to "-". */
 const parseSv = (s: string) => Number(s.replace(/ /g, "").replace(",", ".").replace("\u2212", "-"));
@@ -114,8 +115,8 @@ describe("Kolada rank colours", () => {
   it("is grey without a rank and neutral for indicators without a direction", () => {
     expect(rankClass(null, 6, "higher")).toBe("missing");
     expect(rankClass(1, 6, "none")).toBe("neutral");
-    expect(rankText(1, 6)).toBe("1 av 6");
-    expect(rankText(null, null)).toBe("ej rankad");
+    expect(rankText(1, 6, words("sv"))).toBe("1 av 6");
+    expect(rankText(null, null, words("sv"))).toBe("ej rankad");
   });
   it("gives every rank one colour, the best never worse than the worst", () => {
     const order = { good: 0, mid: 1, bad: 2 } as Record<string, number>;
@@ -127,5 +128,58 @@ describe("Kolada rank colours", () => {
   });
   it("rejects a rank outside 1 … ranked", () => {
     expect(() => rankClass(7, 6, "higher")).toThrow("invalid rank: 7 of 6");
+  });
+});
+
+describe("notation per language (contract §12)", () => {
+  const sv = notation("sv"), nb = notation("nb"), en = notation("en");
+  it("writes 12,5 and 12 345 in Swedish and Norwegian, 12.5 and 12,345 in English", () => {
+    expect([sv.share(12.5), nb.share(12.5), en.share(12.5)]).toEqual(["12,5", "12,5", "12.5"]);
+    expect([sv.count(12345), nb.count(12345), en.count(12345)]).toEqual(["12 345", "12 345", "12,345"]);
+    expect(en.fixed(1234567.891, 2)).toBe("1,234,567.89");
+    expect(nb.fixed(-1234.5, 1)).toBe("\u22121 234,5");
+    expect(en.fixed(-0.04, 1)).toBe("0.0");
+    expect([sv.percent(3.5, 1), nb.percent(3.5, 1), en.percent(3.5, 1)]).toEqual(["3,5 %", "3,5 %", "3.5%"]);
+  });
+  it("round-trips English notation: the text is the number rounded to the decimals shown", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), fc.integer({ min: 0, max: 2 }), (v, d) => {
+        const text = en.fixed(v, d);
+        expect(text).toMatch(d === 0 ? /^\u2212?\d{1,3}(,\d{3})*$/ : new RegExp(`^\u2212?\\d{1,3}(,\\d{3})*\\.\\d{${d}}$`));
+        expect(Number(text.replace(/,/g, "").replace("\u2212", "-"))).toBe(Number(v.toFixed(d)) + 0);
+      })
+    );
+  });
+  it("has each country's symbols: Kolada's .. and -, SSB's : .. and .", () => {
+    expect([sv.withheld, sv.noData, sv.notApplicable]).toEqual(["..", "-", "-"]);
+    expect([nb.withheld, nb.noData, nb.notApplicable]).toEqual([":", "..", "."]);
+    expect([en.withheld, en.noData, en.notApplicable]).toEqual(["..", "-", "-"]);
+  });
+  it("tells a withheld figure, missing data and a share on 0 apart on a Norwegian page", () => {
+    const f = (status: "" | ".." | "-", value: number | null, notApplicable?: boolean) => ({ status, value, ...(notApplicable === undefined ? {} : { notApplicable }) });
+    expect(nb.figure(f("..", 7), nb.share)).toBe(":");
+    expect(nb.figure(f("-", null), nb.share)).toBe("..");
+    expect(nb.figure(f("-", null, true), nb.share)).toBe(".");
+    expect(nb.figure(f("", 12.5), nb.share)).toBe("12,5");
+    expect(nb.figure(undefined, nb.share)).toBe("..");
+    expect(sv.figure(f("-", null, true), sv.share)).toBe("-");
+    expect(en.figure(f("-", null, true), en.share)).toBe("-");
+    expect(() => nb.figure(f("x" as "", 1), nb.share)).toThrow("invalid status: x");
+  });
+  it("keeps one decimal for a mean of counts, and withholds small counts outside the reports", () => {
+    const count = { kind: "count" as const }, share = { kind: "share" as const };
+    expect(en.value(count, f(12345.25), true)).toBe("12,345.3");
+    expect(nb.value(count, f(12345), false)).toBe("12 345");
+    expect(en.value(share, f(7), false)).toBe("7.0");
+    expect([0, 2, 4, 1234].map((v) => nb.withheldCount(v, 3))).toEqual(["0", ":", "4", "1 234"]);
+    expect(nb.withheldCount(null, 3)).toBe("..");
+    function f(value: number) { return { status: "" as const, value }; }
+  });
+  it("writes dates in each language's words", () => {
+    expect(formatDateTime("2025-03-02T02:15:00+01:00", "Europe/Stockholm", "nb")).toBe("2. mars 2025 kl. 02.15");
+    expect(formatDateTime("2025-03-02T02:15:00+01:00", "Europe/Stockholm", "en")).toBe("2 March 2025, 02:15");
+    expect(formatMonth("2024-12", "nb")).toBe("desember 2024");
+    expect(formatMonth("2024-05", "en")).toBe("May 2024");
+    expect(formatDate("2025-02-28", "nb")).toBe("28. februar 2025");
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { schema } from "../pipeline/contract/schema.js";
 import { compare } from "../pipeline/publish/comparison.js";
 import type { PublishedRow } from "../pipeline/withhold/model.js";
-import { chartGenders, emptyText, genderStyle, maxFacets, meanCount, valueScale } from "../reports/chart.js";
+import { chartGenders, genderStyle, maxFacets, meanCount, valueScale } from "../reports/chart.js";
 import { renderDotCharts } from "../reports/dot-chart.js";
 import { cssString, layout } from "../reports/frame.js";
 import type { Figure, ReportPage } from "../reports/model.js";
@@ -17,7 +17,10 @@ import { changeText, keyIndicators } from "../reports/overview.js";
 import { rankOrder } from "../reports/overview-chart.js";
 import { renderReport } from "../reports/report.js";
 import { css } from "../reports/style.js";
+import { words } from "../reports/words.js";
 import { syntheticReport } from "./report-fixture.js";
+
+const sv = words("sv");
 
 const s = schema();
 const byId = new Map(s.indicators.map((i) => [i.id, i]));
@@ -146,9 +149,9 @@ describe("the overview", () => {
     // the chart labels
     expect(text(doc.querySelector("#ov-long-term-share g.mean text"))).toBe("Nätverket 30,3 (n = 3)");
     expect(text(doc.querySelector("#ov-reason-coded-share figcaption"))).toContain("medelvärde av 1 kommun");
-    expect(meanCount([5, 5])).toBe("n = 5");
-    expect(meanCount([3, 5, 4])).toBe("n = 3–5");
-    expect(meanCount([1])).toBe("1 kommun");
+    expect(meanCount([5, 5], sv)).toBe("n = 5");
+    expect(meanCount([3, 5, 4], sv)).toBe("n = 3–5");
+    expect(meanCount([1], sv)).toBe("1 kommun");
   });
 
   it("shows .. for the network where every municipality's value is withheld", () => {
@@ -176,7 +179,7 @@ describe("the overview", () => {
       const note = doc.getElementById(id)!;
       expect(note.className, id).toBe("chart-empty");
       expect(note.querySelector("svg"), id).toBeNull();
-      expect(text(note), id).toContain(emptyText);
+      expect(text(note), id).toContain("inga publicerade värden");
     }
   });
 });
@@ -207,9 +210,9 @@ describe("charts' axes and marks", () => {
   it("writes the note into a facet without any published value", () => {
     // exit_work_studies_share: Ängelholm and Örebro have no published value in any year
     const facets = [...doc.querySelectorAll("#ind-exit-work-studies-share-chart svg text")].map((t) => t.textContent);
-    expect(facets.filter((t) => t === emptyText)).toHaveLength(2);
+    expect(facets.filter((t) => t === "inga publicerade värden")).toHaveLength(2);
     // long_term_share: every municipality has a value: no note
-    expect([...doc.querySelectorAll("#ind-long-term-share-chart svg text")].map((t) => t.textContent)).not.toContain(emptyText);
+    expect([...doc.querySelectorAll("#ind-long-term-share-chart svg text")].map((t) => t.textContent)).not.toContain("inga publicerade värden");
   });
 
   it("tells women, men and the total apart when their values are equal: symbol, dash, place; the network without a symbol", () => {
@@ -228,9 +231,9 @@ describe("charts' axes and marks", () => {
     const big = syntheticReport(maxFacets + 1, [2024, 2025]);
     const ind = byId.get("long_term_share")!;
     const figures = big.figures.filter((f) => f.indicator === ind.id && !f.dimension).map((f) => (f.year === 2025 ? { ...f, status: ".." as const, value: null } : f));
-    const out = dom(`<body>${renderDotCharts({ id: "x", indicator: ind, municipalities: big.municipalities, years: big.years, figures }).value}</body>`);
+    const out = dom(`<body>${renderDotCharts({ id: "x", indicator: ind, municipalities: big.municipalities, years: big.years, figures, words: sv }).value}</body>`);
     expect(out.querySelector("figure")).toBeNull();
-    expect(text(out.querySelector(".chart-empty"))).toContain(emptyText);
+    expect(text(out.querySelector(".chart-empty"))).toContain("inga publicerade värden");
   });
 });
 
@@ -255,26 +258,26 @@ describe("change", () => {
   const share = byId.get("long_term_share")!, count = byId.get("recipients")!, kr = byId.get("cost_per_work_studies_exit")!;
   const f = (value: number | null, status: Figure["status"] = ""): Figure => ({ indicator: "x", municipality: "0114", year: 2024, gender: "T", value, numerator: null, denominator: null, status, rank: null, ranked: null });
   it("is the difference of the published values in the indicator's notation, '-' without both", () => {
-    expect(changeText(share, f(12.3), f(11.1))).toBe("+1,2");
-    expect(changeText(share, f(10.2), f(11.0))).toBe("\u22120,8");
-    expect(changeText(share, f(0.3), f(0.1))).toBe("+0,2"); // not 0.19999…
-    expect(changeText(share, f(5), f(5))).toBe("±0,0");
-    expect(changeText(count, f(1200), f(80))).toBe("+1 120");
-    expect(changeText(kr, f(10500), f(12000))).toBe("\u22121 500");
-    expect(changeText(share, f(null, ".."), f(11))).toBe("-");
-    expect(changeText(share, f(12), f(null, "-"))).toBe("-");
-    expect(changeText(share, f(12), undefined)).toBe("-");
+    expect(changeText(share, f(12.3), f(11.1), sv)).toBe("+1,2");
+    expect(changeText(share, f(10.2), f(11.0), sv)).toBe("\u22120,8");
+    expect(changeText(share, f(0.3), f(0.1), sv)).toBe("+0,2"); // not 0.19999…
+    expect(changeText(share, f(5), f(5), sv)).toBe("±0,0");
+    expect(changeText(count, f(1200), f(80), sv)).toBe("+1 120");
+    expect(changeText(kr, f(10500), f(12000), sv)).toBe("\u22121 500");
+    expect(changeText(share, f(null, ".."), f(11), sv)).toBe("-");
+    expect(changeText(share, f(12), f(null, "-"), sv)).toBe("-");
+    expect(changeText(share, f(12), undefined, sv)).toBe("-");
   });
 });
 
 describe("print", () => {
   it("runs the page's title at the top of every printed page and numbers the pages", () => {
-    const out = layout({ title: "Unga vuxna 18–29 år", current: "report", run: { id: 1, startedAt: "2025-02-03T02:00:00+01:00", timeZone: "Europe/Stockholm" }, body: "" });
+    const out = layout({ title: "Unga vuxna 18–29 år", current: "report", run: { id: 1, startedAt: "2025-02-03T02:00:00+01:00", timeZone: "Europe/Stockholm" }, body: "", words: sv });
     expect(out).toContain('@top-left { content: "Unga vuxna 18–29 år"');
     expect(css).toMatch(/@bottom-right \{ content: counter\(page\) " \/ " counter\(pages\)/);
     // a title cannot end the string or the style element
     expect(cssString('a"</style><b>\\')).toBe('"a\\22 \\3c \\2f style\\3e \\3c b\\3e \\5c "');
-    const evil = layout({ title: 'x"</style><script>alert(1)</script>', current: "report", run: { id: 1, startedAt: "2025-02-03T02:00:00+01:00", timeZone: "Europe/Stockholm" }, body: "" });
+    const evil = layout({ title: 'x"</style><script>alert(1)</script>', current: "report", run: { id: 1, startedAt: "2025-02-03T02:00:00+01:00", timeZone: "Europe/Stockholm" }, body: "", words: sv });
     expect(dom(evil).querySelectorAll("script")).toHaveLength(0);
   });
 

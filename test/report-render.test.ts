@@ -15,6 +15,7 @@ import { renderIndex } from "../reports/index-page.js";
 import type { Figure, IndexPage, QualityPage, ReportPage } from "../reports/model.js";
 import { renderQuality } from "../reports/quality.js";
 import { freshnessSummary, renderReport, yearChunks } from "../reports/report.js";
+import { words } from "../reports/words.js";
 import { syntheticReport } from "./report-fixture.js";
 
 const input = join(import.meta.dirname, "input", "report-basic");
@@ -128,7 +129,7 @@ describe("report page", () => {
   it("shows the run time in the run's time zone, the definition, the legend and the protection note", () => {
     const text = doc.body.textContent!.replace(/\s+/g, " ");
     expect(text).toContain("3 februari 2025 kl. 02:00 (Europe/Stockholm)");
-    expect(text).toContain(page.targetGroup.definition);
+    expect(text).toContain(page.targetGroup.definition.sv);
     expect(text).toContain("uppgiften bygger på 1–3 personer");
     expect(text).toContain("12 värden i rapporten är skyddade (..), varav 5 för att");
     expect(text).toContain("januari 2023 – december 2024");
@@ -139,7 +140,7 @@ describe("report page", () => {
     expect(sections.map((s) => s.id)).toEqual(page.indicators.map((i) => `ind-${i.id.replace(/_/g, "-")}`));
     for (const [k, s] of sections.entries()) {
       expect(s.querySelector("h2")!.textContent).toBe(page.indicators[k].sv);
-      expect(s.querySelector(".definition")!.textContent).toContain(page.indicators[k].definition);
+      expect(s.querySelector(".definition")!.textContent).toContain(page.indicators[k].definition.sv);
       expect(s.querySelectorAll("figure.chart > svg")).toHaveLength(1);
       expect(s.querySelector("table caption")!.textContent).toContain(page.indicators[k].sv);
     }
@@ -456,8 +457,8 @@ describe("chart layout for a large network", () => {
     expect(doc.querySelector(".meta details summary")!.textContent).toBe("130 kommuner");
     expect(doc.querySelector("details:not(.inline) > summary")!.textContent).toBe("Senast inlästa data per kommun (130 kommuner, biståndsdata t.o.m. december 2025)");
     const rows = (to: (string | null)[]) => to.map((bistandTo, i) => ({ municipality: String(1000 + i), name: `K${i}`, bistandFrom: null, bistandTo, insatsSnapshot: null, lastLoaded: null }));
-    expect(freshnessSummary(rows(["2025-11", null, "2025-12", "2024-06"]))).toBe("4 kommuner, biståndsdata t.o.m. juni 2024 – december 2025, 1 utan biståndsdata");
-    expect(freshnessSummary(rows([null, null]))).toBe("2 kommuner, inga biståndsdata");
+    expect(freshnessSummary(rows(["2025-11", null, "2025-12", "2024-06"]), words("sv"))).toBe("4 kommuner, biståndsdata t.o.m. juni 2024 – december 2025, 1 utan biståndsdata");
+    expect(freshnessSummary(rows([null, null]), words("sv"))).toBe("2 kommuner, inga biståndsdata");
   });
 });
 
@@ -516,6 +517,6 @@ describe("index and codes pages", () => {
     for (const list of Object.values(s.lists)) {
       for (const c of list.codes) expect(rows).toContainEqual(expect.arrayContaining([c.code, c.sv, c.nb, c.en]));
     }
-    for (const i of s.indicators) expect(rows.some((r) => r[0] === i.id && r[2] === i.definition)).toBe(true);
+    for (const i of s.indicators) expect(rows.some((r) => r[0] === i.id && r[2] === i.definition.sv)).toBe(true);
   });
 });

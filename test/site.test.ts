@@ -31,10 +31,10 @@ describe("the published files (contract §7)", () => {
   it("loads every sample file and publishes one report and its CSV, xlsx and Arrow files per target group", () => {
     expect(summary.exitCode).toBe(0);
     expect(summary.files.rejected).toEqual([]);
-    expect(summary.files.accepted).toHaveLength(19);
+    expect(summary.files.accepted).toHaveLength(35);
     const pages = readdirSync(out).filter((f) => f.endsWith(".html")).sort();
-    expect(pages).toEqual([...s.targetGroups.map((t) => `${t.id}.html`), "codes.html", "index.html", "quality.html"].sort());
-    expect(readdirSync(join(out, "data")).sort()).toEqual(s.targetGroups.flatMap((t) => ["arrow", "csv", "xlsx"].map((e) => `${t.id}.${e}`)).sort());
+    expect(pages).toEqual([...s.targetGroups.map((t) => `${t.id}.html`), "codes.html", "index.html", "quality.html", "survey.html"].sort());
+    expect(readdirSync(join(out, "data")).sort()).toEqual([...s.targetGroups.map((t) => t.id), "survey"].flatMap((id) => ["arrow", "csv", "xlsx"].map((e) => `${id}.${e}`)).sort());
   });
 
   it("writes every CSV with the contract's header, codes and notation", () => {
@@ -88,7 +88,7 @@ describe("the published files (contract §7)", () => {
     expect(text).not.toContain(dir);
     const published = JSON.parse(text);
     for (const key of ["inbox", "database", "site", "index"]) expect(published).not.toHaveProperty(key);
-    expect(published.files.accepted).toHaveLength(19);
+    expect(published.files.accepted).toHaveLength(35);
     for (const f of published.files.accepted) {
       expect(Object.keys(f).sort()).toEqual(["file", "findings", "kind", "replaced"]);
       for (const r of f.replaced) expect(Object.keys(r).sort()).toEqual(["file", "kind", "months"]); // which months, not how many rows
@@ -118,7 +118,7 @@ describe.runIf(browserAvailable() || requireBrowser)("the published site in head
   }, 180_000);
 
   it("opens every page with no console errors, no requests and no scripts", () => {
-    expect(checks).toHaveLength(10);
+    expect(checks).toHaveLength(11);
     for (const c of checks) {
       expect(c.consoleErrors, c.file).toEqual([]);
       expect(c.requests, c.file).toEqual([]);

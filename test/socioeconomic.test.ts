@@ -125,7 +125,7 @@ describe("the settings (§9)", () => {
   });
 });
 
-// A run with non-default parameters: 0144 has 20 exits to work and 10 to studies in 2024, 30 households
+// A run with non-default parameters: 0184 has 20 exits to work and 10 to studies in 2024, 30 households
 // paid 10 000 kr a month all year, and a cost of 6 000 kr on each of the 40 exits.
 describe("a run with non-default settings", () => {
   const people: Person[] = [{ label: "A", gender: "K", born: 1980, years: { 2024: "UUUUUUUUUUUU" }, amount: 10_000 }];
@@ -139,8 +139,8 @@ describe("a run with non-default settings", () => {
   beforeAll(async () => {
     root = tempRoot("socio");
     writeFiles(join(root, "inbox"), {
-      "0144/bistand.csv": csvText(bistandHeader, bistandRows("0144", copies(30, people))),
-      "0144/insats.csv": csvText(insatsHeader, insatsRows("0144", measures))
+      "0184/bistand.csv": csvText(bistandHeader, bistandRows("0184", copies(30, people))),
+      "0184/insats.csv": csvText(insatsHeader, insatsRows("0184", measures))
     });
     const settings = { socioeconomic: { horizon_years: 2, discount_rate: 0.1, public_revenue_per_work_year: 60_000, work_retention: [1, 0.5], studies_retention: [1, 0], deadweight: 0.25 } };
     writeFileSync(join(root, "settings.json"), JSON.stringify(settings));
@@ -154,9 +154,9 @@ describe("a run with non-default settings", () => {
   it("publishes the three figures as the settings' model computes them, with the network mean", () => {
     // A = 12 × 10 000 = 120 000; V_work = 180 000 + 0.5 × 180 000 ÷ 1.1 = 261 818.18…; V_studies = 120 000
     // value = (20 × 261 818.18 + 10 × 120 000) × 0.75 = 4 827 272.7 → 4 827 273; C = 40 × 6 000 = 240 000
-    expect(site.cells("all", "socioeconomic_value", "0144", 2024, "T")).toEqual(["4827273", "", "", ""]);
-    expect(site.cells("all", "socioeconomic_net_value", "0144", 2024, "T")).toEqual(["4587273", "", "", ""]);
-    expect(site.cells("all", "socioeconomic_return", "0144", 2024, "T")).toEqual(["20.11", "", "", ""]);
+    expect(site.cells("all", "socioeconomic_value", "0184", 2024, "T")).toEqual(["4827273", "", "", ""]);
+    expect(site.cells("all", "socioeconomic_net_value", "0184", 2024, "T")).toEqual(["4587273", "", "", ""]);
+    expect(site.cells("all", "socioeconomic_return", "0184", 2024, "T")).toEqual(["20.11", "", "", ""]);
     expect(site.cells("all", "socioeconomic_value", "network", 2024, "T")).toEqual(["4827273", "4827273", "1", ""]);
     // the year without measures' data: no value
     expect(site.groups.get("all")!.filter((f) => f.indicator.startsWith("socioeconomic_") && f.gender !== "T")).toEqual([]);
@@ -181,7 +181,7 @@ describe("a run with non-default settings", () => {
     const cfg = runConfig({ inbox: join(root, "inbox"), out: join(root, "site"), db: join(root, "state", "kas.duckdb"), settings: join(root, "settings.json") });
     await run(cfg, testContext({ env: { KAS_KEY: testKey } }));
     // no deadweight: 20 × 261 818.18 + 10 × 120 000 = 6 436 363.6
-    expect(new Site(join(root, "site")).cells("all", "socioeconomic_value", "0144", 2024, "T")).toEqual(["6436364", "", "", ""]);
+    expect(new Site(join(root, "site")).cells("all", "socioeconomic_value", "0184", 2024, "T")).toEqual(["6436364", "", "", ""]);
   });
 
   it("a bad settings file is wrong usage (exit 2) naming the key", async () => {

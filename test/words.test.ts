@@ -12,6 +12,7 @@ import { codes as findingCodes, found, likeness, messageOf, shortList, shortList
 import { loadProfiles } from "../pipeline/contract/profile.js";
 import { schema } from "../pipeline/contract/schema.js";
 import { openDb, type Db } from "../pipeline/db/connection.js";
+import { installMacros } from "../pipeline/db/macros.js";
 import { initDatabase } from "../pipeline/db/tables.js";
 import { fittingProfile } from "../pipeline/ingest/layout.js";
 import { amountsAsWritten } from "../pipeline/load/checks.js";
@@ -156,6 +157,7 @@ describe("the insats snapshot's own date (sql/site/freshness.sql)", () => {
   beforeAll(async () => {
     db = await openDb(":memory:");
     await initDatabase(db, s);
+    await installMacros(db);
     const seen = "2026-01-10 09:00:00+00";
     const snapshots: [string, string, [string, string | null][]][] = [
       ["0101", "insats-2025-12-31.csv", [["2025-03-01", null]]], // the name's date

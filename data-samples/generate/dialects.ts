@@ -1,12 +1,13 @@
 // Dialects: how a municipality's system writes the contract's columns and codes (contract §1–§4).
-// Each dialect is the contract itself with what its system writes differently. The two systems that
-// need a profile (schemas/profiles/case-system-sv.json, numeric-codes.json) also rename headers and
-// codes; their names stand side by side per contract column and code, so each is listed once.
+// Each dialect is the contract itself with what its system writes differently. The two Swedish systems
+// that need a profile (schemas/profiles/case-system-sv.json, numeric-codes.json) also rename headers
+// and codes; their names stand side by side per contract column and code, so each is listed once. The
+// Norwegian KOSTRA-like system (schemas/profiles/kostra-no.json) follows SSB's KOSTRA notation.
 import type { ExitCode, MeasureCode } from "./measures.js";
 import type { IdForm } from "./person-ids.js";
 import type { ReasonCode } from "./reasons.js";
 
-export type DialectName = "contract" | "excel-csv" | "xlsx" | "case-system-sv" | "numeric-codes";
+export type DialectName = "contract" | "excel-csv" | "xlsx" | "case-system-sv" | "numeric-codes" | "kostra-no";
 
 /** The columns whose values are codes, which a dialect may write otherwise. */
 export type CodedColumn = "gender" | "role" | "born_abroad" | "reason" | "measure" | "need_category" | "referred_by" | "exit_reason";
@@ -21,11 +22,14 @@ export interface Dialect {
   readonly decimal: "." | ",";
   readonly fixedDecimals: boolean;
   readonly headers: { readonly bistand: readonly string[]; readonly insats: readonly string[] };
-  readonly month: "YYYY-MM" | "YYYYMM";
-  /** dates of insats: ISO text, compact YYYYMMDD text, or Excel date cells */
-  readonly date: "iso" | "compact" | "excel";
+  readonly month: "YYYY-MM" | "YYYYMM" | "MMYYYY";
+  /** dates of insats: ISO text, compact YYYYMMDD text, KOSTRA's DDMMYYYY text, or Excel date cells */
+  readonly date: "iso" | "compact" | "ddmmyyyy" | "excel";
   /** contract code → the value this system writes; a column not listed is written with contract codes */
   readonly codes: Partial<Record<CodedColumn, Readonly<Record<string, string>>>>;
+  /** contract code → several values this system writes for it, one picked per row (01 ordinary work and
+   *  11 work with wage subsidy both mean work); listed more than once, a value is picked more often */
+  readonly alternatives?: Partial<Record<CodedColumn, Readonly<Record<string, readonly string[]>>>>;
   readonly household: (municipality: string, no: number) => string;
   readonly ids: IdForm;
 }
@@ -147,6 +151,37 @@ const numericCodes: Dialect = {
   ids: "pnr12"
 };
 
+/**
+ * A Norwegian system's export in KOSTRA's notation (SSB's control programs, statisticsnorway/
+ * kostra-kontrollprogram: file descriptions 11F and 11CF): upper-case ASCII headers, gender KJONN
+ * 1 = man, 2 = woman, yes/no as 1/2, months MMYYYY and dates DDMMYYYY, and the situation after an
+ * ended measure as form 11CF codes it (01 ordinary work, 11 work with wage subsidy, 03 a state
+ * labour-market measure, 04 school, 13 disability benefit, 14 work assessment allowance, 15/16 social
+ * assistance awaiting or without such a clarification, 10 other, 17 unknown). KOSTRA has no code for
+ * the municipality's own employment, another measure, a move or a drop-out: the system writes 10
+ * (other) for them. Semicolons, CRLF, whole kroner; person_id a fødselsnummer or D-number.
+ */
+const kostraNo: Dialect = {
+  ...contract,
+  name: "kostra-no", delimiter: ";", eol: "\r\n", decimal: ",", month: "MMYYYY", date: "ddmmyyyy",
+  headers: {
+    bistand: ["KOMMUNE_NR", "MAANED", "PERSON_FODSELSNR", "SAKSNR", "ROLLE", "KJONN", "FODSELSAAR", "FODT_UTLAND", "STONADSGRUNN", "BELOP"],
+    insats: ["KOMMUNE_NR", "PERSON_FODSELSNR", "KJONN", "FODSELSAAR", "TILTAK", "BEHOVSKATEGORI", "HENVIST_AV", "BEGYNT_DATO", "AVSL_DATO", "AVSL_SITUASJON", "KOSTNAD"]
+  },
+  codes: {
+    gender: { M: "1", K: "2" },
+    role: { applicant: "1", co_applicant: "2" },
+    born_abroad: { "1": "1", "0": "2" },
+    exit_reason: {
+      work: "01", studies: "04", employment_service: "03", ill_health: "14", other: "10", unknown: "17",
+      municipal_employment: "10", other_measure: "10", moved: "10", dropped_out: "10"
+    }
+  },
+  alternatives: { exit_reason: { work: ["01", "01", "01", "11"], ill_health: ["13", "14"], other: ["10", "15", "16"] } },
+  household: (_m, no) => String(10_000_000 + no),
+  ids: "fnr"
+};
+
 export const dialects: Readonly<Record<DialectName, Dialect>> = {
   contract,
   /** the contract saved by Swedish Excel as "CSV UTF-8": BOM, semicolons, CRLF, decimal comma */
@@ -160,5 +195,6 @@ export const dialects: Readonly<Record<DialectName, Dialect>> = {
     household: (_m, no) => String(10000 + no), ids: "hex16"
   },
   "case-system-sv": caseSystemSv,
-  "numeric-codes": numericCodes
+  "numeric-codes": numericCodes,
+  "kostra-no": kostraNo
 };

@@ -5,12 +5,15 @@
 // rows are written as they are made (only the people model is kept in memory, never a file's rows).
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { writeCommentary } from "./commentary.js";
 import { dialects } from "./dialects.js";
-import { MunicipalityWriter } from "./municipality-writer.js";
+import { writeInhabitants } from "./inhabitants.js";
+import { fileTime, MunicipalityWriter } from "./municipality-writer.js";
 import type { GenerateOptions, GenerateResult } from "./options.js";
 import { IdMaker } from "./person-ids.js";
 import { PopulationBuilder } from "./population.js";
 import { Random } from "./random.js";
+import { surveyRows, writeSurvey } from "./survey.js";
 
 function check(options: GenerateOptions): void {
   const { years, municipalities } = options;
@@ -28,14 +31,21 @@ function check(options: GenerateOptions): void {
     if (m.correction && (!years.includes(m.correction.year) || m.correction.months.some((x) => !(x >= 1 && x <= 12)))) {
       throw new Error(`invalid correction of ${m.code}: ${JSON.stringify(m.correction)}`);
     }
+    const sy = m.survey?.years ?? [];
+    if (new Set(sy.map((y) => y.year)).size !== sy.length || sy.some((y) => ![y.year, y.K, y.M, y.unsaid].every((x) => Number.isSafeInteger(x) && x >= 0))) {
+      throw new Error(`invalid survey of ${m.code}: ${JSON.stringify(sy)}`);
+    }
   }
 }
 
 /** Writes each municipality's extracts to <outDir>/<code>/: one bistand file per year (plus a
- *  correction where asked) and one insats snapshot. Deterministic for the same options. */
+ *  correction where asked), one insats snapshot, and where the spec asks a survey file per survey
+ *  year and a commentary; then the network's population file where the options ask. Deterministic
+ *  for the same options. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   check(options);
-  const result: GenerateResult = { files: [], rows: { bistand: 0, insats: 0 } };
+  const result: GenerateResult = { files: [], rows: { bistand: 0, insats: 0, survey: 0, population: 0 } };
+  const mtime = fileTime(options);
   const ids = new IdMaker();
   for (const spec of options.municipalities) {
     const dir = join(options.outDir, spec.code);
@@ -56,6 +66,22 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       }
     }
     if (spec.insats !== false) await w.insats(pop, new Random(`${key}:insats`), new Random(`${key}:insats-durations`), ids);
+    if (spec.survey) {
+      // a stream of its own: the answers change nothing in the other files
+      const rng = new Random(`${key}:survey`);
+      for (let yi = 0; yi < spec.survey.years.length; yi++) {
+        const year = spec.survey.years[yi].year;
+        const written = await writeSurvey(dir, spec.code, dialects[spec.dialect], surveyRows(spec.survey, yi, rng), year, mtime);
+        result.files.push(written.path);
+        result.rows.survey += written.rows;
+      }
+    }
+    if (spec.commentary) result.files.push(await writeCommentary(dir, spec.commentary, mtime));
+  }
+  if (options.inhabitants) {
+    const written = await writeInhabitants(options.outDir, options.inhabitants, mtime);
+    result.files.push(written.path);
+    result.rows.population += written.rows;
   }
   return result;
 }

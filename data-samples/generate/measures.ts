@@ -83,7 +83,7 @@ function finalExit(rng: Random, need: NeedCode | null): ExitCode {
  *  measure of the years starts (`next`); or null (most participants; or it would have ended before
  *  `first`, or begun before the participant was 19). Its exit is `other_measure` when the next
  *  measure follows within a month. */
-function runningBefore(p: Person, need: NeedCode | null, referred: ReferredCode | null, next: number, first: number, rng: Random): Measure | null {
+function runningBefore(p: Person, need: NeedCode | null, referred: ReferredCode | null, next: number, first: number, rng: Random, costFactor: number): Measure | null {
   if (!rng.chance(runningShare)) return null;
   const end = next - rng.int(1, 180) * dayMs;
   // 735 days are more than 24 whole months from any start day; 1 110 days about 36 months; the
@@ -93,7 +93,7 @@ function runningBefore(p: Person, need: NeedCode | null, referred: ReferredCode 
   const start = end - days * dayMs;
   const measure = rng.weighted(longMeasureWeights);
   const exit: ExitCode = next - end <= 31 * dayMs ? "other_measure" : finalExit(rng, need);
-  const costKr = rng.chance(0.3) ? null : Math.round(days / 30.4 * measureTerms[measure][2] * (0.8 + 0.4 * rng.float()));
+  const costKr = rng.chance(0.3) ? null : Math.round(days / 30.4 * (measureTerms[measure][2] * costFactor) * (0.8 + 0.4 * rng.float()));
   if (end < first || start < earliest || new Date(start).getUTCFullYear() - p.birthYear < 19) return null;
   return { measure, need, referred, start, end, exit, costKr };
 }
@@ -102,8 +102,11 @@ function runningBefore(p: Person, need: NeedCode | null, referred: ReferredCode 
  *  (h: their household) starts in a month with assistance; an outsider's (h null) any day from
  *  `first` to `snapshot`, the day the snapshot is taken. Before these, for a few, a long measure
  *  already running on `first`; and a few measures end in their first four weeks. What these add
- *  is drawn from `more`, so the draws from `rng` are the same with or without them. */
-export function* measuresOf(p: Person, h: Household | null, rng: Random, more: Random, years: readonly number[], first: number, snapshot: number): Generator<Measure> {
+ *  is drawn from `more`, so the draws from `rng` are the same with or without them. Costs are the
+ *  Swedish levels (SEK) times `costFactor`. */
+export function* measuresOf(
+  p: Person, h: Household | null, rng: Random, more: Random, years: readonly number[], first: number, snapshot: number, costFactor = 1
+): Generator<Measure> {
   const group = h === null ? null : p.neverCoded ? "none" : groupOf(reasonCodes[p.base]);
   const need: NeedCode | null = rng.chance(0.1) ? null : rng.weighted(needWeights[group ?? "outsider"]);
   const referred: ReferredCode | null = rng.chance(0.08) ? null
@@ -122,11 +125,12 @@ export function* measuresOf(p: Person, h: Household | null, rng: Random, more: R
   } else {
     start = first + rng.int(0, Math.round((snapshot - first) / dayMs)) * dayMs;
   }
-  const running = runningBefore(p, need, referred, start, first, more);
+  const running = runningBefore(p, need, referred, start, first, more, costFactor);
   if (running) yield running;
   let measure: MeasureCode = rng.weighted(measureWeights);
   for (let k = 0; k < 2; k++) {
-    const [lo, hi, perMonth] = measureTerms[measure];
+    const [lo, hi, sekPerMonth] = measureTerms[measure];
+    const perMonth = sekPerMonth * costFactor;
     const days = rng.int(lo * 30, hi * 30 + 15);
     const endMs = start + days * dayMs;
     const ongoing = endMs > snapshot;

@@ -9,7 +9,7 @@ import { dialects, type CodedColumn, type Dialect } from "./dialects.js";
 import { measuresOf } from "./measures.js";
 import type { GenerateOptions, GenerateResult, MunicipalitySpec } from "./options.js";
 import type { IdMaker } from "./person-ids.js";
-import { amountOre, type Household, type Person, type Population } from "./population.js";
+import { amountOre, moneyLevels, type Household, type Person, type Population } from "./population.js";
 import { unit, type Random } from "./random.js";
 import { groupOf, NONE, reasonCodes } from "./reasons.js";
 import { XlsxFile, type Cell } from "./xlsx-file.js";
@@ -31,6 +31,10 @@ interface RowCells {
 const csvCell = (v: string, sep: string) => (v.includes(sep) || v.includes('"') || v.includes("\n") || v.includes("\r") ? `"${v.replaceAll('"', '""')}"` : v);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** The modification time every file of a run gets: the options' mtime, else 15 January after the last
+ *  year (UTC), so that a run compares like a fresh checkout, where all files share one mtime. */
+export const fileTime = (options: GenerateOptions): Date => options.mtime ?? new Date(Date.UTC(options.years[options.years.length - 1] + 1, 0, 15, 6, 0, 0));
+
 /** Writes one municipality's files into its folder, adding each file and its rows to `result`. */
 export class MunicipalityWriter {
   private readonly d: Dialect;
@@ -45,7 +49,7 @@ export class MunicipalityWriter {
   ) {
     this.d = dialects[spec.dialect];
     this.reasonText = reasonCodes.map((c) => this.code("reason", c));
-    this.fixed = options.mtime ?? new Date(Date.UTC(options.years[options.years.length - 1] + 1, 0, 15, 6, 0, 0));
+    this.fixed = fileTime(options);
   }
 
   private code(column: CodedColumn, code: string): string {
@@ -61,15 +65,24 @@ export class MunicipalityWriter {
     return `${kr}${this.d.decimal}${dec}`;
   }
 
+  /** One of the values the system writes for a code where it has several, picked by a stateless draw
+   *  from (a, b), so the streams of random numbers stay as they were. */
+  private codeOf(column: CodedColumn, code: string, a: number, b: number): string {
+    const alternatives = this.d.alternatives?.[column]?.[code];
+    return alternatives ? alternatives[Math.floor(unit(a, b) * alternatives.length)] : this.code(column, code);
+  }
+
   private month(year: number, m: number): string {
     const mm = String(m + 1).padStart(2, "0");
-    return this.d.month === "YYYYMM" ? `${year}${mm}` : `${year}-${mm}`;
+    return this.d.month === "YYYYMM" ? `${year}${mm}` : this.d.month === "MMYYYY" ? `${mm}${year}` : `${year}-${mm}`;
   }
 
   private date(ms: number | null): Cell {
     if (ms === null) return null;
     if (this.d.date === "excel") return new Date(ms);
-    return this.d.date === "compact" ? iso(ms).replaceAll("-", "") : iso(ms);
+    const d = iso(ms);
+    if (this.d.date === "ddmmyyyy") return `${d.slice(8, 10)}${d.slice(5, 7)}${d.slice(0, 4)}`;
+    return this.d.date === "compact" ? d.replaceAll("-", "") : d;
   }
 
   private async finish(path: string): Promise<void> {
@@ -230,12 +243,12 @@ export class MunicipalityWriter {
       } else {
         who = participants[next++];
       }
-      for (const m of measuresOf(who.p, who.h, rng, more, years, first, snapshot)) {
+      for (const m of measuresOf(who.p, who.h, rng, more, years, first, snapshot, moneyLevels[this.spec.currency ?? "SEK"].factor)) {
         const cost = m.costKr === null ? null : d.file === "xlsx" ? m.costKr : this.amount(m.costKr * 100);
         put([
           this.spec.code, who.p.id, this.code("gender", who.p.female ? "K" : "M"), d.file === "xlsx" ? who.p.birthYear : String(who.p.birthYear),
           this.code("measure", m.measure), m.need === null ? null : this.code("need_category", m.need), m.referred === null ? null : this.code("referred_by", m.referred),
-          this.date(m.start), this.date(m.end), m.exit === null ? null : this.code("exit_reason", m.exit), cost
+          this.date(m.start), this.date(m.end), m.exit === null ? null : this.codeOf("exit_reason", m.exit, m.start / 86_400_000, who.p.birthYear * 12 + rows), cost
         ]);
         rows++;
       }

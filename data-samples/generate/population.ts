@@ -4,7 +4,7 @@
 // a municipality's files are written, never a file's rows.
 import type { Dialect } from "./dialects.js";
 import { longPattern, popcount, shortPattern } from "./months.js";
-import type { MunicipalitySpec } from "./options.js";
+import type { Currency, MunicipalitySpec } from "./options.js";
 import type { IdMaker } from "./person-ids.js";
 import { unit, type Random, type Weighted } from "./random.js";
 import { changeReason, drawInGroup, drawReason, groupOf, NONE, R, reasonCodes } from "./reasons.js";
@@ -40,7 +40,18 @@ export interface Household {
   readonly seed: number;
   /** typical monthly amount, öre */
   readonly baseOre: number;
+  /** the amount levels of the municipality's currency */
+  readonly money: MoneyLevel;
 }
+
+/** A currency's amount level: a factor on the Swedish amounts, and whether amounts have öre. */
+export interface MoneyLevel {
+  readonly factor: number;
+  readonly ore: boolean;
+}
+
+/** Norwegian assistance is paid at about a quarter higher levels than Swedish, in whole kroner. */
+export const moneyLevels: Readonly<Record<Currency, MoneyLevel>> = { SEK: { factor: 1, ore: true }, NOK: { factor: 1.25, ore: false } };
 
 export interface Population {
   readonly households: Household[];
@@ -131,14 +142,16 @@ export class PopulationBuilder {
       members.push(partner);
     }
     const no = this.households.length + 1;
-    const baseKr = couple ? 7000 + 9000 * beta(rng) : 4000 + 8000 * beta(rng);
+    const money = moneyLevels[this.spec.currency ?? "SEK"];
+    const baseKr = (couple ? 7000 + 9000 * beta(rng) : 4000 + 8000 * beta(rng)) * money.factor;
     const h: Household = {
       no,
       id: this.dialect.household(this.spec.code, no),
       members,
       active: this.years.map(() => 0),
       seed: rng.next(),
-      baseOre: Math.round(baseKr * 100)
+      baseOre: Math.round(baseKr * 100),
+      money
     };
     this.households.push(h);
     return h;
@@ -192,11 +205,14 @@ export class PopulationBuilder {
 }
 
 /** The amount of a household-month (gm: year index × 12 + month) in öre: the household's level,
- *  varying a little by month, now and then a one-off addition; whole kronor mostly, sometimes öre. */
+ *  varying a little by month, now and then a one-off addition; whole kronor mostly, sometimes öre
+ *  (in NOK whole kroner always). */
 export function amountOre(h: Household, gm: number): number {
+  const f = h.money.factor;
   let kr = (h.baseOre / 100) * (0.88 + 0.24 * unit(h.seed, gm * 4));
-  if (unit(h.seed, gm * 4 + 1) < 0.08) kr += 800 + 2500 * unit(h.seed, gm * 4 + 2);
-  kr = clamp(kr, 4000, 16000);
+  if (unit(h.seed, gm * 4 + 1) < 0.08) kr += (800 + 2500 * unit(h.seed, gm * 4 + 2)) * f;
+  kr = clamp(kr, 4000 * f, 16000 * f);
+  if (!h.money.ore) return Math.round(kr) * 100;
   const u = unit(h.seed, gm * 4 + 3);
   return u < 0.6 ? Math.round(kr) * 100 : u < 0.8 ? Math.round(kr * 2) * 50 : Math.round(kr * 100);
 }

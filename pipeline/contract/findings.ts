@@ -5,6 +5,7 @@
 // pass a code and its parameters (values, column names, counts, lists, the profile's name …), never
 // words or a severity.
 import type { Finding, Severity } from "./finding.js";
+import type { Country, Successor } from "./municipalities.js";
 import { schema } from "./schema.js";
 
 export type Lang = "sv" | "en";
@@ -15,14 +16,15 @@ interface Text {
 }
 
 /** Where in the reading of a file a check runs: the groups of codes.html. */
-export type Stage = "file" | "header" | "structure" | "values" | "rules";
+export type Stage = "file" | "header" | "structure" | "values" | "rules" | "commentary";
 
 export const stages: Readonly<Record<Stage, Text>> = {
   file: { sv: "Filen: format, teckenkodning och radslut", en: "The file: format, encoding and line endings" },
   header: { sv: "Rubrikraden och kolumnerna", en: "The header row and the columns" },
   structure: { sv: "Radernas struktur", en: "The structure of the rows" },
   values: { sv: "Värdet i varje kolumn", en: "The value in each column" },
-  rules: { sv: "Regler inom en rad och mellan rader", en: "Rules within a row and between rows" }
+  rules: { sv: "Regler inom en rad och mellan rader", en: "Rules within a row and between rows" },
+  commentary: { sv: "Kommunens kommentar (.md)", en: "The municipality's commentary (.md)" }
 };
 
 export const severities: Readonly<Record<Severity, { readonly label: Text; readonly meaning: Text }>> = {
@@ -85,6 +87,41 @@ export interface DateFormat {
 
 /** The required columns of each extract kind. */
 export type KindColumns = readonly { readonly kind: string; readonly columns: readonly string[] }[];
+
+/** A municipality code that the official lists (contract/municipalities.ts, schemas/municipalities.json)
+ *  do not have as a municipality in some of the years a file needs it for (municipality_not_in_years). */
+export type MunicipalityNotInYears = {
+  /** the code, as the file gives it (after a profile's mapping) */
+  readonly value: string;
+  /** the years it is no municipality in: of the rows' years, or a snapshot's year */
+  readonly years: readonly number[];
+  /** the file's years it is right for: the rest of its rows (a bistand file of 2023 and 2024 with 3024) */
+  readonly valid: readonly number[];
+  /** an insats file is a snapshot (contract §1): its codes are those of the day it was taken (YYYY-MM-DD),
+   *  read from its name, else its rows' latest date, else the day it was first seen (sql/macros/snapshot_day.sql) */
+  readonly snapshot: { readonly date: string; readonly source: "file_name" | "rows" | "first_seen" } | null;
+  /** the file came from (or belongs in) a municipality's folder, which takes one code: a file whose
+   *  years need different codes is split by year (a network file holds every municipality's rows) */
+  readonly oneCode: boolean;
+} & (
+  /** no list of either country has the code */
+  | { readonly reason: "unknown" }
+  /** the code ended and others took over, step by step up to today's (Norway's reforms of 2020 and 2024) */
+  | { readonly reason: "replaced"; readonly country: Country; readonly name: string; readonly to: number; readonly successors: readonly Successor[] }
+  /** the code is a municipality in other years only; `earlier`: the codes it had in the years asked about */
+  | {
+      readonly reason: "other_years"; readonly country: Country; readonly name: string; readonly from: number | null; readonly to: number | null;
+      readonly earlier: readonly MunicipalityCode[];
+    }
+);
+
+/** A municipality's code in some years (municipality_not_in_years). */
+export interface MunicipalityCode {
+  readonly code: string;
+  readonly name: string;
+  readonly from: number | null;
+  readonly to: number | null;
+}
 
 /** Why a workbook cannot be read (corrupt_xlsx). */
 export type CorruptReason = "xls_or_password" | "empty" | "not_a_workbook" | "truncated" | "too_large" | "parts_missing" | "no_contents" | "damaged";
@@ -224,6 +261,133 @@ const corruptReasons: Readonly<Record<CorruptReason, Text>> = {
   parts_missing: { sv: "filen är ofullständig (delar saknas)", en: "the file is incomplete (parts are missing)" },
   no_contents: { sv: "arbetsbokens innehållsförteckning saknas eller är skadad", en: "the workbook's table of contents is missing or damaged" },
   damaged: { sv: "innehållet är skadat", en: "its contents are damaged" }
+};
+
+// ---- The words of municipality_not_in_years
+
+const countryNames: Readonly<Record<Lang, Readonly<Record<Country, string>>>> = { sv: { SE: "Sverige", NO: "Norge" }, en: { SE: "Sweden", NO: "Norway" } };
+
+/** "a", "a och b", "a, b och c" */
+const listed = (items: readonly string[], and: string): string =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+
+/** Years, three or more consecutive ones as a span: [2022, 2024, 2025, 2026] → "2022 och 2024–2026". */
+function yearsText(years: readonly number[], and: string): string {
+  const spans: [number, number][] = [];
+  for (const y of [...new Set(years)].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last && last[1] === y - 1) last[1] = y;
+    else spans.push([y, y]);
+  }
+  // two years in a row are two years ("2024 och 2025"), three or more a span
+  return listed(spans.flatMap(([a, b]) => (a === b ? [String(a)] : b === a + 1 ? [String(a), String(b)] : [`${a}–${b}`])), and);
+}
+
+/** The years a code was valid: "2020–2023", "från och med 2024", "till och med 2019". */
+function validSpan(from: number | null, to: number | null, lang: Lang): string {
+  if (from !== null && to !== null) return from === to ? String(from) : `${from}–${to}`;
+  if (from !== null) return lang === "sv" ? `från och med ${from}` : `from ${from}`;
+  if (to !== null) return lang === "sv" ? `till och med ${to}` : `until ${to}`;
+  return lang === "sv" ? "alla år" : "every year";
+}
+
+/** The successors of a replaced code that were in use in a year (the last step that had begun by then). */
+function successorsIn(successors: readonly Successor[], year: number): Successor[] {
+  const begun = successors.filter((s) => s.from <= year);
+  const from = Math.max(...begun.map((s) => s.from));
+  return begun.filter((s) => s.from === from);
+}
+
+/** Whether a file's rows need more than one code: some are right, or the wrong ones need different codes. */
+function needsSplit(p: MunicipalityNotInYears): boolean {
+  if (!p.oneCode || p.snapshot || p.reason === "unknown") return false;
+  if (p.valid.length > 0) return true;
+  return p.reason === "replaced" && codesByYears(p.successors, p.years, ",").length > 1;
+}
+
+/** The codes to write, by the years they are for: [["3024", [2022]], ["3201", [2024, 2025]]]. */
+function codesByYears(successors: readonly Successor[], years: readonly number[], or: string): [string, number[]][] {
+  const groups = new Map<string, number[]>();
+  for (const y of years) {
+    const now = successorsIn(successors, y);
+    if (now.length === 0) continue;
+    const codes = listed(now.map((s) => s.code), or);
+    groups.set(codes, [...(groups.get(codes) ?? []), y]);
+  }
+  return [...groups];
+}
+
+const named = (c: { code: string; name: string }) => `${c.code} (${c.name})`;
+
+/** Where a snapshot's day was read (sql/macros/snapshot_day.sql). */
+const snapshotSource: Readonly<Record<Lang, Readonly<Record<NonNullable<MunicipalityNotInYears["snapshot"]>["source"], string>>>> = {
+  sv: {
+    file_name: "enligt datumet i filnamnet",
+    rows: "enligt det senaste datumet i raderna (filnamnet har inget datum)",
+    first_seen: "dagen den lästes in (varken filnamnet eller raderna har ett tidigare datum)"
+  },
+  en: {
+    file_name: "by the date in its name",
+    rows: "by its rows' latest date (its name has no date)",
+    first_seen: "the day it was read (neither its name nor its rows have an earlier date)"
+  }
+};
+
+const municipalityWords = {
+  sv: (p: MunicipalityNotInYears): string => {
+    if (p.reason === "unknown") {
+      return `"${p.value}" är ingen kommunkod: varken SCB:s förteckning över Sveriges kommuner eller SSB:s över Norges har den. Skriv kommunens fyrsiffriga kod, t.ex. 0180 (Stockholm) eller 0301 (Oslo).`;
+    }
+    const who = `${p.value} (${p.name}, ${countryNames.sv[p.country]})`;
+    const years = yearsText(p.years, "och");
+    const where = p.snapshot
+      ? `filen är en ögonblicksbild (insats) tagen ${p.snapshot.date}, ${snapshotSource.sv[p.snapshot.source]}`
+      : `filen har rader för ${years}`;
+    const later = p.snapshot && p.snapshot.source !== "file_name" ? " Togs uttaget senare, skriv dess datum i filnamnet, t.ex. insats-2024-01-15.csv." : "";
+    const split = needsSplit(p)
+      ? ` Filens år behöver olika koder${p.valid.length ? ` (raderna för ${yearsText(p.valid, "och")} har rätt kod)` : ""}, och en kommuns mapp tar emot en kod: dela filen per år och ladda upp varje del i mappen för det årets kod.`
+      : "";
+    if (p.reason === "replaced") {
+      const steps = [...new Set(p.successors.map((s) => s.from))].map((y) => `${y} av ${listed(p.successors.filter((s) => s.from === y).map(named), "och")}`);
+      const one = (codes: string) => (codes.includes(" eller ") ? `${codes} (den kommun raden gäller)` : codes);
+      const groups = codesByYears(p.successors, p.years, "eller");
+      const write = p.snapshot
+        ? `Skriv ${one(groups[0][0])}, kommunens kod ${years}.`
+        : `Skriv ${listed(groups.map(([codes, ys]) => `${one(codes)} på raderna för ${yearsText(ys, "och")}`), "och")}.`;
+      return `Kommunkoden ${who} gällde till och med ${p.to}, men ${where}. Koden ersattes ${steps.join(" och sedan ")}. ${write}${later}${split}`;
+    }
+    const earlier = p.earlier.length
+      ? ` Under ${years} hade kommunen koden ${listed(p.earlier.map((e) => `${e.code} (${e.name}, ${validSpan(e.from, e.to, "sv")})`), "och")}: skriv den${p.snapshot ? "" : " på de årens rader"}, eller kontrollera ${p.snapshot ? "datumet" : "radernas år"}.`
+      : ` Kontrollera kommunkoden och ${p.snapshot ? "datumet" : "radernas år"}.`;
+    return `Kommunkoden ${who} gäller ${validSpan(p.from, p.to, "sv")}, men ${where}.${earlier}${later}${split}`;
+  },
+  en: (p: MunicipalityNotInYears): string => {
+    if (p.reason === "unknown") {
+      return `"${p.value}" is not a municipality code: neither SCB's list of Sweden's municipalities nor SSB's list of Norway's has it. Write the municipality's four-digit code, e.g. 0180 (Stockholm) or 0301 (Oslo).`;
+    }
+    const who = `${p.value} (${p.name}, ${countryNames.en[p.country]})`;
+    const years = yearsText(p.years, "and");
+    const where = p.snapshot
+      ? `the file is a snapshot (insats) taken on ${p.snapshot.date}, ${snapshotSource.en[p.snapshot.source]}`
+      : `the file has rows for ${years}`;
+    const later = p.snapshot && p.snapshot.source !== "file_name" ? " If the extract was taken later, write its date in the file's name, e.g. insats-2024-01-15.csv." : "";
+    const split = needsSplit(p)
+      ? ` The file's years need different codes${p.valid.length ? ` (the rows for ${yearsText(p.valid, "and")} have the right one)` : ""}, and a municipality's folder takes one code: split the file by year and upload each part to the folder of that year's code.`
+      : "";
+    if (p.reason === "replaced") {
+      const steps = [...new Set(p.successors.map((s) => s.from))].map((y) => `in ${y} by ${listed(p.successors.filter((s) => s.from === y).map(named), "and")}`);
+      const one = (codes: string) => (codes.includes(" or ") ? `${codes} (whichever municipality the row concerns)` : codes);
+      const groups = codesByYears(p.successors, p.years, "or");
+      const write = p.snapshot
+        ? `Write ${one(groups[0][0])}, the municipality's code in ${years}.`
+        : `Write ${listed(groups.map(([codes, ys]) => `${one(codes)} on the rows for ${yearsText(ys, "and")}`), "and")}.`;
+      return `Municipality code ${who} was valid until ${p.to}, but ${where}. It was replaced ${steps.join(" and then ")}. ${write}${later}${split}`;
+    }
+    const earlier = p.earlier.length
+      ? ` In ${years} the municipality's code was ${listed(p.earlier.map((e) => `${e.code} (${e.name}, ${validSpan(e.from, e.to, "en")})`), "and")}: write it${p.snapshot ? "" : " on those years' rows"}, or check ${p.snapshot ? "the date" : "the rows' years"}.`
+      : ` Check the municipality code and ${p.snapshot ? "the date" : "the rows' years"}.`;
+    return `Municipality code ${who} is valid ${validSpan(p.from, p.to, "en")}, but ${where}.${earlier}${later}${split}`;
+  }
 };
 
 // ---- The catalogue
@@ -508,6 +672,26 @@ const catalogue = {
     fix: {
       sv: "Öppna arbetsboken i Excel och spara den på nytt som Excel-arbetsbok (.xlsx), eller spara uttaget som CSV.",
       en: "Open the workbook in Excel and save it again as an Excel workbook (.xlsx), or save the extract as CSV."
+    }
+  }),
+
+  wrong_folder: entry<{ kind: string; folder: string; belongs: "network" | "municipality" }>({
+    severity: "FATAL",
+    stage: "file",
+    title: { sv: "Filen ligger i fel mapp", en: "The file is in the wrong folder" },
+    message: {
+      sv: (p) =>
+        p.belongs === "network"
+          ? `Filen är en ${p.kind}-fil (befolkning), men den kom från kommunmappen ${p.folder}. Befolkningsuppgifter gäller hela nätverket och läses bara från mappen network/, så hela filen avvisas. Ladda upp filen i mappen network/ i inkorgen.`
+          : `Filen är ${p.kind === "commentary" ? "en kommentar (.md)" : `en ${p.kind}-fil`}, men den kom från mappen ${p.folder}/, som bara tar emot nätverkets referensdata (befolkning, population). En kommuns uttag och kommentar läses bara från kommunens egen mapp (den fyrsiffriga kommunkoden, t.ex. 0181/), så hela filen avvisas. Ladda upp filen i kommunens mapp.`,
+      en: (p) =>
+        p.belongs === "network"
+          ? `The file is a ${p.kind} file (population), but it came from the municipality folder ${p.folder}. Population figures concern the whole network and are read only from the folder network/, so the whole file is rejected. Upload the file to the folder network/ of the inbox.`
+          : `The file is ${p.kind === "commentary" ? "a commentary (.md)" : `a ${p.kind} file`}, but it came from the folder ${p.folder}/, which only takes the network's reference data (population). A municipality's extracts and commentary are read only from its own folder (the four-digit municipality code, e.g. 0181/), so the whole file is rejected. Upload the file to the municipality's folder.`
+    },
+    fix: {
+      sv: "Ladda upp befolkningsfiler i mappen network/ och allt annat i kommunens egen mapp.",
+      en: "Upload population files to the folder network/ and everything else to the municipality's own folder."
     }
   }),
 
@@ -947,6 +1131,51 @@ const catalogue = {
     fix: { sv: "Kontrollera datumet.", en: "Check the date." }
   }),
 
+  missing_respondent: entry<FileColumn>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Svarande saknas", en: "The respondent is missing" },
+    message: {
+      sv: (p) => `${p.column ?? "respondent"} saknas. Varje rad ska ange enkätens eget nummer på den svarande (samma nummer på alla den svarandes rader).`,
+      en: (p) => `${p.column ?? "respondent"} is missing. Every row must give the survey's own number of the respondent (the same number on all of the respondent's rows).`
+    },
+    fix: { sv: "Fyll i enkätens svarandenummer på varje rad.", en: "Fill in the survey's respondent number on every row." }
+  }),
+  respondent_identity_number: entry<FileColumn>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Svarandenumret är ett identitetsnummer", en: "The respondent number is an identity number" },
+    message: {
+      sv: (p) =>
+        `${p.column ?? "respondent"} är ett giltigt personnummer, samordningsnummer eller fødselsnummer/D-nummer (kontrollsiffran stämmer). En enkät får aldrig identifiera de svarande: använd enkätens eget löpnummer. Värdet visas inte, eftersom det är ett personnummer.`,
+      en: (p) =>
+        `${p.column ?? "respondent"} is a valid personnummer, samordningsnummer or fødselsnummer/D-number (its check digit is right). A survey must never identify its respondents: use the survey's own serial number. The value is not shown, as it is an identity number.`
+    },
+    fix: { sv: "Ersätt identitetsnumret med enkätens eget löpnummer.", en: "Replace the identity number with the survey's own serial number." }
+  }),
+  invalid_calendar_year: entry<{ value: string } & FileColumn>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltigt år", en: "Invalid year" },
+    message: {
+      sv: (p) => `"${p.value}" är inget år för ${p.column ?? "year"}. Skriv året med fyra siffror, t.ex. 2025.`,
+      en: (p) => `"${p.value}" is not a year for ${p.column ?? "year"}. Write the year with four digits, e.g. 2025.`
+    },
+    fix: { sv: "Skriv året med fyra siffror, t.ex. 2025.", en: "Write the year with four digits, e.g. 2025." }
+  }),
+  invalid_integer: entry<{ value: string; column: string; min: number; max: number | null }>({
+    severity: "ERROR",
+    stage: "values",
+    title: { sv: "Ogiltigt heltal", en: "Invalid whole number" },
+    message: {
+      sv: (p) =>
+        `"${p.value}" är inget giltigt värde för ${p.column}: skriv ett heltal ${p.max === null ? `från ${p.min} och uppåt` : `från ${p.min} till ${p.max}`}, med bara siffror (utan tecken, decimaler eller mellanslag).`,
+      en: (p) =>
+        `"${p.value}" is not a valid value for ${p.column}: write a whole number ${p.max === null ? `of ${p.min} or more` : `from ${p.min} to ${p.max}`}, in digits only (no sign, decimals or spaces).`
+    },
+    fix: { sv: "Skriv ett heltal inom de tillåtna gränserna, med bara siffror.", en: "Write a whole number within the allowed bounds, in digits only." }
+  }),
+
   // -- Rules within a row and between rows
   wrong_municipality: entry<{ value: string; folder: string | null; first: string }>({
     severity: "FATAL",
@@ -959,6 +1188,16 @@ const catalogue = {
         `The row names municipality ${p.value}, but the file came from ${p.folder ? `the municipality folder ${p.folder}` : `municipality ${p.first} (the file's first row)`}. A municipality's folder may only hold that municipality's data, so the whole file is rejected. Upload the file to the right municipality's folder, or correct the municipality code.`
     },
     fix: { sv: "Ladda upp filen i rätt kommuns mapp, eller rätta kommunkoden.", en: "Upload the file to the right municipality's folder, or correct the municipality code." }
+  }),
+  municipality_not_in_years: entry<MunicipalityNotInYears>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Kommunkoden gäller inte filens år", en: "The municipality code is not valid in the file's years" },
+    message: municipalityWords,
+    fix: {
+      sv: "Skriv den kommunkod som gällde under radernas år enligt SCB:s eller SSB:s förteckning (Norges koder ändrades 2020 och 2024); dela en fil vars år behöver olika koder.",
+      en: "Write the municipality code that was valid in the rows' years, as SCB's or SSB's list has it (Norway's codes changed in 2020 and 2024); split a file whose years need different codes."
+    }
   }),
   birth_after_row_year: entry<{ birthYear: string; rowYear: string }>({
     severity: "ERROR",
@@ -1055,6 +1294,106 @@ const catalogue = {
     fix: {
       sv: "Koda försörjningshindret för varje vuxen i hushållet, även medsökande.",
       en: "Code the reason for every adult of the household, co-applicants too."
+    }
+  }),
+  duplicate_survey_answer: entry<{ question: string; firstLine: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Den svarande har två rader för samma fråga", en: "The respondent has two rows for one question" },
+    message: {
+      sv: (p) => `Den svarande har redan en rad för frågan ${p.question} samma år, på rad ${p.firstLine} i samma fil. En svarande får bara ha en rad per fråga; ta bort eller slå ihop raderna.`,
+      en: (p) => `The respondent already has a row for the question ${p.question} in the same year, on line ${p.firstLine} of the same file. A respondent may have only one row per question; remove or merge the rows.`
+    },
+    fix: { sv: "Behåll en rad per svarande och fråga.", en: "Keep one row per respondent and question." }
+  }),
+  duplicate_population_row: entry<{ row: string; firstLine: string }>({
+    severity: "ERROR",
+    stage: "rules",
+    title: { sv: "Samma kommun, år, kön och ålder två gånger", en: "The same municipality, year, gender and age twice" },
+    message: {
+      sv: (p) => `Kommun, år, kön och ålder (${p.row}) finns redan på rad ${p.firstLine} i samma fil. En befolkningsfil har en rad per kommun, år, kön och ålder; ta bort dubbletten.`,
+      en: (p) => `Municipality, year, gender and age (${p.row}) already appear on line ${p.firstLine} of the same file. A population file has one row per municipality, year, gender and age; remove the duplicate.`
+    },
+    fix: { sv: "Behåll en rad per kommun, år, kön och ålder.", en: "Keep one row per municipality, year, gender and age." }
+  }),
+
+  // -- The municipality's commentary (.md)
+  commentary_not_text: entry<{ reason: "utf16" | "nul" | "encoding"; line: number }>({
+    severity: "FATAL",
+    stage: "commentary",
+    title: { sv: "Kommentaren är inte UTF-8-text", en: "The commentary is not UTF-8 text" },
+    message: {
+      sv: (p) =>
+        (p.reason === "utf16"
+          ? "Kommentaren är sparad som UTF-16 (”Unicode”)"
+          : p.reason === "nul"
+          ? `Kommentaren innehåller nolltecken (byte 0x00, första gången på rad ${p.line}) och är ingen textfil (är det ett Word-dokument med filändelsen .md?)`
+          : `Rad ${p.line} i kommentaren innehåller tecken som inte är giltig UTF-8 (troligen Windows-1252)`) +
+        ", så den läses inte. En kommentar ska vara vanlig text i UTF-8: spara den i en texteditor med kodningen UTF-8 och ladda upp den igen.",
+      en: (p) =>
+        (p.reason === "utf16"
+          ? "The commentary is saved as UTF-16 (“Unicode”)"
+          : p.reason === "nul"
+          ? `The commentary contains NUL characters (byte 0x00, first on line ${p.line}) and is no text file (is it a Word document with the extension .md?)`
+          : `Line ${p.line} of the commentary contains characters that are not valid UTF-8 (probably Windows-1252)`) +
+        ", so it is not read. A commentary must be plain text in UTF-8: save it from a text editor with the encoding UTF-8 and upload it again."
+    },
+    fix: { sv: "Spara kommentaren som vanlig text med kodningen UTF-8.", en: "Save the commentary as plain text with the encoding UTF-8." }
+  }),
+  commentary_too_large: entry<{ bytes: number; limit: number }>({
+    severity: "FATAL",
+    stage: "commentary",
+    title: { sv: "Kommentaren är för stor", en: "The commentary is too large" },
+    message: {
+      sv: (p) =>
+        `Kommentaren är ${fileSize(p.bytes, "sv-SE")}, men en kommentar får vara högst ${fileSize(p.limit, "sv-SE")}: den visas bredvid rapporterna och ska vara några stycken text. Korta den och ladda upp den igen.`,
+      en: (p) =>
+        `The commentary is ${fileSize(p.bytes, "en-GB")}, but a commentary may be at most ${fileSize(p.limit, "en-GB")}: it is shown beside the reports and should be a few paragraphs of text. Shorten it and upload it again.`
+    },
+    fix: { sv: "Korta kommentaren.", en: "Shorten the commentary." }
+  }),
+  commentary_identity_number: entry({
+    severity: "ERROR",
+    stage: "commentary",
+    title: { sv: "Kommentaren innehåller ett personnummer", en: "The commentary contains an identity number" },
+    message: {
+      sv: () =>
+        "Raden innehåller ett giltigt personnummer, samordningsnummer eller fødselsnummer/D-nummer. Kommentaren publiceras, så den får aldrig innehålla ett identitetsnummer: hela filen avvisas. Ta bort numret och ladda upp kommentaren igen. Numret visas inte.",
+      en: () =>
+        "The line contains a valid personnummer, samordningsnummer or fødselsnummer/D-number. The commentary is published, so it must never hold an identity number: the whole file is rejected. Remove the number and upload the commentary again. The number is not shown."
+    },
+    fix: { sv: "Ta bort identitetsnumret ur kommentaren.", en: "Remove the identity number from the commentary." }
+  }),
+  commentary_unknown_heading: entry<{ heading: string; targetGroup: string | null; targetGroups: readonly string[] }>({
+    severity: "WARNING",
+    stage: "commentary",
+    title: { sv: "Rubriken namnger ingen rapport eller indikator", en: "The heading names no report or indicator" },
+    message: {
+      sv: (p) =>
+        `Rubriken "## ${p.heading}" namnger ${p.targetGroup === null ? "ingen målgrupp" : `ingen indikator i rapporten ${p.targetGroup}`}, så den inleder inget avsnitt: raden och texten under den visas med avsnittet före (eller överst på kommunens sida). ` +
+        `Skriv ## <målgrupp> eller ## <målgrupp> / <indikator>, med id:n som på kodlistsidan (codes.html). Målgrupper: ${p.targetGroups.join(", ")}.`,
+      en: (p) =>
+        `The heading "## ${p.heading}" names ${p.targetGroup === null ? "no target group" : `no indicator of the report ${p.targetGroup}`}, so it starts no section: the line and the text under it are shown with the section before (or at the top of the municipality's page). ` +
+        `Write ## <target group> or ## <target group> / <indicator>, with ids as on the code list page (codes.html). Target groups: ${p.targetGroups.join(", ")}.`
+    },
+    fix: {
+      sv: "Skriv rubriken som ## <målgrupp> eller ## <målgrupp> / <indikator>, med id:n från codes.html.",
+      en: "Write the heading as ## <target group> or ## <target group> / <indicator>, with ids from codes.html."
+    }
+  }),
+  commentary_small_number: entry<{ number: string; threshold: number }>({
+    severity: "WARNING",
+    stage: "commentary",
+    title: { sv: "Ett litet tal i kommentaren", en: "A small number in the commentary" },
+    message: {
+      sv: (p) =>
+        `Texten nämner talet ${p.number}, som ligger mellan 1 och sekretessgränsen ${p.threshold}. Är det ett antal personer kan det röja en uppgift som rapporterna döljer (..). Texten visas ändå; skriv om meningen utan antalet, eller låt den stå om talet inte är ett antal.`,
+      en: (p) =>
+        `The text mentions the number ${p.number}, which is between 1 and the confidentiality threshold ${p.threshold}. If it is a number of people it may give away a figure the reports withhold (..). The text is shown all the same; rewrite the sentence without the count, or leave it if the number is no count.`
+    },
+    fix: {
+      sv: "Skriv om meningen utan antalet, om talet är ett antal personer.",
+      en: "Rewrite the sentence without the count, if the number is a number of people."
     }
   })
 };

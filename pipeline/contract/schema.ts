@@ -6,7 +6,15 @@ import { join } from "node:path";
 import { z } from "zod";
 import { packageRoot } from "../system/paths.js";
 
+/** The languages of the pages (contract §12): Swedish, Norwegian bokmål, English. */
+export const languages = ["sv", "nb", "en"] as const;
+export type Language = (typeof languages)[number];
+/** A text in every language of the pages: a definition, a unit … (a name is three fields sv, nb, en, as in the code lists). */
+export type Localized = Readonly<Record<Language, string>>;
+
 const label = { sv: z.string().min(1), nb: z.string().min(1), en: z.string().min(1) };
+/** A text of the schemas in every language; "" where an indicator has none (a count's denominator). */
+const localized = z.strictObject({ sv: z.string(), nb: z.string(), en: z.string() });
 
 const CodeEntry = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9_]+$/, "codes are ASCII keys"),
@@ -19,26 +27,36 @@ const CodeList = z.strictObject({ title: z.strictObject(label), codes: z.array(C
 
 const CodesFile = z.strictObject({ $comment: z.string().optional(), lists: z.record(z.string(), CodeList) });
 
-export const columnTypes = ["municipality", "month", "date", "year", "person_id", "text", "amount", "code"] as const;
+export const columnTypes = ["municipality", "month", "date", "year", "person_id", "text", "amount", "code", "integer"] as const;
 export type ColumnType = (typeof columnTypes)[number];
 
 const Column = z.strictObject({
   name: z.string().regex(/^[a-z_]+$/),
   type: z.enum(columnTypes),
   list: z.string().optional(),
+  /** integer: the smallest and largest value allowed (max absent: no upper bound) */
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
   column: z.enum(["required", "optional"]),
   value: z.enum(["required", "optional", "conditional"])
 });
 
-export const kindNames = ["bistand", "insats"] as const;
+/** The kinds of contract §2 and §11; a schema that only renders pages may leave out survey and population. */
+export const kindNames = ["bistand", "insats", "survey", "population"] as const;
 export type KindName = (typeof kindNames)[number];
+
+/** The inbox folder a kind is read from (contract §1): a municipality's own folder, or network/ for reference data. */
+export type KindFolder = "municipality" | "network";
+
+const KindEntry = z.strictObject({
+  title: z.strictObject({ sv: z.string(), en: z.string() }),
+  folder: z.enum(["municipality", "network"]).default("municipality"),
+  columns: z.array(Column)
+});
 
 const KindsFile = z.strictObject({
   $comment: z.string().optional(),
-  kinds: z.strictObject({
-    bistand: z.strictObject({ title: z.strictObject({ sv: z.string(), en: z.string() }), columns: z.array(Column) }),
-    insats: z.strictObject({ title: z.strictObject({ sv: z.string(), en: z.string() }), columns: z.array(Column) })
-  })
+  kinds: z.strictObject({ bistand: KindEntry, insats: KindEntry, survey: KindEntry.optional(), population: KindEntry.optional() })
 });
 
 export const genders = ["K", "M", "T"] as const;
@@ -51,9 +69,10 @@ const TargetGroupsFile = z.strictObject({
   targetGroups: z.array(
     z.strictObject({
       id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-      sv: z.string(),
-      en: z.string(),
-      definition: z.string(),
+      ...label,
+      definition: localized,
+      /** the ages (year − birth year) of the group's rates per 1 000 inhabitants (contract §11), from and to inclusive */
+      ages: z.tuple([z.number().int().min(0).max(120), z.number().int().min(0).max(120)]).refine(([from, to]) => from <= to, "ages: from is above to"),
       /** what the definition tells a reader about the report's counts (schemas/counts.json, facts) */
       facts: z.array(factId).optional()
     })
@@ -98,22 +117,24 @@ const IndicatorsFile = z.strictObject({
   indicators: z.array(
     z.strictObject({
       id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-      /** model: a figure of contract §10's model, computed after withholding from the published counts */
-      kind: z.enum(["count", "share", "mean", "model"]),
+      /** model: a figure of contract §10's model, computed after withholding from the published counts;
+       *  rate: per 1 000 inhabitants (contract §11), over a public population that is no count family */
+      kind: z.enum(["count", "share", "mean", "rate", "model"]),
       /** decimals of a mean's value (contract §6.4: SEK means whole kronor); counts have 0, shares 1 */
       decimals: z.number().int().min(0).max(2).optional(),
       direction: z.enum(["higher", "lower", "none"]),
       genders: z.array(z.enum(genders)).min(1),
-      unit: z.string(),
-      sv: z.string(),
-      en: z.string(),
-      definition: z.string(),
-      numerator: z.string(),
-      denominator: z.string(),
+      unit: localized,
+      ...label,
+      definition: localized,
+      numerator: localized,
+      denominator: localized,
       /** the count families of the numerator and the denominator, where they are counts (schemas/counts.json) */
       counts: z.strictObject({ numerator: familyId.optional(), denominator: familyId.optional() }).optional(),
       /** false: published only broken down (schemas/breakdowns.json), never as a total row */
-      total: z.boolean().optional()
+      total: z.boolean().optional(),
+      /** the reports (target group ids) the indicator belongs to; absent: every report */
+      target_groups: z.array(z.string()).min(1).optional()
     })
   )
 });
@@ -156,7 +177,7 @@ const BreakdownsFile = z.strictObject({
 export type Code = z.infer<typeof CodeEntry>;
 export type CodeListDef = z.infer<typeof CodeList>;
 export type ColumnDef = z.infer<typeof Column>;
-export type KindDef = { name: KindName; title: { sv: string; en: string }; columns: readonly ColumnDef[] };
+export type KindDef = { name: KindName; title: { sv: string; en: string }; folder: KindFolder; columns: readonly ColumnDef[] };
 export type TargetGroup = z.infer<typeof TargetGroupsFile>["targetGroups"][number];
 export type Indicator = z.infer<typeof IndicatorsFile>["indicators"][number];
 
@@ -226,7 +247,8 @@ export function categoryFamily(family: string, dimension: string, category: stri
 
 export interface Schema {
   readonly lists: Readonly<Record<string, CodeListDef>>;
-  readonly kinds: Readonly<Record<KindName, KindDef>>;
+  /** the kinds schemas/kinds.json declares: bistand and insats always (kindsOf lists them all) */
+  readonly kinds: Readonly<Record<"bistand" | "insats", KindDef>> & Readonly<Partial<Record<KindName, KindDef>>>;
   readonly targetGroups: readonly TargetGroup[];
   readonly indicators: readonly Indicator[];
   /** absent in a schema without schemas/counts.json (one that only renders pages); then no indicator names counts */
@@ -274,17 +296,27 @@ export function loadSchema(dir = join(packageRoot, "schemas")): Schema {
   const kindDefs = {} as Record<KindName, KindDef>;
   for (const name of kindNames) {
     const k = kinds.kinds[name];
+    if (!k) continue;
     for (const col of k.columns) {
       if (col.type === "code" && (!col.list || !codes.lists[col.list])) {
         throw new Error(`invalid schemas/kinds.json: column ${name}.${col.name} has unknown list ${col.list}`);
       }
+      if ((col.type === "integer") !== (col.min !== undefined) || (col.max !== undefined && (col.min === undefined || col.max < col.min))) {
+        throw new Error(`invalid schemas/kinds.json: column ${name}.${col.name}: an integer column has a min (and a max not below it), no other column has either`);
+      }
     }
-    kindDefs[name] = { name, title: k.title, columns: k.columns };
+    kindDefs[name] = { name, title: k.title, folder: k.folder, columns: k.columns };
   }
   const countsDef = counts && checkCounts(counts, indicators.indicators, groups.targetGroups);
   if (!counts) {
     const named = indicators.indicators.find((i) => i.counts)?.id ?? groups.targetGroups.find((t) => t.facts)?.id;
     if (named) throw new Error(`invalid schemas: ${named} names counts, but there is no schemas/counts.json`);
+  }
+  const groupIds = new Set(groups.targetGroups.map((t) => t.id));
+  for (const i of indicators.indicators) {
+    for (const t of i.target_groups ?? []) {
+      if (!groupIds.has(t)) throw new Error(`invalid schemas/indicators.json: ${i.id} names unknown target group ${t}`);
+    }
   }
   const dimensions = breakdowns ? checkBreakdowns(breakdowns, codes.lists, indicators.indicators) : [];
   for (const i of indicators.indicators) {
@@ -402,6 +434,7 @@ function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indi
     for (const f of [numerator, denominator]) if (f !== undefined && !families.has(f)) throw bad("indicators.json", `${i.id} counts unknown family ${f}`);
     if (i.kind === "count" && (numerator === undefined || denominator !== undefined)) throw bad("indicators.json", `count ${i.id} counts a numerator and no denominator`);
     if (i.kind === "share" && (numerator === undefined || denominator === undefined)) throw bad("indicators.json", `share ${i.id} counts a numerator and a denominator`);
+    if (i.kind === "rate" && (numerator === undefined || denominator !== undefined)) throw bad("indicators.json", `rate ${i.id} counts a numerator and no denominator (its population is public)`);
   }
   for (const t of groups) {
     if (!t.facts) throw bad("target-groups.json", `${t.id} names no facts`);
@@ -410,9 +443,19 @@ function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indi
   return { families: file.counts, relations: file.relations.map(relation), facts };
 }
 
-/** Decimals of an indicator's published value: counts 0, shares 1, means as declared (default 2). */
+/** Whether an indicator belongs to a report (its `target_groups`; without them, every report). */
+export function inReport(i: Pick<Indicator, "target_groups">, targetGroup: string): boolean {
+  return i.target_groups === undefined || i.target_groups.includes(targetGroup);
+}
+
+/** The indicators of one report, in the schema's order. */
+export function reportIndicators<I extends Pick<Indicator, "target_groups">>(indicators: readonly I[], targetGroup: string): I[] {
+  return indicators.filter((i) => inReport(i, targetGroup));
+}
+
+/** Decimals of an indicator's published value: counts 0, shares and rates 1, means as declared (default 2). */
 export function decimalsOf(i: Pick<Indicator, "kind" | "decimals">): number {
-  return i.kind === "count" ? 0 : i.kind === "share" ? 1 : (i.decimals ?? 2);
+  return i.kind === "count" ? 0 : i.kind === "share" || i.kind === "rate" ? 1 : (i.decimals ?? 2);
 }
 
 export function deepFreeze<T>(value: T): T {
@@ -429,6 +472,18 @@ export function schema(): Schema {
   return (cached ??= loadSchema());
 }
 
+/** The kinds the schema declares, in kindNames order. */
+export function kindsOf(s: Schema): KindName[] {
+  return kindNames.filter((k) => s.kinds[k] !== undefined);
+}
+
+/** A kind's definition; throws for a kind the schema does not declare. */
+export function kindDef(s: Schema, kind: KindName): KindDef {
+  const def = s.kinds[kind];
+  if (!def) throw new Error(`the schema declares no kind ${kind} (schemas/kinds.json)`);
+  return def;
+}
+
 /** The codes of a list, as an array of strings. */
 export function codesOf(s: Schema, list: string): string[] {
   const def = s.lists[list];
@@ -436,7 +491,7 @@ export function codesOf(s: Schema, list: string): string[] {
   return def.codes.map((c) => c.code);
 }
 
-export function labelOf(s: Schema, list: string, code: string, lang: "sv" | "nb" | "en" = "sv"): string {
+export function labelOf(s: Schema, list: string, code: string, lang: Language = "sv"): string {
   const c = s.lists[list]?.codes.find((c) => c.code === code);
   if (!c) throw new Error(`unknown ${list} code: ${code}`);
   return c[lang];

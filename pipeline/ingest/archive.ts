@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { extensionOf, shownName } from "./discover.js";
+import { extensionOf, isInboxFolder, shownName } from "./discover.js";
 import { maskedAs } from "../contract/masking.js";
 import { fsyncDir, fsyncFile } from "../system/durable.js";
 import { formatFinding, type Finding } from "../contract/finding.js";
@@ -179,7 +179,7 @@ export function quarantine(
   findings: readonly Finding[],
   when: Date
 ): string {
-  const dir = join(quarantineDir, /^\d{4}$/.test(entry.municipality) ? entry.municipality : "_");
+  const dir = join(quarantineDir, isInboxFolder(entry.municipality) ? entry.municipality : "_");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const base = `${entry.sha256.slice(0, 12)}-${safeName(entry.name)}`;
   const target = join(dir, base);

@@ -1,4 +1,5 @@
-// Contract §1: the upload folder. <inbox>/<4-digit municipality>/<name>.csv|.xlsx; `.part` files are still
+// Contract §1: the upload folder. <inbox>/<4-digit municipality>/<name>.csv|.xlsx|.md (a municipality's
+// extracts and its commentary) and <inbox>/network/<name>.csv|.xlsx (reference data); `.part` files are still
 // uploading. Names are never trusted as paths: only entries listed by readdir are opened, symlinks and
 // anything that is not a regular file are skipped, and the name is kept for display only.
 import { createHash } from "node:crypto";
@@ -7,12 +8,13 @@ import { maskedAs } from "../contract/masking.js";
 import { join } from "node:path";
 
 export interface Candidate {
+  /** the inbox folder: a 4-digit municipality code, or "network" */
   readonly municipality: string;
   readonly name: string;
   /** "0181/bistand 2024.csv": how the file is named in messages */
   readonly display: string;
   readonly path: string;
-  readonly ext: "csv" | "xlsx" | "other";
+  readonly ext: "csv" | "xlsx" | "md" | "other";
   readonly size: number;
   readonly mtimeMs: number;
   readonly dev: number;
@@ -25,6 +27,12 @@ export interface Ignored {
 }
 
 export const municipalityFolder = /^\d{4}$/;
+
+/** The folder of network-wide reference data (contract §1, §11). */
+export const networkFolder = "network";
+
+/** The folders of the inbox that are read: a municipality's, or network/. */
+export const isInboxFolder = (name: string): boolean => municipalityFolder.test(name) || name === networkFolder;
 
 /** Characters that could forge a log line or hide the real name on a terminal: C0/C1 controls, DEL,
  *  bidirectional overrides, line and paragraph separators. */
@@ -47,6 +55,7 @@ export function extensionOf(name: string): Candidate["ext"] {
   const lower = name.toLowerCase();
   if (lower.endsWith(".csv")) return "csv";
   if (lower.endsWith(".xlsx")) return "xlsx";
+  if (lower.endsWith(".md")) return "md";
   return "other";
 }
 
@@ -85,8 +94,8 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
       ignored.push({ display: shownName(folder), reason: "är en dold mapp (namnet börjar med punkt) och läses inte" });
       continue;
     }
-    if (!st.isDirectory() || !municipalityFolder.test(folder)) {
-      ignored.push({ display: shownName(folder), reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/)" });
+    if (!st.isDirectory() || !isInboxFolder(folder)) {
+      ignored.push({ display: shownName(folder), reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/, och mappen network/ för befolkningsuppgifter)" });
       continue;
     }
     let listed: ReturnType<typeof entries>;

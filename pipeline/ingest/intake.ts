@@ -14,8 +14,9 @@ import { discover, pathKey, unchangedSince, type Candidate, type Ignored } from 
 import { rejects, type Finding } from "../contract/finding.js";
 import { inspectFile, type Inspection } from "./inspect.js";
 import type { Profile, Profiles } from "../contract/profile.js";
-import type { KindName, Schema } from "../contract/schema.js";
+import { kindsOf, type KindName, type Schema } from "../contract/schema.js";
 import { batches, loadBatch } from "../load/load.js";
+import { loadCommentary } from "../load/commentary.js";
 import { recordFiles, type SeenRow } from "../load/record.js";
 import type { Keyer, StagedFile } from "../load/stage.js";
 import { prepare } from "./prepare.js";
@@ -30,7 +31,7 @@ export interface FileOutcome {
   readonly status: FileStatus;
   readonly sha256: string | null;
   readonly fileId: number | null;
-  readonly kind: KindName | null;
+  readonly kind: FileKind | null;
   readonly rowsRead: number | null;
   readonly rowsLoaded: number | null;
   readonly findings: readonly Finding[];
@@ -41,18 +42,24 @@ export interface FileOutcome {
   readonly replaced: readonly Replaced[];
 }
 
+/** What a file can be (files.kind): one of the kinds of schemas/kinds.json, or a commentary (.md, contract §14). */
+export type FileKind = KindName | "commentary";
+
 export interface Replaced {
   readonly file: string;
-  readonly kind: KindName;
-  /** the months replaced, YYYY-MM; none for an insats snapshot */
+  readonly kind: FileKind;
+  /** the months replaced, YYYY-MM (bistand); none for an insats snapshot, a survey, population or commentary */
   readonly months: readonly string[];
+  /** survey and population only: the years replaced, YYYY (a population file's, of every municipality it replaced) */
+  readonly years?: readonly string[];
   readonly rows: number;
 }
 
 export interface IngestResult {
   readonly files: readonly FileOutcome[];
   readonly ignored: readonly Ignored[];
-  readonly rowsLoaded: Readonly<Record<KindName, number>>;
+  /** rows loaded per kind: bistand and insats always, other kinds only when some were (a commentary counts its lines) */
+  readonly rowsLoaded: Readonly<{ bistand: number; insats: number } & Partial<Record<FileKind, number>>>;
   readonly replacements: number;
 }
 
@@ -65,6 +72,8 @@ export interface IngestDeps {
   readonly runToken: string;
   /** input bytes staged at a time: bounds memory on national-scale runs */
   readonly batchBytes?: number;
+  /** the confidentiality threshold (contract §8) a commentary's small numbers are held to */
+  readonly threshold: number;
 }
 
 /** A new file on its way through the stage. */
@@ -83,8 +92,10 @@ export interface Prepared {
   readonly firstSeen: string;
   readonly inspection: Inspection;
   findings: Finding[];
-  kind: KindName | null;
+  kind: FileKind | null;
   staged: StagedFile | null;
+  /** a commentary's text (LF line ends, no BOM), once read */
+  text: string | null;
   lineOf: CheckedFile["lineOf"];
   encoding: string | null;
   delimiter: Delimiter | null;
@@ -202,7 +213,7 @@ async function nextIds(db: Db): Promise<{ fileId: number; seq: number }> {
 function newPrepared(c: Candidate, fileId: number, seq: number, inspection: Inspection, archived: string, source: string, firstSeen: string): Prepared {
   return {
     candidate: c, fileId, seq, sha256: inspection.sha256, archived, source, folder: c.municipality, firstSeen, inspection, findings: [],
-    kind: null, staged: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
+    kind: null, staged: null, text: null, lineOf: null, encoding: inspection.encoding, delimiter: null, profile: null, rowsRead: null, rowsLoaded: null
   };
 }
 
@@ -212,26 +223,35 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
   const workDir = join(cfg.workDir, `run-${runId}`);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   try {
-    for (const p of fresh) await prepare(p, profiles.byMunicipality.get(p.candidate.municipality) ?? null, schema, workDir, profiles.byName.values());
-    const rowsLoaded: Record<KindName, number> = { bistand: 0, insats: 0 };
+    for (const p of fresh) await prepare(p, profiles.byMunicipality.get(p.candidate.municipality) ?? null, schema, workDir, profiles.byName.values(), deps.threshold);
+    const rowsLoaded: { bistand: number; insats: number } & Partial<Record<FileKind, number>> = { bistand: 0, insats: 0 };
+    const add = (kind: FileKind, n: number) => {
+      if (n > 0 || kind === "bistand" || kind === "insats") rowsLoaded[kind] = (rowsLoaded[kind] ?? 0) + n;
+    };
     let done = 0;
-    for (const kind of ["bistand", "insats"] as const) {
+    for (const kind of kindsOf(schema)) {
       const ready = fresh.filter((p) => p.kind === kind && p.staged && !rejects(p.findings));
       for (const batch of batches(ready, deps.batchBytes ?? 256 * 2 ** 20)) {
-        rowsLoaded[kind] += await loadBatch(db, kind, batch, schema, deps, now);
+        add(kind, await loadBatch(db, kind, batch, schema, deps, now));
         done += batch.length;
         ctx.log.progress("inläsning", done, fresh.length);
       }
     }
+    add("commentary", await loadCommentary(db, fresh.filter((p) => p.kind === "commentary" && !rejects(p.findings)), runId));
     await recordFiles(db, fresh, seenRows, runId, ctx);
-    const replaced = await db.all<{ file_id: number; old_file: string; kind: KindName; months: string[] | null; rows: number }>(sqlText("runs/run_replaced_files"), { run_id: runId });
+    const replaced = await db.all<{ file_id: number; old_file: string; kind: FileKind; months: string[] | null; years: string[] | null; rows: number }>(
+      sqlText("runs/run_replaced_files"), { run_id: runId }
+    );
     for (const p of fresh) {
       const status = rejects(p.findings) ? "rejected" : "accepted";
       const quarantined = status === "rejected" ? quarantineOrSay(ctx, cfg, p, now) : null;
       outcomes.push({
         display: p.candidate.display, municipality: p.candidate.municipality, name: p.candidate.name, status, sha256: p.sha256,
         fileId: p.fileId, kind: p.kind, rowsRead: p.rowsRead, rowsLoaded: status === "accepted" ? p.rowsLoaded : 0, findings: p.findings, quarantined,
-        seq: p.seq, replaced: replaced.filter((r) => r.file_id === p.fileId).map(({ old_file, kind, months, rows }) => ({ file: old_file, kind, months: months ?? [], rows }))
+        seq: p.seq,
+        replaced: replaced
+          .filter((r) => r.file_id === p.fileId)
+          .map(({ old_file, kind, months, years, rows }) => ({ file: old_file, kind, months: months ?? [], ...(years ? { years } : {}), rows }))
       });
     }
     const [{ n }] = await db.all<{ n: number }>(sqlText("runs/run_replacements"), { run_id: runId });

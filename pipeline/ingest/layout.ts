@@ -4,7 +4,8 @@ import type { Finding } from "../contract/finding.js";
 import { found, unnamedColumn } from "../contract/findings.js";
 import { masked } from "../contract/masking.js";
 import { normaliseKey, type Profile } from "../contract/profile.js";
-import { kindNames, type KindName, type Schema } from "../contract/schema.js";
+import { kindDef, kindsOf, type KindFolder, type KindName, type Schema } from "../contract/schema.js";
+import { networkFolder } from "./discover.js";
 import { packageRoot } from "../system/paths.js";
 import { basename, isAbsolute, relative } from "node:path";
 
@@ -52,7 +53,7 @@ export function fittingProfile(
   profiles: Iterable<Profile>,
   s: Schema
 ): { profile: Profile; matched: number; columns: number } | null {
-  const contract = new Set(kindNames.flatMap((k) => s.kinds[k].columns.map((c) => c.name)));
+  const contract = new Set(kindsOf(s).flatMap((k) => kindDef(s, k).columns.map((c) => c.name)));
   const keys = header.map(normaliseKey).filter((k) => k !== "");
   const reads = (p: Profile | null) => keys.filter((k) => (p?.columns[k] !== undefined ? contract.has(p.columns[k]) : contract.has(k))).length;
   const baseline = reads(current);
@@ -95,10 +96,10 @@ export function layoutOf(
     return key;
   });
 
-  const required = (kind: KindName) => s.kinds[kind].columns.filter((c) => c.column === "required").map((c) => c.name);
+  const required = (kind: KindName) => kindDef(s, kind).columns.filter((c) => c.column === "required").map((c) => c.name);
   const profileName = profile?.name ?? null;
-  const scores = kindNames.map((kind) => {
-    const names = new Set(s.kinds[kind].columns.map((c) => c.name));
+  const scores = kindsOf(s).map((kind) => {
+    const names = new Set(kindDef(s, kind).columns.map((c) => c.name));
     const present = new Set(mapped.filter((m) => names.has(m)));
     return { kind, present: present.size, missing: required(kind).filter((r) => !present.has(r)) };
   });
@@ -108,7 +109,8 @@ export function layoutOf(
   const best = scores[0];
   const own = ownColumns(s, best.kind);
   if (best.present === 0 || !mapped.some((m) => own.has(m)) || (scores[1] && scores[1].present === best.present && scores[1].missing.length === best.missing.length)) {
-    const expected = kindNames.map((kind) => ({ kind, columns: required(kind) }));
+    // the kinds the file's folder takes (all of them for a loose file): what the header could have been
+    const expected = kindsOf(s).filter((kind) => takes(hint?.folder ?? null, kindDef(s, kind).folder)).map((kind) => ({ kind, columns: required(kind) }));
     // a first line of data (no header) is not repeated: it holds household ids and other personal data
     if (header.some((h) => looksLikeData.test(h.trim()))) {
       findings.push(found("no_header", display, { found: "data_row", expected, profile: profileName }, { line: 1 }));
@@ -119,7 +121,7 @@ export function layoutOf(
     return { layout: null, findings };
   }
   const kind = best.kind;
-  const kindColumns = new Set(s.kinds[kind].columns.map((c) => c.name));
+  const kindColumns = new Set(kindDef(s, kind).columns.map((c) => c.name));
   const seen = new Map<string, number>();
   const columns = mapped.map((m, i) => {
     if (header[i].trim() === "") {
@@ -149,6 +151,12 @@ export function layoutOf(
 const looksLikeData = /^(\d{4}|\d{4}-\d{2}(-\d{2})?|[\d\s.,+-]{6,}|[0-9a-fA-F]{16,64})$/;
 
 function ownColumns(s: Schema, kind: KindName): Set<string> {
-  const others = new Set(kindNames.filter((k) => k !== kind).flatMap((k) => s.kinds[k].columns.map((c) => c.name)));
-  return new Set(s.kinds[kind].columns.map((c) => c.name).filter((n) => !others.has(n)));
+  const others = new Set(kindsOf(s).filter((k) => k !== kind).flatMap((k) => kindDef(s, k).columns.map((c) => c.name)));
+  return new Set(kindDef(s, kind).columns.map((c) => c.name).filter((n) => !others.has(n)));
+}
+
+/** Whether an inbox folder takes files of a kind read from `wanted` folders (contract §1): network/ only
+ *  reference data, a municipality's folder everything else; a loose file (kas validate) any kind. */
+export function takes(folder: string | null, wanted: KindFolder): boolean {
+  return folder === null || (folder === networkFolder) === (wanted === "network");
 }

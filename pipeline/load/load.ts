@@ -4,7 +4,7 @@
 // for quality.html.
 import { rejects } from "../contract/finding.js";
 import { found } from "../contract/findings.js";
-import type { KindName, Schema } from "../contract/schema.js";
+import { kindDef, type KindName, type Schema } from "../contract/schema.js";
 import { lit, sqlText, type Db } from "../db/connection.js";
 import type { IngestDeps, Prepared } from "../ingest/intake.js";
 import { runChecks, type CheckedFile } from "./checks.js";
@@ -33,6 +33,18 @@ export function* batches(files: Prepared[], maxBytes: number): Generator<Prepare
   if (batch.length) yield batch;
 }
 
+/**
+ * How a newer file replaces the earlier rows of its kind (contract §1), as the sql/load/ files that
+ * find the replaced rows (recording every replacement) and remove them: bistand per municipality-month,
+ * insats per municipality (a snapshot), survey and population per municipality-year.
+ */
+const replacing: Readonly<Record<KindName, { readonly find: string; readonly remove: string }>> = {
+  bistand: { find: "load/load_bistand_replaced", remove: "load/bistand_replace" },
+  insats: { find: "load/load_insats_replaced", remove: "load/insats_replace" },
+  survey: { find: "load/load_years_replaced", remove: "load/years_replace" },
+  population: { find: "load/load_years_replaced", remove: "load/years_replace" }
+};
+
 /** Stages a batch, checks it, and loads the files that pass. Returns rows loaded. */
 export async function loadBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, deps: IngestDeps, now: Date): Promise<number> {
   await checkBatch(db, kind, batch, schema, deps.keyer, now);
@@ -40,9 +52,10 @@ export async function loadBatch(db: Db, kind: KindName, batch: Prepared[], schem
   let loaded = 0;
   if (accepted.length) {
     await db.run(`CREATE OR REPLACE TEMP TABLE stg_accepted AS SELECT * FROM (VALUES ${accepted.map((p) => `(${p.fileId}, ${p.seq})`).join(", ")}) t(file_id, seq)`);
-    await db.run(sqlText(`load/load_${kind}_replaced`, { run_id: String(deps.runId) }));
+    const how = replacing[kind];
+    await db.run(sqlText(how.find, { run_id: String(deps.runId), kind }));
     const [{ n }] = await db.all<{ n: number }>(sqlText("load/replaced_count"));
-    if (n > 0) await db.run(sqlText(`load/${kind}_replace`)); // a first load replaces nothing: no scan of the rows
+    if (n > 0) await db.run(sqlText(how.remove, { kind })); // a first load replaces nothing: no scan of the rows
     // the load's order does not matter (rows carry their line): let DuckDB insert in parallel
     await db.run("SET preserve_insertion_order = false");
     try {
@@ -66,10 +79,10 @@ export async function loadBatch(db: Db, kind: KindName, batch: Prepared[], schem
 export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, keyer: Keyer, now: Date, examples?: number): Promise<void> {
   const staged = batch.map((p) => p.staged!);
   const structural = await stageRows(db, kind, staged, schema);
-  await stagePseudonyms(db, kind, keyer);
+  await stagePseudonyms(db, kind, keyer, schema);
   const counts = new Map((await db.all<{ file_id: number; n: number; blank: number }>(sqlText("staging/stg_file_counts"))).map((r) => [r.file_id, r]));
   const checked = new Map<number, CheckedFile>(
-    batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf, layout: p.staged?.layout ?? null }])
+    batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf, layout: p.staged?.layout ?? null, firstSeen: p.firstSeen }])
   );
   const failed = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
   for (const p of batch) {
@@ -94,7 +107,7 @@ export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], sche
 async function recordMappings(db: Db, kind: KindName, schema: Schema, accepted: Prepared[]): Promise<void> {
   const withProfile = accepted.filter((p) => p.profile).map((p) => p.fileId);
   if (!withProfile.length) return;
-  const coded = schema.kinds[kind].columns.filter((c) => c.type === "code" || c.type === "municipality");
+  const coded = kindDef(schema, kind).columns.filter((c) => c.type === "code" || c.type === "municipality");
   const parts = coded.map(
     (c) => `SELECT file_id, ${lit(c.name)} AS "column", mapped_${c.name} AS source, "${c.name}"::VARCHAR AS code, count(*) AS rows
             FROM stg_${kind}_rows WHERE file_id IN (${withProfile.join(", ")}) AND mapped_${c.name} IS NOT NULL AND "${c.name}" IS NOT NULL

@@ -5,7 +5,7 @@
 // expressions where they are exact: this runs once per cell of every upload.
 import { ident, lit } from "../db/connection.js";
 import type { Profile } from "../contract/profile.js";
-import type { ColumnDef, KindName, Schema } from "../contract/schema.js";
+import { kindDef, type ColumnDef, type KindName, type Schema } from "../contract/schema.js";
 
 /** The profile's own expression where it says something about the column, else the contract's. */
 function perProfile(profile: Profile | null, own: (p: Profile) => string | null, fallback: string): string {
@@ -87,6 +87,11 @@ export function columnExpr(col: ColumnDef, s: Schema, profile: Profile | null): 
       // would round 1.891 silently: read four, and take the value only if it has no more than two)
       return `(CASE WHEN NOT contains(${v}, '-') AND NOT contains(${v}, '+') AND NOT contains(${v}, 'e') AND NOT contains(${v}, 'E') THEN ` +
         `list_transform([TRY_CAST(replace(${v}, ',', '.') AS DECIMAL(18, 4))], lambda kas_a: CASE WHEN kas_a = kas_a::DECIMAL(14, 2) THEN kas_a::DECIMAL(14, 2) END)[1] END)`;
+    case "integer": {
+      // digits only (no sign, decimals or spaces inside), within the column's bounds
+      const bounds = [`kas_i >= ${col.min!}`, ...(col.max === undefined ? [] : [`kas_i <= ${col.max}`])].join(" AND ");
+      return `(CASE WHEN regexp_full_match(${v}, '[0-9]{1,9}') THEN list_transform([${v}::INTEGER], lambda kas_i: CASE WHEN ${bounds} THEN kas_i END)[1] END)`;
+    }
     case "person_id":
     case "text":
       return v;
@@ -116,7 +121,7 @@ export function stagingVars(
   const kept: string[] = [];
   const bad: string[] = [];
   const mapped: string[] = [];
-  for (const col of s.kinds[kind].columns) {
+  for (const col of kindDef(s, kind).columns) {
     const name = ident(col.name);
     const read = !present.has(col.name) ? "NULL::VARCHAR" : padded ? `trim(${name})` : name;
     raw.push(`nullif(${read}, '') AS v_${col.name}`);

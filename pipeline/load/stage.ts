@@ -19,7 +19,7 @@ import { readerLines, recordLines, structuralCut, type RejectBudget } from "../i
 import { rowDateColumn } from "./checks.js";
 import { stagingVars } from "./normalise.js";
 import type { Profile } from "../contract/profile.js";
-import type { KindName, Schema } from "../contract/schema.js";
+import { kindDef, type KindName, type Schema } from "../contract/schema.js";
 
 export interface StagedFile {
   readonly fileId: number;
@@ -87,7 +87,7 @@ export async function stageRows(db: Db, kind: KindName, files: readonly StagedFi
   }
   // A record whose every field is empty (Excel writes ";;;;;;" for a formatted but empty row) is no row:
   // the checks and the load read the view without them; the rows keep their record numbers (rid).
-  const blank = await blankRecord(db, kind);
+  const blank = await blankRecord(db, kind, s);
   await db.run(sqlText("staging/stg_view", { kind, blank: blank ?? "false" }));
   const values = files.map((f) => `(${f.fileId}, ${f.folder === null ? "NULL" : lit(f.folder)})`).join(", ");
   await db.run(sqlText("staging/stg_files", { kind, files: values, blank: blank ?? "false" }));
@@ -145,11 +145,16 @@ async function structuralFindings(db: Db, f: StagedFile): Promise<Finding[]> {
 
 /**
  * The condition that a staged record is empty in every field, or null when the batch has none. Such a
- * record has no person_id, so one column is read to know; only a batch with rows without one pays for
- * the test of every column (a filter over all columns makes each scan of the view read them all).
+ * record has no person_id (respondent; municipality in a kind without either), so one column is read to
+ * know; only a batch with rows without one pays for the test of every column (a filter over all columns
+ * makes each scan of the view read them all).
  */
-async function blankRecord(db: Db, kind: KindName): Promise<string | null> {
-  const [{ n }] = await db.all<{ n: number }>(sqlText("staging/stg_unkeyed", { kind }));
+async function blankRecord(db: Db, kind: KindName, s: Schema): Promise<string | null> {
+  const defs = kindDef(s, kind).columns;
+  const keyed = defs.find((c) => c.type === "person_id" || c.type === "text");
+  // identity and case numbers are staged as their text (v_…), other columns as their value (NULL when invalid too)
+  const anchor = keyed ? `v_${keyed.name}` : ident(defs[0].name);
+  const [{ n }] = await db.all<{ n: number }>(sqlText("staging/stg_unkeyed", { kind, column: anchor }));
   if (n === 0) return null;
   const columns = await db.all<{ column_name: string }>(`SELECT column_name FROM (DESCRIBE stg_${kind}_rows)`);
   return columns
@@ -159,8 +164,14 @@ async function blankRecord(db: Db, kind: KindName): Promise<string | null> {
     .join(" AND ");
 }
 
-/** Keys the batch's persons and households (sql/staging/stg_persons.sql, stg_households.sql). */
-export async function stagePseudonyms(db: Db, kind: KindName, keyer: Keyer): Promise<void> {
+/** Keys the batch's persons and households (sql/staging/stg_persons.sql, stg_households.sql), or a survey's
+ *  respondents (stg_respondents.sql), in a kind that has them. */
+export async function stagePseudonyms(db: Db, kind: KindName, keyer: Keyer, s: Schema): Promise<void> {
+  if (kind === "survey") {
+    await db.run(sqlText("staging/stg_respondents", { pseudonym_respondent: keyer.sql(`'r:' || municipality || ':' || "year" || ':' || v_respondent`) }), keyer.params);
+    return;
+  }
+  if (!kindDef(s, kind).columns.some((c) => c.type === "person_id")) return;
   await db.run(sqlText("staging/stg_persons", { kind, date_column: rowDateColumn(kind), pseudonym_norm: keyer.sql("norm") }), keyer.params);
   if (kind === "bistand") {
     await db.run(sqlText("staging/stg_households", { pseudonym_household: keyer.sql("'h:' || municipality || ':' || v_household_id") }), keyer.params);

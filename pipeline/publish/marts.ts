@@ -43,6 +43,19 @@ export function martsInOrder(dir = join(sqlDir, "marts")): Mart[] {
   return ordered;
 }
 
+/** The values the marts' SQL takes from the schema (and the run): {{target_groups}}, {{group_ages}} … */
+export function martVars(schema: Schema, runId: number | null): Record<string, string> {
+  return {
+    changed: runId === null ? "TRUE" : `municipality IN (SELECT municipality FROM files WHERE run_id = ${runId} AND status = 'accepted')`,
+    target_groups: schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", "),
+    // each target group's ages for the rates per 1 000 inhabitants (contract §11)
+    group_ages: schema.targetGroups.map((t) => `(${lit(t.id)}, ${t.ages[0]}, ${t.ages[1]})`).join(", "),
+    // the columns of sql/marts/measure_events.sql that hold each dimension's category (schemas/breakdowns.json)
+    dimensions: schema.dimensions.map((d) => `"${d.id}"`).join(", "),
+    bistand_in_scope: runId === null ? "TRUE" : "municipality IN (SELECT municipality FROM mart_scope)"
+  };
+}
+
 /** Rebuilds the marts for the municipalities whose rows changed in runId (or that the marts lack); every municipality when runId is null. */
 export async function refreshMarts(db: Db, schema: Schema, runId: number | null): Promise<void> {
   // new target groups, a changed definition, new SQL: every municipality is recomputed once, into
@@ -55,13 +68,7 @@ export async function refreshMarts(db: Db, schema: Schema, runId: number | null)
     for (const m of marts) if (m.temporary === null) await db.run(`DROP TABLE IF EXISTS ${m.name}`);
   }
   await db.run(sqlText("schema/marts"));
-  const vars = {
-    changed: runId === null ? "TRUE" : `municipality IN (SELECT municipality FROM files WHERE run_id = ${runId} AND status = 'accepted')`,
-    target_groups: schema.targetGroups.map((t, bit) => `(${lit(t.id)}, ${bit})`).join(", "),
-    // the columns of sql/marts/measure_events.sql that hold each dimension's category (schemas/breakdowns.json)
-    dimensions: schema.dimensions.map((d) => `"${d.id}"`).join(", "),
-    bistand_in_scope: runId === null ? "TRUE" : "municipality IN (SELECT municipality FROM mart_scope)"
-  };
+  const vars = martVars(schema, runId);
   await db.run(sqlText("load/mart_scope", vars));
   // how many marts still have to read each one: a temporary mart goes when none is left. A mart that
   // reads a view reads what the view reads, so a table under a view stays until the view's readers ran.

@@ -1,6 +1,7 @@
 // The publishing stage (contract §5–§8): the marts (publish/marts.ts), withholding per report, network
 // means and ranks, then every page and download of §7 (CSV, xlsx, Arrow) written into a fresh directory
-// beside the published site; quality.html's data from publish/quality.ts. Which figure comes from where: sql/marts/indicator_counts.sql (counts),
+// beside the published site; quality.html's data from publish/quality.ts; survey.html and its downloads
+// from publish/survey.ts (contract §15); the municipalities' commentary (§14) from publish/commentary.ts. Which figure comes from where: sql/marts/indicator_counts.sql (counts),
 // sql/marts/indicator_values.sql (values), pipeline/withhold/model.ts (withholding),
 // pipeline/publish/comparison.ts (network mean, rank), reports/ (pages).
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -22,12 +23,16 @@ import { refreshMarts } from "./marts.js";
 import { freshnessOf, qualityOf } from "./quality.js";
 import { auditSocioeconomic, socioeconomicRows } from "./socioeconomic.js";
 import { groupMeans, groupsInNetwork } from "./groups.js";
+import { markNotApplicable } from "./not-applicable.js";
+import { commentaryOf } from "./commentary.js";
+import { publishSurvey, type SurveySummary } from "./survey.js";
+import { cliWords } from "../cli-words.js";
 import { defaultSettings, socioeconomicDefaults } from "../settings.js";
 import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
 import { withholdInParallel } from "../withhold/threads.js";
 import type { Context } from "../system/context.js";
 import { sqlText, type Db } from "../db/connection.js";
-import type { Schema } from "../contract/schema.js";
+import { reportIndicators, type Language, type Schema } from "../contract/schema.js";
 import type { Settings } from "../settings.js";
 
 export interface PublishOptions {
@@ -57,6 +62,8 @@ export interface ReportSummary {
 
 export interface PublishReport {
   readonly reports: readonly ReportSummary[];
+  /** survey.html (contract §15): its figures, what was withheld and the audit; null when no municipality has survey data */
+  readonly survey: SurveySummary | null;
   readonly seconds: { readonly marts: number; readonly protection: number; readonly render: number };
 }
 
@@ -68,9 +75,17 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   const t1 = performance.now();
   mkdirSync(join(dir, "data"), { recursive: true });
   const timeZone = o.timeZone ?? reportTimeZone;
-  const run: RunInfo = { id: o.runId, startedAt: isoWithOffset(o.startedAt, timeZone), timeZone };
+  // whether survey.html is published (publishSurvey below): every page's navigation links it then
+  const [{ present: survey }] = await db.all<{ present: boolean }>(sqlText("site/survey_present"));
+  const network = (o.settings ?? defaultSettings).name;
+  const run: RunInfo = { id: o.runId, startedAt: isoWithOffset(o.startedAt, timeZone), timeZone, ...(survey ? { survey: true } : {}), ...(network ? { network } : {}) };
   const freshness = await freshnessOf(db);
   const municipalities = freshness.map((f) => ({ code: f.municipality, name: f.name }));
+  // the municipalities' own words beside the reports and on their pages (contract §14)
+  const commentary = await commentaryOf(db, schema, municipalities);
+  const settings = o.settings ?? defaultSettings;
+  // the pages' language (contract §12): every page, the xlsx and the charts speak it; the CSV and Arrow files do not
+  const language = settings.language;
   const reports: ReportSummary[] = [];
   let protectionMs = 0;
   let renderMs = 0;
@@ -90,24 +105,27 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
     const protection = protections[i];
     const r0 = performance.now();
     // contract §10's model, from the protected figures, withheld by them
-    const settings = o.settings ?? defaultSettings;
     const socio = socioeconomicRows(plans[i].rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
     const leaks = auditSocioeconomic([...protection.rows, ...socio.rows], o.threshold);
     if (leaks.length) throw new Error(`the socio-economic figures of ${tg.id} rest on withheld counts: ${leaks.slice(0, 3).join("; ")}`);
     const published = [...protection.rows, ...socio.rows];
     // the network mean, and the mean of every comparison group with a member in the network (§13)
     const groups = groupsInNetwork(settings.comparisonGroups, municipalities.map((m) => m.code));
-    const figures = [...compare(published, schema.indicators), ...groupMeans(published, groups, schema.indicators)];
+    // a "-" share or mean on 0 says so (contract §12: "." on a Norwegian page; the CSV keeps "-")
+    // the report's indicators: an indicator of some reports only (schemas/indicators.json target_groups) is not listed in the others
+    const indicators = reportIndicators(schema.indicators, tg.id);
+    const figures = markNotApplicable([...compare(published, indicators), ...groupMeans(published, groups, indicators)], indicators, groups);
     const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
     const page: ReportPage = {
-      targetGroup: tg, indicators: schema.indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
+      language, targetGroup: tg, indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
       freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },
-      comparisonGroups: groups.map((g) => ({ id: g.id, name: settings.comparisonGroups[g.id].sv, members: g.members })),
+      comparisonGroups: groups.map((g) => ({ id: g.id, name: groupName(settings.comparisonGroups[g.id], language), members: g.members })),
       socioeconomic: {
         parameters: settings.socioeconomic,
         defaults: JSON.stringify(settings.socioeconomic) === JSON.stringify(socioeconomicDefaults),
         sensitivity: socio.sensitivity
-      }
+      },
+      commentary: commentary.report(tg.id)
     };
     writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
     perMunicipality.add(page, `${tg.id}.html`);
@@ -122,27 +140,36 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
       blocksProtected: protection.computed, blocks: protection.blocks
     });
-    ctx.log.progress("rapporter", reports.length, schema.targetGroups.length);
+    ctx.log.progress(cliWords(language).cli.progressReports, reports.length, schema.targetGroups.length);
   }
   const r0 = performance.now();
+  // user surveys (contract §15): survey.html and data/survey.*, when any municipality has survey data
+  const surveySummary = await publishSurvey(db, dir, { schema, run, threshold: o.threshold, settings, municipalities });
+  if ((surveySummary !== null) !== survey) throw new Error("survey_values and the survey page disagree on whether there is survey data");
   const [files] = await db.all<{ accepted: number; rejected: number }>(sqlText("site/file_totals"));
   writeFileSync(join(dir, "index.html"), renderIndex({
-    run, freshness, summary: files,
+    language, run, freshness, summary: files,
     reports: schema.targetGroups.map((t) => ({ targetGroup: t, file: `${t.id}.html` }))
   }));
-  writeFileSync(join(dir, "quality.html"), renderQuality(await qualityOf(db, run, o.threshold, freshness)));
-  writeFileSync(join(dir, "codes.html"), renderCodes(schema, run));
+  writeFileSync(join(dir, "quality.html"), renderQuality({ ...(await qualityOf(db, run, o.threshold, freshness)), language }));
+  writeFileSync(join(dir, "codes.html"), renderCodes(schema, run, language));
   // one page per municipality (contract §7): its figures in every report beside the network's
   mkdirSync(join(dir, "municipality"), { recursive: true });
   for (const m of municipalities) {
-    const page = perMunicipality.page(m, { run, threshold: o.threshold, indicators: schema.indicators, dimensions: schema.dimensions }, freshness);
-    writeFileSync(join(dir, municipalityFile(m.code)), renderMunicipalityPage(page));
+    const page = perMunicipality.page(m, { language, run, threshold: o.threshold, indicators: schema.indicators, dimensions: schema.dimensions }, freshness);
+    writeFileSync(join(dir, municipalityFile(m.code)), renderMunicipalityPage({ ...page, commentary: commentary.municipality(m.code) }));
   }
   renderMs += performance.now() - r0;
-  return { reports, seconds: { marts: secs(t1 - t0), protection: secs(protectionMs), render: secs(renderMs) } };
+  return { reports, survey: surveySummary, seconds: { marts: secs(t1 - t0), protection: secs(protectionMs), render: secs(renderMs) } };
 }
 
 const secs = (ms: number) => Math.round(ms) / 1000;
+
+/** A comparison group's name in the pages' language; the settings require only the Swedish one
+ *  (contract §13), so a group without a Norwegian or English name keeps the name it has (the Swedish). */
+function groupName(group: Settings["comparisonGroups"][string], language: Language): string {
+  return group[language] ?? group.sv;
+}
 
 /** Totals in the order of schemas/indicators.json, then each dimension's rows in declared order (contract §6.3). */
 function sortFigures(figures: Figure[], schema: Schema): Figure[] {

@@ -184,9 +184,13 @@ export function* widthsTask(
     open.push({ members, shape, lo, hi: lo.slice(), todo, spread: todo.length >= SPREAD_FROM, rounds: 0 });
   }
   if (untilNarrow && [...out.values()].some((r) => !wide(r, t))) return out;
+  // a point shows a count at c.cap / 1 000 or more (a million, or more than any count of the table)
+  // only because nothing bounds it — the spread points cap every count at c.cap, and a count tied to a
+  // capped one lands at a fraction of it: said as unbounded, which it is for every purpose here (wide;
+  // the checker's narrowest range)
   const witnessed = (o: Open, col: number): Range => {
     const lo = Math.max(0, Math.ceil(o.lo[col] - 1e-6 * Math.max(1, Math.abs(o.lo[col]))));
-    const hi = o.hi[col] >= c.cap * (1 - 1e-9) ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
+    const hi = o.hi[col] >= c.cap * 1e-3 ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
     return { lo, hi };
   };
   while (open.length > 0) {

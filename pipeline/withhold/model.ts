@@ -87,7 +87,8 @@ export function withholdingModel(s: Schema): WithholdingModel {
   const base = new Map<string, string>();
   for (const i of s.indicators) {
     const family = i.counts?.denominator ?? i.counts?.numerator;
-    if (i.kind === "count" || family === undefined) continue;
+    // a rate's '-' says there is no population, not that its numerator is 0: it has no base
+    if (i.kind === "count" || i.kind === "rate" || family === undefined) continue;
     const row =
       counters.find((c) => c.counts!.numerator === family) ?? counters.find((c) => from.get(c.counts!.numerator!) === from.get(family));
     if (row) base.set(i.id, row.id);

@@ -16,7 +16,7 @@ CREATE OR REPLACE TEMP TABLE load_replaced AS
 SELECT c.municipality, c."month", c.file_id AS old_file_id, w.file_id AS new_file_id, c.rows
 FROM bistand_months c JOIN load_months w ON w.wins AND w.municipality = c.municipality AND w."month" = c."month";
 
-INSERT INTO replacements
+INSERT INTO replacements (run_id, municipality, kind, "month", old_file_id, new_file_id, rows_removed)
 SELECT {{run_id}}, municipality, 'bistand', "month", old_file_id, new_file_id, rows FROM load_replaced
 UNION ALL
 -- files of this batch superseded by a newer file of the same batch

@@ -14,7 +14,7 @@ CREATE OR REPLACE TEMP TABLE load_replaced AS
 SELECT c.municipality, c.file_id AS old_file_id, w.file_id AS new_file_id, c.rows
 FROM insats_snapshots c JOIN load_snapshots w ON w.wins AND w.municipality = c.municipality;
 
-INSERT INTO replacements
+INSERT INTO replacements (run_id, municipality, kind, "month", old_file_id, new_file_id, rows_removed)
 SELECT {{run_id}}, municipality, 'insats', NULL, old_file_id, new_file_id, rows FROM load_replaced
 UNION ALL
 SELECT {{run_id}}, l.municipality, 'insats', NULL, l.file_id, w.file_id, l.rows

@@ -2,11 +2,15 @@
 -- (K, M and T = both): the numerators and denominators before confidentiality. A municipality's
 -- years are those with bistand rows or measure exits; has_bistand / has_insats say whether it
 -- delivered data for the year (else the reports show "-"), new_covered / ended_covered whether the
--- months the flows look at are covered by its bistand rows (§6.1).
+-- months the flows look at are covered by its bistand rows (§6.1). recipients_aged and participants_aged
+-- are the numerators of the rates per 1 000 inhabitants (§11): those whose year − birth_year is in the
+-- group's ages (schemas/target-groups.json, ages), participants in 18–66.
 DELETE FROM indicator_counts WHERE municipality IN (SELECT municipality FROM mart_scope);
 INSERT INTO indicator_counts
 WITH target_groups(target_group, bit) AS (
   VALUES {{target_groups}}
+), group_ages(target_group, age_from, age_to) AS (
+  VALUES {{group_ages}}
 ), bistand_years AS (
   SELECT DISTINCT municipality, "year" FROM person_years -- (the person marts hold the municipalities in scope only)
 ), coverage AS (
@@ -32,8 +36,9 @@ WITH target_groups(target_group, bit) AS (
   LEFT JOIN bistand_years b ON b.municipality = my.municipality AND b."year" = my."year"
   LEFT JOIN insats_municipalities i ON i.municipality = my.municipality
 ), members AS MATERIALIZED (
-  SELECT target_group, municipality, "year", person, gender, months, coded_months
-  FROM target_group_members
+  SELECT target_group, municipality, "year", person, gender, months, coded_months,
+         "year" - birth_year BETWEEN a.age_from AND a.age_to AS in_ages
+  FROM target_group_members JOIN group_ages a USING (target_group)
 ), recipient_counts AS (
   SELECT m.target_group, m.municipality, m."year", coalesce(m.gender, 'T') AS gender,
          count(*) AS recipients,
@@ -41,7 +46,8 @@ WITH target_groups(target_group, bit) AS (
          sum(m.months) AS person_months,
          sum(m.coded_months) AS coded_months,
          count(*) FILTER (WHERE f.is_new) AS new_recipients,
-         count(*) FILTER (WHERE f.is_ended) AS ended_recipients
+         count(*) FILTER (WHERE f.is_ended) AS ended_recipients,
+         count(*) FILTER (WHERE m.in_ages) AS recipients_aged
   FROM members m JOIN person_flows f USING (municipality, "year", person)
   GROUP BY GROUPING SETS ((m.target_group, m.municipality, m."year", m.gender), (m.target_group, m.municipality, m."year"))
 ), household_years AS (
@@ -79,7 +85,8 @@ WITH target_groups(target_group, bit) AS (
          count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND covered_3m) AS followed_3m,
          count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_3m) AS stayed_3m,
          count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND covered_12m) AS followed_12m,
-         count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_12m) AS stayed_12m
+         count(*) FILTER (WHERE event = 'exit' AND work_or_studies AND stayed_12m) AS stayed_12m,
+         count(*) FILTER (WHERE event = 'participant' AND "year" - birth_year BETWEEN 18 AND 66) AS participants_aged
   FROM target_group_events
   WHERE target_group IN (SELECT target_group FROM target_groups)
   GROUP BY GROUPING SETS ((target_group, municipality, "year", gender), (target_group, municipality, "year"))
@@ -93,7 +100,8 @@ SELECT g.target_group, g.municipality, g."year", g.gender, g.has_bistand, g.has_
        CASE WHEN g.gender = 'T' THEN coalesce(x.costed_exits, 0) END,
        CASE WHEN g.gender = 'T' THEN coalesce(x.costed_exits_work_studies, 0) END,
        CASE WHEN g.gender = 'T' THEN coalesce(x.cost_sek, 0) END,
-       coalesce(x.followed_3m, 0), coalesce(x.stayed_3m, 0), coalesce(x.followed_12m, 0), coalesce(x.stayed_12m, 0)
+       coalesce(x.followed_3m, 0), coalesce(x.stayed_3m, 0), coalesce(x.followed_12m, 0), coalesce(x.stayed_12m, 0),
+       coalesce(r.recipients_aged, 0), coalesce(x.participants_aged, 0)
 FROM grid g
 LEFT JOIN recipient_counts r USING (target_group, municipality, "year", gender)
 LEFT JOIN household_counts h USING (target_group, municipality, "year", gender)

@@ -6,7 +6,9 @@
 -- indicators of a target group other than all need the group's bistand rows of the year. Totals have an
 -- empty dimension and category; the breakdowns of §6.3 (breakdown_counts, the indicators each dimension
 -- breaks down in breakdown_indicators) repeat an indicator per category, a share of the total
--- (exit_reason_share, exit_duration_share) over the total's measure_exits.
+-- (exit_reason_share, exit_duration_share) over the total's measure_exits. The rates per 1 000
+-- inhabitants (§11) take their denominators from the population rows as they are in this run: public
+-- figures, '-' where a municipality-year has none.
 CREATE OR REPLACE TEMP TABLE indicator_values AS
 WITH grid AS (
   -- every municipality the reports list × every year of the network: a municipality's year without
@@ -16,6 +18,16 @@ WITH grid AS (
        (SELECT DISTINCT municipality FROM bistand_months UNION SELECT DISTINCT municipality FROM insats_snapshots) m,
        (SELECT DISTINCT "year" FROM indicator_counts) y,
        (VALUES ('K'), ('M'), ('T')) g(gender)
+), group_ages(target_group, age_from, age_to) AS (
+  VALUES {{group_ages}}
+), inhabitants AS (
+  -- inhabitants at 31 December per municipality, year and gender (T: both), in each target group's
+  -- ages and in 18–66
+  SELECT a.target_group, p.municipality, p."year", coalesce(p.gender, 'T') AS gender,
+         coalesce(sum(p.persons) FILTER (WHERE p.age BETWEEN a.age_from AND a.age_to), 0)::BIGINT AS in_group_ages,
+         coalesce(sum(p.persons) FILTER (WHERE p.age BETWEEN 18 AND 66), 0)::BIGINT AS aged_18_66
+  FROM population p CROSS JOIN group_ages a
+  GROUP BY GROUPING SETS ((a.target_group, p.municipality, p."year", p.gender), (a.target_group, p.municipality, p."year"))
 ), counts AS (
   SELECT g.target_group, g.municipality, g."year", g.gender,
          coalesce(c.has_bistand, false) AS has_bistand,
@@ -23,8 +35,10 @@ WITH grid AS (
          coalesce(c.new_covered, false) AS new_covered, coalesce(c.ended_covered, false) AS ended_covered,
          c.recipients, c.long_term, c.person_months, c.coded_months, c.new_recipients, c.ended_recipients,
          c.household_months, c.amount_sek, c.exits, c.exits_work_studies, c.participants, c.starts,
-         c.costed_exits, c.costed_exits_work_studies, c.cost_sek, c.followed_3m, c.stayed_3m, c.followed_12m, c.stayed_12m
+         c.costed_exits, c.costed_exits_work_studies, c.cost_sek, c.followed_3m, c.stayed_3m, c.followed_12m, c.stayed_12m,
+         c.recipients_aged, c.participants_aged, i.in_group_ages, i.aged_18_66
   FROM grid g LEFT JOIN indicator_counts c USING (target_group, municipality, "year", gender)
+  LEFT JOIN inhabitants i USING (target_group, municipality, "year", gender)
 ), breakdowns AS (
   -- every category of every dimension for every row of the grid, also at 0 (§6.3)
   SELECT c.target_group, i.indicator, k.dimension, k.code AS category, c.municipality, c."year", c.gender, c.has_measures,
@@ -118,6 +132,14 @@ WITH grid AS (
   SELECT target_group, 'no_return_12m_share', municipality, "year", gender, has_measures AND followed_12m > 0,
          stayed_12m, followed_12m, kas_share(stayed_12m, followed_12m)
   FROM counts
+  UNION ALL
+  SELECT target_group, 'recipients_per_1000', municipality, "year", gender, has_bistand AND coalesce(in_group_ages, 0) > 0,
+         recipients_aged, in_group_ages, kas_per_1000(recipients_aged, in_group_ages)
+  FROM counts
+  UNION ALL
+  SELECT target_group, 'participants_per_1000', municipality, "year", gender, has_measures AND coalesce(aged_18_66, 0) > 0,
+         participants_aged, aged_18_66, kas_per_1000(participants_aged, aged_18_66)
+  FROM counts WHERE target_group = 'all'
 )
 SELECT target_group, indicator, dimension, category, municipality, "year", gender,
        CASE WHEN has_data THEN value::DECIMAL(18, 2) END AS value,

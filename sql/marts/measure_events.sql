@@ -1,6 +1,7 @@
 -- What the measure indicators of contract §6.2 count, one row per event, each in the year it falls
 -- in: `exit` (a measure that ended, in the year of its end_date), `start` (the year of its start_date)
--- and `participant` (a person, once in each year one of their measures was active). Each event carries
+-- and `participant` (a person, once in each year one of their measures was active), with the person's
+-- gender and birth year (their latest row, §6.4). Each event carries
 -- the category of every breakdown of §6.3 it can be counted in (one column per dimension of
 -- schemas/breakdowns.json, named by its id; sql/marts/breakdown_counts.sql unpivots them), and an exit
 -- to work or studies its follow-up: are the 3 / 12 months after its end month covered by the
@@ -15,7 +16,7 @@ WITH coverage AS (
 ), need_order AS (
   SELECT code, ord FROM breakdown_categories WHERE dimension = 'need_category'
 ), measures AS MATERIALIZED (
-  SELECT i.municipality, i.person, a.gender, i.start_date, i.end_date, i.cost_sek, i.measure, i.exit_reason,
+  SELECT i.municipality, i.person, a.gender, a.birth_year, i.start_date, i.end_date, i.cost_sek, i.measure, i.exit_reason,
          coalesce(i.need_category, 'none') AS need_category,
          coalesce(i.referred_by, 'none') AS referred_by,
          year(i.end_date) * 12 + month(i.end_date) - 1 AS end_mi,
@@ -55,7 +56,7 @@ WITH coverage AS (
    AND m.start_date <= make_date(my."year", 12, 31) AND (m.end_date IS NULL OR m.end_date >= make_date(my."year", 1, 1))
   JOIN need_order o ON o.code = m.need_category
 )
-SELECT 'exit' AS event, m.municipality, year(m.end_date)::INTEGER AS "year", m.person, m.gender, m.work_or_studies, m.cost_sek,
+SELECT 'exit' AS event, m.municipality, year(m.end_date)::INTEGER AS "year", m.person, m.gender, m.birth_year, m.work_or_studies, m.cost_sek,
        m.work_or_studies AND f.covered_3m AS covered_3m, m.work_or_studies AND f.covered_12m AS covered_12m,
        m.work_or_studies AND f.covered_3m AND f.after & 7 = 0 AS stayed_3m,       -- no month with assistance among the three after
        m.work_or_studies AND f.covered_12m AND f.after & 4095 = 0 AS stayed_12m,  -- nor among the twelve
@@ -65,13 +66,13 @@ LEFT JOIN followed f USING (municipality, person, end_mi)
 JOIN durations d ON m.whole_months >= d."from" AND (d."to" IS NULL OR m.whole_months <= d."to")
 WHERE m.end_date IS NOT NULL
 UNION ALL
-SELECT 'start', municipality, year(start_date)::INTEGER, person, gender, NULL, NULL, NULL, NULL, NULL, NULL,
+SELECT 'start', municipality, year(start_date)::INTEGER, person, gender, birth_year, NULL, NULL, NULL, NULL, NULL, NULL,
        need_category, measure, referred_by, NULL, NULL
 FROM measures
 UNION ALL
 -- a participant counts once a year, in the need category of their measure active in the year with the
 -- latest start_date, on a tie the category first in the declared order (§6.3)
-SELECT 'participant', municipality, "year", person, gender, NULL, NULL, NULL, NULL, NULL, NULL,
+SELECT 'participant', municipality, "year", person, gender, birth_year, NULL, NULL, NULL, NULL, NULL, NULL,
        arg_max(need_category, (epoch_ms(start_date::TIMESTAMP) // 86400000) * 64 + (63 - need_ord)), NULL, NULL, NULL, NULL
 FROM active
-GROUP BY municipality, "year", person, gender;
+GROUP BY municipality, "year", person, gender, birth_year;

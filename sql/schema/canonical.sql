@@ -1,6 +1,7 @@
--- The canonical database: typed rows of every accepted extract, the files they came from, the runs
--- that loaded them and every replacement and finding. Pseudonyms only: person and household are
--- keyed HMAC-SHA256 pseudonyms (first 64 bits), never identity numbers or case numbers.
+-- The canonical database: typed rows of every accepted extract, population file and commentary, the
+-- files they came from, the runs that loaded them and every replacement and finding. Pseudonyms only:
+-- person, household and survey respondent are keyed HMAC-SHA256 pseudonyms (first 64 bits), never
+-- identity numbers, case numbers or respondent numbers (one that passes as an identity number rejects its file).
 
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
@@ -21,18 +22,18 @@ CREATE TABLE IF NOT EXISTS files (
   file_id      INTEGER PRIMARY KEY,
   sha256       VARCHAR NOT NULL,
   seq          INTEGER NOT NULL UNIQUE,    -- the order in which the pipeline first saw the files
-  municipality VARCHAR NOT NULL,           -- the inbox folder it came from
+  municipality VARCHAR NOT NULL,           -- the inbox folder it came from: a municipality code, or 'network'
   name         VARCHAR NOT NULL,           -- its name in the inbox (display only, never used as a path)
   size         BIGINT NOT NULL,
   mtime        TIMESTAMPTZ NOT NULL,
   run_id       INTEGER NOT NULL,
   first_seen   TIMESTAMPTZ NOT NULL,
-  kind         VARCHAR,                    -- bistand | insats | NULL when it could not be told
+  kind         VARCHAR,                    -- bistand | insats | survey | population | commentary | NULL when it could not be told
   status       VARCHAR NOT NULL,           -- accepted | rejected
   encoding     VARCHAR,
   delimiter    VARCHAR,
   profile      VARCHAR,
-  rows_read    BIGINT,
+  rows_read    BIGINT,                     -- data rows; a commentary's lines
   rows_loaded  BIGINT,
   archived_as  VARCHAR NOT NULL,           -- path inside the archive, relative to it: <sha256>.<extension>
   UNIQUE (municipality, archived_as)         -- a file is its folder, bytes and extension (ingest/archive.ts fileKey)
@@ -86,6 +87,43 @@ CREATE TABLE IF NOT EXISTS insats (
   line          INTEGER NOT NULL
 );
 
+-- Contract §2 survey (§15): one row per respondent and question, from each municipality's newest survey
+-- file of the year (a newer file replaces the years it contains).
+CREATE TABLE IF NOT EXISTS survey (
+  municipality VARCHAR NOT NULL,
+  "year"       SMALLINT NOT NULL,          -- the survey year
+  respondent   UBIGINT NOT NULL,           -- keyed pseudonym of the survey's respondent number, per municipality and year
+  gender       VARCHAR,                    -- K | M, or NULL when the respondent did not say
+  question     VARCHAR NOT NULL,           -- code list question (schemas/codes.json, contract §3.6)
+  answer       TINYINT,                    -- 1–6, 6 best; NULL: "vet ej" / no answer
+  file_id      INTEGER NOT NULL,
+  line         INTEGER NOT NULL
+);
+
+-- Contract §11 population: inhabitants per municipality, year, gender and age (whole years at 31
+-- December), from the newest population file of each municipality-year (read from <inbox>/network/;
+-- a missing age counts 0). Public figures (SCB BE0101, SSB 07459): nothing here is withheld.
+CREATE TABLE IF NOT EXISTS population (
+  municipality VARCHAR NOT NULL,
+  "year"       SMALLINT NOT NULL,
+  gender       VARCHAR NOT NULL,           -- K | M
+  age          SMALLINT NOT NULL,          -- 0–120
+  persons      INTEGER NOT NULL,           -- ≥ 0
+  file_id      INTEGER NOT NULL,
+  line         INTEGER NOT NULL
+);
+
+-- Contract §14 commentary: each municipality's newest .md file (one row per municipality; a newer file
+-- replaces it). text is the file's UTF-8 text without a BOM and with LF line ends; first_seen is when
+-- the pipeline first saw the file (files.first_seen). pipeline/contract/commentary.ts splits it into
+-- sections; it is never rendered as HTML.
+CREATE TABLE IF NOT EXISTS commentary (
+  municipality VARCHAR NOT NULL,
+  file_id      INTEGER NOT NULL,
+  first_seen   TIMESTAMPTZ NOT NULL,
+  text         VARCHAR NOT NULL
+);
+
 -- Couples per municipality and month (a household-month with two or more adults is a couple-month),
 -- and those where the co-applicant has no reason while the applicant has one (without roles in the
 -- extract: where exactly one adult is coded). Kept by the load (sql/load/load_bistand.sql) from the
@@ -109,11 +147,14 @@ CREATE TABLE IF NOT EXISTS replacements (
   run_id       INTEGER NOT NULL,
   municipality VARCHAR NOT NULL,
   kind         VARCHAR NOT NULL,
-  month        DATE,                       -- bistand: the month replaced; insats: NULL (whole snapshot)
+  month        DATE,                       -- bistand: the month replaced; else NULL
   old_file_id  INTEGER NOT NULL,
   new_file_id  INTEGER NOT NULL,
-  rows_removed BIGINT NOT NULL
+  rows_removed BIGINT NOT NULL,            -- commentary: 1
+  "year"       SMALLINT                    -- survey, population: the year replaced; else NULL (insats and commentary: the whole)
 );
+-- (a database made before survey and population had no year; every insert names its columns)
+ALTER TABLE replacements ADD COLUMN IF NOT EXISTS "year" SMALLINT;
 
 -- Codes that a profile mapped, per file: what the case system wrote and which shared code it became.
 CREATE TABLE IF NOT EXISTS code_mappings (

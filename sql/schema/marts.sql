@@ -11,7 +11,8 @@ CREATE TABLE IF NOT EXISTS indicator_counts (
   recipients BIGINT, long_term BIGINT, person_months BIGINT, coded_months BIGINT, new_recipients BIGINT, ended_recipients BIGINT,
   household_months BIGINT, amount_sek DECIMAL(18, 2), exits BIGINT, exits_work_studies BIGINT, participants BIGINT, starts BIGINT,
   costed_exits BIGINT, costed_exits_work_studies BIGINT, cost_sek DECIMAL(18, 2),
-  followed_3m BIGINT, stayed_3m BIGINT, followed_12m BIGINT, stayed_12m BIGINT
+  followed_3m BIGINT, stayed_3m BIGINT, followed_12m BIGINT, stayed_12m BIGINT,
+  recipients_aged BIGINT, participants_aged BIGINT
 );
 
 -- The counts behind the breakdowns of contract §6.3 (sql/marts/breakdown_counts.sql): one row per row

@@ -229,11 +229,14 @@ const decimalsOf: Readonly<Record<string, number>> = {
   long_term_share: 1, reason_coded_share: 1, exit_work_studies_share: 1, no_return_3m_share: 1, no_return_12m_share: 1,
   exit_reason_share: 1, exit_duration_share: 1,
   socioeconomic_value: 0, socioeconomic_net_value: 0, socioeconomic_return: 2,
-  months_per_recipient: 1, amount_per_household_month: 0, cost_per_exit: 0, cost_per_work_studies_exit: 0
+  months_per_recipient: 1, amount_per_household_month: 0, cost_per_exit: 0, cost_per_work_studies_exit: 0,
+  recipients_per_1000: 1, participants_per_1000: 1
 };
 const countIndicators = new Set(["recipients", "new_recipients", "ended_recipients", "participants", "measure_starts", "measure_exits"]);
 /** means: value = numerator ÷ denominator rounded half up; the T-only ones rest on an amount, not a count */
 const means = new Set(["months_per_recipient", "amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit"]);
+/** rates per 1 000 inhabitants (§11): a count over the population, which is public (any size) */
+const rates = new Set(["recipients_per_1000", "participants_per_1000"]);
 const totalOnly = new Set(["amount_per_household_month", "cost_per_exit", "cost_per_work_studies_exit", "socioeconomic_value", "socioeconomic_net_value", "socioeconomic_return"]);
 /** the model figures of §10: a value (possibly negative), no numerator or denominator */
 const models = new Set(["socioeconomic_value", "socioeconomic_net_value", "socioeconomic_return"]);
@@ -306,6 +309,12 @@ export function violations(site: Site, threshold: number): string[] {
         den = exact(f.denominator);
       } catch (e) {
         bad((e as Error).message);
+        continue;
+      }
+      if (rates.has(f.indicator)) {
+        if (!integral(den) || den === 0n) bad("a rate's denominator is not a population > 0");
+        if (!integral(num) || small(num)) bad(`numerator not 0 or > ${threshold}`);
+        if (value !== roundedRatio(1000n * num, den, 1)) bad("rate is not 1 000 × numerator ÷ denominator rounded half up to one decimal");
         continue;
       }
       if (!integral(den) || den === 0n || small(den)) bad(`denominator not a count > ${threshold}`);

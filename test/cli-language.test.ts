@@ -1,0 +1,131 @@
+// The command line in the settings' language (contract §12): with `--settings FILE` naming nb or en,
+// help, usage errors, problems with the settings file, kas validate, kas status and the summary of
+// kas run speak it; without settings (and with a file naming sv) everything stays Swedish, as
+// test/cli.test.ts checks. A finding's words come from the findings catalogue: English there, its
+// Swedish on a Norwegian command line until the catalogue has Norwegian texts.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { languageOf } from "../pipeline/cli.js";
+import { samplesDir } from "../pipeline/system/paths.js";
+import { bistandCsv, bistandRows } from "./helpers/extract.js";
+import { cleanup, install, kas, tempDir } from "./helpers/kas.js";
+
+let dir: string;
+const home = process.cwd();
+const settings = (name: string, content: object) => {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+};
+let nb: string, en: string;
+
+beforeAll(() => {
+  dir = tempDir("cli-language");
+  nb = settings("nb", { language: "nb" });
+  en = settings("en", { language: "en" });
+  mkdirSync(join(dir, "0180"));
+  // two rows, the second with a gender no code list knows
+  writeFileSync(join(dir, "0180/bad.csv"), bistandCsv(bistandRows("0180", "2024-05", 2).map((r, k) => (k === 1 ? { ...r, gender: "3" } : r))));
+  process.chdir(dir); // kas validate names files as given, from the working directory
+});
+afterAll(() => {
+  process.chdir(home);
+  cleanup(dir);
+});
+
+describe("the language of the command line", () => {
+  it("is the settings' where --settings names a readable file, else Swedish", () => {
+    expect(languageOf(["run", "--settings", nb])).toBe("nb");
+    expect(languageOf(["validate", "x.csv", `--settings=${en}`])).toBe("en");
+    expect(languageOf(["run"])).toBe("sv");
+    expect(languageOf(["run", "--settings", join(dir, "missing.json")])).toBe("sv");
+  });
+
+  it("writes help in Norwegian and English, every line within 80 columns", async () => {
+    const nbHelp = await kas(["--help", "--settings", nb]);
+    expect(nbHelp.stdout).toMatch(/^Kommandoer:$/m);
+    expect(nbHelp.stdout).toContain("nattkjøringen: les inn nye filer, publiser rapportene");
+    expect(nbHelp.stdout).toMatch(/^Avslutningskoder:$/m);
+    for (const command of ["run", "validate", "status", "rebuild"]) {
+      for (const file of [nb, en]) {
+        const help = (await kas([command, "--help", "--settings", file])).stdout;
+        for (const line of help.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+      }
+    }
+    const enHelp = (await kas(["run", "--help", "--settings", en])).stdout;
+    expect(enHelp).toMatch(/^Examples:$/m);
+    expect(enHelp).toMatch(/^Exit codes:$/m);
+    expect(enHelp).toContain("the nightly run: load new files, publish the reports");
+    expect(enHelp).not.toMatch(/Flaggor|Exempel|Slutkoder|visa hjälpen/);
+  });
+
+  it("tells wrong usage in the language, exit 2", async () => {
+    const unknown = await kas(["bogus", "--settings", nb]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("kas: ukjent kommando: bogus");
+    expect(unknown.stderr).toContain("Kjør kas --help for hjelp.");
+    const flag = await kas(["run", "--bogus", "--settings", en]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Run kas --help for help.");
+  });
+
+  it("names a bad key of the settings in the language the file asks for, exit 2", async () => {
+    const bad = await kas(["run", "--settings", settings("bad-nb", { language: "nb", bogus: 1 })]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("ukjent nøkkel bogus");
+    expect(bad.stderr).toContain("Gyldige nøkler: name, language");
+    const retention = await kas(["run", "--settings", settings("bad-en", { language: "en", socioeconomic: { horizon_years: 2 } })]);
+    expect(retention.code).toBe(2);
+    expect(retention.stderr).toContain("socioeconomic.work_retention has 5 values, but horizon_years is 2");
+  });
+
+  it("kas validate: English words and the catalogue's English message; Norwegian words and the catalogue's Swedish", async () => {
+    const english = await kas(["validate", "0180/bad.csv", "--settings", en]);
+    expect(english.code).toBe(1);
+    expect(english.stdout.split("\n")[0]).toBe('0180/bad.csv: rejected (1 error) — bistand, utf-8, delimiter ",", 2 rows');
+    expect(english.stdout).toMatch(/^ {4}0180\/bad\.csv:3: ERROR – unknown code: gender = "3": /m);
+    expect(english.stdout).not.toMatch(/okänd|avvisas/);
+    const norwegian = await kas(["validate", "0180/bad.csv", "--settings", nb]);
+    expect(norwegian.stdout.split("\n")[0]).toBe('0180/bad.csv: avvises (1 feil) — bistand, utf-8, skilletegn ",", 2 rader');
+    expect(norwegian.stdout).toMatch(/^ {4}0180\/bad\.csv:3: FEL – okänd kod: gender = "3": /m);
+    const swedish = await kas(["validate", "0180/bad.csv"]);
+    expect(swedish.stdout.split("\n")[0]).toBe('0180/bad.csv: avvisas (1 fel) — bistand, utf-8, avgränsare ",", 2 rader');
+  });
+
+  it("kas status without a database, in English", async () => {
+    const r = await kas(["status", "--db", join(dir, "none.duckdb"), "--settings", en]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`No database yet at ${join(dir, "none.duckdb")}: run kas run first.\n`);
+  });
+});
+
+describe("kas run's summary in the language", () => {
+  const runs: Record<"nb" | "en", string> = { nb: "", en: "" };
+
+  beforeAll(async () => {
+    for (const language of ["nb", "en"] as const) {
+      const i = install(join(dir, `run-${language}`));
+      const r = await kas(["run", "--inbox", join(samplesDir, "inbox"), "--db", i.db, "--out", i.site, "--settings", language === "nb" ? nb : en]);
+      expect(r.code, r.stderr).toBe(0);
+      runs[language] = r.stdout;
+    }
+  }, 240_000);
+
+  it("Norwegian: its headings, dates and numbers", () => {
+    expect(runs.nb).toMatch(/^kas run nr\. 1: 15\. januar 2026 kl\. 02\.00$/m);
+    expect(runs.nb).toMatch(/^Innleste filer: 35$/m);
+    expect(runs.nb).toMatch(/^Avviste filer: 0$/m);
+    expect(runs.nb).toMatch(/^ {2}0181\/bistand-2024\.csv: bistand, \d{1,3}( \d{3})* rader lest inn av \d{1,3}( \d{3})*$/m);
+    expect(runs.nb).toMatch(/^Tid: .*innlesing \d+,\d s.*rapporter \d+,\d s/m);
+    expect(runs.nb).toMatch(/^Rapportene: /m);
+  });
+
+  it("English: its headings, dates and numbers", () => {
+    expect(runs.en).toMatch(/^kas run no\. 1: 15 January 2026, 02:00$/m);
+    expect(runs.en).toMatch(/^Files loaded: 35$/m);
+    expect(runs.en).toMatch(/^ {2}0181\/bistand-2024\.csv: bistand, \d{1,3}(,\d{3})* rows loaded of \d{1,3}(,\d{3})*$/m);
+    expect(runs.en).toMatch(/^Time: .*loading \d+\.\d s.*reports \d+\.\d s/m);
+    expect(runs.en).not.toMatch(/Inlästa|Avvisade|Rapporterna/);
+  });
+});
