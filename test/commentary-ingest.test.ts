@@ -4,21 +4,15 @@
 // only, archived by SHA-256, a byte-identical upload changing nothing, the newest replacing the rest.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { commentaryFindings, commentarySections, smallNumbers } from "../pipeline/contract/commentary.js";
 import { makeFodselsnummer, makePersonnummer } from "../pipeline/contract/identity.js";
 import { schema } from "../pipeline/contract/schema.js";
 import { commentaryLimit } from "../pipeline/ingest/commentary.js";
 import { readManifest } from "../pipeline/ingest/archive.js";
-import { cleanup, filesUnder, install, kas, query, runKas, sha256, tempDir, writeInbox, type Install } from "./helpers/kas.js";
+import { filesUnder, freshInstalls, kas, query, runKas, sha256, writeInbox } from "./helpers/kas.js";
 
-const dirs: string[] = [];
-function fresh(name: string): Install {
-  const root = tempDir(`commentary-${name}`);
-  dirs.push(root);
-  return install(root);
-}
-afterAll(() => cleanup(...dirs));
+const fresh = freshInstalls("commentary");
 
 const T0 = new Date("2025-06-01T12:00:00Z").getTime();
 const s = schema();

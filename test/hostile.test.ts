@@ -4,20 +4,14 @@
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../pipeline/run.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
 import { packageRoot } from "../pipeline/system/paths.js";
 import { openDb } from "../pipeline/db/connection.js";
-import { cleanup, cliPath, filesUnder, install, kas, query, runKas, tempDir, testKey, writeInbox, type Install } from "./helpers/kas.js";
+import { cliPath, filesUnder, freshInstalls, type Install, kas, query, runKas, testKey, writeInbox } from "./helpers/kas.js";
 
-const dirs: string[] = [];
-function fresh(name: string): Install {
-  const root = tempDir(`hostile-${name}`);
-  dirs.push(root);
-  return install(root);
-}
-afterAll(() => cleanup(...dirs));
+const fresh = freshInstalls("hostile");
 
 /** Every byte kas wrote (site, database folder: logs, quarantine, archive) as one string. */
 function everythingWritten(i: Install): string {

@@ -7,20 +7,14 @@ import {
   appendFileSync, existsSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync
 } from "node:fs";
 import { basename, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readManifest } from "../pipeline/ingest/archive.js";
 import { unchangedSince } from "../pipeline/ingest/discover.js";
 import { formatRunSummary } from "../pipeline/text.js";
 import { badLuhn, bistandCsv, bistandRows, insatsCsv, insatsRows, personnummer, type Row } from "./helpers/extract.js";
-import { cleanup, filesUnder, install, kas, mode, query, runKas, sha256, tempDir, writeInbox, type Install } from "./helpers/kas.js";
+import { filesUnder, freshInstalls, type Install, kas, mode, query, runKas, sha256, writeInbox } from "./helpers/kas.js";
 
-const dirs: string[] = [];
-function fresh(name: string): Install {
-  const root = tempDir(`ingest-${name}`);
-  dirs.push(root);
-  return install(root);
-}
-afterAll(() => cleanup(...dirs));
+const fresh = freshInstalls("ingest");
 
 const withAmount = (rows: Row[], base: number): Row[] => rows.map((r, i) => ({ ...r, amount_sek: String(base + i) }));
 const T0 = new Date("2025-06-01T12:00:00Z").getTime();

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../pipeline/contract/finding.js";
 import { lit } from "../pipeline/db/connection.js";
 import { installMacros } from "../pipeline/db/macros.js";
@@ -15,16 +15,10 @@ import { messageOf, type MunicipalityNotInYears } from "../pipeline/contract/fin
 import type { FileReport } from "../pipeline/run.js";
 import type { ValidatedFile } from "../pipeline/validate.js";
 import { bistandCsv, bistandRows, csv, insatsCsv, insatsRows, type Row } from "./helpers/extract.js";
-import { cleanup, install, kas, query, runKas, tempDir, writeInbox, type Install } from "./helpers/kas.js";
+import { freshInstalls, kas, query, runKas, writeInbox } from "./helpers/kas.js";
 import { useScratch } from "./helpers/scratch.js";
 
-const dirs: string[] = [];
-function fresh(name: string): Install {
-  const root = tempDir(`municipality-${name}`);
-  dirs.push(root);
-  return install(root);
-}
-afterAll(() => cleanup(...dirs));
+const fresh = freshInstalls("municipality");
 
 const scratch = useScratch("municipality-check", { db: { threads: 1 } });
 

@@ -4,17 +4,11 @@
 // of truth. Every expected number below is counted by hand from the files written here.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
-import { cleanup, install, kas, query, runKas, tempDir, writeInbox, type Install } from "./helpers/kas.js";
+import { freshInstalls, type Install, kas, query, runKas, writeInbox } from "./helpers/kas.js";
 
-const dirs: string[] = [];
-function fresh(name: string): Install {
-  const root = tempDir(`population-${name}`);
-  dirs.push(root);
-  return install(root);
-}
-afterAll(() => cleanup(...dirs));
+const fresh = freshInstalls("population");
 
 const T0 = new Date("2025-06-01T12:00:00Z").getTime();
 
@@ -188,8 +182,7 @@ describe("population rows that break the rules", () => {
       r.summary!.files.rejected.find((x) => x.file === "network/fel.csv")!.findings.map((x) => [x.line, x.code])
     );
     expect(files[1].findings.map((x) => x.code)).toEqual(["wrong_folder"]);
-    const loose = tempDir("population-loose");
-    dirs.push(loose);
+    const loose = fresh("loose").root; // a folder outside any inbox
     writeInbox(loose, { "befolkning.csv": corrected });
     const ok = await kas(["validate", join(loose, "befolkning.csv"), "--json"]);
     expect(ok.code).toBe(0);

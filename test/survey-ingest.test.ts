@@ -4,17 +4,11 @@
 // the municipality folder as a boundary, and a newer file replacing the years it contains.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { makeFodselsnummer, makePersonnummer } from "../pipeline/contract/identity.js";
-import { cleanup, filesUnder, install, kas, query, runKas, tempDir, writeInbox, type Install } from "./helpers/kas.js";
+import { filesUnder, freshInstalls, type Install, kas, query, runKas, writeInbox } from "./helpers/kas.js";
 
-const dirs: string[] = [];
-function fresh(name: string): Install {
-  const root = tempDir(`survey-${name}`);
-  dirs.push(root);
-  return install(root);
-}
-afterAll(() => cleanup(...dirs));
+const fresh = freshInstalls("survey");
 
 const T0 = new Date("2025-06-01T12:00:00Z").getTime();
 const header = "municipality;year;respondent;gender;question;answer";
@@ -235,8 +229,7 @@ describe("survey rows that break the rules", () => {
     expect(file.rows).toBe(14);
     expect(file.findings.filter((x) => x.code === "respondent_identity_number").map((x) => x.line)).toEqual([2, 3, 4, 5, 6]);
     for (const n of Object.values(ids)) expect(v.stdout.replace(/\D/g, "")).not.toContain(n.replace(/\D/g, ""));
-    const loose = tempDir("survey-loose");
-    dirs.push(loose);
+    const loose = fresh("loose").root; // a folder outside any inbox
     writeInbox(loose, { "enkat.csv": [header, "0180;2024;1;;respect;", "0180;2024;1;;contact;6", ""].join("\n") });
     const ok = await kas(["validate", join(loose, "enkat.csv"), "--json"]);
     expect(ok.code).toBe(0);

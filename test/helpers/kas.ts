@@ -1,6 +1,7 @@
 // Running kas in temporary folders: write an inbox of real files, run the command line in-process with a
 // fixed clock (main() returns the exit code), and read back what it stored and published.
 import { spawn } from "node:child_process";
+import { afterAll } from "vitest";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -69,6 +70,17 @@ export interface Install {
   readonly db: string;
   readonly site: string;
   readonly state: string;
+}
+
+/** A fresh install per call, in a temporary folder named `<prefix>-<name>`; every one is removed after the test file's tests. */
+export function freshInstalls(prefix: string): (name: string) => Install {
+  const dirs: string[] = [];
+  afterAll(() => cleanup(...dirs));
+  return (name) => {
+    const root = tempDir(`${prefix}-${name}`);
+    dirs.push(root);
+    return install(root);
+  };
 }
 
 export function install(root: string): Install {
