@@ -20,8 +20,8 @@ const inLine = (title: string, lang: Language) => (/^\p{Lu}\p{Ll}/u.test(title) 
 /**
  * One line per finding, as formatFinding (pipeline/contract/finding.ts) writes it in Swedish, in
  * another language: the severity's word and the code's title from the catalogue in that language
- * (Norwegian: the Swedish until the catalogue has Norwegian texts), the message in English where
- * the finding carries its parameters (a finding read back from the database has only its Swedish message).
+ * (Swedish, Norwegian bokmål, English), the message in that language where the finding carries its
+ * parameters (a finding read back from the database has only its Swedish message).
  */
 export function findingLine(f: Finding, lang: Language): string {
   if (lang === "sv") return formatFinding(f);
@@ -31,8 +31,8 @@ export function findingLine(f: Finding, lang: Language): string {
   const titleText = title ? ` – ${inLine(catalogueText(title, lang).text, lang)}` : "";
   const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
   // a finding that stands for the rows beyond those listed (no line, a count) keeps its Swedish message: its "more rows" words need the numbers it was made from
-  const english = lang === "en" && f.params !== undefined && isCode(f.code) && !(f.line === null && f.count);
-  const message = english ? messageOf(f.code as Code, f.params as never, "en") : f.message;
+  const remade = f.params !== undefined && isCode(f.code) && !(f.line === null && f.count);
+  const message = remade ? messageOf(f.code as Code, f.params as never, lang) : f.message;
   const more = f.count ? ` (${w.validation.rows(f.count)})` : "";
   return `${where}: ${catalogueText(severities[f.severity].label, lang).text.toLocaleUpperCase(lang)}${titleText}:${what} ${message}${more}`;
 }

@@ -20,20 +20,17 @@ export interface Named {
   readonly en: string;
 }
 
-/** A text of the findings catalogue (pipeline/contract/findings.ts): Swedish and English, Norwegian where it has one. */
+/** A text of the findings catalogue (pipeline/contract/findings.ts): Swedish, Norwegian bokmål and English. */
 export interface CatalogueText {
   readonly sv: string;
+  readonly nb: string;
   readonly en: string;
-  readonly nb?: string;
 }
 
-/** A text of the findings catalogue in a page's language, and the language it is actually in: where
- *  the catalogue has no Norwegian text, a Norwegian page shows the Swedish (closer to a Norwegian
- *  reader than English); an English page always has the English. */
+/** A text of the findings catalogue in a page's language, and the language it is in (every entry has
+ *  all three, so it is always the page's: callers that mark another language's text never need to). */
 export function catalogueText(t: CatalogueText, lang: Language): { text: string; lang: Language } {
-  if (lang === "en") return { text: t.en, lang: "en" };
-  if (lang === "nb" && t.nb !== undefined) return { text: t.nb, lang: "nb" };
-  return { text: t.sv, lang: "sv" };
+  return { text: t[lang], lang };
 }
 
 /** A table's caption (also the name of its region) and its column heads. */

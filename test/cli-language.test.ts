@@ -1,15 +1,15 @@
 // The command line in the settings' language (contract §12): with `--settings FILE` naming nb or en,
 // help, usage errors, problems with the settings file, kas validate, kas status and the summary of
 // kas run speak it; without settings (and with a file naming sv) everything stays Swedish, as
-// test/cli.test.ts checks. A finding's words come from the findings catalogue: English there, its
-// Swedish on a Norwegian command line until the catalogue has Norwegian texts.
+// test/cli.test.ts checks. A finding's words (severity, title, message) come from the findings
+// catalogue, in the command line's language.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { languageOf } from "../pipeline/cli.js";
 import { samplesDir } from "../pipeline/system/paths.js";
 import { bistandCsv, bistandRows } from "./helpers/extract.js";
-import { cleanup, install, kas, tempDir } from "./helpers/kas.js";
+import { cleanup, install, kas, tempDir, writeInbox } from "./helpers/kas.js";
 
 let dir: string;
 const home = process.cwd();
@@ -80,7 +80,7 @@ describe("the language of the command line", () => {
     expect(retention.stderr).toContain("socioeconomic.work_retention has 5 values, but horizon_years is 2");
   });
 
-  it("kas validate: English words and the catalogue's English message; Norwegian words and the catalogue's Swedish", async () => {
+  it("kas validate: the catalogue's English or Norwegian severity, title and message", async () => {
     const english = await kas(["validate", "0180/bad.csv", "--settings", en]);
     expect(english.code).toBe(1);
     expect(english.stdout.split("\n")[0]).toBe('0180/bad.csv: rejected (1 error) — bistand, utf-8, delimiter ",", 2 rows');
@@ -88,7 +88,10 @@ describe("the language of the command line", () => {
     expect(english.stdout).not.toMatch(/okänd|avvisas/);
     const norwegian = await kas(["validate", "0180/bad.csv", "--settings", nb]);
     expect(norwegian.stdout.split("\n")[0]).toBe('0180/bad.csv: avvises (1 feil) — bistand, utf-8, skilletegn ",", 2 rader');
-    expect(norwegian.stdout).toMatch(/^ {4}0180\/bad\.csv:3: FEL – okänd kod: gender = "3": /m);
+    expect(norwegian.stdout).toMatch(
+      /^ {4}0180\/bad\.csv:3: FEIL – ukjent kode: gender = "3": "3" er ingen kjent kode for gender\. Gyldige koder: K, M\. Rett verdien i eksporten, /m
+    );
+    expect(norwegian.stdout).not.toMatch(/okänd|avvisas|Giltiga|Rätta/);
     const swedish = await kas(["validate", "0180/bad.csv"]);
     expect(swedish.stdout.split("\n")[0]).toBe('0180/bad.csv: avvisas (1 fel) — bistand, utf-8, avgränsare ",", 2 rader');
   });
@@ -120,6 +123,20 @@ describe("kas run's summary in the language", () => {
     expect(runs.nb).toMatch(/^Tid: .*innlesing \d+,\d s.*rapporter \d+,\d s/m);
     expect(runs.nb).toMatch(/^Rapportene: /m);
   });
+
+  it("Norwegian: a rejected file's finding with the catalogue's Norwegian title, message and fix", async () => {
+    const i = install(join(dir, "run-nb-rejected"));
+    writeInbox(i.inbox, { "0180/bad.csv": bistandCsv(bistandRows("0180", "2024-05", 2).map((r, k) => (k === 1 ? { ...r, gender: "3" } : r))) });
+    const r = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--settings", nb]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^Avviste filer: 1$/m);
+    // the finding's whole line: FEIL (not FEL), the title "Ukjent kode" in the line, the message and its fix in bokmål
+    expect(r.stdout).toContain(
+      '    0180/bad.csv:3: FEIL – ukjent kode: gender = "3": "3" er ingen kjent kode for gender. Gyldige koder: K, M. ' +
+        "Rett verdien i eksporten, eller beskriv kommunens egne koder i en profil i schemas/profiles/.\n"
+    );
+    expect(r.stdout).not.toMatch(/okänd|Giltiga|Rätta|FEL –/);
+  }, 120_000);
 
   it("English: its headings, dates and numbers", () => {
     expect(runs.en).toMatch(/^kas run no\. 1: 15 January 2026, 02:00$/m);

@@ -1,5 +1,5 @@
 // The findings catalogue (pipeline/contract/findings.ts): every code the pipeline and the SQL checks
-// use is in it (and it has no code nobody uses), every entry speaks Swedish and English, and the
+// use is in it (and it has no code nobody uses), every entry speaks Swedish, Norwegian and English, and the
 // Swedish messages are exactly those users saw before the catalogue existed.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -89,7 +89,7 @@ describe("the findings catalogue", () => {
     }
   });
 
-  it("gives every entry a severity, a stage, and a title and fix in Swedish and English", () => {
+  it("gives every entry a severity, a stage, and a title and fix in Swedish, Norwegian and English", () => {
     expect(entries.length).toBe(codes.length);
     for (const e of entries) {
       expect(Object.keys(severities), e.code).toContain(e.severity);
@@ -97,9 +97,15 @@ describe("the findings catalogue", () => {
       for (const text of [e.title, e.fix]) {
         expect(text.sv.trim(), e.code).not.toBe("");
         expect(text.en.trim(), e.code).not.toBe("");
+        expect(text.nb.trim(), e.code).not.toBe("");
         expect(text.en, e.code).not.toBe(text.sv);
+        expect(text.nb, e.code).not.toBe(text.sv);
+        expect(text.nb, e.code).not.toMatch(swedishOnly);
       }
     }
+    for (const s of Object.values(severities)) for (const text of [s.label, s.meaning]) expect(text.nb).not.toBe(text.sv);
+    // the stage "Kommunens kommentar (.md)" is the same words in both languages
+    for (const text of Object.values(stages)) expect(text.nb).not.toMatch(swedishOnly);
   });
 
   it("renders every code's message in both languages, for every form of its parameters", () => {
@@ -108,18 +114,25 @@ describe("the findings catalogue", () => {
       expect(forms.length, code).toBeGreaterThan(0);
       for (const params of forms) {
         const sv = messageOf(code, params, "sv");
+        const nb = messageOf(code, params, "nb");
         const en = messageOf(code, params, "en");
-        for (const [lang, text] of [["sv", sv], ["en", en]] as [Lang, string][]) {
+        for (const [lang, text] of [["sv", sv], ["nb", nb], ["en", en]] as [Lang, string][]) {
           expect(text.length, `${code} ${lang}`).toBeGreaterThan(20);
           expect(text, `${code} ${lang}`).not.toMatch(/undefined|\[object Object\]|NaN/);
         }
         expect(en, code).not.toBe(sv);
         // English, not Swedish left behind (Swedish names of things, such as personnummer, may stay)
         expect(en, code).not.toMatch(/\b(och|inte|eller|saknas|finns|raden|filen|kolumnen|rätta)\b/i);
+        // Norwegian bokmål, not Swedish left behind (SCB, personnummer and samordningsnummer may stay)
+        expect(nb, code).not.toBe(sv);
+        expect(nb, code).not.toMatch(swedishOnly);
       }
     }
   });
 });
+
+/** Words Swedish has and Norwegian bokmål does not: in a Norwegian text, Swedish left untranslated. */
+const swedishOnly = /\b(och|inte|saknas|finns|kolumnen|rätta|läses|avvisas|ladda|måste|värdet|uttaget|rubrikraden|avgränsare|kommunkod|är)\b/i;
 
 /** Parameters for every code, in each form its message has: the test cannot compile without a
  *  code's entry here, so a new code comes with a rendered message in both languages. */

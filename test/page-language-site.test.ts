@@ -1,7 +1,7 @@
 // A whole published site in Norwegian and in English (contract §12): the golden pipeline's inbox
 // (test/input/pipeline-basic) run with a settings file naming the language. Every page speaks it —
-// its lang attribute, no Swedish words outside what is marked lang="sv" (a finding's stored message,
-// the catalogue's texts it has no Norwegian for) or is the data's own (file names, codes,
+// its lang attribute, no Swedish words outside what is marked lang="sv" (a finding's stored message)
+// or is the data's own (file names, codes,
 // municipality names); a Norwegian page shows SSB's symbols and never "-" for missing data, and a
 // share on 0 recipients as "."; the xlsx has the language's headers and symbols; and the CSV and
 // Arrow files are byte for byte those of the same run in Swedish (the statuses of contract §7 in every language).
@@ -77,6 +77,17 @@ describe("a site in Norwegian and in English", () => {
         expect(ownWords(doc).match(swedishOnly)?.[0], `${language} ${file}`).toBeUndefined();
       }
     }
+  });
+
+  it("lists the findings catalogue in Norwegian on codes.html: nothing of it marked Swedish", () => {
+    const codes = sites.get("nb")!.get("codes.html")!;
+    // the catalogue's rows and the list of severities (the code lists beside them show every language's label, marked)
+    const catalogue = [...codes.querySelectorAll('[class^="sev-"]')].map((e) => e.closest("tr, li")!);
+    expect(catalogue.length).toBeGreaterThan(60);
+    for (const e of catalogue) expect(e.querySelector('[lang="sv"]'), e.textContent!).toBeNull();
+    const row = [...codes.querySelectorAll("tr")].find((tr) => tr.querySelector("th code")?.textContent === "unknown_code")!;
+    const cells = [...row.querySelectorAll("td")].map((td) => td.textContent!.replace(/\s+/g, " ").trim());
+    expect(cells).toEqual(["FEIL ERROR", "Ukjent kode", "Bruk en gyldig kode, eller legg til oversettelsen av kommunens egen kode i profilen."]);
   });
 
   it("shows SSB's symbols on a Norwegian page: never '-' for missing data, '.' for a share on 0", () => {
