@@ -1,7 +1,6 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON), in the
 // settings' language (pipeline/cli-words.ts; Swedish by default).
 import { formatDateTime, reportTimeZone } from "../reports/time.js";
-import { catalogueText } from "../reports/words.js";
 import { shownName } from "./ingest/discover.js";
 import { formatFinding, rejecting, sortFindings, type Finding } from "./contract/finding.js";
 import { entries, isCode, messageOf, severities, type Code } from "./contract/findings.js";
@@ -28,13 +27,13 @@ export function findingLine(f: Finding, lang: Language): string {
   const w = cliWords(lang);
   const where = f.line === null ? f.file : `${f.file}:${f.line}`;
   const title = titles.get(f.code);
-  const titleText = title ? ` – ${inLine(catalogueText(title, lang).text, lang)}` : "";
+  const titleText = title ? ` – ${inLine(title[lang], lang)}` : "";
   const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
   // a finding that stands for the rows beyond those listed (no line, a count) keeps its Swedish message: its "more rows" words need the numbers it was made from
   const remade = f.params !== undefined && isCode(f.code) && !(f.line === null && f.count);
   const message = remade ? messageOf(f.code as Code, f.params as never, lang) : f.message;
   const more = f.count ? ` (${w.validation.rows(f.count)})` : "";
-  return `${where}: ${catalogueText(severities[f.severity].label, lang).text.toLocaleUpperCase(lang)}${titleText}:${what} ${message}${more}`;
+  return `${where}: ${severities[f.severity].label[lang].toLocaleUpperCase(lang)}${titleText}:${what} ${message}${more}`;
 }
 
 /** At most `max` findings per file, errors first, with a note of how many more there are. */

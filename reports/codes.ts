@@ -7,32 +7,24 @@ import type { Severity } from "../pipeline/contract/finding.js";
 import { html, slug, type Html } from "./html.js";
 import { layout, tableWrap } from "./frame.js";
 import type { Language, RunInfo, Schema } from "./model.js";
-import { catalogueText, words, type CatalogueText, type Words } from "./words.js";
+import { words, type Words } from "./words.js";
 
 const severityOrder = Object.keys(severities) as Severity[];
-
-/** A text of the findings catalogue in the page's language, marked with its own language where it falls back to another. */
-function fromCatalogue(text: CatalogueText, w: Words, transform: (s: string) => string = (s) => s): Html {
-  const { text: shown, lang } = catalogueText(text, w.language);
-  return lang === w.language ? html`${transform(shown)}` : html`<span lang="${lang}">${transform(shown)}</span>`;
-}
 
 /** "Kontroller och meddelanden": per stage of reading a file, every code with its severity, title and fix. */
 function checksSection(w: Words): Html {
   const c = w.codes;
   const upper = (s: string) => s.toLocaleUpperCase(w.locale);
   const sections = (Object.keys(stages) as Stage[]).map((stage) => {
-    const title = fromCatalogue(stages[stage], w);
-    // the region is named by its heading, whose words may be another language's (marked there)
-    const label = catalogueText(stages[stage], w.language).lang === w.language ? catalogueText(stages[stage], w.language).text : { labelledBy: `checks-${slug(stage)}` };
+    const title = stages[stage][w.language]; // the catalogue has every text in every language
     const rows = entries
       .filter((e) => e.stage === stage)
       .sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity))
       .map(
-        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${fromCatalogue(severities[e.severity].label, w, upper)}</span> <br><span class="muted">${e.severity}</span></td><td>${fromCatalogue(e.title, w)}</td><td>${fromCatalogue(e.fix, w)}</td></tr>`
+        (e) => html`<tr><th scope="row"><code>${e.code}</code></th><td><span class="sev-${e.severity}">${upper(severities[e.severity].label[w.language])}</span> <br><span class="muted">${e.severity}</span></td><td>${e.title[w.language]}</td><td>${e.fix[w.language]}</td></tr>`
       );
     return html`<section aria-labelledby="checks-${slug(stage)}"><h3 id="checks-${slug(stage)}">${title}</h3>
-${tableWrap(label, html`<table>
+${tableWrap(title, html`<table>
 <caption>${title}${c.checksCaption}</caption>
 <thead><tr>${c.checksHead.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
@@ -40,7 +32,7 @@ ${tableWrap(label, html`<table>
   });
   return html`<h2 id="checks">${c.checksTitle}</h2>
 <p>${c.checksIntro}</p>
-<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${fromCatalogue(severities[s].label, w, upper)}</span> <span class="muted">${c.inJson(s)}</span>: ${fromCatalogue(severities[s].meaning, w)}</li>`)}</ul>
+<ul>${severityOrder.map((s) => html`<li><span class="sev-${s}">${upper(severities[s].label[w.language])}</span> <span class="muted">${c.inJson(s)}</span>: ${severities[s].meaning[w.language]}</li>`)}</ul>
 ${sections}`;
 }
 

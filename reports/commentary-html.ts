@@ -8,7 +8,8 @@
 import MarkdownItCallable, { type MarkdownIt, type Token } from "markdown-it";
 import type { Settings } from "../pipeline/settings.js";
 import { html, raw, type Html } from "./html.js";
-import { reportTimeZone } from "./time.js";
+import { formatDate, reportTimeZone } from "./time.js";
+import { words } from "./words.js";
 
 export type PageLanguage = Settings["language"];
 
@@ -104,12 +105,6 @@ export function commentaryHtml(markdown: string): Html {
   return raw(md.renderer.render(tokens, md.options, env));
 }
 
-const words: Record<PageLanguage, { label: string; locale: string }> = {
-  sv: { label: "Kommunens kommentar", locale: "sv-SE" },
-  nb: { label: "Kommunens kommentar", locale: "nb-NO" },
-  en: { label: "The municipality's comment", locale: "en-GB" }
-};
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
@@ -132,11 +127,10 @@ export function calendarDate(dateOrTimestamp: string, timeZone: string): string 
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
-/** "2026-01-15" in the page language's notation: sv "15 januari 2026", nb "15. januar 2026",
- *  en "15 January 2026". */
+/** "2026-01-15" in the page language's notation (reports/time.ts): sv "15 januari 2026", nb "15. januar
+ *  2026", en "15 January 2026". */
 export function commentaryDate(ymd: string, lang: PageLanguage): string {
-  const f = cachedFormat(`long ${lang}`, () => new Intl.DateTimeFormat(words[lang].locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }));
-  return f.format(new Date(`${ymd}T00:00:00Z`));
+  return formatDate(ymd, lang);
 }
 
 export interface Commentary {
@@ -155,7 +149,7 @@ export interface Commentary {
  *  Södertälje, 15 januari 2026" over the rendered text. Empty for a section with no text. */
 export function commentaryBlock(c: Commentary): Html {
   if (c.text.trim() === "") return html``;
-  const { label } = words[c.lang];
+  const { label } = words(c.lang).commentary;
   const date = calendarDate(c.firstSeen, c.timeZone ?? reportTimeZone);
   return html`<aside class="commentary" aria-label="${label}: ${c.municipalityName}">
 <p class="commentary-by"><span class="commentary-label">${label}</span> — ${c.municipalityName}, <time datetime="${date}">${commentaryDate(date, c.lang)}</time></p>

@@ -3,7 +3,7 @@
 // codes mapped through profiles; replaced rows. Counts of 1 … threshold are withheld here too:
 // this page is published like the reports. Words are the page's language (contract §12): a
 // finding's severity and title are the findings catalogue's (as in the terminal and the reason
-// files; where the catalogue has no Norwegian text, Swedish, marked lang="sv"), a shared code is
+// files), a shared code is
 // shown by its label in schemas/codes.json with the code beside it; the English finding codes are
 // for --json readers. A finding's message is stored as it was written, in Swedish: on a page in
 // another language it is marked lang="sv".
@@ -14,21 +14,15 @@ import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, tableWrap } from "./frame.js";
 import type { Finding, QualityFile, QualityPage, Schema } from "./model.js";
 import { formatDateTime, formatMonth } from "./time.js";
-import { catalogueText, words, type CatalogueText, type Words } from "./words.js";
+import { words, type Words } from "./words.js";
 
 const severities = ["FATAL", "ERROR", "WARNING", "INFO"] as const;
 type Shown = (typeof severities)[number];
 const shownSeverity = (s: string): Shown => (severities.includes(s as Shown) ? (s as Shown) : "INFO");
 const titles = new Map(entries.map((e) => [e.code as string, e.title]));
 
-/** A text of the findings catalogue in the page's language, marked with its own language where it falls back to another. */
-function fromCatalogue(text: CatalogueText, w: Words, transform: (s: string) => string = (s) => s): Html {
-  const { text: shown, lang } = catalogueText(text, w.language);
-  return lang === w.language ? html`${transform(shown)}` : html`<span lang="${lang}">${transform(shown)}</span>`;
-}
-
 /** A severity as the terminal and the reason files say it: FEL, VARNING … (the catalogue's word). */
-const severityWord = (s: string, w: Words): Html => fromCatalogue(catalogueSeverities[shownSeverity(s)].label, w, (t) => t.toLocaleUpperCase(w.locale));
+const severityWord = (s: string, w: Words): string => catalogueSeverities[shownSeverity(s)].label[w.language].toLocaleUpperCase(w.locale);
 
 /** A message as text, with the code list it points to (codes.html, "kas-webbplatsens codes.html") a link. */
 function messageText(message: string): Html {
@@ -42,7 +36,7 @@ function findingsTable(file: QualityFile, id: string, w: Words): Html {
   const line = (f: Finding) => (f.line === null ? n.noData : n.count(f.line));
   const rows = file.findings.map(
     (f: Finding) => html`<tr>
-<td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity, w)}</span>${titles.has(f.code) ? html` <br><span class="muted">${fromCatalogue(titles.get(f.code)!, w)}</span>` : ""}</td>
+<td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity, w)}</span>${titles.has(f.code) ? html` <br><span class="muted">${titles.get(f.code)![w.language]}</span>` : ""}</td>
 <td class="num">${line(f)}</td>
 <td>${f.column === null ? n.noData : html`<code>${f.column}</code>`}</td>
 <td>${f.value === null ? n.noData : html`<code>${f.value}</code>`}</td>

@@ -30,8 +30,6 @@ export interface SurveyPageInput {
   readonly run: RunInfo;
   readonly threshold: number;
   readonly minRespondents: number;
-  /** the network's name (settings `name`), if any */
-  readonly networkName?: string;
   /** the questions in order, with their texts */
   readonly questions: readonly Category[];
   /** the municipalities with survey data, by code */
@@ -195,7 +193,7 @@ export function renderSurveyPage(input: SurveyPageInput): string {
   const without = municipalities.filter((m) => first !== undefined && get(m.code, first, "survey_respondents", "T")?.status === "-");
   const page = { ...input, municipalities };
   const link = (href: string, text: string) => html`<a href="${href}">${text}</a>`;
-  const body = html`<h1>${t.title}${input.networkName ? html` <span class="muted">– ${input.networkName}</span>` : ""}</h1>
+  const body = html`<h1>${t.title}${input.run.network ? html` <span class="muted">– ${input.run.network}</span>` : ""}</h1>
 <p class="lead">${t.lead(year)}</p>
 <dl class="meta">
 <dt>${w.run}</dt><dd>${w.runLine(runTime(input.run, w), input.run.id)}</dd>

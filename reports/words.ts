@@ -20,19 +20,6 @@ export interface Named {
   readonly en: string;
 }
 
-/** A text of the findings catalogue (pipeline/contract/findings.ts): Swedish, Norwegian bokmål and English. */
-export interface CatalogueText {
-  readonly sv: string;
-  readonly nb: string;
-  readonly en: string;
-}
-
-/** A text of the findings catalogue in a page's language, and the language it is in (every entry has
- *  all three, so it is always the page's: callers that mark another language's text never need to). */
-export function catalogueText(t: CatalogueText, lang: Language): { text: string; lang: Language } {
-  return { text: t[lang], lang };
-}
-
 /** A table's caption (also the name of its region) and its column heads. */
 type Table = readonly [caption: string, head: readonly string[]];
 
@@ -452,6 +439,8 @@ const sv = (() => {
       }
     },
     commentary: {
+      /** over a municipality's own words (reports/commentary-html.ts): "Kommunens kommentar — <kommun>, <date>" */
+      label: "Kommunens kommentar",
       /** the section of a report's page with the municipalities' own words on the report */
       title: "Vad kommunerna säger",
       intro: "Kommunernas egna kommentarer till rapporten, med deras egna ord. Kommentarer till en enskild indikator står vid indikatorn.",
@@ -863,6 +852,8 @@ const nb: Words = (() => {
       }
     },
     commentary: {
+      /** over a municipality's own words (reports/commentary-html.ts): "Kommunens kommentar — <kommun>, <date>" */
+      label: "Kommunens kommentar",
       title: "Hva kommunene sier",
       intro: "Kommunenes egne kommentarer til rapporten, med deres egne ord. Kommentarer til en enkelt indikator står ved indikatoren.",
       fold: (k: number) => `Kommentarer fra ${count(k)} kommuner`,
@@ -1258,6 +1249,8 @@ const en: Words = (() => {
       }
     },
     commentary: {
+      /** over a municipality's own words (reports/commentary-html.ts): "The municipality's comment — <kommun>, <date>" */
+      label: "The municipality's comment",
       title: "What the municipalities say",
       intro: "The municipalities' own comments on the report, in their own words. Comments on a single indicator are beside the indicator.",
       fold: (k: number) => `Comments from ${count(k)} municipalities`,

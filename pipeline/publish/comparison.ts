@@ -7,7 +7,7 @@
 // values are all withheld has no mean, and its network row says so with ".." rather than "-".
 // Arithmetic is on scaled integers, so means round half up exactly.
 import type { PublishedRow } from "../withhold/model.js";
-import { decimalsOf, type Indicator } from "../contract/schema.js";
+import { decimalsOf, type Indicator, type Schema } from "../contract/schema.js";
 
 export interface Figure extends PublishedRow {
   readonly rank: number | null;
@@ -81,4 +81,29 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
     });
   }
   return out;
+}
+
+/**
+ * A report's figures in the order its tables and downloads list them: totals in the order of the
+ * indicators, then each dimension's rows in declared order (contract §6.3); per indicator and category
+ * the municipalities by code, then comparison groups, then the network; then year and gender.
+ */
+export function sortFigures(figures: readonly Figure[], schema: Pick<Schema, "indicators" | "dimensions">): Figure[] {
+  const order = new Map(schema.indicators.map((i, n) => [i.id, n]));
+  const dimensions = new Map(schema.dimensions.map((d, n) => [d.id, { n: n + 1, categories: new Map(d.categories.map((c, k) => [c.code, k])) }]));
+  const place = (f: Figure) => {
+    const d = f.dimension ? dimensions.get(f.dimension) : undefined;
+    return d ? [d.n, d.categories.get(f.category!)!] : [0, 0];
+  };
+  const g = { K: 0, M: 1, T: 2 } as const;
+  return [...figures].sort(
+    (a, b) =>
+      place(a)[0] - place(b)[0] ||
+      order.get(a.indicator)! - order.get(b.indicator)! ||
+      place(a)[1] - place(b)[1] ||
+      (a.municipality === "network" ? 1 : 0) - (b.municipality === "network" ? 1 : 0) ||
+      (a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : 0) || // codes: ASCII digits
+      a.year - b.year ||
+      g[a.gender] - g[b.gender]
+  );
 }

@@ -17,7 +17,7 @@ import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { reportTimeZone } from "../../reports/time.js";
 import { figuresXlsx } from "../../reports/xlsx.js";
-import { compare, type Figure } from "./comparison.js";
+import { compare, sortFigures } from "./comparison.js";
 import type { IndicatorRow } from "../withhold/model.js";
 import { refreshMarts } from "./marts.js";
 import { freshnessOf, qualityOf } from "./quality.js";
@@ -169,27 +169,6 @@ const secs = (ms: number) => Math.round(ms) / 1000;
  *  (contract §13), so a group without a Norwegian or English name keeps the name it has (the Swedish). */
 function groupName(group: Settings["comparisonGroups"][string], language: Language): string {
   return group[language] ?? group.sv;
-}
-
-/** Totals in the order of schemas/indicators.json, then each dimension's rows in declared order (contract §6.3). */
-function sortFigures(figures: Figure[], schema: Schema): Figure[] {
-  const order = new Map(schema.indicators.map((i, n) => [i.id, n]));
-  const dimensions = new Map(schema.dimensions.map((d, n) => [d.id, { n: n + 1, categories: new Map(d.categories.map((c, k) => [c.code, k])) }]));
-  const place = (f: Figure) => {
-    const d = f.dimension ? dimensions.get(f.dimension) : undefined;
-    return d ? [d.n, d.categories.get(f.category!)!] : [0, 0];
-  };
-  const g = { K: 0, M: 1, T: 2 } as const;
-  return [...figures].sort(
-    (a, b) =>
-      place(a)[0] - place(b)[0] ||
-      order.get(a.indicator)! - order.get(b.indicator)! ||
-      place(a)[1] - place(b)[1] ||
-      (a.municipality === "network" ? 1 : 0) - (b.municipality === "network" ? 1 : 0) ||
-      (a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : 0) || // codes: ASCII digits
-      a.year - b.year ||
-      g[a.gender] - g[b.gender]
-  );
 }
 
 /** An ISO 8601 timestamp with the offset of the given time zone, e.g. 2026-01-15T02:00:00+01:00. */

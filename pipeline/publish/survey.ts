@@ -30,7 +30,7 @@ import { municipalityName } from "../contract/municipalities.js";
 import type { Dimension, Indicator, Schema, TargetGroup } from "../contract/schema.js";
 import { sqlText, type Db } from "../db/connection.js";
 import type { Settings } from "../settings.js";
-import { compare, type Figure } from "./comparison.js";
+import { compare, sortFigures, type Figure } from "./comparison.js";
 import { groupMeans, groupsInNetwork } from "./groups.js";
 
 /** The dimension of every survey row (§15): its categories are the question codes (§3.6). */
@@ -313,28 +313,14 @@ export async function checkSurvey(
 // ---------------------------------------------------------------------------------------------
 // Comparison and publishing.
 
-const indicatorOrder = new Map(surveyIndicators.map((i, n) => [i.id, n]));
-const genderOrder = { K: 0, M: 1, T: 2 } as const;
-
 /**
  * The network mean (§6.4) and the comparison groups' means (§13) of the published rows, by
- * compare() and groupMeans(): the rows of every report follow one rule. Sorted as the reports' CSVs:
- * indicator, question (the list's order), municipalities by code, comparison groups, the network,
- * then year and gender.
+ * compare() and groupMeans(): the rows of every report follow one rule, in the reports' order
+ * (sortFigures: indicator, question in the list's order, municipalities, groups, the network, year, gender).
  */
 export function surveyFigures(published: readonly PublishedRow[], dimension: Dimension, groups: readonly { id: string; members: readonly string[] }[] = []): Figure[] {
   const figures = [...compare(published, surveyIndicators), ...groupMeans(published, groups, surveyIndicators)];
-  const question = new Map(dimension.categories.map((c, k) => [c.code, k]));
-  const place = (m: string) => (m === "network" ? 2 : m.startsWith("group:") ? 1 : 0);
-  return figures.sort(
-    (a, b) =>
-      indicatorOrder.get(a.indicator)! - indicatorOrder.get(b.indicator)! ||
-      (question.get(a.category!) ?? Infinity) - (question.get(b.category!) ?? Infinity) ||
-      place(a.municipality) - place(b.municipality) ||
-      (a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : 0) ||
-      a.year - b.year ||
-      genderOrder[a.gender] - genderOrder[b.gender]
-  );
+  return sortFigures(figures, { indicators: surveyIndicators, dimensions: [dimension] });
 }
 
 /** What was withheld on the page, and why: the rows of the latest year (the page shows that year). */
@@ -393,7 +379,7 @@ export async function publishSurvey(db: Db, dir: string, o: SurveyPublishOptions
   });
   mkdirSync(join(dir, "data"), { recursive: true });
   writeFileSync(join(dir, "survey.html"), renderSurveyPage({
-    language, run: o.run, threshold: o.threshold, minRespondents, networkName: o.settings.name,
+    language, run: o.run, threshold: o.threshold, minRespondents,
     questions: dimension.categories, municipalities, years, figures, comparisonGroups,
     withheld: notesOf(protection, latest)
   }));

@@ -193,6 +193,14 @@ export function* widthsTask(
     const hi = o.hi[col] >= c.cap * 1e-3 ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
     return { lo, hi };
   };
+  // the targets the points so far show wide are done: their ranges out, the rest still to do
+  const dropWide = (o: Open) => {
+    o.todo = o.todo.filter((col) => {
+      const r = witnessed(o, col);
+      if (wide(r, t)) out.set(o.members[col], r);
+      return !wide(r, t);
+    });
+  };
   while (open.length > 0) {
     // each open component's next target not yet shown wide: its two LPs
     const asked: { o: Open; col: number }[] = [];
@@ -203,11 +211,7 @@ export function* widthsTask(
     const spread: { o: Open; before: number }[] = [];
     for (const o of open) {
       if (!o.spread) continue;
-      o.todo = o.todo.filter((col) => {
-        const r = witnessed(o, col);
-        if (wide(r, t)) out.set(o.members[col], r);
-        return !wide(r, t);
-      });
+      dropWide(o);
       if (o.todo.length < SPREAD_FROM) {
         o.spread = false;
         continue;
@@ -237,11 +241,7 @@ export function* widthsTask(
       continue;
     }
     for (const o of open) {
-      o.todo = o.todo.filter((col) => {
-        const r = witnessed(o, col);
-        if (wide(r, t)) out.set(o.members[col], r);
-        return !wide(r, t);
-      });
+      dropWide(o);
       const k = solveOnly ? o.todo.findIndex((col) => solveOnly.has(o.members[col])) : 0;
       if (k < 0) o.todo = [];
       if (o.todo.length === 0) continue;
