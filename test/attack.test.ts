@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attack, audit, widthsTask, wide } from "../pipeline/withhold/attacker.js";
-import { compile, drive, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
+import { compile, drive, linked, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
+import { outerBounds, outerRange } from "../pipeline/withhold/outer-bounds.js";
 import { withholdUnits } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({
@@ -262,7 +263,7 @@ describe("attack: widths, only as exact as deciding wide needs", () => {
     for (const id of t.hidden) unknown[c.index.get(id)!] = 1;
     const targets = [...t.hidden].map((id) => c.index.get(id)!).sort((a, b) => a - b);
     const only = solveOnly && new Set(solveOnly.map((id) => c.index.get(id)!));
-    const [got] = drive(await lpSolver(), [widthsTask(c, unknown, targets, threshold, undefined, untilNarrow, only)]);
+    const [got] = drive(await lpSolver(), [widthsTask(c, unknown, targets, threshold, { untilNarrow, solveOnly: only })]);
     return new Map([...got].map(([i, r]) => [c.ids[i], r]));
   };
 
@@ -301,5 +302,58 @@ describe("attack: widths, only as exact as deciding wide needs", () => {
       }),
       { numRuns: 40 }
     );
+  });
+
+  it("interval reasoning bounds every exact range from outside, and the counts it shows narrow are narrow", async () => {
+    await fc.assert(
+      fc.asyncProperty(table, fc.integer({ min: 0, max: 5 }), async (blocks, threshold) => {
+        const t = build(blocks);
+        const exact = await attack(t.counts, t.hidden, t.relations);
+        const c = compile(t.counts, t.relations);
+        const unknown = new Uint8Array(c.ids.length);
+        for (const id of t.hidden) unknown[c.index.get(id)!] = 1;
+        const seen = new Uint8Array(c.ids.length);
+        for (const id of [...t.hidden].sort()) {
+          const members = linked(c, unknown, [c.index.get(id)!], seen);
+          if (members.length === 0) continue;
+          const { lo, hi } = outerBounds(c, unknown, members);
+          members.forEach((g, l) => {
+            const outer = outerRange(lo[l], hi[l]);
+            const e = exact.get(c.ids[g])!;
+            expect(outer.lo).toBeLessThanOrEqual(e.lo);
+            expect(outer.hi).toBeGreaterThanOrEqual(e.hi);
+          });
+        }
+        // widthsTask's narrow: those get no range and are narrow; every other target gets its range
+        const targets = [...t.hidden].map((id) => c.index.get(id)!).sort((a, b) => a - b);
+        const narrow = new Set<number>();
+        const [got] = drive(await lpSolver(), [widthsTask(c, unknown, targets, threshold, { narrow })]);
+        for (const i of targets) {
+          const e = exact.get(c.ids[i])!;
+          if (narrow.has(i)) {
+            expect(got.has(i)).toBe(false);
+            expect(wide(e, threshold)).toBe(false);
+          } else expect(wide(got.get(i)!, threshold)).toBe(wide(e, threshold));
+        }
+      }),
+      { numRuns: 60 }
+    );
+  });
+
+  it("a hand-computed case: K hidden beside published M and T is pinned; K and M under T = 12 are 0..12", () => {
+    const c = compile([...kmt("", 2, 10), ...kmt("A", 5, 1)], [sum(["K", "M"], "T"), sum(["AK", "AM"], "AT"), atMost("AT", "T")]);
+    const only = (ids: string[]) => {
+      const unknown = new Uint8Array(c.ids.length);
+      for (const id of ids) unknown[c.index.get(id)!] = 1;
+      const members = ids.map((id) => c.index.get(id)!);
+      const { lo, hi } = outerBounds(c, unknown, members);
+      return ids.map((_, l) => outerRange(lo[l], hi[l]));
+    };
+    expect(only(["K"])).toEqual([{ lo: 2, hi: 2 }]);
+    expect(only(["K", "M"])).toEqual([{ lo: 0, hi: 12 }, { lo: 0, hi: 12 }]);
+    // AT ≤ T = 12 bounds the hidden total of A, and through it AK and AM
+    expect(only(["AK", "AM", "AT"])).toEqual([{ lo: 0, hi: 12 }, { lo: 0, hi: 12 }, { lo: 0, hi: 12 }]);
+    // nothing bounds T from above once K, M and T are all hidden (AT ≤ T only from below)
+    expect(only(["K", "M", "T"])[2]).toEqual({ lo: 6, hi: Infinity });
   });
 });

@@ -29,7 +29,7 @@ import { publishSurvey, type SurveySummary } from "./survey.js";
 import { cliWords } from "../cli-words.js";
 import { defaultSettings, socioeconomicDefaults } from "../settings.js";
 import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
-import { withholdInParallel } from "../withhold/threads.js";
+import { withholdEach } from "../withhold/threads.js";
 import type { Context } from "../system/context.js";
 import { sqlText, type Db } from "../db/connection.js";
 import { reportIndicators, type Language, type Schema } from "../contract/schema.js";
@@ -89,58 +89,64 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   const reports: ReportSummary[] = [];
   let protectionMs = 0;
   let renderMs = 0;
-  // withholding: which blocks changed (from the database), their protection in worker threads, then the pages
+  // withholding: which blocks changed (from the database), their protection in worker threads; each
+  // report's pages are written as soon as its protection is done, while the threads protect the others
+  // (the time this thread waits for them is the protection's)
   const p0 = performance.now();
   const plans: WithholdingPlan[] = [];
   for (const tg of schema.targetGroups) {
     const rows = await db.all<IndicatorRow & { value: number | null }>(sqlText("site/indicator_rows"), { tg: tg.id });
     plans.push(await planWithholding(db, tg.id, rows, o.threshold));
   }
-  const computed = await withholdInParallel(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
-  const protections = [];
-  for (const [i, plan] of plans.entries()) protections.push(await finishWithholding(db, plan, computed[i]));
+  const protecting = withholdEach(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
   protectionMs += performance.now() - p0;
   const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
-  for (const [i, tg] of schema.targetGroups.entries()) {
-    const protection = protections[i];
-    const r0 = performance.now();
-    // contract §10's model, from the protected figures, withheld by them
-    const socio = socioeconomicRows(plans[i].rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
-    const leaks = auditSocioeconomic([...protection.rows, ...socio.rows], o.threshold);
-    if (leaks.length) throw new Error(`the socio-economic figures of ${tg.id} rest on withheld counts: ${leaks.slice(0, 3).join("; ")}`);
-    const published = [...protection.rows, ...socio.rows];
-    // the network mean, and the mean of every comparison group with a member in the network (§13)
-    const groups = groupsInNetwork(settings.comparisonGroups, municipalities.map((m) => m.code));
-    // a "-" share or mean on 0 says so (contract §12: "." on a Norwegian page; the CSV keeps "-")
-    // the report's indicators: an indicator of some reports only (schemas/indicators.json target_groups) is not listed in the others
-    const indicators = reportIndicators(schema.indicators, tg.id);
-    const figures = markNotApplicable([...compare(published, indicators), ...groupMeans(published, groups, indicators)], indicators, groups);
-    const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
-    const page: ReportPage = {
-      language, targetGroup: tg, indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
-      freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },
-      comparisonGroups: groups.map((g) => ({ id: g.id, name: groupName(settings.comparisonGroups[g.id], language), members: g.members })),
-      socioeconomic: {
-        parameters: settings.socioeconomic,
-        defaults: JSON.stringify(settings.socioeconomic) === JSON.stringify(socioeconomicDefaults),
-        sensitivity: socio.sensitivity
-      },
-      commentary: commentary.report(tg.id)
-    };
-    writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
-    perMunicipality.add(page, `${tg.id}.html`);
-    // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
-    const data = (ext: string) => join(dir, "data", `${tg.id}.${ext}`);
-    writeFileSync(data("csv"), figuresCsv(page.figures));
-    await figuresXlsx(page, data("xlsx"));
-    writeFileSync(data("arrow"), figuresArrow(page.figures));
-    renderMs += performance.now() - r0;
-    reports.push({
-      targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
-      secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
-      blocksProtected: protection.computed, blocks: protection.blocks
-    });
-    ctx.log.progress(cliWords(language).cli.progressReports, reports.length, schema.targetGroups.length);
+  try {
+    for (const [i, tg] of schema.targetGroups.entries()) {
+      const w0 = performance.now();
+      const protection = await finishWithholding(db, plans[i], await protecting.results[i]);
+      protectionMs += performance.now() - w0;
+      const r0 = performance.now();
+      // contract §10's model, from the protected figures, withheld by them
+      const socio = socioeconomicRows(plans[i].rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
+      const leaks = auditSocioeconomic([...protection.rows, ...socio.rows], o.threshold);
+      if (leaks.length) throw new Error(`the socio-economic figures of ${tg.id} rest on withheld counts: ${leaks.slice(0, 3).join("; ")}`);
+      const published = [...protection.rows, ...socio.rows];
+      // the network mean, and the mean of every comparison group with a member in the network (§13)
+      const groups = groupsInNetwork(settings.comparisonGroups, municipalities.map((m) => m.code));
+      // a "-" share or mean on 0 says so (contract §12: "." on a Norwegian page; the CSV keeps "-")
+      // the report's indicators: an indicator of some reports only (schemas/indicators.json target_groups) is not listed in the others
+      const indicators = reportIndicators(schema.indicators, tg.id);
+      const figures = markNotApplicable([...compare(published, indicators), ...groupMeans(published, groups, indicators)], indicators, groups);
+      const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
+      const page: ReportPage = {
+        language, targetGroup: tg, indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
+        freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },
+        comparisonGroups: groups.map((g) => ({ id: g.id, name: groupName(settings.comparisonGroups[g.id], language), members: g.members })),
+        socioeconomic: {
+          parameters: settings.socioeconomic,
+          defaults: JSON.stringify(settings.socioeconomic) === JSON.stringify(socioeconomicDefaults),
+          sensitivity: socio.sensitivity
+        },
+        commentary: commentary.report(tg.id)
+      };
+      writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
+      perMunicipality.add(page, `${tg.id}.html`);
+      // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
+      const data = (ext: string) => join(dir, "data", `${tg.id}.${ext}`);
+      writeFileSync(data("csv"), figuresCsv(page.figures));
+      await figuresXlsx(page, data("xlsx"));
+      writeFileSync(data("arrow"), figuresArrow(page.figures));
+      renderMs += performance.now() - r0;
+      reports.push({
+        targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
+        secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
+        blocksProtected: protection.computed, blocks: protection.blocks
+      });
+      ctx.log.progress(cliWords(language).cli.progressReports, reports.length, schema.targetGroups.length);
+    }
+  } finally {
+    await protecting.close();
   }
   const r0 = performance.now();
   // user surveys (contract §15): survey.html and data/survey.*, when any municipality has survey data

@@ -17,6 +17,7 @@ import {
   type Shape,
   type Task
 } from "./lp.js";
+import { outerBounds, outerRange } from "./outer-bounds.js";
 
 /** What an attacker can deduce about a count: lo ≤ value ≤ hi; hi may be Infinity. */
 export interface Range {
@@ -141,26 +142,42 @@ export function* rangesTask(c: Compiled, unknown: Uint8Array, targets: readonly 
   return out;
 }
 
+export interface WidthsOptions {
+  /** receives the targets whose range in the result is exact */
+  readonly exact?: Set<number>;
+  /**
+   * stop at the first target found narrow, returning what it has (a caller that only wants to know
+   * whether all are wide); interval reasoning (outer-bounds.ts) finds most such targets without an LP
+   */
+  readonly untilNarrow?: boolean;
+  /**
+   * only these targets get LPs of their own; the others are returned where the witnesses show them
+   * wide (or, alone in their component, exact: that needs no LP)
+   */
+  readonly solveOnly?: ReadonlySet<number>;
+  /**
+   * receives the targets interval reasoning alone shows narrow: they get no LPs and no range in the
+   * result (a caller that must know their exact range asks rangesTask or solveOnly later)
+   */
+  readonly narrow?: Set<number>;
+}
+
 /**
  * Like rangesTask, but only as exact as deciding "wider than t" needs. Every LP solution is a point
  * the attacker cannot rule out, so it shows each hidden count of its component a value besides the
  * true one: a count shown two values more than t apart is wide without LPs of its own. Per component,
  * the first target not yet shown wide gets its two LPs (its exact range), whose solutions witness for
  * the rest; then the next. A range returned is exact (added to `exact` where given), or a part of the
- * exact range wider than t. With `untilNarrow`, it stops at the first count found narrow (a caller
- * that only wants to know whether all are wide), returning what it has. With `solveOnly`, only those
- * targets get LPs of their own; the others are returned where the witnesses show them wide (or, alone
- * in their component, exact: that needs no LP).
+ * exact range wider than t.
  */
 export function* widthsTask(
   c: Compiled,
   unknown: Uint8Array,
   targets: readonly number[],
   t: number,
-  exact?: Set<number>,
-  untilNarrow = false,
-  solveOnly?: ReadonlySet<number>
+  options: WidthsOptions = {}
 ): Task<Map<number, Range>> {
+  const { exact, untilNarrow = false, solveOnly, narrow } = options;
   const out = new Map<number, Range>();
   const seen = new Uint8Array(c.ids.length);
   const isTarget = new Uint8Array(c.ids.length);
@@ -173,14 +190,28 @@ export function* widthsTask(
   for (const g of targets) {
     if (seen[g]) continue;
     const members = component(c, unknown, g, seen);
-    const shape = shapeOf(c, members);
     if (members.length === 1) {
-      out.set(g, singleRange(c, g, shape));
+      out.set(g, singleRange(c, g, shapeOf(c, members)));
       exact?.add(g);
       continue;
     }
+    let todo = members.map((_, col) => col).filter((col) => isTarget[members[col]]);
+    if (untilNarrow || narrow) {
+      // the targets interval reasoning shows narrow need no LP to say so
+      const outer = outerBounds(c, unknown, members);
+      const shown = todo.filter((col) => {
+        const r = outerRange(outer.lo[col], outer.hi[col]);
+        return r.hi - r.lo <= t;
+      });
+      if (shown.length > 0) {
+        if (untilNarrow) return out;
+        for (const col of shown) narrow!.add(members[col]);
+        todo = todo.filter((col) => !narrow!.has(members[col]));
+        if (todo.length === 0) continue;
+      }
+    }
+    const shape = shapeOf(c, members);
     const lo = Float64Array.from(members, (m) => c.values[m]);
-    const todo = members.map((_, col) => col).filter((col) => isTarget[members[col]]);
     open.push({ members, shape, lo, hi: lo.slice(), todo, spread: todo.length >= SPREAD_FROM, rounds: 0 });
   }
   if (untilNarrow && [...out.values()].some((r) => !wide(r, t))) return out;

@@ -299,11 +299,13 @@ export function drive<R>(lp: LpSolver, tasks: readonly Task<R>[]): R[] {
 /** Columns per stacked LP. Stacks of 200–1600 columns measured alike; single LPs cost ~10× more each. */
 const STACK_COLS = 400;
 /**
- * LPs of one shape with at least this many columns (the attacker's bounds of a large component, two per
- * hidden count) are solved one after the other on one model, each starting from the last one's basis:
- * a changed objective needs a few pivots, a stack of fresh ones a whole solve each.
+ * LPs of one shape with at least this many columns are solved one after the other on one model, each
+ * starting from the last one's basis: a changed objective needs a few pivots, a fresh solve of a large
+ * LP many. Below, a run's own cost outweighs the pivots saved: on the national reports (components of
+ * 24–119 counts) a warm LP took 0.37 ms and one in a stack of fresh ones 0.18 ms, so such LPs are
+ * stacked (the 10 M rows ill_health report: protection 12.5 → 10.4 s, its check 5.8 → 4.6 s).
  */
-const WARM_COLS = 24;
+const WARM_COLS = 200;
 /** Shapes held by warm models at once (each a HiGHS instance in the WebAssembly memory). */
 const WARM_MODELS = 8;
 

@@ -7,6 +7,7 @@
 // by a shared unit) run side by side as generators, so that their LPs are solved in stacks.
 
 import { checkThreshold, rangesTask, wide, widthsTask, type Range } from "./attacker.js";
+import { outerBounds, outerRange } from "./outer-bounds.js";
 import {
   compile,
   drive,
@@ -226,16 +227,21 @@ function* withholdPart(p: Part): Task<PartResult> {
   const at = new Int32Array(n).fill(-1); // the version each range was computed at
   const hiddenAt = new Int32Array(n).fill(-1); // the version at which a count became hidden
   // whether i's range may have changed since it was computed: a count of its component was hidden since
-  const changedIn = (component: readonly number[], i: number) => at[i] < version && component.some((j) => hiddenAt[j] > at[i]);
+  // — or it is not known yet: a count interval reasoning showed narrow gets its exact range (its LPs)
+  // only when its turn comes, and then only if it is still narrow
+  const changedIn = (component: readonly number[], i: number) =>
+    range[i] === undefined || (at[i] < version && component.some((j) => hiddenAt[j] > at[i]));
   let check = indices(hidden);
   for (;;) {
     const exact = new Set<number>();
-    for (const [i, r] of yield* widthsTask(c, hidden, check, t, exact)) {
+    const narrow = new Set<number>();
+    for (const [i, r] of yield* widthsTask(c, hidden, check, t, { exact, narrow })) {
       range[i] = r;
       at[i] = version;
       stale[i] = exact.has(i) ? 0 : 1; // a part of the range, enough to know it wide: made exact at the end
     }
-    const failing = check.filter((i) => !wide(range[i]!, t));
+    for (const i of narrow) range[i] = undefined;
+    const failing = check.filter((i) => narrow.has(i) || !wide(range[i]!, t));
     if (failing.length === 0) break;
     const before = hidden.slice();
     const pending = new Uint8Array(n);
@@ -248,7 +254,7 @@ function* withholdPart(p: Part): Task<PartResult> {
           // f's two LPs, whose solutions may show later failing counts of its component wide too
           const also = component.filter((i) => pending[i] && changedIn(component, i));
           const exact = new Set<number>();
-          for (const [i, r] of yield* widthsTask(c, hidden, [f, ...also], t, exact, false, new Set([f]))) {
+          for (const [i, r] of yield* widthsTask(c, hidden, [f, ...also], t, { exact, solveOnly: new Set([f]) })) {
             range[i] = r;
             at[i] = version;
             stale[i] = exact.has(i) ? 0 : 1;
@@ -316,6 +322,11 @@ function* widening(
   for (const { u, newly } of candidates) {
     const trial = hidden.slice();
     for (const i of newly) trial[i] = 1;
+    // most candidates change nothing, and interval reasoning says so without the two LPs: f's outer
+    // range with them withheld is no wider than its exact range now (an exact range is never wider)
+    const outer = outerBounds(c, trial, linked(c, trial, [f]));
+    const most = outerRange(outer.lo[0], outer.hi[0]);
+    if (most.hi - most.lo <= now.hi - now.lo) continue;
     const r = (yield* rangesTask(c, trial, [f])).get(f)!;
     if (r.hi - r.lo > now.hi - now.lo) return { unit: u, range: r };
   }
@@ -432,7 +443,7 @@ function* prune(p: Part, withheld: Uint8Array, hidden: Uint8Array, range: (Range
     for (const r of revealed) for (const j of neighbours(c, r)) if (still[j]) seeds.add(j);
     const targets = linked(c, still, [...seeds].sort((a, b) => a - b)).sort((a, b) => a - b);
     const exact = new Set<number>();
-    const got = yield* widthsTask(c, still, targets, t, exact, true);
+    const got = yield* widthsTask(c, still, targets, t, { exact, untilNarrow: true });
     if (got.size < targets.length || ![...got.values()].every((r) => wide(r, t))) continue;
     withheld.set(trial);
     hidden.set(still);
