@@ -2,9 +2,9 @@
 // rows and columns, integer rounding, validation, and the stacking of many LPs into one (pipeline/withhold/lp.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attack, audit, widthsTask, wide } from "../pipeline/withhold/attacker.js";
-import { compile, drive, linked, lpSolver, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
-import { outerBounds, outerRange } from "../pipeline/withhold/outer-bounds.js";
+import { attack, audit, rangesTask, widthsTask, wide } from "../pipeline/withhold/attacker.js";
+import { compile, drive, linked, lpSolver, rowsOver, touching, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
+import { Intervals, outerBounds, outerRange } from "../pipeline/withhold/intervals.js";
 import { withholdUnits } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({
@@ -338,6 +338,64 @@ describe("attack: widths, only as exact as deciding wide needs", () => {
       }),
       { numRuns: 60 }
     );
+  });
+
+  it("the points interval reasoning finds satisfy every relation; ranges with points at both outer bounds are the LP's", async () => {
+    let found = 0;
+    await fc.assert(
+      fc.asyncProperty(table, fc.integer({ min: 0, max: 5 }), async (blocks, threshold) => {
+        const t = build(blocks);
+        const c = compile(t.counts, t.relations);
+        const unknown = new Uint8Array(c.ids.length);
+        for (const id of t.hidden) unknown[c.index.get(id)!] = 1;
+        const seen = new Uint8Array(c.ids.length);
+        const lp = await lpSolver();
+        for (const id of [...t.hidden].sort()) {
+          const members = linked(c, unknown, [c.index.get(id)!], seen);
+          if (members.length === 0) continue;
+          const iv = new Intervals(c, unknown, members);
+          // the LP's own bounds of every member, solved here without interval reasoning
+          const shape = { numCols: members.length, colLo: members.map(() => 0), colHi: members.map(() => Infinity), ...rowsOver(c, members, touching(c, members), false) };
+          const solved = lp.solve(members.flatMap((_, col): Block[] => [
+            { shape, costIdx: [col], costVal: [1] },
+            { shape, costIdx: [col], costVal: [-1], capCol: col, cap: c.cap }
+          ]));
+          const value = new Map(t.counts.map((k) => [k.id, k.value]));
+          for (const [col, g] of members.entries()) {
+            const min = solved[2 * col].x[col];
+            const max = solved[2 * col + 1].x[col];
+            expect(iv.lo[col]).toBeLessThanOrEqual(min + 1e-6);
+            expect(iv.hi[col]).toBeGreaterThanOrEqual(max - 1e-6);
+            for (const x of [iv.lo[col], iv.hi[col], c.values[g] + threshold + 1]) {
+              if (!Number.isFinite(x)) continue;
+              const point = iv.pointWith(col, x);
+              if (!point) continue;
+              found++;
+              expect(point[col]).toBeCloseTo(x, 9);
+              // every relation holds at the point, the published counts at their values
+              const at = (cid: string) => (members.includes(c.index.get(cid)!) ? point[members.indexOf(c.index.get(cid)!)] : value.get(cid)!);
+              for (const r of t.relations) {
+                const lhs = r.terms.reduce((sum, [cid, coef]) => sum + coef * at(cid), 0);
+                if (r.op === "=") expect(lhs).toBeCloseTo(r.rhs, 6);
+                else if (r.op === "<=") expect(lhs).toBeLessThanOrEqual(r.rhs + 1e-6);
+                else expect(lhs).toBeGreaterThanOrEqual(r.rhs - 1e-6);
+              }
+              for (const v of point) expect(v).toBeGreaterThanOrEqual(0);
+            }
+          }
+          // rangesTask (points first, LPs where they fail) gives the LP's ranges
+          const targets = members.filter((g) => t.hidden.has(c.ids[g]));
+          const [ranges] = drive(lp, [rangesTask(c, unknown, targets)]);
+          for (const g of targets) {
+            const col = members.indexOf(g);
+            const max = solved[2 * col + 1].x[col];
+            expect(ranges.get(g)).toEqual({ lo: Math.max(0, Math.ceil(solved[2 * col].x[col] - 1e-6)), hi: max >= c.cap * (1 - 1e-9) ? Infinity : Math.floor(max + 1e-6) });
+          }
+        }
+      }),
+      { numRuns: 60 }
+    );
+    expect(found).toBeGreaterThan(100); // the search finds points, not only nulls
   });
 
   it("a hand-computed case: K hidden beside published M and T is pinned; K and M under T = 12 are 0..12", () => {

@@ -52,7 +52,11 @@ export interface ReportSummary {
   readonly withheld: number;
   readonly primary: number;
   readonly secondary: number;
-  /** the checker: hidden counts, and the narrowest range an attacker can deduce for one of them */
+  /**
+   * the checker: hidden counts, and the narrowest range it found for one of them (null: none bounded) —
+   * each range as wide as the checker needed to see to prove it wider than the threshold, so the exact
+   * ranges are at least this wide (a count the checker shows 4 values apart may be unbounded)
+   */
   readonly hiddenCounts: number;
   readonly narrowestRange: number | null;
   /** municipality-years protected in this run; the others kept their withholding from the last run */

@@ -17,7 +17,7 @@ import {
   type Shape,
   type Task
 } from "./lp.js";
-import { outerBounds, outerRange } from "./outer-bounds.js";
+import { Intervals } from "./intervals.js";
 
 /** What an attacker can deduce about a count: lo ≤ value ≤ hi; hi may be Infinity. */
 export interface Range {
@@ -118,13 +118,17 @@ export function* rangesTask(c: Compiled, unknown: Uint8Array, targets: readonly 
   for (const t of targets) {
     if (seen[t]) continue;
     const members = component(c, unknown, t, seen);
-    const shape = shapeOf(c, members);
     if (members.length === 1) {
-      out.set(t, singleRange(c, t, shape));
+      out.set(t, singleRange(c, t, shapeOf(c, members)));
       continue;
     }
+    // a range whose outer bounds are both reached by points is exact without its LPs
+    const iv = new Intervals(c, unknown, members);
+    let shape: Shape | undefined;
     members.forEach((g, col) => {
       if (!isTarget[g]) return;
+      if (reaches(iv, col, c.values[g])) return void out.set(g, iv.range(col));
+      shape ??= shapeOf(c, members);
       blocks.push({ shape, costIdx: [col], costVal: [1] });
       blocks.push({ shape, costIdx: [col], costVal: [-1], capCol: col, cap: c.cap });
       asked.push(g, col);
@@ -185,36 +189,8 @@ export function* widthsTask(
     if (!unknown[g]) throw new Error(`not a hidden count: ${c.ids[g]}`);
     isTarget[g] = 1;
   }
-  interface Open { members: number[]; shape: Shape; lo: Float64Array; hi: Float64Array; todo: number[]; spread: boolean; rounds: number; capped?: Shape }
+  interface Open { members: number[]; shape?: Shape; lo: Float64Array; hi: Float64Array; todo: number[]; spread: boolean; rounds: number; capped?: Shape }
   let open: Open[] = [];
-  for (const g of targets) {
-    if (seen[g]) continue;
-    const members = component(c, unknown, g, seen);
-    if (members.length === 1) {
-      out.set(g, singleRange(c, g, shapeOf(c, members)));
-      exact?.add(g);
-      continue;
-    }
-    let todo = members.map((_, col) => col).filter((col) => isTarget[members[col]]);
-    if (untilNarrow || narrow) {
-      // the targets interval reasoning shows narrow need no LP to say so
-      const outer = outerBounds(c, unknown, members);
-      const shown = todo.filter((col) => {
-        const r = outerRange(outer.lo[col], outer.hi[col]);
-        return r.hi - r.lo <= t;
-      });
-      if (shown.length > 0) {
-        if (untilNarrow) return out;
-        for (const col of shown) narrow!.add(members[col]);
-        todo = todo.filter((col) => !narrow!.has(members[col]));
-        if (todo.length === 0) continue;
-      }
-    }
-    const shape = shapeOf(c, members);
-    const lo = Float64Array.from(members, (m) => c.values[m]);
-    open.push({ members, shape, lo, hi: lo.slice(), todo, spread: todo.length >= SPREAD_FROM, rounds: 0 });
-  }
-  if (untilNarrow && [...out.values()].some((r) => !wide(r, t))) return out;
   // a point shows a count at c.cap / 1 000 or more (a million, or more than any count of the table)
   // only because nothing bounds it — the spread points cap every count at c.cap, and a count tied to a
   // capped one lands at a fraction of it: said as unbounded, which it is for every purpose here (wide;
@@ -224,6 +200,66 @@ export function* widthsTask(
     const hi = o.hi[col] >= c.cap * 1e-3 ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
     return { lo, hi };
   };
+  // a point's values widen what each member is shown to take
+  const absorb = (o: Open, x: ArrayLike<number>) => {
+    for (let j = 0; j < o.members.length; j++) {
+      if (x[j] < o.lo[j]) o.lo[j] = x[j];
+      if (x[j] > o.hi[j]) o.hi[j] = x[j];
+    }
+  };
+  for (const g of targets) {
+    if (seen[g]) continue;
+    const members = component(c, unknown, g, seen);
+    if (members.length === 1) {
+      out.set(g, singleRange(c, g, shapeOf(c, members)));
+      exact?.add(g);
+      continue;
+    }
+    let todo = members.map((_, col) => col).filter((col) => isTarget[members[col]]);
+    const iv = new Intervals(c, unknown, members);
+    if (untilNarrow || narrow) {
+      // the targets interval reasoning shows narrow need no LP to say so
+      const shown = todo.filter((col) => {
+        const r = iv.range(col);
+        return r.hi - r.lo <= t;
+      });
+      if (shown.length > 0) {
+        if (untilNarrow) return out;
+        for (const col of shown) narrow!.add(members[col]);
+        todo = todo.filter((col) => !narrow!.has(members[col]));
+        if (todo.length === 0) continue;
+      }
+    }
+    const lo = Float64Array.from(members, (m) => c.values[m]);
+    const o: Open = { members, lo, hi: lo.slice(), todo, spread: false, rounds: 0 };
+    // points found without LPs: a target more than t from its true value is wide, one shown at both
+    // outer bounds is exact
+    for (const col of todo) {
+      if (wide(witnessed(o, col), t)) continue;
+      for (const x of pointsToTry(iv, col, c.values[members[col]], t)) {
+        const point = iv.pointWith(col, x);
+        if (point) absorb(o, point);
+        if (wide(witnessed(o, col), t)) break;
+      }
+    }
+    let narrowFound = false;
+    o.todo = todo.filter((col) => {
+      const r = witnessed(o, col);
+      const outer = iv.range(col);
+      if (r.lo === outer.lo && r.hi === outer.hi) {
+        exact?.add(members[col]);
+        if (!wide(r, t)) narrowFound = true;
+      } else if (!wide(r, t)) return true;
+      out.set(members[col], r);
+      return false;
+    });
+    if (untilNarrow && narrowFound) return out;
+    if (o.todo.length === 0) continue;
+    o.shape = shapeOf(c, members);
+    o.spread = o.todo.length >= SPREAD_FROM;
+    open.push(o);
+  }
+  if (untilNarrow && [...out.values()].some((r) => !wide(r, t))) return out;
   // the targets the points so far show wide are done: their ranges out, the rest still to do
   const dropWide = (o: Open) => {
     o.todo = o.todo.filter((col) => {
@@ -247,7 +283,7 @@ export function* widthsTask(
         o.spread = false;
         continue;
       }
-      o.capped ??= { ...o.shape, colHi: new Array<number>(o.members.length).fill(c.cap) };
+      o.capped ??= { ...o.shape!, colHi: new Array<number>(o.members.length).fill(c.cap) };
       // signs that differ from round to round and from count to count, so that counts tied by a
       // relation (K + M = T with T published) are pushed apart as well as together
       const signs = o.todo.map((col) => (o.rounds === 0 || ((Math.imul(col + 1, 0x9e3779b1) ^ Math.imul(o.rounds, 0x85ebca6b)) >>> 0) & 4 ? 1 : -1));
@@ -260,10 +296,7 @@ export function* widthsTask(
       spread.forEach(({ o, before }, k) => {
         for (const x of [solved[2 * k], solved[2 * k + 1]]) {
           if (!x.ok) throw new Error(`attack: no feasible values for ${c.ids[o.members[0]]}`);
-          for (let j = 0; j < o.members.length; j++) {
-            if (x.x[j] < o.lo[j]) o.lo[j] = x.x[j];
-            if (x.x[j] > o.hi[j]) o.hi[j] = x.x[j];
-          }
+          absorb(o, x.x);
         }
         const left = o.todo.filter((col) => !wide(witnessed(o, col), t)).length;
         o.spread = before - left >= before / 3;
@@ -278,8 +311,8 @@ export function* widthsTask(
       if (o.todo.length === 0) continue;
       const [col] = o.todo.splice(k, 1);
       asked.push({ o, col });
-      blocks.push({ shape: o.shape, costIdx: [col], costVal: [1] });
-      blocks.push({ shape: o.shape, costIdx: [col], costVal: [-1], capCol: col, cap: c.cap });
+      blocks.push({ shape: o.shape!, costIdx: [col], costVal: [1] });
+      blocks.push({ shape: o.shape!, costIdx: [col], costVal: [-1], capCol: col, cap: c.cap });
     }
     open = open.filter((o) => o.todo.length > 0 || asked.some((a) => a.o === o));
     if (blocks.length === 0) break;
@@ -293,18 +326,42 @@ export function* widthsTask(
       out.set(g, r);
       exact?.add(g);
       if (!wide(r, t)) narrow = true;
-      for (const x of [min.x, max.x]) {
-        for (let j = 0; j < o.members.length; j++) {
-          if (x[j] < o.lo[j]) o.lo[j] = x[j];
-          if (x[j] > o.hi[j]) o.hi[j] = x[j];
-        }
-      }
+      absorb(o, min.x);
+      absorb(o, max.x);
     });
     if (narrow && untilNarrow) return out;
     open = open.filter((o) => o.todo.length > 0);
   }
   return out;
 }
+
+/**
+ * Values of member col (true value v) to look for points at (Intervals.pointWith): more than t from v
+ * where its outer bounds allow it (a point there shows it wide), else its outer bounds (points at both
+ * show its range exact).
+ */
+function pointsToTry(iv: Intervals, col: number, v: number, t: number): number[] {
+  const out: number[] = [];
+  const r = iv.range(col);
+  if (r.hi - r.lo > t) {
+    if (iv.hi[col] >= v + t + 1) out.push(v + t + 1);
+    if (iv.lo[col] <= v - t - 1) out.push(v - t - 1);
+    if (out.length > 0) return out;
+  }
+  for (const x of [iv.hi[col], iv.lo[col]]) if (Number.isFinite(x) && !same(x, v)) out.push(x);
+  return out;
+}
+
+/** Whether points reach both outer bounds of member col (the true value v reaches one it sits on): its outer range is exact then. */
+function reaches(iv: Intervals, col: number, v: number): boolean {
+  for (const x of [iv.hi[col], iv.lo[col]]) {
+    if (!Number.isFinite(x)) return false;
+    if (!same(x, v) && !iv.pointWith(col, x)) return false;
+  }
+  return true;
+}
+
+const same = (x: number, v: number) => Math.abs(x - v) <= 1e-9 * Math.max(1, Math.abs(v));
 
 /** Targets of one component from which two points moving all of them at once are worth their LPs. */
 const SPREAD_FROM = 4;

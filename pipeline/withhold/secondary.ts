@@ -7,7 +7,7 @@
 // by a shared unit) run side by side as generators, so that their LPs are solved in stacks.
 
 import { checkThreshold, rangesTask, wide, widthsTask, type Range } from "./attacker.js";
-import { outerBounds, outerRange } from "./outer-bounds.js";
+import { Intervals } from "./intervals.js";
 import {
   compile,
   drive,
@@ -324,8 +324,7 @@ function* widening(
     for (const i of newly) trial[i] = 1;
     // most candidates change nothing, and interval reasoning says so without the two LPs: f's outer
     // range with them withheld is no wider than its exact range now (an exact range is never wider)
-    const outer = outerBounds(c, trial, linked(c, trial, [f]));
-    const most = outerRange(outer.lo[0], outer.hi[0]);
+    const most = new Intervals(c, trial, linked(c, trial, [f])).range(0);
     if (most.hi - most.lo <= now.hi - now.lo) continue;
     const r = (yield* rangesTask(c, trial, [f])).get(f)!;
     if (r.hi - r.lo > now.hi - now.lo) return { unit: u, range: r };

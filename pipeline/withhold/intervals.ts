@@ -1,0 +1,227 @@
+// What an attacker can deduce without an LP, and points it cannot rule out found without one.
+//
+// Interval reasoning: each relation bounds each of its hidden counts by the others' bounds (K = T − M
+// with T and M published; K ≤ T − 0 …), repeated while any bound tightens. The bounds hold every value
+// the LP allows — outer bounds of the attacker's range — so a count whose outer bounds are within the
+// threshold is narrow for sure (on the national reports: 99.5 % of the narrow counts of a table of
+// primaries, and never falsely).
+//
+// Points: fix one hidden count at a value, then every other one in turn at the value nearest its true
+// one that the bounds still allow, reasoning again after each; a point that comes out is checked
+// against every relation. Such a point is one the attacker cannot rule out, just like an LP's
+// solution: it shows each count a value it may have. A point at each outer bound shows the range
+// exact; a point more than the threshold from the true value shows it wide. The search does not
+// backtrack: when it fails, an LP decides (attacker.ts).
+
+import { touching, type Compiled } from "./lp.js";
+import type { Range } from "./attacker.js";
+
+/** Rows a reasoning may look at, per row of the component: a chain settles in a few; a cycle may only creep. */
+const VISITS_PER_ROW = 30;
+
+/** The relations among a component's hidden counts (published counts moved to the bounds) and their outer bounds. */
+export class Intervals {
+  /** outer bounds, by member */
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  private readonly start: Int32Array;
+  private readonly idx: Int32Array;
+  private readonly val: Float64Array;
+  private readonly rlo: Float64Array;
+  private readonly rhi: Float64Array;
+  /** rows of member l: colRow[colStart[l] ≤ k < colStart[l + 1]] */
+  private readonly colStart: Int32Array;
+  private readonly colRow: Int32Array;
+  private readonly truth: Float64Array;
+  private ring?: Int32Array;
+  private queued?: Uint8Array;
+  /** false when the relations contradict each other (they never do for a true table) */
+  readonly consistent: boolean;
+
+  /** `members`: hidden counts every count of whose relations is a member or published (a component, or a union of them). */
+  constructor(c: Compiled, unknown: Uint8Array, readonly members: readonly number[]) {
+    const n = members.length;
+    const local = new Map<number, number>();
+    members.forEach((g, l) => local.set(g, l));
+    const rows = touching(c, members);
+    this.start = new Int32Array(rows.length + 1);
+    this.idx = new Int32Array(rows.reduce((s, r) => s + c.rowStart[r + 1] - c.rowStart[r], 0));
+    this.val = new Float64Array(this.idx.length);
+    this.rlo = new Float64Array(rows.length);
+    this.rhi = new Float64Array(rows.length);
+    const uses = new Int32Array(n + 1);
+    let k = 0;
+    rows.forEach((r, q) => {
+      let known = 0;
+      for (let e = c.rowStart[r]; e < c.rowStart[r + 1]; e++) {
+        const g = c.rowIdx[e];
+        const l = local.get(g);
+        if (l !== undefined) {
+          this.idx[k] = l;
+          this.val[k++] = c.rowVal[e];
+          uses[l + 1]++;
+        } else if (unknown[g]) throw new Error(`Intervals: ${c.ids[g]} is hidden but not a member`);
+        else known += c.rowVal[e] * c.values[g];
+      }
+      this.rlo[q] = c.rowLo[r] - known;
+      this.rhi[q] = c.rowHi[r] - known;
+      this.start[q + 1] = k;
+    });
+    this.colStart = new Int32Array(n + 1);
+    for (let l = 0; l < n; l++) this.colStart[l + 1] = this.colStart[l] + uses[l + 1];
+    this.colRow = new Int32Array(k);
+    const fill = this.colStart.slice(0, n);
+    for (let q = 0; q < rows.length; q++) for (let e = this.start[q]; e < this.start[q + 1]; e++) this.colRow[fill[this.idx[e]]++] = q;
+    this.truth = Float64Array.from(members, (g) => c.values[g]);
+    this.lo = new Float64Array(n);
+    this.hi = new Float64Array(n).fill(Infinity);
+    this.consistent = this.tighten(this.lo, this.hi, Int32Array.from(rows.keys()));
+  }
+
+  /** The outer range of member l, rounded inwards as the attacker's LP ranges are: an exact range is never wider. */
+  range(l: number): Range {
+    return outerRange(this.lo[l], this.hi[l]);
+  }
+
+  /**
+   * A point with member l at `value` that satisfies every relation, or null when the search finds none
+   * (which does not mean there is none).
+   */
+  pointWith(l: number, value: number): Float64Array | null {
+    const lo = this.lo.slice();
+    const hi = this.hi.slice();
+    if (!this.fix(lo, hi, l, value)) return null;
+    for (let j = 0; j < lo.length; j++) {
+      if (lo[j] === hi[j]) continue;
+      if (!this.fix(lo, hi, j, Math.min(Math.max(this.truth[j], lo[j]), hi[j]))) return null;
+    }
+    return this.holds(lo) ? lo : null;
+  }
+
+  private fix(lo: Float64Array, hi: Float64Array, l: number, value: number): boolean {
+    const slack = 1e-9 * Math.max(1, Math.abs(value));
+    if (value < lo[l] - slack || value > hi[l] + slack || value < 0) return false;
+    lo[l] = hi[l] = value;
+    return this.tighten(lo, hi, this.colRow.subarray(this.colStart[l], this.colStart[l + 1]));
+  }
+
+  /** Whether x satisfies every relation and non-negativity (with a solver's allowance for rounding). */
+  private holds(x: Float64Array): boolean {
+    for (let l = 0; l < x.length; l++) if (!(x[l] >= 0)) return false;
+    for (let q = 0; q < this.rlo.length; q++) {
+      let s = 0;
+      let scale = 1;
+      for (let e = this.start[q]; e < this.start[q + 1]; e++) {
+        s += this.val[e] * x[this.idx[e]];
+        scale += Math.abs(this.val[e] * x[this.idx[e]]);
+      }
+      const tol = 1e-9 * scale;
+      if (s < this.rlo[q] - tol || s > this.rhi[q] + tol) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Tightens lo/hi by the rows, starting from `queue` and following every bound that moves; false when
+   * they contradict each other.
+   */
+  private tighten(lo: Float64Array, hi: Float64Array, from: ArrayLike<number>): boolean {
+    // a ring of the rows to look at, each at most once at a time (queued)
+    const rows = this.rlo.length;
+    const ring = (this.ring ??= new Int32Array(rows));
+    const queued = (this.queued ??= new Uint8Array(rows));
+    let head = 0;
+    let size = 0;
+    for (let k = 0; k < from.length; k++) {
+      if (queued[from[k]]) continue;
+      queued[from[k]] = 1;
+      ring[size++] = from[k];
+    }
+    const clear = () => {
+      for (; size > 0; size--, head = (head + 1) % rows) queued[ring[head]] = 0;
+    };
+    let visits = VISITS_PER_ROW * rows + size;
+    for (; size > 0; size--, head = (head + 1) % rows) {
+      if (visits-- <= 0) return clear(), true;
+      const q = ring[head];
+      queued[q] = 0;
+      // the least and greatest left side the bounds allow, infinite terms counted apart
+      let least = 0;
+      let greatest = 0;
+      let leastInf = 0;
+      let greatestInf = 0;
+      for (let e = this.start[q]; e < this.start[q + 1]; e++) {
+        const a = this.val[e];
+        const l = this.idx[e];
+        const min = a > 0 ? a * lo[l] : a * hi[l];
+        const max = a > 0 ? a * hi[l] : a * lo[l];
+        if (min === -Infinity) leastInf++;
+        else least += min;
+        if (max === Infinity) greatestInf++;
+        else greatest += max;
+      }
+      const tol = 1e-9 * (1 + Math.abs(least) + Math.abs(greatest));
+      if ((leastInf === 0 && least > this.rhi[q] + tol) || (greatestInf === 0 && greatest < this.rlo[q] - tol)) return clear(), false;
+      for (let e = this.start[q]; e < this.start[q + 1]; e++) {
+        const a = this.val[e];
+        const l = this.idx[e];
+        if (lo[l] === hi[l]) continue; // fixed: nothing to tighten
+        const min = a > 0 ? a * lo[l] : a * hi[l];
+        const max = a > 0 ? a * hi[l] : a * lo[l];
+        // the others' least and greatest sums bound a·x from above and below
+        const othersLeast = min === -Infinity ? (leastInf > 1 ? -Infinity : least) : leastInf > 0 ? -Infinity : least - min;
+        const othersGreatest = max === Infinity ? (greatestInf > 1 ? Infinity : greatest) : greatestInf > 0 ? Infinity : greatest - max;
+        const below = this.rhi[q] - othersLeast; // a·x ≤ below
+        const above = this.rlo[q] - othersGreatest; // a·x ≥ above
+        let newLo = lo[l];
+        let newHi = hi[l];
+        if (a > 0) {
+          if (below < Infinity) newHi = Math.min(newHi, below / a);
+          if (above > -Infinity) newLo = Math.max(newLo, above / a);
+        } else {
+          if (below < Infinity) newLo = Math.max(newLo, below / a);
+          if (above > -Infinity) newHi = Math.min(newHi, above / a);
+        }
+        // only a real tightening counts: float noise would otherwise keep a cycle going
+        let moved = false;
+        if (newLo > lo[l] + 1e-9 * Math.max(1, Math.abs(newLo))) {
+          lo[l] = newLo;
+          moved = true;
+        }
+        if (newHi < hi[l] - 1e-9 * Math.max(1, Math.abs(newHi))) {
+          hi[l] = newHi;
+          moved = true;
+        }
+        if (!moved) continue;
+        if (lo[l] > hi[l]) {
+          if (lo[l] > hi[l] + 1e-9 * Math.max(1, Math.abs(hi[l]))) return clear(), false;
+          lo[l] = hi[l] = (lo[l] + hi[l]) / 2; // the same value, but for rounding
+        }
+        for (let k = this.colStart[l]; k < this.colStart[l + 1]; k++) {
+          const r = this.colRow[k];
+          if (r === q || queued[r]) continue;
+          queued[r] = 1;
+          ring[(head + size++) % rows] = r;
+        }
+      }
+    }
+    return true;
+  }
+}
+
+/** Outer bounds of the hidden counts `members` (a component), by member. */
+export function outerBounds(c: Compiled, unknown: Uint8Array, members: readonly number[]): { lo: Float64Array; hi: Float64Array } {
+  const { lo, hi } = new Intervals(c, unknown, members);
+  return { lo, hi };
+}
+
+/**
+ * The widest range the attacker's LP could give (attacker.ts rounds its bounds inwards to integers
+ * with the same allowance for noise): an exact range is never wider.
+ */
+export function outerRange(lo: number, hi: number): Range {
+  return {
+    lo: Math.max(0, Math.ceil(lo - 1e-6 * Math.max(1, Math.abs(lo)))),
+    hi: hi === Infinity ? Infinity : Math.floor(hi + 1e-6 * Math.max(1, Math.abs(hi)))
+  };
+}
