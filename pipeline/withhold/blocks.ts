@@ -59,31 +59,41 @@ export interface BlockResult {
  * a worker thread. Throws when the audit finds a withheld count that can be pinned down.
  */
 export async function withholdBlocks(tg: string, all: readonly IndicatorRow[], threshold: number): Promise<Map<string, BlockResult>> {
-  // a block without a primary row withholds nothing and hides nothing: only the others are modelled
-  const withPrimary = new Set(all.filter((r) => isPrimary(r, threshold)).map(blockKey));
-  const rows = all.filter((r) => withPrimary.has(blockKey(r)));
-  const protection = await withholdReport(rows, threshold, { targetGroup: tg });
-  const check = await checkPublished(protection.rows, rows, threshold, { targetGroup: tg });
-  if (!check.ok) {
-    throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
-  }
   const out = new Map<string, { -readonly [K in keyof BlockResult]: BlockResult[K] }>();
   for (const r of all) if (!out.has(blockKey(r))) out.set(blockKey(r), { withheld: [], primary_n: 0, secondary_n: 0, hidden_n: 0, narrowest: null });
-  for (const r of protection.rows) {
-    if (r.status !== "..") continue;
-    const e = out.get(blockKey(r))!;
-    e.withheld.push(rowKey(r));
-    if (protection.primaryUnits.has(unitId(r))) e.primary_n++;
-    else e.secondary_n++;
-  }
-  for (const [id, range] of check.ranges) {
-    const e = out.get(id.split("|").slice(0, 2).join("|"))!;
-    e.hidden_n++;
-    const width = range.hi - range.lo;
-    if (e.narrowest === null || width < e.narrowest) e.narrowest = width;
+  // a block without a primary row withholds nothing and hides nothing: only the others are modelled,
+  // CHUNK_BLOCKS at a time (independent: one model of a national report held ~500 MB per thread)
+  const withPrimary = [...new Set(all.filter((r) => isPrimary(r, threshold)).map(blockKey))];
+  for (let from = 0; from < withPrimary.length; from += CHUNK_BLOCKS) {
+    const chunk = new Set(withPrimary.slice(from, from + CHUNK_BLOCKS));
+    const rows = all.filter((r) => chunk.has(blockKey(r)));
+    const protection = await withholdReport(rows, threshold, { targetGroup: tg });
+    const check = await checkPublished(protection.rows, rows, threshold, { targetGroup: tg });
+    if (!check.ok) {
+      throw new Error(`confidentiality check failed for ${tg}: ${check.failures.length} withheld counts can be deduced to within ${threshold}`);
+    }
+    for (const r of protection.rows) {
+      if (r.status !== "..") continue;
+      const e = out.get(blockKey(r))!;
+      e.withheld.push(rowKey(r));
+      if (protection.primaryUnits.has(unitId(r))) e.primary_n++;
+      else e.secondary_n++;
+    }
+    for (const [id, range] of check.ranges) {
+      const e = out.get(id.split("|").slice(0, 2).join("|"))!;
+      e.hidden_n++;
+      const width = range.hi - range.lo;
+      if (e.narrowest === null || width < e.narrowest) e.narrowest = width;
+    }
   }
   return out;
 }
+
+/**
+ * Blocks modelled at once: enough parts side by side for the LPs to be stacked, few enough that the
+ * model of a national report (580 blocks) is not held whole.
+ */
+const CHUNK_BLOCKS = 64;
 
 export interface WithholdingPlan {
   readonly tg: string;
