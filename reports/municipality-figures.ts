@@ -19,8 +19,11 @@ const groupPrefix = "group:";
 export class MunicipalityFigures {
   private readonly reports: Filed[] = [];
 
-  /** Files one report's figures (a report page as published, after the network and group means and ranks). */
-  add(page: ReportPage, file: string): void {
+  /**
+   * Files one report's figures (a report page as published, after the network and group means and
+   * ranks), as the `at`-th report of the pages (reports may come in any order; the pages list them by `at`).
+   */
+  add(page: ReportPage, file: string, at = this.reports.length): void {
     const latest = page.years.length ? Math.max(...page.years) : null;
     const byMunicipality = new Map<string, Figure[]>();
     const network: Figure[] = [];
@@ -37,15 +40,15 @@ export class MunicipalityFigures {
       id: g.id, name: g.name, members: new Set(g.members), figures: byMunicipality.get(`${groupPrefix}${g.id}`) ?? []
     }));
     for (const code of byMunicipality.keys()) if (code.startsWith(groupPrefix)) byMunicipality.delete(code);
-    this.reports.push({ report: { targetGroup: page.targetGroup, file, years: page.years, network, indicators: page.indicators }, byMunicipality, groups });
+    this.reports[at] = { report: { targetGroup: page.targetGroup, file, years: page.years, network, indicators: page.indicators }, byMunicipality, groups };
   }
 
-  /** The page of one municipality, its figures in every report filed so far, in the order filed. */
+  /** The page of one municipality, its figures in every report filed so far, in their order (add's `at`). */
   page(municipality: Municipality, common: Pick<MunicipalityPage, "language" | "run" | "threshold" | "indicators" | "dimensions">, freshness: readonly Freshness[]): MunicipalityPage {
     return {
       ...common, municipality,
       freshness: freshness.find((f) => f.municipality === municipality.code) ?? null,
-      reports: this.reports.map(({ report, byMunicipality, groups }) => ({
+      reports: this.reports.filter(Boolean).map(({ report, byMunicipality, groups }) => ({
         ...report, figures: byMunicipality.get(municipality.code) ?? [],
         groups: groups.filter((g) => g.members.has(municipality.code)).map(({ id, name, figures }) => ({ id, name, figures }))
       }))

@@ -33,9 +33,11 @@ export function markNotApplicable<F extends PublishedRow>(
   const models = new Set(indicators.filter((i) => i.kind === "model").map((i) => i.id));
   // a rate's "-" is no data: its population is missing (contract §11); that it is 0 the pipeline cannot tell apart
   const ratios = new Set(indicators.filter((i) => i.kind === "share" || i.kind === "mean").map((i) => i.id));
+  // a total's row id (unitId), written out: this runs over every figure of a national report
+  const totalId = (indicator: string, f: F) => `${indicator}|${f.municipality}|${f.year}|${f.gender}`;
   for (const f of figures) {
     if (meanRow(f.municipality)) continue;
-    if (f.status !== "-") withData.add(unitId(f));
+    if (f.status !== "-" && !f.dimension) withData.add(totalId(f.indicator, f));
     if (models.has(f.indicator) && f.status === "") publishedModel.add(`${f.municipality}|${f.year}`);
   }
   const own = (f: F): boolean => {
@@ -43,10 +45,10 @@ export function markNotApplicable<F extends PublishedRow>(
     if (models.has(f.indicator)) return publishedModel.has(`${f.municipality}|${f.year}`);
     const base = ratios.has(f.indicator) ? m.base.get(f.indicator) : undefined;
     // the base is the total's row (a breakdown row is "-" for want of data only when its total's is)
-    return base !== undefined && withData.has(unitId({ ...f, indicator: base, dimension: "", category: "" }));
+    return base !== undefined && withData.has(totalId(base, f));
   };
   // per mean row's key: whether every municipality row it averages is not applicable
-  const key = (f: F, municipality: string) => unitId({ ...f, municipality });
+  const key = (f: F, municipality: string) => unitId({ indicator: f.indicator, dimension: f.dimension, category: f.category, municipality, year: f.year, gender: f.gender });
   const notApplicable = new Set<string>();
   const missing = new Set<string>();
   const members = new Map(groups.map((g) => [`group:${g.id}`, new Set(g.members)]));

@@ -7,8 +7,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderCodes } from "../../reports/codes.js";
-import { figuresArrow } from "../../reports/arrow.js";
-import { figuresCsv } from "../../reports/csv.js";
 import { renderIndex } from "../../reports/index-page.js";
 import type { ReportPage, RunInfo } from "../../reports/model.js";
 import { MunicipalityFigures } from "../../reports/municipality-figures.js";
@@ -16,7 +14,6 @@ import { municipalityFile, renderMunicipalityPage } from "../../reports/municipa
 import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { reportTimeZone } from "../../reports/time.js";
-import { figuresXlsx } from "../../reports/xlsx.js";
 import { compare, sortFigures } from "./comparison.js";
 import type { IndicatorRow } from "../withhold/model.js";
 import { refreshMarts } from "./marts.js";
@@ -30,6 +27,7 @@ import { cliWords } from "../cli-words.js";
 import { defaultSettings, socioeconomicDefaults } from "../settings.js";
 import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
 import { withholdEach } from "../withhold/threads.js";
+import { writeDownloads } from "./downloads.js";
 import type { Context } from "../system/context.js";
 import { sqlText, type Db } from "../db/connection.js";
 import { reportIndicators, type Language, type Schema } from "../contract/schema.js";
@@ -90,7 +88,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   const settings = o.settings ?? defaultSettings;
   // the pages' language (contract §12): every page, the xlsx and the charts speak it; the CSV and Arrow files do not
   const language = settings.language;
-  const reports: ReportSummary[] = [];
+  const reports: ReportSummary[] = new Array(schema.targetGroups.length); // in the target groups' order
   let protectionMs = 0;
   let renderMs = 0;
   // withholding: which blocks changed (from the database), their protection in worker threads; each
@@ -106,8 +104,13 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   protectionMs += performance.now() - p0;
   const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
   try {
-    for (const [i, tg] of schema.targetGroups.entries()) {
+    // each report as soon as its protection is done, whichever that is
+    const pending = new Map(schema.targetGroups.map((_, i) => [i, protecting.results[i].then(() => i)]));
+    while (pending.size > 0) {
       const w0 = performance.now();
+      const i = await Promise.race(pending.values());
+      pending.delete(i);
+      const tg = schema.targetGroups[i];
       const protection = await finishWithholding(db, plans[i], await protecting.results[i]);
       protectionMs += performance.now() - w0;
       const r0 = performance.now();
@@ -135,19 +138,16 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
         commentary: commentary.report(tg.id)
       };
       writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
-      perMunicipality.add(page, `${tg.id}.html`);
+      perMunicipality.add(page, `${tg.id}.html`, i);
       // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
-      const data = (ext: string) => join(dir, "data", `${tg.id}.${ext}`);
-      writeFileSync(data("csv"), figuresCsv(page.figures));
-      await figuresXlsx(page, data("xlsx"));
-      writeFileSync(data("arrow"), figuresArrow(page.figures));
+      await writeDownloads(page, join(dir, "data", tg.id));
       renderMs += performance.now() - r0;
-      reports.push({
+      reports[i] = {
         targetGroup: tg.id, file: `${tg.id}.html`, figures: figures.length, withheld: protection.withheld, primary: protection.primary,
         secondary: protection.secondary, hiddenCounts: protection.hidden, narrowestRange: protection.narrowest,
         blocksProtected: protection.computed, blocks: protection.blocks
-      });
-      ctx.log.progress(cliWords(language).cli.progressReports, reports.length, schema.targetGroups.length);
+      };
+      ctx.log.progress(cliWords(language).cli.progressReports, schema.targetGroups.length - pending.size, schema.targetGroups.length);
     }
   } finally {
     await protecting.close();

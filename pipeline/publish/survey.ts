@@ -17,11 +17,9 @@
 // `checkSurvey` is the audit: the attacker of pipeline/withhold/attacker.ts over the published rows alone.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { figuresArrow } from "../../reports/arrow.js";
-import { figuresCsv } from "../../reports/csv.js";
 import type { Municipality, RunInfo } from "../../reports/model.js";
 import { renderSurveyPage, type SurveyNote } from "../../reports/survey-page.js";
-import { figuresXlsx } from "../../reports/xlsx.js";
+import { writeDownloads } from "./downloads.js";
 import { audit, type Range } from "../withhold/attacker.js";
 import type { Count, Relation } from "../withhold/lp.js";
 import { minShareDenominator, unitId, type Gender, type IndicatorRow, type PublishedRow } from "../withhold/model.js";
@@ -383,10 +381,8 @@ export async function publishSurvey(db: Db, dir: string, o: SurveyPublishOptions
     questions: dimension.categories, municipalities, years, figures, comparisonGroups,
     withheld: notesOf(protection, latest)
   }));
-  writeFileSync(join(dir, "data", "survey.csv"), figuresCsv(figures));
   // for Excel in the pages' language (contract §7): headers, names, questions and statuses as on the page
-  await figuresXlsx({ language, targetGroup: surveyReport, indicators: surveyIndicators, dimensions: [dimension], municipalities, figures, comparisonGroups }, join(dir, "data", "survey.xlsx"));
-  writeFileSync(join(dir, "data", "survey.arrow"), figuresArrow(figures));
+  await writeDownloads({ language, targetGroup: surveyReport, indicators: surveyIndicators, dimensions: [dimension], municipalities, figures, comparisonGroups }, join(dir, "data", "survey"));
   return {
     file: "survey.html", figures: figures.length, withheld: protection.withheld, byRespondents: protection.byRespondents,
     byConfidentiality: protection.byConfidentiality, hiddenCounts: check.hidden, narrowestRange: check.narrowest

@@ -34,7 +34,7 @@ export interface Withholding {
 }
 
 /**
- * Starts protecting every task, in order: in worker threads, or in this thread one after another. The caller can use a report's decisions — write its
+ * Starts protecting every task: in worker threads, or in this thread one after another. The caller can use a report's decisions — write its
  * pages — while the threads protect the others.
  */
 export function withholdEach(tasks: readonly WithholdTask[], threadsWanted?: number): Withholding {
@@ -69,9 +69,9 @@ export function withholdEach(tasks: readonly WithholdTask[], threadsWanted?: num
     })();
     return { results, close: async () => ((stopped = true), await done) };
   }
-  // in the caller's order, the order it uses them in: the first report's pages are written while the
-  // threads protect the next
-  const queue = [...work];
+  // the smallest first: the caller writes a report's pages as soon as it is done, so that this thread
+  // works from early on, and the biggest last, beside the pages of the others
+  const queue = [...work].sort((a, b) => a.primaries - b.primaries);
   const workers = Array.from({ length: threads }, () => new Worker(script));
   const failAll = (e: Error) => {
     for (const t of queue.splice(0)) settle[t.id].reject(e);
