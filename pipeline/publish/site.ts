@@ -25,8 +25,8 @@ import { commentaryOf } from "./commentary.js";
 import { publishSurvey, type SurveySummary } from "./survey.js";
 import { cliWords } from "../cli-words.js";
 import { defaultSettings, socioeconomicDefaults } from "../settings.js";
-import { finishWithholding, planWithholding, type WithholdingPlan } from "../withhold/blocks.js";
-import { withholdEach } from "../withhold/threads.js";
+import { finishWithholding, planWithholding, type BlockResult, type WithholdingPlan } from "../withhold/blocks.js";
+import { Withholding } from "../withhold/threads.js";
 import { writeDownloads } from "./downloads.js";
 import type { Context } from "../system/context.js";
 import { sqlText, type Db } from "../db/connection.js";
@@ -96,22 +96,26 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   // (the time this thread waits for them is the protection's)
   const p0 = performance.now();
   const plans: WithholdingPlan[] = [];
-  for (const tg of schema.targetGroups) {
-    const rows = await db.all<IndicatorRow & { value: number | null }>(sqlText("site/indicator_rows"), { tg: tg.id });
-    plans.push(await planWithholding(db, tg.id, rows, o.threshold));
-  }
-  const protecting = withholdEach(plans.map((p) => ({ tg: p.tg, rows: p.staleRows, threshold: o.threshold })));
-  protectionMs += performance.now() - p0;
+  const protecting = new Withholding();
+  const protectedBlocks: Promise<Map<string, BlockResult>>[] = [];
   const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
   try {
+    // each report's protection starts as soon as its rows are read, while the next report's are
+    for (const tg of schema.targetGroups) {
+      const rows = await db.all<IndicatorRow & { value: number | null }>(sqlText("site/indicator_rows"), { tg: tg.id });
+      const plan = await planWithholding(db, tg.id, rows, o.threshold);
+      plans.push(plan);
+      protectedBlocks.push(protecting.add({ tg: plan.tg, rows: plan.staleRows, threshold: o.threshold }));
+    }
+    protectionMs += performance.now() - p0;
     // each report as soon as its protection is done, whichever that is
-    const pending = new Map(schema.targetGroups.map((_, i) => [i, protecting.results[i].then(() => i)]));
+    const pending = new Map(protectedBlocks.map((p, i) => [i, p.then(() => i)]));
     while (pending.size > 0) {
       const w0 = performance.now();
       const i = await Promise.race(pending.values());
       pending.delete(i);
       const tg = schema.targetGroups[i];
-      const protection = await finishWithholding(db, plans[i], await protecting.results[i]);
+      const protection = await finishWithholding(db, plans[i], await protectedBlocks[i]);
       protectionMs += performance.now() - w0;
       const r0 = performance.now();
       // contract §10's model, from the protected figures, withheld by them

@@ -25,98 +25,107 @@ export interface WithholdTask {
  */
 export const largeWithholding = 1000;
 
-/** The protections of several reports, each settled as soon as it is done; close() when no longer needed. */
-export interface Withholding {
-  /** per task, in the tasks' order: its blocks' decisions */
-  readonly results: readonly Promise<Map<string, BlockResult>>[];
-  /** stops the threads (after an error of the caller's, the remaining work is abandoned) */
-  close(): Promise<void>;
-}
+type Result = Map<string, BlockResult>;
 
 /**
- * Starts protecting every task: in worker threads, or in this thread one after another. The caller can use a report's decisions — write its
- * pages — while the threads protect the others.
+ * The protections of several reports, each started as soon as it is added (in worker threads, the
+ * smallest waiting task first; or in this thread one after another) and settled as soon as it is done:
+ * the caller can query the next report, or write a report's pages, while the threads protect the others.
+ * close() when no longer needed.
  */
-export function withholdEach(tasks: readonly WithholdTask[], threadsWanted?: number): Withholding {
-  const script = new URL("./thread.js", import.meta.url);
-  const settle = tasks.map(() => {
-    let resolve!: (m: Map<string, BlockResult>) => void;
-    let reject!: (e: Error) => void;
-    const promise = new Promise<Map<string, BlockResult>>((yes, no) => ((resolve = yes), (reject = no)));
-    promise.catch(() => {}); // a task the caller never awaits (it stopped at an earlier one) must not be an unhandled rejection
-    return { promise, resolve, reject };
-  });
-  const results = settle.map((s) => s.promise);
-  // the work of a task is its primary rows: blocks without one are not modelled (pipeline/withhold/blocks.ts)
-  const work = tasks
-    .map((t, id) => ({ ...t, id, primaries: t.rows.filter((r) => isPrimary(r, t.threshold)).length }))
-    .filter((t) => t.rows.length > 0);
-  for (const [id, t] of tasks.entries()) if (t.rows.length === 0) settle[id].resolve(new Map());
-  const primaries = work.reduce((n, t) => n + t.primaries, 0);
-  threadsWanted ??= availableParallelism() - (primaries >= largeWithholding ? 0 : 1);
-  const threads = Math.min(threadsWanted, work.length);
-  if (threads <= 1 || !existsSync(fileURLToPath(script))) {
-    let stopped = false;
-    const done = (async () => {
-      for (const t of work) {
-        if (stopped) return settle[t.id].reject(new Error("protection stopped"));
-        try {
-          settle[t.id].resolve(await withholdBlocks(t.tg, t.rows, t.threshold));
-        } catch (e) {
-          settle[t.id].reject(e as Error);
-        }
-      }
-    })();
-    return { results, close: async () => ((stopped = true), await done) };
+export class Withholding {
+  private readonly script = new URL("./thread.js", import.meta.url);
+  private readonly inThread: boolean;
+  private readonly queue: { id: number; task: WithholdTask; primaries: number; resolve: (r: Result) => void; reject: (e: Error) => void }[] = [];
+  private readonly workers: { worker: Worker; busy: number | null }[] = [];
+  private readonly running = new Map<number, (typeof this.queue)[number]>();
+  private primaries = 0;
+  private next = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private failed: Error | null = null;
+
+  constructor(private readonly threadsWanted?: number) {
+    this.inThread = (threadsWanted !== undefined && threadsWanted <= 1) || !existsSync(fileURLToPath(this.script));
   }
-  // the smallest first: the caller writes a report's pages as soon as it is done, so that this thread
-  // works from early on, and the biggest last, beside the pages of the others
-  const queue = [...work].sort((a, b) => a.primaries - b.primaries);
-  const workers = Array.from({ length: threads }, () => new Worker(script));
-  const failAll = (e: Error) => {
-    for (const t of queue.splice(0)) settle[t.id].reject(e);
-    for (const s of settle) s.reject(e); // settled ones stay as they were
-  };
-  const done = Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          const next = () => {
-            const t = queue.shift();
-            if (!t) return resolve();
-            worker.postMessage({ id: t.id, tg: t.tg, rows: t.rows, threshold: t.threshold });
-          };
-          worker.on("message", (m: { id: number; result?: [string, BlockResult][]; error?: string }) => {
-            if (m.error) {
-              failAll(new Error(m.error));
-              return resolve();
-            }
-            settle[m.id].resolve(new Map(m.result));
-            next();
-          });
-          worker.on("error", (e) => {
-            failAll(e);
-            resolve();
-          });
-          next();
-        })
-    )
-  );
-  void done.then(() => Promise.all(workers.map((w) => w.terminate())));
-  return {
-    results,
-    close: async () => {
-      failAll(new Error("protection stopped"));
-      await Promise.all(workers.map((w) => w.terminate()));
+
+  add(task: WithholdTask): Promise<Result> {
+    let resolve!: (r: Result) => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<Result>((yes, no) => ((resolve = yes), (reject = no)));
+    promise.catch(() => {}); // a task the caller never awaits (it stopped at an earlier one) must not be an unhandled rejection
+    if (this.failed) reject(this.failed);
+    else if (task.rows.length === 0) resolve(new Map());
+    else if (this.inThread) {
+      this.chain = this.chain.then(async () => {
+        if (this.failed) return reject(this.failed);
+        try {
+          resolve(await withholdBlocks(task.tg, task.rows, task.threshold));
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+    } else {
+      // the work of a task is its primary rows: blocks without one are not modelled (pipeline/withhold/blocks.ts)
+      const primaries = task.rows.filter((r) => isPrimary(r, task.threshold)).length;
+      this.primaries += primaries;
+      this.queue.push({ id: this.next++, task, primaries, resolve, reject });
+      this.dispatch();
     }
-  };
+    return promise;
+  }
+
+  /**
+   * Gives waiting tasks to idle threads, starting threads as the work grows: one, and every core once
+   * the primaries reach largeWithholding (below, a core is left to V8's compiler and collector).
+   */
+  private dispatch(): void {
+    const wanted = this.threadsWanted ?? (this.primaries >= largeWithholding ? availableParallelism() : Math.max(1, availableParallelism() - 1));
+    while (this.queue.length > 0) {
+      let w = this.workers.find((x) => x.busy === null);
+      if (!w && this.workers.length < wanted) w = this.start();
+      if (!w) return;
+      this.queue.sort((a, b) => a.primaries - b.primaries);
+      const job = this.queue.shift()!;
+      w.busy = job.id;
+      this.running.set(job.id, job);
+      w.worker.postMessage({ id: job.id, tg: job.task.tg, rows: job.task.rows, threshold: job.task.threshold });
+    }
+  }
+
+  private start(): { worker: Worker; busy: number | null } {
+    const w = { worker: new Worker(this.script), busy: null as number | null };
+    w.worker.on("message", (m: { id: number; result?: [string, BlockResult][]; error?: string }) => {
+      const job = this.running.get(m.id)!;
+      this.running.delete(m.id);
+      w.busy = null;
+      if (m.error) return this.fail(new Error(m.error));
+      job.resolve(new Map(m.result));
+      this.dispatch();
+    });
+    w.worker.on("error", (e) => this.fail(e));
+    this.workers.push(w);
+    return w;
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const job of [...this.queue.splice(0), ...this.running.values()]) job.reject(e);
+    this.running.clear();
+  }
+
+  /** Stops the threads (the tasks still waiting or running are abandoned). */
+  async close(): Promise<void> {
+    this.fail(new Error("protection stopped"));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    await this.chain;
+  }
 }
 
 /** Protects every task and waits for all of them. */
 export async function withholdInParallel(tasks: readonly WithholdTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
-  const w = withholdEach(tasks, threadsWanted);
+  const w = new Withholding(threadsWanted);
   try {
-    return await Promise.all(w.results);
+    return await Promise.all(tasks.map((t) => w.add(t)));
   } finally {
     await w.close();
   }
