@@ -41,4 +41,32 @@ describe.runIf(existsSync(compiled))("protection in worker threads", () => {
       expect([...alone.values()].some((b) => b.withheld.length > 0)).toBe(true);
     }
   });
+
+  it("settles each report as it is done, tells a thread's error on that report only, and stops on close", async () => {
+    const { Withholding } = await import(compiled);
+    const w = new Withholding(2);
+    try {
+      const good = w.add({ tg: "all", rows: report(4), threshold: 3 });
+      // a row that shows a count two values (recipients K twice, 5 and 6): the model refuses it
+      const bad = report(5);
+      bad.push({ ...bad.find((r) => r.indicator === "recipients" && r.gender === "K")!, value: 99, numerator: 99 });
+      const refused = w.add({ tg: "all", rows: bad, threshold: 3 });
+      const empty = w.add({ tg: "all", rows: [], threshold: 3 });
+      expect(await empty).toEqual(new Map());
+      await expect(refused).rejects.toThrow(/two values/);
+      // the thread that failed stops the rest: what was still waiting or running is refused too
+      await good.then(
+        (r: Map<string, unknown>) => expect(r.size).toBe(24),
+        (e: Error) => expect(e.message).toMatch(/two values/)
+      );
+      await expect(w.add({ tg: "all", rows: report(6), threshold: 3 })).rejects.toThrow(/two values/);
+    } finally {
+      await w.close();
+    }
+    // closing abandons the work still to do
+    const v = new Withholding(1);
+    const abandoned = v.add({ tg: "all", rows: report(7), threshold: 3 });
+    await v.close();
+    await expect(abandoned).rejects.toThrow(/stopped/);
+  });
 });

@@ -95,10 +95,15 @@ export class Withholding {
   private start(): { worker: Worker; busy: number | null } {
     const w = { worker: new Worker(this.script), busy: null as number | null };
     w.worker.on("message", (m: { id: number; result?: [string, BlockResult][]; error?: string }) => {
-      const job = this.running.get(m.id)!;
+      const job = this.running.get(m.id);
       this.running.delete(m.id);
       w.busy = null;
-      if (m.error) return this.fail(new Error(m.error));
+      if (!job) return; // refused already: another thread failed
+      if (m.error) {
+        const e = new Error(m.error);
+        job.reject(e);
+        return this.fail(e);
+      }
       job.resolve(new Map(m.result));
       this.dispatch();
     });
