@@ -414,4 +414,17 @@ describe("attack: widths, only as exact as deciding wide needs", () => {
     // nothing bounds T from above once K, M and T are all hidden (AT ≤ T only from below)
     expect(only(["K", "M", "T"])[2]).toEqual({ lo: 6, hi: Infinity });
   });
+
+  it("a component whose relations involve no published count is homogeneous: every multiple of the table is a point", () => {
+    const c = compile([...kmt("", 2, 10), ...kmt("A", 5, 1)], [sum(["K", "M"], "T"), sum(["AK", "AM"], "AT"), atMost("AT", "T")]);
+    const of = (ids: string[]) => {
+      const unknown = new Uint8Array(c.ids.length);
+      for (const id of ids) unknown[c.index.get(id)!] = 1;
+      return new Intervals(c, unknown, ids.map((id) => c.index.get(id)!));
+    };
+    expect(of(["K", "M", "T", "AK", "AM", "AT"]).homogeneous).toBe(true);
+    // with A published, AT ≤ T bounds T below by 6: not a cone
+    expect(of(["K", "M", "T"]).homogeneous).toBe(false);
+    expect(of(["AK", "AM", "AT"]).homogeneous).toBe(false);
+  });
 });

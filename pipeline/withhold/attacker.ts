@@ -234,6 +234,10 @@ export function* widthsTask(
     const o: Open = { members, lo, hi: lo.slice(), todo, spread: false, rounds: 0 };
     // points found without LPs: a target more than t from its true value is wide, one shown at both
     // outer bounds is exact
+    if (iv.homogeneous) {
+      // every multiple of the true values is a point: each count above 0 may be 0 or anything above
+      for (const col of todo) if (iv.truth[col] > 0) [o.lo[col], o.hi[col]] = [0, Infinity];
+    }
     for (const col of todo) {
       if (wide(witnessed(o, col), t)) continue;
       for (const x of pointsToTry(iv, col, c.values[members[col]], t)) {

@@ -32,11 +32,18 @@ export class Intervals {
   /** rows of member l: colRow[colStart[l] ≤ k < colStart[l + 1]] */
   private readonly colStart: Int32Array;
   private readonly colRow: Int32Array;
-  private readonly truth: Float64Array;
+  /** the members' true values */
+  readonly truth: Float64Array;
   private ring?: Int32Array;
   private queued?: Uint8Array;
   /** false when the relations contradict each other (they never do for a true table) */
   readonly consistent: boolean;
+  /**
+   * whether every relation, published counts moved to its bounds, bounds its hidden counts' sum by 0 or
+   * nothing (e.g. a block whose rows are all withheld): then any multiple of the true values is a point
+   * too — every count above 0 is unbounded, and may be 0
+   */
+  readonly homogeneous: boolean;
 
   /** `members`: hidden counts every count of whose relations is a member or published (a component, or a union of them). */
   constructor(c: Compiled, unknown: Uint8Array, readonly members: readonly number[]) {
@@ -73,6 +80,8 @@ export class Intervals {
     const fill = this.colStart.slice(0, n);
     for (let q = 0; q < rows.length; q++) for (let e = this.start[q]; e < this.start[q + 1]; e++) this.colRow[fill[this.idx[e]]++] = q;
     this.truth = Float64Array.from(members, (g) => c.values[g]);
+    const coneBound = (b: number) => b === 0 || b === Infinity || b === -Infinity;
+    this.homogeneous = rows.every((_, q) => coneBound(this.rlo[q]) && coneBound(this.rhi[q]));
     this.lo = new Float64Array(n);
     this.hi = new Float64Array(n).fill(Infinity);
     this.consistent = this.tighten(this.lo, this.hi, Int32Array.from(rows.keys()));
