@@ -1,9 +1,8 @@
-// Protection of several reports at once, in worker threads. Each thread's V8 compiles and collects
-// garbage in background threads of its own, so a core is left to them unless the work is large: on
-// two cores the seven national reports of 10 M rows (4 900 primary rows) took 2.5 s in this thread and
-// 3.0 s in two workers, those of 1 M rows (17 000 primary rows, small municipalities) 15 s in this
-// thread and 12.7 s in two workers. Running from source (the tests), where no compiled worker exists,
-// the work is done in this thread.
+// Protection of several reports at once, in worker threads: each report is protected as soon as it is
+// added, and settled as soon as it is done, so that the caller reads the next report's rows and writes
+// a finished report's pages meanwhile (on two cores the national reports' pages and protection then
+// share the cores instead of taking turns). Running from source (the tests), where no compiled worker
+// exists, the work is done in this thread.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
