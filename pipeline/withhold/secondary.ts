@@ -251,7 +251,8 @@ function* withholdPart(p: Part): Task<PartResult> {
       for (;;) {
         const component = linked(c, hidden, [f]);
         if (changedIn(component, f)) {
-          // f's two LPs, whose solutions may show later failing counts of its component wide too
+          // f's exact range (points at its outer bounds, else its two LPs), whose points may show later
+          // failing counts of its component wide too
           const also = component.filter((i) => pending[i] && changedIn(component, i));
           const exact = new Set<number>();
           for (const [i, r] of yield* widthsTask(c, hidden, [f, ...also], t, { exact, solveOnly: new Set([f]) })) {
