@@ -44,6 +44,9 @@ export async function openDb(path: string, options: OpenOptions = {}): Promise<D
   if (options.threads) config.threads = String(options.threads);
   const instance = await DuckDBInstance.create(path, config);
   const conn = await instance.connect();
+  // timestamps are stored with their zone and written out as UTC (sql/site: "…Z"): whatever the
+  // machine's zone (TZ), DuckDB formats and truncates them in UTC
+  await conn.run("SET TimeZone = 'UTC'");
   return wrap(path, instance, conn);
 }
 
