@@ -95,7 +95,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   // report's pages are written as soon as its protection is done, while the threads protect the others
   // (the time this thread waits for them is the protection's)
   const p0 = performance.now();
-  const plans: WithholdingPlan[] = [];
+  const plans: (WithholdingPlan | undefined)[] = []; // each let go once its report is written: 10⁵ rows each
   const protecting = new Withholding();
   const protectedBlocks: Promise<Map<string, BlockResult>>[] = [];
   const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
@@ -107,6 +107,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       plans.push(plan);
       protectedBlocks.push(protecting.add({ tg: plan.tg, rows: plan.staleRows, threshold: o.threshold }));
     }
+    protecting.allAdded();
     protectionMs += performance.now() - p0;
     // each report as soon as its protection is done, whichever that is
     const pending = new Map(protectedBlocks.map((p, i) => [i, p.then(() => i)]));
@@ -115,11 +116,13 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       const i = await Promise.race(pending.values());
       pending.delete(i);
       const tg = schema.targetGroups[i];
-      const protection = await finishWithholding(db, plans[i], await protectedBlocks[i]);
+      const plan = plans[i]!;
+      plans[i] = undefined;
+      const protection = await finishWithholding(db, plan, await protectedBlocks[i]);
       protectionMs += performance.now() - w0;
       const r0 = performance.now();
       // contract §10's model, from the protected figures, withheld by them
-      const socio = socioeconomicRows(plans[i].rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
+      const socio = socioeconomicRows(plan.rows, protection.rows, o.threshold, settings.socioeconomic, socioeconomicDefaults);
       const leaks = auditSocioeconomic([...protection.rows, ...socio.rows], o.threshold);
       if (leaks.length) throw new Error(`the socio-economic figures of ${tg.id} rest on withheld counts: ${leaks.slice(0, 3).join("; ")}`);
       const published = [...protection.rows, ...socio.rows];
@@ -129,7 +132,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       // the report's indicators: an indicator of some reports only (schemas/indicators.json target_groups) is not listed in the others
       const indicators = reportIndicators(schema.indicators, tg.id);
       const figures = markNotApplicable([...compare(published, indicators), ...groupMeans(published, groups, indicators)], indicators, groups);
-      const years = [...new Set(plans[i].rows.map((r) => r.year))].sort((a, b) => a - b);
+      const years = [...new Set(plan.rows.map((r) => r.year))].sort((a, b) => a - b);
       const page: ReportPage = {
         language, targetGroup: tg, indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
         freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },

@@ -42,12 +42,15 @@ export class Withholding {
   private next = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed: Error | null = null;
+  /** no more tasks will come: a thread with nothing left to do stops (and gives its memory back) */
+  private last = false;
 
   constructor(private readonly threadsWanted?: number) {
     this.inThread = (threadsWanted !== undefined && threadsWanted <= 1) || !existsSync(fileURLToPath(this.script));
   }
 
   add(task: WithholdTask): Promise<Result> {
+    if (this.last) throw new Error("Withholding: a task added after allAdded()");
     let resolve!: (r: Result) => void;
     let reject!: (e: Error) => void;
     const promise = new Promise<Result>((yes, no) => ((resolve = yes), (reject = no)));
@@ -79,6 +82,13 @@ export class Withholding {
    */
   private dispatch(): void {
     const wanted = this.threadsWanted ?? (this.primaries >= largeWithholding ? availableParallelism() : Math.max(1, availableParallelism() - 1));
+    if (this.last && this.queue.length === 0) {
+      for (const w of this.workers.filter((x) => x.busy === null)) {
+        this.workers.splice(this.workers.indexOf(w), 1);
+        void w.worker.terminate();
+      }
+      return;
+    }
     while (this.queue.length > 0) {
       let w = this.workers.find((x) => x.busy === null);
       if (!w && this.workers.length < wanted) w = this.start();
@@ -117,6 +127,12 @@ export class Withholding {
     this.running.clear();
   }
 
+  /** Says that every task has been added: each thread stops once it has nothing left to do. */
+  allAdded(): void {
+    this.last = true;
+    this.dispatch();
+  }
+
   /** Stops the threads (the tasks still waiting or running are abandoned). */
   async close(): Promise<void> {
     this.fail(new Error("protection stopped"));
@@ -129,7 +145,9 @@ export class Withholding {
 export async function withholdInParallel(tasks: readonly WithholdTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
   const w = new Withholding(threadsWanted);
   try {
-    return await Promise.all(tasks.map((t) => w.add(t)));
+    const results = tasks.map((t) => w.add(t));
+    w.allAdded();
+    return await Promise.all(results);
   } finally {
     await w.close();
   }
