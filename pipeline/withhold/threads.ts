@@ -77,8 +77,9 @@ export class Withholding {
   }
 
   /**
-   * Gives waiting tasks to idle threads, starting threads as the work grows: one, and every core once
-   * the primaries reach largeWithholding (below, a core is left to V8's compiler and collector).
+   * Gives waiting tasks to idle threads, the smallest first, starting threads as the work grows: one,
+   * and every core once the primaries reach largeWithholding (below, a core is left to V8's compiler
+   * and collector).
    */
   private dispatch(): void {
     const wanted = this.threadsWanted ?? (this.primaries >= largeWithholding ? availableParallelism() : Math.max(1, availableParallelism() - 1));
@@ -89,7 +90,10 @@ export class Withholding {
       }
       return;
     }
-    while (this.queue.length > 0) {
+    // while tasks are still being added, one thread fewer: a core is the caller's, reading the next
+    // report's rows — and the smallest of the tasks gets the next thread once all are known
+    const busy = this.last ? wanted : Math.max(1, wanted - 1);
+    while (this.queue.length > 0 && this.workers.filter((x) => x.busy !== null).length < busy) {
       let w = this.workers.find((x) => x.busy === null);
       if (!w && this.workers.length < wanted) w = this.start();
       if (!w) return;
