@@ -159,6 +159,7 @@ export class Intervals {
       let greatest = 0;
       let leastInf = 0;
       let greatestInf = 0;
+      let widest = 0; // the widest term: none can be tightened by more than the row's slack allows
       for (let e = this.start[q]; e < this.start[q + 1]; e++) {
         const a = this.val[e];
         const l = this.idx[e];
@@ -168,9 +169,13 @@ export class Intervals {
         else least += min;
         if (max === Infinity) greatestInf++;
         else greatest += max;
+        if (max - min > widest) widest = max - min;
       }
       const tol = 1e-9 * (1 + Math.abs(least) + Math.abs(greatest));
       if ((leastInf === 0 && least > this.rhi[q] + tol) || (greatestInf === 0 && greatest < this.rlo[q] - tol)) return clear(), false;
+      // a term's bound moves only where the term is wider than the row's slack on that side (a row of
+      // fixed counts, or one with room to spare, tightens nothing)
+      if (leastInf === 0 && greatestInf === 0 && widest <= Math.min(this.rhi[q] - least, greatest - this.rlo[q])) continue;
       for (let e = this.start[q]; e < this.start[q + 1]; e++) {
         const a = this.val[e];
         const l = this.idx[e];
