@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attack, audit, rangesTask, widthsTask, wide } from "../pipeline/withhold/attacker.js";
 import { compile, drive, linked, lpSolver, rowsOver, touching, type Block, type Count, type Relation } from "../pipeline/withhold/lp.js";
-import { Intervals, outerBounds, outerRange } from "../pipeline/withhold/intervals.js";
+import { Intervals } from "../pipeline/withhold/intervals.js";
 import { withholdUnits } from "../pipeline/withhold/secondary.js";
 
 const sum = (parts: string[], total: string): Relation => ({
@@ -316,9 +316,9 @@ describe("attack: widths, only as exact as deciding wide needs", () => {
         for (const id of [...t.hidden].sort()) {
           const members = linked(c, unknown, [c.index.get(id)!], seen);
           if (members.length === 0) continue;
-          const { lo, hi } = outerBounds(c, unknown, members);
+          const iv = new Intervals(c, unknown, members);
           members.forEach((g, l) => {
-            const outer = outerRange(lo[l], hi[l]);
+            const outer = iv.range(l);
             const e = exact.get(c.ids[g])!;
             expect(outer.lo).toBeLessThanOrEqual(e.lo);
             expect(outer.hi).toBeGreaterThanOrEqual(e.hi);
@@ -404,8 +404,8 @@ describe("attack: widths, only as exact as deciding wide needs", () => {
       const unknown = new Uint8Array(c.ids.length);
       for (const id of ids) unknown[c.index.get(id)!] = 1;
       const members = ids.map((id) => c.index.get(id)!);
-      const { lo, hi } = outerBounds(c, unknown, members);
-      return ids.map((_, l) => outerRange(lo[l], hi[l]));
+      const iv = new Intervals(c, unknown, members);
+      return ids.map((_, l) => iv.range(l));
     };
     expect(only(["K"])).toEqual([{ lo: 2, hi: 2 }]);
     expect(only(["K", "M"])).toEqual([{ lo: 0, hi: 12 }, { lo: 0, hi: 12 }]);

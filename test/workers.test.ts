@@ -32,9 +32,17 @@ function report(seed: number): IndicatorRow[] {
 
 describe.runIf(existsSync(compiled))("protection in worker threads", () => {
   it("withholds exactly what one thread withholds, for several reports at once", async () => {
-    const { withholdInParallel } = await import(compiled);
+    const { Withholding } = await import(compiled);
     const tasks = [1, 2, 3].map((seed) => ({ tg: "all", rows: report(seed), threshold: 3 }));
-    const parallel: Map<string, unknown>[] = await withholdInParallel(tasks, 2); // two threads, whatever the cores
+    const w = new Withholding(2); // two threads, whatever the cores
+    let parallel: Map<string, unknown>[];
+    try {
+      const results = tasks.map((t) => w.add(t));
+      w.allAdded();
+      parallel = await Promise.all(results);
+    } finally {
+      await w.close();
+    }
     for (const [i, t] of tasks.entries()) {
       const alone = await withholdBlocks(t.tg, t.rows, t.threshold);
       expect([...parallel[i]].sort()).toEqual([...alone].sort());

@@ -7,15 +7,13 @@
 // values are all withheld has no mean, and its network row says so with ".." rather than "-".
 // Arithmetic is on scaled integers, so means round half up exactly.
 import type { PublishedRow } from "../withhold/model.js";
+import type { Marked } from "./not-applicable.js";
 import { decimalsOf, type Indicator, type Schema } from "../contract/schema.js";
 
 export interface Figure extends PublishedRow {
   readonly rank: number | null;
   readonly ranked: number | null;
 }
-
-/** A figure that may say its "-" is not applicable (not-applicable.ts). */
-export type MarkedFigure = Figure & { readonly notApplicable?: boolean };
 
 /** A rank needs at least this many published values to compare (fewer: rank null, "ej rankad"). */
 export const minRanked = 3;
@@ -95,7 +93,7 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
  * them 10⁵ times over — from objects of one shape several times as fast (the Arrow file 3.9 → 1.1 s
  * for the seven national reports).
  */
-export function sortFigures(figures: readonly MarkedFigure[], schema: Pick<Schema, "indicators" | "dimensions">): MarkedFigure[] {
+export function sortFigures(figures: readonly Marked<Figure>[], schema: Pick<Schema, "indicators" | "dimensions">): Marked<Figure>[] {
   const order = new Map(schema.indicators.map((i, n) => [i.id, n]));
   const dimensions = new Map(schema.dimensions.map((d, n) => [d.id, { n: n + 1, categories: new Map(d.categories.map((c, k) => [c.code, k])) }]));
   const g = { K: 0, M: 1, T: 2 } as const;

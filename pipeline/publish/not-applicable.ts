@@ -33,8 +33,8 @@ export function markNotApplicable<F extends PublishedRow>(
   const models = new Set(indicators.filter((i) => i.kind === "model").map((i) => i.id));
   // a rate's "-" is no data: its population is missing (contract §11); that it is 0 the pipeline cannot tell apart
   const ratios = new Set(indicators.filter((i) => i.kind === "share" || i.kind === "mean").map((i) => i.id));
-  // a total's row id (unitId), written out: this runs over every figure of a national report
-  const totalId = (indicator: string, f: F) => `${indicator}|${f.municipality}|${f.year}|${f.gender}`;
+  // a total's row id, from the fields it needs (not a copy of the whole figure: this runs over every figure of a national report)
+  const totalId = (indicator: string, f: F) => unitId({ indicator, municipality: f.municipality, year: f.year, gender: f.gender });
   for (const f of figures) {
     if (meanRow(f.municipality)) continue;
     if (f.status !== "-" && !f.dimension) withData.add(totalId(f.indicator, f));

@@ -17,7 +17,7 @@ import {
   type Shape,
   type Task
 } from "./lp.js";
-import { Intervals } from "./intervals.js";
+import { inwards, Intervals } from "./intervals.js";
 
 /** What an attacker can deduce about a count: lo ≤ value ≤ hi; hi may be Infinity. */
 export interface Range {
@@ -151,7 +151,7 @@ export interface WidthsOptions {
   readonly exact?: Set<number>;
   /**
    * stop at the first target found narrow, returning what it has (a caller that only wants to know
-   * whether all are wide); interval reasoning (outer-bounds.ts) finds most such targets without an LP
+   * whether all are wide); interval reasoning (intervals.ts) finds most such targets without an LP
    */
   readonly untilNarrow?: boolean;
   /**
@@ -167,9 +167,10 @@ export interface WidthsOptions {
 }
 
 /**
- * Like rangesTask, but only as exact as deciding "wider than t" needs. Every LP solution is a point
- * the attacker cannot rule out, so it shows each hidden count of its component a value besides the
- * true one: a count shown two values more than t apart is wide without LPs of its own. Per component,
+ * Like rangesTask, but only as exact as deciding "wider than t" needs. Every point the attacker cannot
+ * rule out — found without an LP (Intervals.pointWith), or an LP's solution — shows each hidden count
+ * of its component a value besides the true one: a count shown two values more than t apart is wide
+ * without LPs of its own, one shown at both its outer bounds exact. Per component, points first; then
  * the first target not yet shown wide gets its two LPs (its exact range), whose solutions witness for
  * the rest; then the next. A range returned is exact (added to `exact` where given), or a part of the
  * exact range wider than t.
@@ -195,11 +196,7 @@ export function* widthsTask(
   // only because nothing bounds it — the spread points cap every count at c.cap, and a count tied to a
   // capped one lands at a fraction of it: said as unbounded, which it is for every purpose here (wide;
   // the checker's narrowest range)
-  const witnessed = (o: Open, col: number): Range => {
-    const lo = Math.max(0, Math.ceil(o.lo[col] - 1e-6 * Math.max(1, Math.abs(o.lo[col]))));
-    const hi = o.hi[col] >= c.cap * 1e-3 ? Infinity : Math.floor(o.hi[col] + 1e-6 * Math.max(1, Math.abs(o.hi[col])));
-    return { lo, hi };
-  };
+  const witnessed = (o: Open, col: number): Range => inwards(o.lo[col], o.hi[col], c.cap * 1e-3);
   // a point's values widen what each member is shown to take
   const absorb = (o: Open, x: ArrayLike<number>) => {
     for (let j = 0; j < o.members.length; j++) {
@@ -211,8 +208,10 @@ export function* widthsTask(
     if (seen[g]) continue;
     const members = component(c, unknown, g, seen);
     if (members.length === 1) {
-      out.set(g, singleRange(c, g, shapeOf(c, members)));
+      const r = singleRange(c, g, shapeOf(c, members));
+      out.set(g, r);
       exact?.add(g);
+      if (untilNarrow && !wide(r, t)) return out;
       continue;
     }
     let todo = members.map((_, col) => col).filter((col) => isTarget[members[col]]);
@@ -263,7 +262,6 @@ export function* widthsTask(
     o.spread = o.todo.length >= SPREAD_FROM;
     open.push(o);
   }
-  if (untilNarrow && [...out.values()].some((r) => !wide(r, t))) return out;
   // the targets the points so far show wide are done: their ranges out, the rest still to do
   const dropWide = (o: Open) => {
     o.todo = o.todo.filter((col) => {
@@ -357,7 +355,7 @@ function pointsToTry(iv: Intervals, col: number, v: number, t: number): number[]
 }
 
 /** Whether points reach both outer bounds of member col (the true value v reaches one it sits on): its outer range is exact then. */
-function reaches(iv: Intervals, col: number, v: number): boolean {
+export function reaches(iv: Intervals, col: number, v: number): boolean {
   for (const x of [iv.hi[col], iv.lo[col]]) {
     if (!Number.isFinite(x)) return false;
     if (!same(x, v) && !iv.pointWith(col, x)) return false;
@@ -397,8 +395,7 @@ function singleRange(c: Compiled, g: number, s: Shape): Range {
 
 /** Rounds LP bounds inwards to integers, allowing for solver noise; checks they hold the true value. */
 function toRange(c: Compiled, g: number, min: number, max: number): Range {
-  const lo = Math.max(0, Math.ceil(min - 1e-6 * Math.max(1, Math.abs(min))));
-  const hi = max >= c.cap * (1 - 1e-9) ? Infinity : Math.floor(max + 1e-6 * Math.max(1, Math.abs(max)));
+  const { lo, hi } = inwards(min, max, c.cap * (1 - 1e-9));
   const v = c.values[g];
   if (lo > v || hi < v) throw new Error(`attack: the range [${lo}, ${hi}] of ${c.ids[g]} misses its value ${v}`);
   return { lo, hi };

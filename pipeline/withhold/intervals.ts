@@ -36,8 +36,6 @@ export class Intervals {
   readonly truth: Float64Array;
   private ring?: Int32Array;
   private queued?: Uint8Array;
-  /** false when the relations contradict each other (they never do for a true table) */
-  readonly consistent: boolean;
   /**
    * whether every relation, published counts moved to its bounds, bounds its hidden counts' sum by 0 or
    * nothing (e.g. a block whose rows are all withheld): then any multiple of the true values is a point
@@ -84,12 +82,12 @@ export class Intervals {
     this.homogeneous = rows.every((_, q) => coneBound(this.rlo[q]) && coneBound(this.rhi[q]));
     this.lo = new Float64Array(n);
     this.hi = new Float64Array(n).fill(Infinity);
-    this.consistent = this.tighten(this.lo, this.hi, Int32Array.from(rows.keys()));
+    this.tighten(this.lo, this.hi, Int32Array.from(rows.keys())); // the true table satisfies them: never a contradiction
   }
 
-  /** The outer range of member l, rounded inwards as the attacker's LP ranges are: an exact range is never wider. */
+  /** The outer range of member l, rounded as the attacker's LP ranges are (inwards): an exact range is never wider. */
   range(l: number): Range {
-    return outerRange(this.lo[l], this.hi[l]);
+    return inwards(this.lo[l], this.hi[l]);
   }
 
   /**
@@ -223,19 +221,13 @@ export class Intervals {
   }
 }
 
-/** Outer bounds of the hidden counts `members` (a component), by member. */
-export function outerBounds(c: Compiled, unknown: Uint8Array, members: readonly number[]): { lo: Float64Array; hi: Float64Array } {
-  const { lo, hi } = new Intervals(c, unknown, members);
-  return { lo, hi };
-}
-
 /**
- * The widest range the attacker's LP could give (attacker.ts rounds its bounds inwards to integers
- * with the same allowance for noise): an exact range is never wider.
+ * Real bounds of a count (an LP's, points', interval reasoning's) as the integer range they allow:
+ * rounded inwards, with a solver's allowance for noise; a bound at `unboundedFrom` or above is no bound.
  */
-export function outerRange(lo: number, hi: number): Range {
+export function inwards(lo: number, hi: number, unboundedFrom = Infinity): Range {
   return {
     lo: Math.max(0, Math.ceil(lo - 1e-6 * Math.max(1, Math.abs(lo)))),
-    hi: hi === Infinity ? Infinity : Math.floor(hi + 1e-6 * Math.max(1, Math.abs(hi)))
+    hi: hi >= unboundedFrom ? Infinity : Math.floor(hi + 1e-6 * Math.max(1, Math.abs(hi)))
   };
 }

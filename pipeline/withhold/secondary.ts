@@ -6,7 +6,7 @@
 // later steps made unnecessary are published again. Independent parts (counts linked by relations or
 // by a shared unit) run side by side as generators, so that their LPs are solved in stacks.
 
-import { checkThreshold, rangesTask, wide, widthsTask, type Range } from "./attacker.js";
+import { checkThreshold, rangesTask, reaches, wide, widthsTask, type Range } from "./attacker.js";
 import { Intervals } from "./intervals.js";
 import {
   compile,
@@ -325,9 +325,11 @@ function* widening(
     for (const i of newly) trial[i] = 1;
     // most candidates change nothing, and interval reasoning says so without the two LPs: f's outer
     // range with them withheld is no wider than its exact range now (an exact range is never wider)
-    const most = new Intervals(c, trial, linked(c, trial, [f])).range(0);
+    const iv = new Intervals(c, trial, linked(c, trial, [f]));
+    const most = iv.range(0);
     if (most.hi - most.lo <= now.hi - now.lo) continue;
-    const r = (yield* rangesTask(c, trial, [f])).get(f)!;
+    // its exact range: the outer one where points reach both its ends, else its LPs
+    const r = reaches(iv, 0, c.values[f]) ? most : (yield* rangesTask(c, trial, [f])).get(f)!;
     if (r.hi - r.lo > now.hi - now.lo) return { unit: u, range: r };
   }
   return null;

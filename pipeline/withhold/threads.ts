@@ -22,7 +22,7 @@ export interface WithholdTask {
  * and a primary costs several times the LP work it did, so the bundled samples (7 180 primaries, ~7 s of
  * protection CPU) are already worth both cores.
  */
-export const largeWithholding = 1000;
+const largeWithholding = 1000;
 
 type Result = Map<string, BlockResult>;
 
@@ -142,17 +142,5 @@ export class Withholding {
     this.fail(new Error("protection stopped"));
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
     await this.chain;
-  }
-}
-
-/** Protects every task and waits for all of them. */
-export async function withholdInParallel(tasks: readonly WithholdTask[], threadsWanted?: number): Promise<Map<string, BlockResult>[]> {
-  const w = new Withholding(threadsWanted);
-  try {
-    const results = tasks.map((t) => w.add(t));
-    w.allAdded();
-    return await Promise.all(results);
-  } finally {
-    await w.close();
   }
 }
