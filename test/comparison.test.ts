@@ -1,8 +1,9 @@
 // Network mean and rank (contract §6, Kolada's conventions), by hand: ties share a rank, "lower is
 // better" ranks from the lowest, withheld and missing values are neither ranked nor averaged; no rank
 // among fewer than three published values; a network row of withheld values only is withheld.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compare } from "../pipeline/publish/comparison.js";
+import { compare, sortFigures, type Figure } from "../pipeline/publish/comparison.js";
 import type { PublishedRow } from "../pipeline/withhold/model.js";
 import { schema } from "../pipeline/contract/schema.js";
 
@@ -97,5 +98,44 @@ describe("compare", () => {
     const net = (c: string) => bd.find((f) => f.municipality === "network" && f.category === c)!;
     expect(net("job_search")).toMatchObject({ status: "..", value: null, denominator: null });
     expect(net("education")).toMatchObject({ status: "", value: 12, denominator: 1 });
+  });
+});
+
+describe("sortFigures", () => {
+  const s = schema();
+  // the order of the tables and downloads, field by field: dimension (totals first, then declared
+  // order), indicator, category (declared order), the network last, municipality code (groups after the
+  // codes), year, gender K M T; equal places keep the figures' order
+  const g = { K: 0, M: 1, T: 2 };
+  const dim = (f: Figure) => (f.dimension ? 1 + s.dimensions.findIndex((d) => d.id === f.dimension) : 0);
+  const cat = (f: Figure) => (f.dimension ? s.dimensions.find((d) => d.id === f.dimension)!.categories.findIndex((c) => c.code === f.category) : 0);
+  const byFields = (a: Figure, b: Figure) =>
+    dim(a) - dim(b) || s.indicators.findIndex((i) => i.id === a.indicator) - s.indicators.findIndex((i) => i.id === b.indicator) ||
+    cat(a) - cat(b) || +(a.municipality === "network") - +(b.municipality === "network") ||
+    (a.municipality < b.municipality ? -1 : a.municipality > b.municipality ? 1 : 0) || a.year - b.year || g[a.gender] - g[b.gender];
+  const breakdowns = s.dimensions.flatMap((d) => d.categories.map((c) => ({ dimension: d.id, category: c.code })));
+  const figure = fc.record({
+    // a few of each, so that figures share most of their place and ties occur
+    indicator: fc.constantFrom(...s.indicators.slice(0, 3).map((i) => i.id), s.indicators.at(-1)!.id),
+    breakdown: fc.option(fc.constantFrom(...breakdowns.slice(0, 2), ...breakdowns.slice(-2)), { nil: undefined }),
+    municipality: fc.constantFrom("0114", "0120", "0180", "1280", "group:north", "group:a", "network"),
+    year: fc.integer({ min: 2024, max: 2026 }),
+    gender: fc.constantFrom("K" as const, "M" as const, "T" as const),
+    value: fc.integer({ min: 0, max: 1000 })
+  }).map(({ breakdown, value, ...f }): Figure => ({ ...f, ...breakdown, value, numerator: value, denominator: null, status: "", rank: null, ranked: null }));
+
+  it("orders figures as the tables do, field by field, ties in the order given", () => {
+    fc.assert(fc.property(fc.array(figure, { minLength: 1, maxLength: 400, size: "max" }), (figures) => {
+      const sorted = sortFigures(figures, s);
+      expect(sorted.map((f) => f.value)).toEqual([...figures].sort(byFields).map((f) => f.value));
+      expect(sorted.map((f) => [f.indicator, f.dimension, f.category, f.municipality, f.year, f.gender])).toEqual(
+        [...figures].sort(byFields).map((f) => [f.indicator, f.dimension, f.category, f.municipality, f.year, f.gender]));
+    }), { numRuns: 200 });
+  });
+
+  it("refuses a figure of an indicator or category the schema does not know", () => {
+    const f: Figure = { indicator: "recipients", municipality: "0114", year: 2024, gender: "T", value: 1, numerator: 1, denominator: null, status: "", rank: null, ranked: null };
+    expect(() => sortFigures([{ ...f, indicator: "no_such" }], s)).toThrow(/unknown no_such/);
+    expect(() => sortFigures([{ ...f, dimension: s.dimensions[0].id, category: "no_such" }], s)).toThrow(/unknown/);
   });
 });

@@ -56,12 +56,13 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
     const order = published.map((r) => sign * r.value!).sort((a, b) => a - b);
     const ranks = def.direction !== "none" && def.kind !== "count" && !dimension && published.length >= minRanked;
     for (const r of group) {
-      if (r.status !== "" || r.value === null || !ranks) {
-        out.push({ ...r, rank: null, ranked: null });
-        continue;
-      }
       // 1 + the number of strictly better values: ties share a rank
-      out.push({ ...r, rank: firstAtLeast(order, sign * r.value) + 1, ranked: published.length });
+      const ranked = ranks && r.status === "" && r.value !== null;
+      out.push({
+        indicator, dimension: r.dimension, category: r.category, municipality: r.municipality, year, gender,
+        value: r.value, numerator: r.numerator, denominator: r.denominator, status: r.status,
+        rank: ranked ? firstAtLeast(order, sign * r.value!) + 1 : null, ranked: ranked ? published.length : null
+      });
     }
     if (published.length === 0) {
       // nothing to average: withheld where a municipality's value is withheld, else no data
@@ -94,26 +95,40 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
  * for the seven national reports).
  */
 export function sortFigures(figures: readonly Marked<Figure>[], schema: Pick<Schema, "indicators" | "dimensions">): Marked<Figure>[] {
-  const order = new Map(schema.indicators.map((i, n) => [i.id, n]));
+  const indicators = new Map(schema.indicators.map((i, n) => [i.id, n]));
   const dimensions = new Map(schema.dimensions.map((d, n) => [d.id, { n: n + 1, categories: new Map(d.categories.map((c, k) => [c.code, k])) }]));
-  const g = { K: 0, M: 1, T: 2 } as const;
-  // each figure's place worked out once, not in every comparison (a national report sorts 10⁵ figures)
-  const keyed = figures.map((f) => {
+  const genders = { K: 0, M: 1, T: 2 } as const;
+  // the municipalities' order: codes (ASCII digits), then the comparison groups ("group:…"); the network after them all
+  const municipalities = new Map([...new Set(figures.map((f) => f.municipality))].sort(byCode).map((m, n) => [m, n]));
+  let minYear = Infinity, maxYear = -Infinity;
+  for (const f of figures) (minYear = Math.min(minYear, f.year)), (maxYear = Math.max(maxYear, f.year));
+  // each figure's place as one integer, its parts in mixed radix (dimension, indicator, category,
+  // network last, municipality, year, gender), worked out once and sorted as numbers: a national report
+  // sorts 10⁵ figures, several times as fast as comparing them field by field
+  const [I, C, M, Y] = [indicators.size, Math.max(1, ...[...dimensions.values()].map((d) => d.categories.size)), municipalities.size, maxYear - minYear + 1];
+  const place = (f: Marked<Figure>): number => {
     const d = f.dimension ? dimensions.get(f.dimension) : undefined;
-    return { f, dimension: d ? d.n : 0, indicator: order.get(f.indicator)!, category: d ? d.categories.get(f.category!)! : 0, network: f.municipality === "network" ? 1 : 0 };
-  });
-  keyed.sort(
-    (a, b) =>
-      a.dimension - b.dimension ||
-      a.indicator - b.indicator ||
-      a.category - b.category ||
-      a.network - b.network ||
-      (a.f.municipality < b.f.municipality ? -1 : a.f.municipality > b.f.municipality ? 1 : 0) || // codes: ASCII digits
-      a.f.year - b.f.year ||
-      g[a.f.gender] - g[b.f.gender]
-  );
-  return keyed.map(({ f }) => ({
-    indicator: f.indicator, dimension: f.dimension, category: f.category, municipality: f.municipality, year: f.year, gender: f.gender,
-    value: f.value, numerator: f.numerator, denominator: f.denominator, status: f.status, notApplicable: f.notApplicable, rank: f.rank, ranked: f.ranked
-  }));
+    const indicator = indicators.get(f.indicator);
+    const category = d ? d.categories.get(f.category!) : 0;
+    if (indicator === undefined || category === undefined || (f.dimension && !d)) throw new Error(`sortFigures: unknown ${f.indicator} ${f.dimension ?? ""} ${f.category ?? ""}`);
+    const network = f.municipality === "network" ? 1 : 0;
+    return ((((((d ? d.n : 0) * I + indicator) * C + category) * 2 + network) * M + municipalities.get(f.municipality)!) * Y + f.year - minYear) * 3 + genders[f.gender];
+  };
+  const n = figures.length;
+  // ties keep the figures' order (as a stable sort): the index is the key's last digit
+  if ((dimensions.size + 1) * I * C * 2 * M * Y * 3 * Math.max(n, 1) > Number.MAX_SAFE_INTEGER) throw new Error("sortFigures: too many figures to number");
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = place(figures[i]) * n + i;
+  keys.sort();
+  const sorted: Marked<Figure>[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const f = figures[keys[j] % n];
+    sorted[j] = {
+      indicator: f.indicator, dimension: f.dimension, category: f.category, municipality: f.municipality, year: f.year, gender: f.gender,
+      value: f.value, numerator: f.numerator, denominator: f.denominator, status: f.status, notApplicable: f.notApplicable, rank: f.rank, ranked: f.ranked
+    };
+  }
+  return sorted;
 }
+
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -35,9 +35,11 @@ export function markNotApplicable<F extends PublishedRow>(
   const ratios = new Set(indicators.filter((i) => i.kind === "share" || i.kind === "mean").map((i) => i.id));
   // a total's row id, from the fields it needs (not a copy of the whole figure: this runs over every figure of a national report)
   const totalId = (indicator: string, f: F) => unitId({ indicator, municipality: f.municipality, year: f.year, gender: f.gender });
+  // the totals own() asks about: the bases of the ratios
+  const bases = new Set([...ratios].map((id) => m.base.get(id)).filter((b) => b !== undefined));
   for (const f of figures) {
     if (meanRow(f.municipality)) continue;
-    if (f.status !== "-" && !f.dimension) withData.add(totalId(f.indicator, f));
+    if (f.status !== "-" && !f.dimension && bases.has(f.indicator)) withData.add(totalId(f.indicator, f));
     if (models.has(f.indicator) && f.status === "") publishedModel.add(`${f.municipality}|${f.year}`);
   }
   const own = (f: F): boolean => {

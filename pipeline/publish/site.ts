@@ -15,7 +15,7 @@ import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { reportTimeZone } from "../../reports/time.js";
 import { compare, sortFigures } from "./comparison.js";
-import type { IndicatorRow } from "../withhold/model.js";
+import { indicatorRows } from "./indicator-rows.js";
 import { refreshMarts } from "./marts.js";
 import { freshnessOf, qualityOf } from "./quality.js";
 import { auditSocioeconomic, socioeconomicRows } from "./socioeconomic.js";
@@ -102,7 +102,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   try {
     // each report's protection starts as soon as its rows are read, while the next report's are
     for (const tg of schema.targetGroups) {
-      const rows = await db.all<IndicatorRow & { value: number | null }>(sqlText("site/indicator_rows"), { tg: tg.id });
+      const rows = await indicatorRows(db, tg.id);
       const plan = await planWithholding(db, tg.id, rows, o.threshold);
       plans.push(plan);
       protectedBlocks.push(protecting.add({ tg: plan.tg, rows: plan.staleRows, threshold: o.threshold }));
