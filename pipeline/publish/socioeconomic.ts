@@ -50,6 +50,9 @@ const basis = [
   { indicator: "amount_per_household_month", gender: "T" }
 ] as const;
 
+/** The indicators whose rows the model reads: the basis and the cost. */
+const read = new Set<string>([...basis.map((b) => b.indicator), "cost_per_exit"]);
+
 /** The counts a basis row shows (its numerator, and measure_exits' value), to be checked against 1..threshold. */
 const shownCount = (r: { numerator: number | null }) => r.numerator ?? 0;
 
@@ -83,8 +86,13 @@ export function socioeconomicRows(
     if (!b) blocks.set(k, (b = { truth: new Map(), published: new Map() }));
     return b;
   };
-  for (const r of truth) if (r.gender === "T") block(r).truth.set(keyOf(r), r);
-  for (const r of published) if (r.gender === "T") block(r).published.set(keyOf(r), r);
+  // every municipality-year has its rows; only the rows they rest on are looked up (a national report has 10⁵ others)
+  for (const r of truth) {
+    if (r.gender !== "T") continue;
+    const b = block(r);
+    if (read.has(r.indicator)) b.truth.set(keyOf(r), r);
+  }
+  for (const r of published) if (r.gender === "T" && read.has(r.indicator)) block(r).published.set(keyOf(r), r);
   const out: PublishedRow[] = [];
   for (const [k, b] of blocks) {
     const [municipality, y] = k.split("|");
@@ -134,7 +142,7 @@ export function socioeconomicRows(
  */
 export function auditSocioeconomic(rows: readonly PublishedRow[], threshold: number): string[] {
   const at = new Map<string, PublishedRow>();
-  for (const r of rows) at.set(`${r.municipality}|${r.year}|${keyOf(r)}`, r);
+  for (const r of rows) if (read.has(r.indicator)) at.set(`${r.municipality}|${r.year}|${keyOf(r)}`, r);
   const out: string[] = [];
   for (const r of rows) {
     if (!(socioeconomicIds as readonly string[]).includes(r.indicator) || r.status !== "") continue;
