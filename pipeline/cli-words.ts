@@ -1,9 +1,8 @@
 // The words of the command line (kas run, validate, status, rebuild and their help) in every language
 // of contract §12: Swedish (the default), Norwegian bokmål and English. The settings' language
 // (--settings FILE) picks them; without settings the command line is Swedish. The pages' words are
-// reports/words.ts; a finding's title and severity are the findings catalogue's
-// (pipeline/contract/findings.ts), which has Swedish and English: a Norwegian command line shows its
-// Swedish texts (closer to a Norwegian reader than English) until the catalogue has Norwegian ones.
+// reports/words.ts; a finding's title, severity and message are the findings catalogue's
+// (pipeline/contract/findings.ts), in the same three languages.
 import type { Language } from "./contract/schema.js";
 
 /** Whole numbers as the language writes them: "12 345" (sv, nb), "12,345" (en). */
@@ -28,6 +27,8 @@ const sv = (() => {
       moreFindings: (k: number) => `… och ${k} till (se quality.html eller kör kas validate på filen)`,
       quarantined: (path: string) => `en kopia finns i karantän, med skälen i .reason.txt bredvid: ${path}`,
       notQuarantined: "ingen kopia kunde läggas i karantän (se körningsloggen); skälen står nedan och på quality.html",
+      /** the quarantine's .reason.txt beside a rejected file (pipeline/ingest/archive.ts) */
+      reasonFile: { rejected: (file: string, when: string) => `Filen ${file} avvisades ${when}.`, reasons: "Skäl:", others: "Övriga iakttagelser:" },
       nothingNew: (inbox: string, files: number, runId: number | null) => `Inget nytt i inkorgen ${inbox} (${plural(files, "fil", "filer")} oförändrade sedan körning ${runId}).`,
       reports: (index: string) => `Rapporterna: ${index}`,
       run: (runId: number | null, when: string) => `kas run nr ${runId}: ${when}`,
@@ -199,6 +200,7 @@ const nb: CliWords = (() => {
       moreFindings: (k: number) => `… og ${k} til (se quality.html eller kjør kas validate på filen)`,
       quarantined: (path: string) => `en kopi ligger i karantene, med årsakene i .reason.txt ved siden av: ${path}`,
       notQuarantined: "ingen kopi kunne legges i karantene (se kjøringsloggen); årsakene står nedenfor og på quality.html",
+      reasonFile: { rejected: (file: string, when: string) => `Filen ${file} ble avvist ${when}.`, reasons: "Årsaker:", others: "Andre merknader:" },
       nothingNew: (inbox: string, files: number, runId: number | null) => `Ingenting nytt i innboksen ${inbox} (${plural(files, "fil", "filer")} uendret siden kjøring ${runId}).`,
       reports: (index: string) => `Rapportene: ${index}`,
       run: (runId: number | null, when: string) => `kas run nr. ${runId}: ${when}`,
@@ -365,6 +367,7 @@ const en: CliWords = (() => {
       moreFindings: (k: number) => `… and ${k} more (see quality.html or run kas validate on the file)`,
       quarantined: (path: string) => `a copy is in quarantine, with the reasons in .reason.txt beside it: ${path}`,
       notQuarantined: "no copy could be put in quarantine (see the run log); the reasons are below and on quality.html",
+      reasonFile: { rejected: (file: string, when: string) => `The file ${file} was rejected at ${when}.`, reasons: "Reasons:", others: "Other findings:" },
       nothingNew: (inbox: string, files: number, runId: number | null) => `Nothing new in the inbox ${inbox} (${plural(files, "file", "files")} unchanged since run ${runId}).`,
       reports: (index: string) => `The reports: ${index}`,
       run: (runId: number | null, when: string) => `kas run no. ${runId}: ${when}`,

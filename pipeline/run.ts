@@ -170,7 +170,9 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       // No transaction spans the run: the whole new database is the unit. It is a copy built beside the
       // published one and switched in only when everything succeeded, so a failure at any statement
       // leaves the previous state — and DuckDB can flush and free each batch as it goes.
-      const ingestDeps = { schema, profiles, runId, runToken, threshold: cfg.threshold, keyer: { sql: pseudonymSql, params: key.sqlParams() } };
+      const ingestDeps = {
+        schema, profiles, runId, runToken, threshold: cfg.threshold, keyer: { sql: pseudonymSql, params: key.sqlParams() }, language: cfg.settings.language
+      };
       result = await timed("inläsning", () =>
         mode === "run" ? ingest(ctx, db, cfg, ingestDeps) : ingestArchive(ctx, db, cfg, ingestDeps, readManifest(cfg.archiveDir))
       );

@@ -1,9 +1,9 @@
 // Results rendered as text for a terminal (the --json output is the same objects, as JSON), in the
 // settings' language (pipeline/cli-words.ts; Swedish by default).
-import { formatDateTime, reportTimeZone } from "../reports/time.js";
+import { formatDateTime, timeZoneOf } from "../reports/time.js";
 import { shownName } from "./ingest/discover.js";
-import { formatFinding, rejecting, sortFindings, type Finding } from "./contract/finding.js";
-import { entries, isCode, messageOf, severities, type Code } from "./contract/findings.js";
+import { findingMessage, formatFinding, rejecting, sortFindings, type Finding } from "./contract/finding.js";
+import { entries, severities } from "./contract/findings.js";
 import { municipalityName } from "./contract/municipalities.js";
 import type { Language } from "./contract/schema.js";
 import { cliWords, type CliWords } from "./cli-words.js";
@@ -20,7 +20,7 @@ const inLine = (title: string, lang: Language) => (/^\p{Lu}\p{Ll}/u.test(title) 
  * One line per finding, as formatFinding (pipeline/contract/finding.ts) writes it in Swedish, in
  * another language: the severity's word and the code's title from the catalogue in that language
  * (Swedish, Norwegian bokmål, English), the message in that language where the finding carries its
- * parameters (a finding read back from the database has only its Swedish message).
+ * parameters (findingMessage).
  */
 export function findingLine(f: Finding, lang: Language): string {
   if (lang === "sv") return formatFinding(f);
@@ -29,9 +29,7 @@ export function findingLine(f: Finding, lang: Language): string {
   const title = titles.get(f.code);
   const titleText = title ? ` – ${inLine(title[lang], lang)}` : "";
   const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
-  // a finding that stands for the rows beyond those listed (no line, a count) keeps its Swedish message: its "more rows" words need the numbers it was made from
-  const remade = f.params !== undefined && isCode(f.code) && !(f.line === null && f.count);
-  const message = remade ? messageOf(f.code as Code, f.params as never, lang) : f.message;
+  const message = findingMessage(f, lang).text;
   const more = f.count ? ` (${w.validation.rows(f.count)})` : "";
   return `${where}: ${severities[f.severity].label[lang].toLocaleUpperCase(lang)}${titleText}:${what} ${message}${more}`;
 }
@@ -44,8 +42,8 @@ function findingLines(findings: readonly Finding[], lang: Language, max = 25): s
   return lines;
 }
 
-/** Times as the reports show them: the language's words, Swedish time (--json keeps ISO 8601 with offset). */
-const when = (iso: string, lang: Language) => formatDateTime(iso, reportTimeZone, lang);
+/** Times as the reports show them: the language's words and zone (--json keeps ISO 8601 with offset). */
+const when = (iso: string, lang: Language) => formatDateTime(iso, timeZoneOf(lang), lang);
 
 /** The inbox folder a file, folder or skipped entry belongs to (a municipality's, or network/), or null outside them. */
 const municipalityOf = (display: string): string | null => /^(\d{4}|network)\//.exec(display)?.[1] ?? null;

@@ -5,8 +5,10 @@
 // finding's severity and title are the findings catalogue's (as in the terminal and the reason
 // files), a shared code is
 // shown by its label in schemas/codes.json with the code beside it; the English finding codes are
-// for --json readers. A finding's message is stored as it was written, in Swedish: on a page in
-// another language it is marked lang="sv".
+// for --json readers. A finding's message is in the page's language where the finding was stored with
+// its parameters (findingMessage); one stored by an older database keeps its Swedish words, marked
+// lang="sv".
+import { findingMessage } from "../pipeline/contract/finding.js";
 import { entries, severities as catalogueSeverities } from "../pipeline/contract/findings.js";
 import { schema as packageSchema } from "../pipeline/contract/schema.js";
 import { isSmall } from "./format.js";
@@ -34,13 +36,15 @@ function findingsTable(file: QualityFile, id: string, w: Words): Html {
   const q = w.quality, n = w.n;
   const total = Object.values(file.findingCounts).reduce((a, b) => a + b, 0);
   const line = (f: Finding) => (f.line === null ? n.noData : n.count(f.line));
+  const messages = new Map(file.findings.map((f) => [f, findingMessage(f, w.language)]));
+  const message = (f: Finding) => messages.get(f)!;
   const rows = file.findings.map(
     (f: Finding) => html`<tr>
 <td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity, w)}</span>${titles.has(f.code) ? html` <br><span class="muted">${titles.get(f.code)![w.language]}</span>` : ""}</td>
 <td class="num">${line(f)}</td>
 <td>${f.column === null ? n.noData : html`<code>${f.column}</code>`}</td>
 <td>${f.value === null ? n.noData : html`<code>${f.value}</code>`}</td>
-<td class="message"${w.language === "sv" ? "" : html` lang="sv"`}>${messageText(f.message)}${f.count && f.count > 1 ? html` <span class="muted nw"${w.language === "sv" ? "" : html` lang="${w.language}"`}>${q.rowsFrom(f.count, line(f))}</span>` : ""}</td>
+<td class="message"${message(f).lang === w.language ? "" : html` lang="${message(f).lang}"`}>${messageText(message(f).text)}${f.count && f.count > 1 ? html` <span class="muted nw"${w.language === "sv" ? "" : html` lang="${w.language}"`}>${q.rowsFrom(f.count, line(f))}</span>` : ""}</td>
 </tr>`
   );
   const more = total > file.findings.length ? html`<p>${q.showing(file.findings.length, total)}</p>` : "";

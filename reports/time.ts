@@ -5,6 +5,12 @@ import type { Language } from "../pipeline/contract/schema.js";
 /** The time zone the pages and the command line show times in, unless a run is given another. */
 export const reportTimeZone = "Europe/Stockholm";
 
+/** The zone a network's pages name (contract §12): a Norwegian network's is Oslo's (the same clock as
+ *  Stockholm's — both keep CET and EU summer time — but the name its readers know); others Stockholm's. */
+export function timeZoneOf(language: Language | undefined): string {
+  return language === "nb" ? "Europe/Oslo" : reportTimeZone;
+}
+
 const months: Readonly<Record<Language, readonly string[]>> = {
   sv: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
   nb: ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],

@@ -21,6 +21,7 @@ import {
   type ParamsOf
 } from "../pipeline/contract/findings.js";
 import { kindNames, schema } from "../pipeline/contract/schema.js";
+import { findingMessage } from "../pipeline/contract/finding.js";
 import { checksSql } from "../pipeline/load/checks.js";
 import { packageRoot } from "../pipeline/system/paths.js";
 
@@ -373,5 +374,21 @@ describe("the Swedish messages are exactly today's", () => {
     expect(more).toMatchObject({ severity: "WARNING", line: null, column: "birth_year" });
     expect(more.count).toBeUndefined(); // one more row is a row, not a count (as before)
     expect(foundMore({ code: "unusual_age", params: { birthYear: "…", age: "…" } }, "x.csv", { shown: 20, total: 25, column: "birth_year" }).count).toBe(5);
+  });
+});
+
+describe("a finding's message in the reader's language (findingMessage)", () => {
+  const f = found("unknown_code", "0114/a.csv", { column: "gender", value: "X", codes: { codes: ["K", "M"], profile: null }, profile: null }, { line: 3, column: "gender", value: "X" });
+  it("is made again from the parameters in another language, and kept as written in Swedish", () => {
+    expect(findingMessage(f, "nb")).toEqual({ text: messageOf("unknown_code", f.params as never, "nb"), lang: "nb" });
+    expect(findingMessage(f, "nb").text).toMatch(/ingen kjent kode/);
+    expect(findingMessage(f, "en")).toEqual({ text: messageOf("unknown_code", f.params as never, "en"), lang: "en" });
+    expect(findingMessage(f, "sv")).toEqual({ text: f.message, lang: "sv" });
+  });
+  it("keeps the Swedish message of a finding stored without its parameters, and of one that stands for more rows", () => {
+    const { params: _, ...stored } = f;
+    expect(findingMessage(stored, "nb")).toEqual({ text: f.message, lang: "sv" });
+    const more = foundMore({ code: "unknown_code", params: f.params } as never, "0114/a.csv", { shown: 5, total: 12, column: "gender" });
+    expect(findingMessage(more, "en")).toEqual({ text: more.message, lang: "sv" });
   });
 });

@@ -1,7 +1,7 @@
 // A whole published site in Norwegian and in English (contract §12): the golden pipeline's inbox
 // (test/input/pipeline-basic) run with a settings file naming the language. Every page speaks it —
-// its lang attribute, no Swedish words outside what is marked lang="sv" (a finding's stored message)
-// or is the data's own (file names, codes,
+// its lang attribute, no Swedish words outside what is marked lang="sv" (a finding stored by an older
+// database keeps its Swedish message) or is the data's own (file names, codes,
 // municipality names); a Norwegian page shows SSB's symbols and never "-" for missing data, and a
 // share on 0 recipients as "."; the xlsx has the language's headers and symbols; and the CSV and
 // Arrow files are byte for byte those of the same run in Swedish (the statuses of contract §7 in every language).
@@ -77,6 +77,31 @@ describe("a site in Norwegian and in English", () => {
         expect(ownWords(doc).match(swedishOnly)?.[0], `${language} ${file}`).toBeUndefined();
       }
     }
+  });
+
+  it("says a rejected file's findings in the language, on quality.html and in the quarantine's reason file", () => {
+    for (const [language, site] of sites) {
+      const messages = [...site.get("quality.html")!.querySelectorAll("td.message")];
+      expect(messages.length, language).toBeGreaterThan(0);
+      // every finding of this run was stored with its parameters: none keeps its Swedish words
+      expect(messages.filter((m) => m.getAttribute("lang") === "sv").map((m) => m.textContent), language).toEqual([]);
+      const reasons = (readdirSync(join(roots[language], "state", "quarantine"), { recursive: true }) as string[]).filter((f) => f.endsWith(".reason.txt"));
+      expect(reasons.length, language).toBeGreaterThan(0);
+      for (const f of reasons) {
+        const text = readFileSync(join(roots[language], "state", "quarantine", f), "utf8");
+        expect(text, f).toMatch(language === "nb" ? /^Filen .* ble avvist .*\n[\s\S]*\nÅrsaker:\n\S+:\d+: [A-ZÆØÅ ]+ – / : /^The file .* was rejected at .*\n[\s\S]*\nReasons:\n\S+:\d+: [A-Z ]+ – /);
+        expect(text.match(swedishOnly)?.[0], f).toBeUndefined();
+      }
+    }
+    const swedish = readFileSync(join(roots.sv, "state", "quarantine", (readdirSync(join(roots.sv, "state", "quarantine"), { recursive: true }) as string[]).find((f) => f.endsWith(".reason.txt"))!), "utf8");
+    expect(swedish).toMatch(/^Filen .* avvisades .*\n[\s\S]*\nSkäl:\n\S+:\d+: [A-ZÅÄÖ ]+ – /);
+  });
+
+  it("names the time zone a reader of the language knows: Oslo's on a Norwegian network", () => {
+    const zone = (site: string) => new JSDOM(readFileSync(join(site, "index.html"), "utf8")).window.document.querySelector("time + .muted")?.textContent;
+    expect(zone(join(roots.nb, "site"))).toBe("(Europe/Oslo)");
+    expect(zone(join(roots.en, "site"))).toBe("(Europe/Stockholm)");
+    expect(zone(join(roots.sv, "site"))).toBe("(Europe/Stockholm)");
   });
 
   it("lists the findings catalogue in Norwegian on codes.html: nothing of it marked Swedish", () => {

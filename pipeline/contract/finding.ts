@@ -2,7 +2,7 @@
 // code in English, where (file, line, column), the offending value and a Swedish message that says
 // what is valid and how to fix it. Rendering to text or HTML comes second. Findings are made only
 // through the catalogue (findings.ts), which holds each code's severity and words.
-import { entries, severities } from "./findings.js";
+import { entries, isCode, messageOf, severities, type Code, type Lang } from "./findings.js";
 
 /** FATAL: the file cannot be read at all. ERROR: a rule is broken; the file is rejected.
  *  WARNING: loaded, but worth a look. INFO: what the pipeline noticed or did. */
@@ -27,8 +27,9 @@ export interface Finding {
   /** how many rows share this problem, when the finding stands for several (line is then the first) */
   readonly count?: number;
   /** the code's parameters as the message was made from them (findings.ts ParamsOf), for --json
-   *  readers: whole where the message shortens (every valid code, where the message lists the 8 most
-   *  like the value). Absent on findings read back from the database (quality.html has the message). */
+   *  readers and for the message in another language (findingMessage): whole where the message
+   *  shortens (every valid code, where the message lists the 8 most like the value). Stored with the
+   *  finding; absent on findings a database from before stored (they keep their Swedish message). */
   readonly params?: object;
 }
 
@@ -65,4 +66,16 @@ export function formatFinding(f: Finding): string {
   const what = f.column === null ? "" : f.value === null ? ` ${f.column}:` : ` ${f.column} = ${JSON.stringify(f.value)}:`;
   const more = f.count ? ` (${f.count} rader)` : "";
   return `${where}: ${severities[f.severity].label.sv.toLocaleUpperCase("sv")}${title}:${what} ${f.message}${more}`;
+}
+
+/**
+ * A finding's message in a reader's language, and the language it is in: made again from the code's
+ * parameters where the finding carries them (every finding made in this run, and those stored with
+ * them); else the Swedish message it was stored with. A finding that stands for the rows beyond those
+ * listed (no line, a count) keeps its Swedish message: its "more rows" words need the numbers it was
+ * made from.
+ */
+export function findingMessage(f: Finding, lang: Lang): { readonly text: string; readonly lang: Lang } {
+  const remade = lang !== "sv" && f.params !== undefined && isCode(f.code) && !(f.line === null && f.count);
+  return remade ? { text: messageOf(f.code as Code, f.params as never, lang), lang } : { text: f.message, lang: "sv" };
 }

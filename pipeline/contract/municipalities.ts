@@ -11,6 +11,16 @@ import { schemasDir } from "../system/paths.js";
 export const countries = ["SE", "NO"] as const;
 export type Country = (typeof countries)[number];
 
+/**
+ * The country a network's language tells (settings, contract §12): Norwegian pages are a Norwegian
+ * network's, whose municipality a code both countries have names first (1860 is Vestvågøy, not Laxå).
+ * Swedish and English pages tell nothing: Swedish is the default, and a network of either country may
+ * publish in English. A code is valid in either country whatever the network's (checkMunicipality).
+ */
+export function countryOf(language: "sv" | "nb" | "en" | undefined): Country | undefined {
+  return language === "nb" ? "NO" : undefined;
+}
+
 const Code = z.string().regex(/^\d{4}$/);
 const Year = z.number().int().min(1800).max(2200);
 const Entry = z.strictObject({

@@ -7,7 +7,10 @@ import { dirname, join, relative } from "node:path";
 import { extensionOf, isInboxFolder, shownName } from "./discover.js";
 import { maskedAs } from "../contract/masking.js";
 import { fsyncDir, fsyncFile } from "../system/durable.js";
-import { formatFinding, type Finding } from "../contract/finding.js";
+import type { Finding } from "../contract/finding.js";
+import type { Language } from "../contract/schema.js";
+import { cliWords } from "../cli-words.js";
+import { findingLine } from "../text.js";
 
 /**
  * What makes a file the same file: its municipality folder, its bytes and how they are read (the
@@ -171,13 +174,15 @@ export function safeName(name: string): string {
   return cleaned || "fil";
 }
 
-/** Copies a rejected file to quarantine/<municipality>/ with a .reason.txt beside it. No personal data: findings never hold identity numbers. */
+/** Copies a rejected file to quarantine/<municipality>/ with a .reason.txt beside it, in the network's
+ *  language (Swedish by default). No personal data: findings never hold identity numbers. */
 export function quarantine(
   quarantineDir: string,
   archivePath: string,
   entry: { municipality: string; name: string; sha256: string },
   findings: readonly Finding[],
-  when: Date
+  when: Date,
+  lang: Language = "sv"
 ): string {
   const dir = join(quarantineDir, isInboxFolder(entry.municipality) ? entry.municipality : "_");
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -188,15 +193,17 @@ export function quarantine(
     copyFileSync(archivePath, target);
     chmodSync(target, 0o400);
   }
+  const w = cliWords(lang).summary.reasonFile;
+  const line = (f: Finding) => findingLine(f, lang);
   const reasons = [
-    `Filen ${entry.municipality}/${shownName(entry.name)} avvisades ${when.toISOString()}.`,
+    w.rejected(`${entry.municipality}/${shownName(entry.name)}`, when.toISOString()),
     `SHA-256: ${entry.sha256}`,
     "",
-    "Skäl:",
-    ...findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").map(formatFinding),
+    w.reasons,
+    ...findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").map(line),
     "",
-    "Övriga iakttagelser:",
-    ...findings.filter((f) => f.severity === "WARNING" || f.severity === "INFO").map(formatFinding),
+    w.others,
+    ...findings.filter((f) => f.severity === "WARNING" || f.severity === "INFO").map(line),
     ""
   ].join("\n");
   writeFileSync(`${target}.reason.txt`, reasons, { mode: 0o600 });

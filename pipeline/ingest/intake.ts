@@ -14,7 +14,7 @@ import { discover, pathKey, unchangedSince, type Candidate, type Ignored } from 
 import { rejects, type Finding } from "../contract/finding.js";
 import { inspectFile, type Inspection } from "./inspect.js";
 import type { Profile, Profiles } from "../contract/profile.js";
-import { kindsOf, type KindName, type Schema } from "../contract/schema.js";
+import { kindsOf, type KindName, type Language, type Schema } from "../contract/schema.js";
 import { batches, loadBatch } from "../load/load.js";
 import { loadCommentary } from "../load/commentary.js";
 import { recordFiles, type SeenRow } from "../load/record.js";
@@ -74,6 +74,9 @@ export interface IngestDeps {
   readonly batchBytes?: number;
   /** the confidentiality threshold (contract §8) a commentary's small numbers are held to */
   readonly threshold: number;
+  /** the network's language (settings, contract §12): the quarantine's reasons are written in it, and a
+   *  Norwegian network's findings name a code both countries have as Norway's (load/checks.ts); absent: Swedish */
+  readonly language?: Language;
 }
 
 /** A new file on its way through the stage. */
@@ -244,7 +247,7 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
     );
     for (const p of fresh) {
       const status = rejects(p.findings) ? "rejected" : "accepted";
-      const quarantined = status === "rejected" ? quarantineOrSay(ctx, cfg, p, now) : null;
+      const quarantined = status === "rejected" ? quarantineOrSay(ctx, cfg, p, now, deps.language) : null;
       outcomes.push({
         display: p.candidate.display, municipality: p.candidate.municipality, name: p.candidate.name, status, sha256: p.sha256,
         fileId: p.fileId, kind: p.kind, rowsRead: p.rowsRead, rowsLoaded: status === "accepted" ? p.rowsLoaded : 0, findings: p.findings, quarantined,
@@ -263,9 +266,9 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
 
 /** Quarantines a rejected file; a quarantine that cannot be written is said, and the night goes on
  *  (the file is rejected and recorded all the same, and its reasons are on quality.html). */
-function quarantineOrSay(ctx: Context, cfg: IngestPaths, p: Prepared, now: Date): string | null {
+function quarantineOrSay(ctx: Context, cfg: IngestPaths, p: Prepared, now: Date, lang: Language | undefined): string | null {
   try {
-    return quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now);
+    return quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now, lang);
   } catch (e) {
     ctx.log.error(`${p.candidate.display} kunde inte läggas i karantän (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); filen är avvisad och skälen står på kvalitetssidan`);
     return null;

@@ -5,6 +5,7 @@
 import { rejects } from "../contract/finding.js";
 import { found } from "../contract/findings.js";
 import { kindDef, type KindName, type Schema } from "../contract/schema.js";
+import { countryOf, type Country } from "../contract/municipalities.js";
 import { lit, sqlText, type Db } from "../db/connection.js";
 import type { IngestDeps, Prepared } from "../ingest/intake.js";
 import { runChecks, type CheckedFile } from "./checks.js";
@@ -47,7 +48,7 @@ const replacing: Readonly<Record<KindName, { readonly find: string; readonly rem
 
 /** Stages a batch, checks it, and loads the files that pass. Returns rows loaded. */
 export async function loadBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, deps: IngestDeps, now: Date): Promise<number> {
-  await checkBatch(db, kind, batch, schema, deps.keyer, now);
+  await checkBatch(db, kind, batch, schema, deps.keyer, now, undefined, countryOf(deps.language));
   const accepted = batch.filter((p) => !rejects(p.findings));
   let loaded = 0;
   if (accepted.length) {
@@ -76,7 +77,7 @@ export async function loadBatch(db: Db, kind: KindName, batch: Prepared[], schem
 }
 
 /** Stages a batch of files of one kind and runs every check; findings land on the files. Leaves stg_* for loading. */
-export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, keyer: Keyer, now: Date, examples?: number): Promise<void> {
+export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], schema: Schema, keyer: Keyer, now: Date, examples?: number, country?: Country): Promise<void> {
   const staged = batch.map((p) => p.staged!);
   const structural = await stageRows(db, kind, staged, schema);
   await stagePseudonyms(db, kind, keyer, schema);
@@ -84,7 +85,7 @@ export async function checkBatch(db: Db, kind: KindName, batch: Prepared[], sche
   const checked = new Map<number, CheckedFile>(
     batch.map((p) => [p.fileId, { fileId: p.fileId, display: p.candidate.display, profile: p.profile, folder: p.folder, lineOf: p.lineOf, layout: p.staged?.layout ?? null, firstSeen: p.firstSeen }])
   );
-  const failed = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples);
+  const failed = await runChecks(db, kind, checked, schema, now.toISOString().slice(0, 10), examples, country);
   for (const p of batch) {
     const count = counts.get(p.fileId);
     p.rowsRead = count ? count.n - count.blank : 0;

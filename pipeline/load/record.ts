@@ -23,13 +23,16 @@ export async function recordFiles(db: Db, fresh: Prepared[], seenRows: SeenRow[]
         `${num(p.rowsRead)}, ${status === "accepted" ? num(p.rowsLoaded) : 0}, ${lit(p.archived)})`
     );
     for (const f of p.findings) {
-      findings.push(`(${p.fileId}, ${runId}, ${lit(f.severity)}, ${lit(f.code)}, ${num(f.line)}, ${str(f.column)}, ${str(f.value)}, ${lit(f.message)}, ${num(f.count)})`);
+      findings.push(
+        `(${p.fileId}, ${runId}, ${lit(f.severity)}, ${lit(f.code)}, ${num(f.line)}, ${str(f.column)}, ${str(f.value)}, ${lit(f.message)}, ${num(f.count)}, ` +
+          `${str(f.params === undefined ? null : JSON.stringify(f.params))})`
+      );
     }
     const errors = p.findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").length;
     ctx.log.detail(`${c.display}: ${status === "accepted" ? `inläst, ${p.rowsLoaded ?? 0} rader (${p.kind})` : `avvisad, ${errors} fel`}`);
   }
   if (files.length) await db.run(`INSERT INTO files VALUES ${files.join(",\n")}`);
-  if (findings.length) await db.run(`INSERT INTO findings VALUES ${findings.join(",\n")}`);
+  if (findings.length) await db.run(`INSERT INTO findings (file_id, run_id, severity, code, line, "column", value, message, count, params) VALUES ${findings.join(",\n")}`);
   if (seenRows.length) {
     const rows = seenRows.map((r) => `(${lit(r.path)}, ${r.size}, ${r.mtimeMs}, ${r.ino}, ${lit(r.sha256)})`);
     await db.run(`

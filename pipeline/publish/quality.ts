@@ -22,7 +22,7 @@ export async function qualityOf(db: Db, run: RunInfo, threshold: number, freshne
     file_id: number; municipality: string; name: string; kind: string | null; status: "accepted" | "rejected"; first_seen: string;
     rows: number | null; encoding: string | null; delimiter: string | null; profile: string | null;
   }>(sqlText("site/quality_files"));
-  const findingRows = await db.all<{ file_id: number; severity: Severity; code: string; line: number | null; column: string | null; value: string | null; message: string; count: number | null; n: number }>(
+  const findingRows = await db.all<{ file_id: number; severity: Severity; code: string; line: number | null; column: string | null; value: string | null; message: string; count: number | null; params: string | null; n: number }>(
     sqlText("site/quality_findings")
   );
   const counts = await db.all<{ file_id: number; severity: string; n: number }>(sqlText("site/quality_finding_counts"));
@@ -33,7 +33,8 @@ export async function qualityOf(db: Db, run: RunInfo, threshold: number, freshne
       encoding: f.encoding, delimiter: f.delimiter, profile: f.profile,
       findings: findingRows.filter((x) => x.file_id === f.file_id).map((x): Finding => ({
         severity: x.severity, code: x.code, file: display, line: x.line, column: x.column, value: x.value, message: x.message,
-        ...(x.count ? { count: x.count } : {})
+        ...(x.count ? { count: x.count } : {}),
+        ...(x.params === null ? {} : { params: JSON.parse(x.params) as object })
       })),
       findingCounts: Object.fromEntries(counts.filter((c) => c.file_id === f.file_id).map((c) => [c.severity, c.n]))
     };

@@ -13,7 +13,7 @@ import { MunicipalityFigures } from "../../reports/municipality-figures.js";
 import { municipalityFile, renderMunicipalityPage } from "../../reports/municipality-page.js";
 import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
-import { reportTimeZone } from "../../reports/time.js";
+import { timeZoneOf } from "../../reports/time.js";
 import { compare, sortFigures } from "./comparison.js";
 import { indicatorRows } from "./indicator-rows.js";
 import { refreshMarts } from "./marts.js";
@@ -76,7 +76,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   await refreshMarts(db, schema, o.runId);
   const t1 = performance.now();
   mkdirSync(join(dir, "data"), { recursive: true });
-  const timeZone = o.timeZone ?? reportTimeZone;
+  const timeZone = o.timeZone ?? timeZoneOf((o.settings ?? defaultSettings).language);
   // whether survey.html is published (publishSurvey below): every page's navigation links it then
   const [{ present: survey }] = await db.all<{ present: boolean }>(sqlText("site/survey_present"));
   const network = (o.settings ?? defaultSettings).name;

@@ -47,9 +47,12 @@ CREATE TABLE IF NOT EXISTS findings (
   line      INTEGER,
   "column"  VARCHAR,
   value     VARCHAR,
-  message   VARCHAR NOT NULL,
-  count     BIGINT
+  message   VARCHAR NOT NULL,            -- Swedish, as it was written
+  count     BIGINT,
+  params    VARCHAR                      -- the code's parameters as JSON: the message in another language (pipeline/contract/finding.ts findingMessage)
 );
+-- (a database made before params had none: its findings keep their Swedish message; every insert names its columns)
+ALTER TABLE findings ADD COLUMN IF NOT EXISTS params VARCHAR;
 
 -- Contract §2 bistand: one row per adult recipient per month.
 CREATE TABLE IF NOT EXISTS bistand (

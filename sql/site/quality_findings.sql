@@ -4,4 +4,4 @@ WITH ranked AS (
   SELECT *, row_number() OVER (PARTITION BY file_id ORDER BY CASE severity WHEN 'FATAL' THEN 0 WHEN 'ERROR' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END, line NULLS FIRST) AS n
   FROM findings
 )
-SELECT file_id, severity, code, line, "column", value, message, count, n FROM ranked WHERE n <= 50 ORDER BY file_id, n;
+SELECT file_id, severity, code, line, "column", value, message, count, params, n FROM ranked WHERE n <= 50 ORDER BY file_id, n;
