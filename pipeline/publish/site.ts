@@ -15,7 +15,7 @@ import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { timeZoneOf } from "../../reports/time.js";
 import { compare, sortFigures } from "./comparison.js";
-import { indicatorRows } from "./indicator-rows.js";
+import { indicatorRowsReader } from "./indicator-rows.js";
 import { refreshMarts } from "./marts.js";
 import { freshnessOf, qualityOf } from "./quality.js";
 import { auditSocioeconomic, socioeconomicRows } from "./socioeconomic.js";
@@ -101,8 +101,9 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
   try {
     // each report's protection starts as soon as its rows are read, while the next report's are
+    const indicatorRows = await indicatorRowsReader(db);
     for (const tg of schema.targetGroups) {
-      const rows = await indicatorRows(db, tg.id);
+      const rows = await indicatorRows(tg.id);
       const plan = await planWithholding(db, tg.id, rows, o.threshold);
       plans.push(plan);
       protectedBlocks.push(protecting.add({ tg: plan.tg, rows: plan.staleRows, threshold: o.threshold }));
