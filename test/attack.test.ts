@@ -153,6 +153,40 @@ describe("attack: sdcTable's 4×4 table", () => {
   });
 });
 
+describe("audit: the protection's points as witnesses", () => {
+  const ok = async (...a: Parameters<typeof audit>) => (await audit(...a)).failures;
+
+  it("believes a witness only where it holds: hidden counts only, none negative, every relation kept", async () => {
+    // K = 2 withheld beside published M = 10 and T = 12: K is known exactly, whatever a witness claims
+    const counts = kmt("", 2, 10);
+    const relations = [sum(["K", "M"], "T")];
+    const leak = [{ id: "K", value: 2, range: { lo: 2, hi: 2 } }];
+    expect(await ok(counts, new Set(["K"]), relations, 3)).toEqual(leak);
+    for (const forged of [[["K", 20]], [["K", 20], ["T", 30]], [["K", 20], ["M", -8]], [["X", 1]], []] as const) {
+      expect(await ok(counts, new Set(["K"]), relations, 3, [forged]), JSON.stringify(forged)).toEqual(leak);
+    }
+    // K = M = 2 withheld under T = 4: each in 0..4, not wider than a threshold of 4 — a negative K would
+    // let M reach 5
+    const small = kmt("", 2, 2);
+    const narrow = await ok(small, new Set(["K", "M"]), relations, 4);
+    expect(narrow.map((f) => f.id).sort()).toEqual(["K", "M"]);
+    expect(await ok(small, new Set(["K", "M"]), relations, 4, [[["K", -1], ["M", 5]]])).toEqual(narrow);
+  });
+
+  it("shows counts wide from a verified witness: the range it witnesses, within the attacker's", async () => {
+    // K = 2, M = 10 withheld under T = 12: the witness K = 12, M = 0 holds, and shows both wide
+    const counts = kmt("", 2, 10);
+    const relations = [sum(["K", "M"], "T")];
+    const result = await audit(counts, new Set(["K", "M"]), relations, 3, [[["K", 12], ["M", 0]]]);
+    expect(result.ok).toBe(true);
+    expect(result.ranges).toEqual(new Map([["K", { lo: 2, hi: 12 }], ["M", { lo: 0, hi: 10 }]]));
+    // a witness that breaks K + M = T by a hair beyond the LP's tolerance is not believed: the search's own ranges
+    const searched = await audit(counts, new Set(["K", "M"]), relations, 3, [[["K", 12.001], ["M", 0]]]);
+    expect(searched.ok).toBe(true);
+    expect(searched.ranges).toEqual(await audit(counts, new Set(["K", "M"]), relations, 3).then((r) => r.ranges));
+  });
+});
+
 describe("attack: validation", () => {
   const counts = kmt("", 2, 10);
   it("rejects relations that the true values break, unknown ids and bad values", async () => {

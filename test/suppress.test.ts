@@ -2,7 +2,7 @@
 // random tables checked against an independent brute-force attacker, and a national-scale benchmark.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attack, audit, type Range } from "../pipeline/withhold/attacker.js";
+import { attack, audit, type Range, type Witness } from "../pipeline/withhold/attacker.js";
 import type { Count, Relation } from "../pipeline/withhold/lp.js";
 import { withholdUnits, type Problem, type Withheld, type Unit } from "../pipeline/withhold/secondary.js";
 
@@ -324,6 +324,18 @@ async function checkWithholding(p: Problem, result: Withheld, brute: boolean): P
   for (const [id, r] of check.ranges) {
     const e = result.ranges.get(id)!;
     expect(r.lo >= e.lo && r.hi <= e.hi && r.hi - r.lo > t, `${id}: [${r.lo}, ${r.hi}] in [${e.lo}, ${e.hi}]`).toBe(true);
+  }
+  // the same audit, given the points the protection found as witnesses (as the reports' checker is):
+  // the same verdict, its ranges parts of the exact ones too
+  const witnesses: Witness[] = [];
+  const again = await withholdUnits({ ...p, exactRanges: false, witnesses });
+  expect([...again.withheld].sort()).toEqual([...result.withheld].sort());
+  const helped = await audit(p.counts, again.hidden, p.relations, t, witnesses);
+  expect(helped.failures).toEqual([]);
+  expect([...helped.ranges.keys()].sort()).toEqual([...check.ranges.keys()].sort());
+  for (const [id, r] of helped.ranges) {
+    const e = result.ranges.get(id)!;
+    expect(r.lo >= e.lo && r.hi <= e.hi && r.hi - r.lo > t, `witnessed ${id}: [${r.lo}, ${r.hi}] in [${e.lo}, ${e.hi}]`).toBe(true);
   }
   // (b) the brute-force attacker agrees and never pins a hidden count down to within the threshold
   if (!brute || result.hidden.size === 0) return;

@@ -76,16 +76,71 @@ export async function audit(
   counts: readonly Count[],
   hidden: ReadonlySet<string>,
   relations: readonly Relation[],
-  threshold: number
+  threshold: number,
+  witnesses: readonly Witness[] = []
 ): Promise<Audit> {
   checkThreshold(threshold);
-  const ranges = await solveHidden(counts, hidden, relations, (c, unknown, targets) => widthsTask(c, unknown, targets, threshold));
+  const ranges = await solveHidden(counts, hidden, relations, (c, unknown, targets) => auditTask(c, unknown, targets, threshold, witnesses));
   const value = new Map(counts.map((k) => [k.id, k.value]));
   const failures: Audit["failures"] = [];
   for (const [id, range] of ranges) {
     if (!wide(range, threshold)) failures.push({ id, value: value.get(id)!, range });
   }
   return { ok: failures.length === 0, ranges, failures };
+}
+
+/**
+ * The audit's ranges: first what the witnesses show — each one that moves hidden counts only, is not
+ * negative and satisfies every relation it touches (within the LP's tolerance) is a point the attacker
+ * cannot rule out, whoever found it —; the targets they do not show wide are attacked (widthsTask).
+ */
+function* auditTask(c: Compiled, unknown: Uint8Array, targets: readonly number[], t: number, witnesses: readonly Witness[]): Task<Map<number, Range>> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < c.ids.length; i++) index.set(c.ids[i], i);
+  const lo = new Float64Array(c.values), hi = new Float64Array(c.values);
+  // the counts a witness moves and the rows they are in, marked with the witness's number (no clearing)
+  const x = new Float64Array(c.values);
+  const movedBy = new Int32Array(c.ids.length).fill(-1), rowSeen = new Int32Array(c.rowLo.length).fill(-1);
+  const moved: number[] = [], rows: number[] = [];
+  const holds = (): boolean => {
+    for (const q of rows) {
+      let s = 0, scale = 1;
+      for (let k = c.rowStart[q]; k < c.rowStart[q + 1]; k++) {
+        const term = c.rowVal[k] * x[c.rowIdx[k]];
+        s += term;
+        scale += Math.abs(term);
+      }
+      if (s < c.rowLo[q] - 1e-7 * scale || s > c.rowHi[q] + 1e-7 * scale) return false;
+    }
+    return true;
+  };
+  witnesses.forEach((w, n) => {
+    moved.length = rows.length = 0;
+    let ok = w.length > 0;
+    for (const [id, v] of w) {
+      const i = index.get(id);
+      if (i === undefined || !unknown[i] || movedBy[i] === n || !(v >= -1e-7 * Math.max(1, Math.abs(v)))) {
+        ok = false;
+        break;
+      }
+      movedBy[i] = n;
+      moved.push(i);
+      x[i] = v;
+      for (let q = c.ofStart[i]; q < c.ofStart[i + 1]; q++) if (rowSeen[c.ofRow[q]] !== n) (rowSeen[c.ofRow[q]] = n), rows.push(c.ofRow[q]);
+    }
+    if (ok && holds()) for (const i of moved) (lo[i] = Math.min(lo[i], x[i])), (hi[i] = Math.max(hi[i], x[i]));
+    for (const i of moved) x[i] = c.values[i];
+  });
+  const out = new Map<number, Range>();
+  const rest: number[] = [];
+  for (const g of targets) {
+    // a value at a thousandth of the cap or beyond: only an LP's cap bounds it (as widthsTask says)
+    const r = inwards(lo[g], hi[g], c.cap * 1e-3);
+    if (wide(r, t)) out.set(g, r);
+    else rest.push(g);
+  }
+  if (rest.length > 0) for (const [g, r] of yield* widthsTask(c, unknown, rest, t)) out.set(g, r);
+  return out;
 }
 
 /** Whether an attacker cannot pin a count down to within the threshold. */
@@ -164,6 +219,25 @@ export interface WidthsOptions {
    * result (a caller that must know their exact range asks rangesTask or solveOnly later)
    */
   readonly narrow?: Set<number>;
+  /** receives every point found (Intervals.pointWith's and the LPs' solutions) as a Witness */
+  readonly witnesses?: Witness[];
+}
+
+/**
+ * A point the attacker cannot rule out, as the counts it moves away from their true values (every other
+ * count at its true value): the protection's, handed to the independent checker, which verifies each
+ * against its own relations before it believes it (audit).
+ */
+export type Witness = readonly (readonly [countId: string, value: number])[];
+
+/** The counts x moves away from their true values: c's members by their ids. */
+function witnessOf(c: Compiled, members: readonly number[], x: ArrayLike<number>): Witness {
+  const out: [string, number][] = [];
+  for (let j = 0; j < members.length; j++) {
+    const v = c.values[members[j]];
+    if (Math.abs(x[j] - v) > 1e-9 * Math.max(1, v)) out.push([c.ids[members[j]], x[j]]);
+  }
+  return out;
 }
 
 /**
@@ -182,7 +256,7 @@ export function* widthsTask(
   t: number,
   options: WidthsOptions = {}
 ): Task<Map<number, Range>> {
-  const { exact, untilNarrow = false, solveOnly, narrow } = options;
+  const { exact, untilNarrow = false, solveOnly, narrow, witnesses } = options;
   const out = new Map<number, Range>();
   const seen = new Uint8Array(c.ids.length);
   const isTarget = new Uint8Array(c.ids.length);
@@ -199,6 +273,7 @@ export function* widthsTask(
   const witnessed = (o: Open, col: number): Range => inwards(o.lo[col], o.hi[col], c.cap * 1e-3);
   // a point's values widen what each member is shown to take
   const absorb = (o: Open, x: ArrayLike<number>) => {
+    witnesses?.push(witnessOf(c, o.members, x));
     for (let j = 0; j < o.members.length; j++) {
       if (x[j] < o.lo[j]) o.lo[j] = x[j];
       if (x[j] > o.hi[j]) o.hi[j] = x[j];

@@ -10,7 +10,7 @@
 // result, rebuilt from the published rows alone. Everything indicator- or group-specific here is
 // derived from the schema (withholdingModel): a new indicator needs only its declaration.
 import { createHash } from "node:crypto";
-import { audit, type Range } from "./attacker.js";
+import { audit, type Range, type Witness } from "./attacker.js";
 import type { Count, Relation } from "./lp.js";
 import { withholdUnits, type Unit } from "./secondary.js";
 import { categoryFamily, genders, schema, type CountRelation, type Schema } from "../contract/schema.js";
@@ -267,6 +267,8 @@ export interface ReportWithheld {
   readonly ranges: ReadonlyMap<string, Range>;
   /** ids (indicator|municipality|year|gender) of the rows withheld as primaries */
   readonly primaryUnits: ReadonlySet<string>;
+  /** every point the protection's attacks found: checkPublished verifies each before it uses it */
+  readonly witnesses: readonly Witness[];
 }
 
 /**
@@ -299,25 +301,29 @@ export async function withholdReport(rows: readonly IndicatorRow[], threshold: n
   }
   const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
   const relations = relationsOf(new Set(counts.keys()), zeros, factsOf(rows, options));
-  const protection = await withholdUnits({ counts: countList, units, relations, threshold, exactRanges: false });
+  const witnesses: Witness[] = [];
+  const protection = await withholdUnits({ counts: countList, units, relations, threshold, exactRanges: false, witnesses });
   const out = rows.map((r): PublishedRow =>
     r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
   );
   const primaryUnits = new Set(units.filter((u) => u.primary).map((u) => u.id));
   const primary = primaryUnits.size;
-  return { rows: out, withheld: protection.withheld.size, primary, secondary: protection.withheld.size - primary, ranges: protection.ranges, primaryUnits };
+  return { rows: out, withheld: protection.withheld.size, primary, secondary: protection.withheld.size - primary, ranges: protection.ranges, primaryUnits, witnesses };
 }
 
 /**
  * The checker: from the published rows alone (published counts and the known relations), the range
  * an attacker can deduce for every withheld count. `truth` gives the real values of withheld counts,
- * only so that failures can say what leaked; the ranges never depend on it.
+ * only so that failures can say what leaked; the ranges never depend on it. `witnesses` (the
+ * protection's points, ReportWithheld) spare it searches: each is verified against the checker's own
+ * relations and used only if it holds, and every count they do not show wide is attacked as before.
  */
 export async function checkPublished(
   rows: readonly PublishedRow[],
   truth: readonly IndicatorRow[],
   threshold: number,
-  options: ReportOptions = {}
+  options: ReportOptions = {},
+  witnesses: readonly Witness[] = []
 ): Promise<{ ok: boolean; hidden: number; narrowest: number; failures: { id: string; value: number; range: Range }[]; ranges: Map<string, Range> }> {
   const real = new Map<string, number>();
   for (const r of truth) if (r.status !== "-") for (const [id, v] of countsOf(r)) real.set(id, v);
@@ -333,7 +339,7 @@ export async function checkPublished(
   }
   const hidden = new Set([...all].filter((id) => !published.has(id)));
   const counts: Count[] = [...all].map((id) => ({ id, value: published.get(id) ?? real.get(id) ?? 0 }));
-  const result = await audit(counts, hidden, relationsOf(all, zeros, factsOf(truth, options)), threshold);
+  const result = await audit(counts, hidden, relationsOf(all, zeros, factsOf(truth, options)), threshold, witnesses);
   let narrowest = Infinity;
   for (const r of result.ranges.values()) narrowest = Math.min(narrowest, r.hi - r.lo);
   return { ok: result.ok, hidden: hidden.size, narrowest, failures: result.failures, ranges: result.ranges };

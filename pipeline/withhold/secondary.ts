@@ -6,7 +6,7 @@
 // later steps made unnecessary are published again. Independent parts (counts linked by relations or
 // by a shared unit) run side by side as generators, so that their LPs are solved in stacks.
 
-import { checkThreshold, rangesTask, reaches, wide, widthsTask, type Range } from "./attacker.js";
+import { checkThreshold, rangesTask, reaches, wide, widthsTask, type Range, type Witness } from "./attacker.js";
 import { Intervals } from "./intervals.js";
 import {
   compile,
@@ -46,6 +46,8 @@ export interface Problem {
    * checker computes its own), at a fraction of the LPs
    */
   readonly exactRanges?: boolean;
+  /** receives the points the attacks found (attacker.ts Witness): the checker's to verify and use */
+  readonly witnesses?: Witness[];
 }
 
 export interface Withheld {
@@ -157,7 +159,8 @@ export async function withholdUnits(problem: Problem): Promise<Withheld> {
       unitsOf: list.map((g) => of(g).map((u) => localUnit.get(u)!)),
       withheld: Uint8Array.from(partUnits, (u) => withheld[u]),
       threshold: t,
-      exact: problem.exactRanges ?? true
+      exact: problem.exactRanges ?? true,
+      witnesses: problem.witnesses
     });
   }
 
@@ -197,6 +200,7 @@ interface Part {
   readonly threshold: number;
   /** whether the final ranges must be exact (Problem.exactRanges) */
   readonly exact: boolean;
+  readonly witnesses?: Witness[];
 }
 
 interface PartResult {
@@ -235,7 +239,7 @@ function* withholdPart(p: Part): Task<PartResult> {
   for (;;) {
     const exact = new Set<number>();
     const narrow = new Set<number>();
-    for (const [i, r] of yield* widthsTask(c, hidden, check, t, { exact, narrow })) {
+    for (const [i, r] of yield* widthsTask(c, hidden, check, t, { exact, narrow, witnesses: p.witnesses })) {
       range[i] = r;
       at[i] = version;
       stale[i] = exact.has(i) ? 0 : 1; // a part of the range, enough to know it wide: made exact at the end
@@ -255,7 +259,7 @@ function* withholdPart(p: Part): Task<PartResult> {
           // failing counts of its component wide too
           const also = component.filter((i) => pending[i] && changedIn(component, i));
           const exact = new Set<number>();
-          for (const [i, r] of yield* widthsTask(c, hidden, [f, ...also], t, { exact, solveOnly: new Set([f]) })) {
+          for (const [i, r] of yield* widthsTask(c, hidden, [f, ...also], t, { exact, solveOnly: new Set([f]), witnesses: p.witnesses })) {
             range[i] = r;
             at[i] = version;
             stale[i] = exact.has(i) ? 0 : 1;
@@ -445,7 +449,7 @@ function* prune(p: Part, withheld: Uint8Array, hidden: Uint8Array, range: (Range
     for (const r of revealed) for (const j of neighbours(c, r)) if (still[j]) seeds.add(j);
     const targets = linked(c, still, [...seeds].sort((a, b) => a - b)).sort((a, b) => a - b);
     const exact = new Set<number>();
-    const got = yield* widthsTask(c, still, targets, t, { exact, untilNarrow: true });
+    const got = yield* widthsTask(c, still, targets, t, { exact, untilNarrow: true, witnesses: p.witnesses });
     if (got.size < targets.length || ![...got.values()].every((r) => wide(r, t))) continue;
     withheld.set(trial);
     hidden.set(still);
