@@ -9,6 +9,7 @@ import MarkdownItCallable, { type MarkdownIt, type Token } from "markdown-it";
 import type { Settings } from "../pipeline/settings.js";
 import { html, raw, type Html } from "./html.js";
 import { formatDate, reportTimeZone } from "./time.js";
+import { checkMunicipality, countryOf } from "../pipeline/contract/municipalities.js";
 import { words } from "./words.js";
 
 export type PageLanguage = Settings["language"];
@@ -136,6 +137,8 @@ export function commentaryDate(ymd: string, lang: PageLanguage): string {
 export interface Commentary {
   /** the municipality's official name (contract §12) */
   municipalityName: string;
+  /** its code: the language its words are in is its country's (commentaryLanguage) */
+  municipality?: string;
   /** when the commentary file was first seen: a date or an ISO 8601 timestamp */
   firstSeen: string;
   /** the section's Markdown (contract §14) */
@@ -151,10 +154,24 @@ export function commentaryBlock(c: Commentary): Html {
   if (c.text.trim() === "") return html``;
   const { label } = words(c.lang).commentary;
   const date = calendarDate(c.firstSeen, c.timeZone ?? reportTimeZone);
+  const textLang = c.municipality === undefined ? undefined : commentaryLanguage(c.municipality, c.lang);
   return html`<aside class="commentary" aria-label="${label}: ${c.municipalityName}">
 <p class="commentary-by"><span class="commentary-label">${label}</span> — ${c.municipalityName}, <time datetime="${date}">${commentaryDate(date, c.lang)}</time></p>
-<div class="commentary-text">${commentaryHtml(c.text)}</div>
+<div class="commentary-text"${textLang && textLang !== c.lang ? html` lang="${textLang}"` : ""}>${commentaryHtml(c.text)}</div>
 </aside>`;
+}
+
+/**
+ * The language a municipality's own words are taken to be in: its country's (Swedish for a Swedish
+ * municipality, Norwegian bokmål for a Norwegian one), so that an English page marks a Swedish
+ * municipality's commentary lang="sv" for screen readers and translators. A code both countries have
+ * (1860) is the network's country's where its language tells it (Norwegian pages), else unknown.
+ */
+export function commentaryLanguage(code: string, pageLanguage: PageLanguage): PageLanguage | undefined {
+  const country = countryOf(pageLanguage);
+  const m = checkMunicipality(code, [], country);
+  if (!m.ok || (m.also.length > 0 && country === undefined)) return undefined;
+  return m.country === "SE" ? "sv" : "nb";
 }
 
 /** The commentary's rules for reports/style.ts: set apart from the network's own text by a rule

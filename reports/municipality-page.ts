@@ -81,7 +81,7 @@ type Sections = NonNullable<MunicipalityPage["commentary"]>["sections"];
 /** The municipality's comment, as every page shows commentary. */
 function comment(page: MunicipalityPage, text: string, w: Words): Html {
   const c = page.commentary!;
-  return commentaryBlock({ municipalityName: page.municipality.name, firstSeen: c.firstSeen, text, lang: w.language, timeZone: page.run.timeZone });
+  return commentaryBlock({ municipalityName: page.municipality.name, municipality: page.municipality.code, firstSeen: c.firstSeen, text, lang: w.language, timeZone: page.run.timeZone });
 }
 
 /** Where an indicator is in a report: its total's section, its first breakdown's block, or the model's section. */

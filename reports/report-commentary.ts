@@ -35,7 +35,7 @@ export class ReportComments {
   /** The blocks of one list, in order, each on a line of its own (a page without commentary keeps its bytes). */
   private blocks(list: readonly ReportCommentary[]): Html {
     return html`${list.map((c) => html`
-${commentaryBlock({ municipalityName: c.municipality.name, firstSeen: c.firstSeen, text: c.text, lang: this.w.language, timeZone: this.run.timeZone })}`)}`;
+${commentaryBlock({ municipalityName: c.municipality.name, municipality: c.municipality.code, firstSeen: c.firstSeen, text: c.text, lang: this.w.language, timeZone: this.run.timeZone })}`)}`;
   }
 
   /** The comments on one indicator, for its section of the page. */

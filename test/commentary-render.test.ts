@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { calendarDate, commentaryBlock, commentaryCss, commentaryDate, commentaryHtml, isWebLink } from "../reports/commentary-html.js";
+import { calendarDate, commentaryBlock, commentaryCss, commentaryDate, commentaryHtml, commentaryLanguage, isWebLink } from "../reports/commentary-html.js";
 import { csp, layout } from "../reports/frame.js";
 import { html, Html, raw } from "../reports/html.js";
 import { css } from "../reports/style.js";
@@ -361,4 +361,26 @@ describe.skipIf(!available && !required)("commentary in headless Chromium under 
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("the language of a municipality's words", () => {
+  const textLang = (municipality: string, lang: "sv" | "nb" | "en") => {
+    const block = String(commentaryBlock({ municipalityName: "X", municipality, firstSeen: "2026-01-15", text: "Vi har fler deltagare.", lang }));
+    return new JSDOM(block).window.document.querySelector(".commentary-text")!.getAttribute("lang");
+  };
+  it("is marked where it is not the page's: a Swedish municipality's on an English page, a Norwegian one's on a Swedish page", () => {
+    expect(textLang("0180", "en")).toBe("sv");
+    expect(textLang("0180", "sv")).toBeNull();
+    expect(textLang("0301", "en")).toBe("nb");
+    expect(textLang("0301", "sv")).toBe("nb");
+    expect(textLang("0301", "nb")).toBeNull();
+    expect(textLang("0180", "nb")).toBe("sv");
+  });
+  it("is not claimed for a code both countries have, unless the pages are Norwegian, nor for a code no list has", () => {
+    expect(commentaryLanguage("1860", "en")).toBeUndefined();
+    expect(commentaryLanguage("1860", "sv")).toBeUndefined();
+    expect(commentaryLanguage("1860", "nb")).toBe("nb");
+    expect(commentaryLanguage("9999", "en")).toBeUndefined();
+    expect(textLang("1860", "en")).toBeNull();
+  });
 });
