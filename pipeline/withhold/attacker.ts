@@ -48,7 +48,7 @@ async function solveHidden(
   counts: readonly Count[],
   hidden: ReadonlySet<string>,
   relations: readonly Relation[],
-  task: (c: Compiled, unknown: Uint8Array, targets: readonly number[]) => Task<Map<number, Range>>
+  task: (c: Compiled & { readonly index: ReadonlyMap<string, number> }, unknown: Uint8Array, targets: readonly number[]) => Task<Map<number, Range>>
 ): Promise<Map<string, Range>> {
   const c = compile(counts, relations);
   const unknown = new Uint8Array(c.ids.length);
@@ -94,9 +94,13 @@ export async function audit(
  * negative and satisfies every relation it touches (within the LP's tolerance) is a point the attacker
  * cannot rule out, whoever found it —; the targets they do not show wide are attacked (widthsTask).
  */
-function* auditTask(c: Compiled, unknown: Uint8Array, targets: readonly number[], t: number, witnesses: readonly Witness[]): Task<Map<number, Range>> {
-  const index = new Map<string, number>();
-  for (let i = 0; i < c.ids.length; i++) index.set(c.ids[i], i);
+function* auditTask(
+  c: Compiled & { readonly index: ReadonlyMap<string, number> },
+  unknown: Uint8Array,
+  targets: readonly number[],
+  t: number,
+  witnesses: readonly Witness[]
+): Task<Map<number, Range>> {
   const lo = new Float64Array(c.values), hi = new Float64Array(c.values);
   // the counts a witness moves and the rows they are in, marked with the witness's number (no clearing)
   const x = new Float64Array(c.values);
@@ -118,7 +122,7 @@ function* auditTask(c: Compiled, unknown: Uint8Array, targets: readonly number[]
     moved.length = rows.length = 0;
     let ok = w.length > 0;
     for (const [id, v] of w) {
-      const i = index.get(id);
+      const i = c.index.get(id);
       if (i === undefined || !unknown[i] || movedBy[i] === n || !(v >= -1e-7 * Math.max(1, Math.abs(v)))) {
         ok = false;
         break;
