@@ -154,7 +154,7 @@ export function commentaryBlock(c: Commentary): Html {
   if (c.text.trim() === "") return html``;
   const { label } = words(c.lang).commentary;
   const date = calendarDate(c.firstSeen, c.timeZone ?? reportTimeZone);
-  const textLang = c.municipality === undefined ? undefined : commentaryLanguage(c.municipality, c.lang);
+  const textLang = c.municipality === undefined ? undefined : commentaryLanguage(c.municipality, c.lang, Number(date.slice(0, 4)));
   return html`<aside class="commentary" aria-label="${label}: ${c.municipalityName}">
 <p class="commentary-by"><span class="commentary-label">${label}</span> — ${c.municipalityName}, <time datetime="${date}">${commentaryDate(date, c.lang)}</time></p>
 <div class="commentary-text"${textLang && textLang !== c.lang ? html` lang="${textLang}"` : ""}>${commentaryHtml(c.text)}</div>
@@ -164,12 +164,13 @@ export function commentaryBlock(c: Commentary): Html {
 /**
  * The language a municipality's own words are taken to be in: its country's (Swedish for a Swedish
  * municipality, Norwegian bokmål for a Norwegian one), so that an English page marks a Swedish
- * municipality's commentary lang="sv" for screen readers and translators. A code both countries have
+ * municipality's commentary lang="sv" for screen readers and translators. The code is the one of
+ * `year` (the commentary's: 0128 is Salem, no longer Rakkestad); a code both countries have that year
  * (1860) is the network's country's where its language tells it (Norwegian pages), else unknown.
  */
-export function commentaryLanguage(code: string, pageLanguage: PageLanguage): PageLanguage | undefined {
+export function commentaryLanguage(code: string, pageLanguage: PageLanguage, year: number): PageLanguage | undefined {
   const country = countryOf(pageLanguage);
-  const m = checkMunicipality(code, [], country);
+  const m = checkMunicipality(code, [year], country);
   if (!m.ok || (m.also.length > 0 && country === undefined)) return undefined;
   return m.country === "SE" ? "sv" : "nb";
 }

@@ -376,11 +376,14 @@ describe("the language of a municipality's words", () => {
     expect(textLang("0301", "nb")).toBeNull();
     expect(textLang("0180", "nb")).toBe("sv");
   });
-  it("is not claimed for a code both countries have, unless the pages are Norwegian, nor for a code no list has", () => {
-    expect(commentaryLanguage("1860", "en")).toBeUndefined();
-    expect(commentaryLanguage("1860", "sv")).toBeUndefined();
-    expect(commentaryLanguage("1860", "nb")).toBe("nb");
-    expect(commentaryLanguage("9999", "en")).toBeUndefined();
+  it("is not claimed for a code both countries have that year, unless the pages are Norwegian, nor for a code no list has", () => {
+    expect(commentaryLanguage("1860", "en", 2026)).toBeUndefined();
+    expect(commentaryLanguage("1860", "sv", 2026)).toBeUndefined();
+    expect(commentaryLanguage("1860", "nb", 2026)).toBe("nb");
+    expect(commentaryLanguage("9999", "en", 2026)).toBeUndefined();
     expect(textLang("1860", "en")).toBeNull();
+    // a code one country had before and the other has now is the latter's in the commentary's year
+    expect(commentaryLanguage("0128", "en", 2026)).toBe("sv");
+    expect(textLang("0128", "en")).toBe("sv");
   });
 });
