@@ -36,17 +36,19 @@ function findingsTable(file: QualityFile, id: string, w: Words): Html {
   const q = w.quality, n = w.n;
   const total = Object.values(file.findingCounts).reduce((a, b) => a + b, 0);
   const line = (f: Finding) => (f.line === null ? n.noData : n.count(f.line));
-  const messages = new Map(file.findings.map((f) => [f, findingMessage(f, w.language)]));
-  const message = (f: Finding) => messages.get(f)!;
-  const rows = file.findings.map(
-    (f: Finding) => html`<tr>
+  const rows = file.findings.map((f: Finding) => {
+    const message = findingMessage(f, w.language);
+    // the count's words are the page's: marked only inside a message in another language
+    const marked = message.lang === w.language ? "" : html` lang="${message.lang}"`;
+    const own = message.lang === w.language ? "" : html` lang="${w.language}"`;
+    return html`<tr>
 <td><span class="sev-${shownSeverity(f.severity)}">${severityWord(f.severity, w)}</span>${titles.has(f.code) ? html` <br><span class="muted">${titles.get(f.code)![w.language]}</span>` : ""}</td>
 <td class="num">${line(f)}</td>
 <td>${f.column === null ? n.noData : html`<code>${f.column}</code>`}</td>
 <td>${f.value === null ? n.noData : html`<code>${f.value}</code>`}</td>
-<td class="message"${message(f).lang === w.language ? "" : html` lang="${message(f).lang}"`}>${messageText(message(f).text)}${f.count && f.count > 1 ? html` <span class="muted nw"${w.language === "sv" ? "" : html` lang="${w.language}"`}>${q.rowsFrom(f.count, line(f))}</span>` : ""}</td>
-</tr>`
-  );
+<td class="message"${marked}>${messageText(message.text)}${f.count && f.count > 1 ? html` <span class="muted nw"${own}>${q.rowsFrom(f.count, line(f))}</span>` : ""}</td>
+</tr>`;
+  });
   const more = total > file.findings.length ? html`<p>${q.showing(file.findings.length, total)}</p>` : "";
   return html`<h4 id="${id}">${q.findingsIn} <span class="filename">${file.name}</span></h4>
 ${more}${tableWrap(`${q.findingsIn} ${file.name}`, html`<table>

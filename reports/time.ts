@@ -1,14 +1,15 @@
 // Dates and times on pages and in the terminal, in the page's language (Swedish by default), in the
 // run's time zone (never the machine's): the clock is the caller's, passed in as data.
 import type { Language } from "../pipeline/contract/schema.js";
+import { countryOf } from "../pipeline/contract/municipalities.js";
 
 /** The time zone the pages and the command line show times in, unless a run is given another. */
 export const reportTimeZone = "Europe/Stockholm";
 
-/** The zone a network's pages name (contract §12): a Norwegian network's is Oslo's (the same clock as
+/** The zone a network's pages name: a Norwegian network's (countryOf) is Oslo's (the same clock as
  *  Stockholm's — both keep CET and EU summer time — but the name its readers know); others Stockholm's. */
 export function timeZoneOf(language: Language | undefined): string {
-  return language === "nb" ? "Europe/Oslo" : reportTimeZone;
+  return countryOf(language) === "NO" ? "Europe/Oslo" : reportTimeZone;
 }
 
 const months: Readonly<Record<Language, readonly string[]>> = {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { schemasDir } from "../system/paths.js";
+import type { Language } from "./schema.js";
 
 export const countries = ["SE", "NO"] as const;
 export type Country = (typeof countries)[number];
@@ -17,7 +18,7 @@ export type Country = (typeof countries)[number];
  * Swedish and English pages tell nothing: Swedish is the default, and a network of either country may
  * publish in English. A code is valid in either country whatever the network's (checkMunicipality).
  */
-export function countryOf(language: "sv" | "nb" | "en" | undefined): Country | undefined {
+export function countryOf(language: Language | undefined): Country | undefined {
   return language === "nb" ? "NO" : undefined;
 }
 

@@ -17,10 +17,10 @@ export interface Db {
   /** Runs a query and returns its rows as plain JS values (BIGINT → number where safe, DATE → string). */
   all<T = Row>(sql: string, params?: Params): Promise<T[]>;
   /**
-   * Runs a query and returns its columns (text, numbers, booleans; BIGINT → number where safe), each
-   * column's equal strings one string: for results of 10⁵ rows that become objects of one shape —
-   * reading vector by vector costs a fraction of a row object per row, and a municipality's code is
-   * then one string however many rows carry it.
+   * Runs a query and returns its columns (text, numbers, booleans; BIGINT → number where safe): for
+   * results of 10⁵ rows that become objects of one shape — reading vector by vector costs a fraction of
+   * a row object per row. An ENUM column comes as its dictionary's strings (a municipality's code one
+   * string however many rows carry it); a VARCHAR column is decoded row by row.
    */
   columns(sql: string, params?: Params): Promise<Record<string, unknown[]>>;
   close(): void;
@@ -72,18 +72,13 @@ function wrap(path: string, instance: DuckDBInstance, conn: DuckDBConnection): D
       const result = await conn.run(sql, nonEmpty(params));
       const names = result.columnNames();
       const out: unknown[][] = names.map(() => []);
-      const strings = names.map(() => new Map<string, string>());
       for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
         for (let c = 0; c < names.length; c++) {
-          const vector = chunk.getColumnVector(c), column = out[c], seen = strings[c];
+          const vector = chunk.getColumnVector(c), column = out[c];
           for (let i = 0; i < chunk.rowCount; i++) {
             const v = vector.getItem(i);
-            if (typeof v === "string") {
-              let s = seen.get(v);
-              if (s === undefined) seen.set(v, (s = v));
-              column.push(s);
-            } else if (typeof v === "bigint") column.push(plainValue(v));
-            else if (v === null || typeof v === "number" || typeof v === "boolean") column.push(v);
+            if (typeof v === "bigint") column.push(plainValue(v));
+            else if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") column.push(v);
             else throw new Error(`db.columns: column ${names[c]} is of type ${vector.type.toString()}; read it with db.all`);
           }
         }

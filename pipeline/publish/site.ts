@@ -76,16 +76,16 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   await refreshMarts(db, schema, o.runId);
   const t1 = performance.now();
   mkdirSync(join(dir, "data"), { recursive: true });
-  const timeZone = o.timeZone ?? timeZoneOf((o.settings ?? defaultSettings).language);
+  const settings = o.settings ?? defaultSettings;
+  const timeZone = o.timeZone ?? timeZoneOf(settings.language);
   // whether survey.html is published (publishSurvey below): every page's navigation links it then
   const [{ present: survey }] = await db.all<{ present: boolean }>(sqlText("site/survey_present"));
-  const network = (o.settings ?? defaultSettings).name;
+  const network = settings.name;
   const run: RunInfo = { id: o.runId, startedAt: isoWithOffset(o.startedAt, timeZone), timeZone, ...(survey ? { survey: true } : {}), ...(network ? { network } : {}) };
   const freshness = await freshnessOf(db);
   const municipalities = freshness.map((f) => ({ code: f.municipality, name: f.name }));
   // the municipalities' own words beside the reports and on their pages (contract §14)
   const commentary = await commentaryOf(db, schema, municipalities);
-  const settings = o.settings ?? defaultSettings;
   // the pages' language (contract §12): every page, the xlsx and the charts speak it; the CSV and Arrow files do not
   const language = settings.language;
   const reports: ReportSummary[] = new Array(schema.targetGroups.length); // in the target groups' order
