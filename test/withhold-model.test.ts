@@ -273,6 +273,55 @@ describe("breakdowns in the withholding model", () => {
     expect(text).toContain("1·W|T -1·E.exit_reason.work|T -1·E.exit_reason.studies|T =");
   });
 
+  it("gives, breakdowns included, the relations their definition gives, in its order, for every id set, zeros and facts", () => {
+    const m = withholdingModel(schema());
+    // the definition, block by block, every relation spelt out with its ids (model.ts before it built
+    // each block's relations from templates)
+    const definition = (ids: ReadonlySet<string>, zeros: ReadonlySet<string>, facts: (block: string, fact: string) => boolean): Relation[] => {
+      const out: Relation[] = [];
+      const add = (terms: [string, number][], op: Relation["op"]) => {
+        const left = terms.filter(([id]) => !zeros.has(id));
+        if (left.length > 0 && left.every(([id]) => ids.has(id))) out.push({ terms: left, op, rhs: 0 });
+      };
+      const gs = ["K", "M", "T"] as const;
+      for (const b of new Set([...ids].map((id) => id.split("|").slice(0, 2).join("|")))) {
+        const c = (f: string, g: Gender) => `${b}|${f}|${g}`;
+        const terms = (rel: { terms: readonly (readonly [string, number])[] }, g: Gender, f = (x: string) => x) => rel.terms.map(([x, k]): [string, number] => [c(f(x), g), k]);
+        for (const f of m.additive) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
+        for (const g of gs) for (const rel of m.relations) if (rel.genders.includes(g)) add(terms(rel, g), rel.op);
+        for (const [fact, rel] of m.facts) if (facts(b, fact)) for (const g of rel.genders) add(terms(rel, g), rel.op);
+        for (const [dim, d] of m.dimensions) {
+          const cat = (k: string) => (f: string) => `${f}.${dim}.${k}`;
+          for (const f of d.families) {
+            for (const k of d.categories) if (m.additive.includes(f)) add([[c(cat(k)(f), "K"), 1], [c(cat(k)(f), "M"), 1], [c(cat(k)(f), "T"), -1]], "=");
+            for (const g of gs) add([...d.categories.map((k): [string, number] => [c(cat(k)(f), g), 1]), [c(f, g), -1]], "=");
+          }
+          for (const rel of m.relations) {
+            if (rel.terms.every(([f]) => d.families.includes(f))) for (const g of rel.genders) for (const k of d.categories) add(terms(rel, g, cat(k)), rel.op);
+          }
+          for (const rel of d.relations) for (const g of rel.genders) add(terms(rel, g), rel.op);
+        }
+      }
+      return out;
+    };
+    const families = [
+      ...schema().counts!.families.map((f) => f.id),
+      ...[...m.dimensions].flatMap(([dim, d]) => d.families.flatMap((f) => d.categories.map((k) => `${f}.${dim}.${k}`)))
+    ];
+    const universe = ["0188|2024", "0188|2025", "1860|2025"].flatMap((b) => families.flatMap((f) => ["K", "M", "T"].map((g) => `${b}|${f}|${g}`)));
+    const rnd = random(11);
+    const factSets = [() => false, () => true, (b: string, f: string) => b === "0188|2025" && f !== "coded_members"];
+    const full = relationsOf(new Set(universe), new Set(), () => true);
+    expect(full).toEqual(definition(new Set(universe), new Set(), () => true));
+    expect(full.length).toBeGreaterThan(500);
+    for (let run = 0; run < 60; run++) {
+      const some = new Set(universe.filter(() => rnd() < 0.85));
+      const zeros = new Set(universe.filter(() => rnd() < 0.1)); // some of them shown too: a zero drops out all the same
+      const facts = factSets[run % factSets.length];
+      expect(relationsOf(some, zeros, facts), `run ${run}`).toEqual(definition(some, zeros, facts));
+    }
+  });
+
   it("a count a `-` share tells is 0 stays known when the rows showing it are withheld (no K + M = T leak)", async () => {
     const { checkPublished } = await import("../pipeline/withhold/model.js");
     // education: K 0 (its share is `-`), M 4, T 4; withholding K and M while publishing T gives M away

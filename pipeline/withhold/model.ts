@@ -176,32 +176,80 @@ export function relationsOf(
   m: WithholdingModel = model()
 ): Relation[] {
   const out: Relation[] = [];
-  const blocks = new Set([...ids].map((id) => id.split("|").slice(0, 2).join("|")));
-  const add = (terms: [string, number][], op: Relation["op"]) => {
-    const left = terms.filter(([id]) => !zeros.has(id));
-    if (left.length > 0 && left.every(([id]) => ids.has(id))) out.push({ terms: left, op, rhs: 0 });
-  };
-  for (const b of blocks) {
-    const c = (f: string, g: Gender) => `${b}|${f}|${g}`;
-    for (const f of m.additive) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
-    for (const g of genders) for (const rel of m.relations) if (rel.genders.includes(g)) add(termsOf(rel, g, c), rel.op);
-    for (const [fact, rel] of m.facts) if (facts(b, fact)) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op);
-    // a breakdown (§6.3): per category K + M = T, the categories add up to the total, a relation
-    // among the families it breaks down holds in every category, and its own relations
-    for (const [dim, d] of m.dimensions) {
-      const cat = (f: string, category: string) => categoryFamily(f, dim, category);
-      for (const f of d.families) {
-        const additive = m.additive.includes(f);
-        for (const k of d.categories) if (additive) add([[c(cat(f, k), "K"), 1], [c(cat(f, k), "M"), 1], [c(cat(f, k), "T"), -1]], "=");
-        for (const g of genders) add([...d.categories.map((k): [string, number] => [c(cat(f, k), g), 1]), [c(f, g), -1]], "=");
+  // every block's counts by family|gender (the ids themselves, so that compile() finds them hashed)
+  const present = new Map<string, Map<string, string>>();
+  for (const id of ids) {
+    const at = id.indexOf("|", id.indexOf("|") + 1);
+    const block = id.slice(0, at);
+    let own = present.get(block);
+    if (!own) present.set(block, (own = new Map()));
+    own.set(id.slice(at + 1), id);
+  }
+  const templates = relationTemplates(m);
+  for (const [b, own] of present) {
+    const holds = new Map<GroupFact, boolean>();
+    for (const { terms, op, fact } of templates) {
+      if (fact !== undefined) {
+        let known = holds.get(fact);
+        if (known === undefined) holds.set(fact, (known = facts(b, fact)));
+        if (!known) continue;
       }
-      for (const rel of m.relations) {
-        if (!rel.terms.every(([f]) => d.families.includes(f))) continue;
-        for (const g of rel.genders) for (const k of d.categories) add(rel.terms.map(([f, coef]) => [c(cat(f, k), g), coef]), rel.op);
+      const left: [string, number][] = [];
+      let all = true;
+      for (const [suffix, coef] of terms) {
+        const id = own.get(suffix);
+        if (id === undefined) {
+          if (zeros.size > 0 && zeros.has(`${b}|${suffix}`)) continue;
+          all = false;
+          break;
+        }
+        if (zeros.has(id)) continue;
+        left.push([id, coef]);
       }
-      for (const rel of d.relations) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op);
+      if (all && left.length > 0) out.push({ terms: left, op, rhs: 0 });
     }
   }
+  return out;
+}
+
+/** A relation of every block, its counts by family|gender; a group fact's only where the fact holds. */
+interface RelationTemplate {
+  readonly terms: readonly (readonly [suffix: string, coef: number])[];
+  readonly op: Relation["op"];
+  readonly fact?: GroupFact;
+}
+
+const templatesByModel = new WeakMap<WithholdingModel, readonly RelationTemplate[]>();
+
+/**
+ * The relations of a block, in the order relationsOf gives them: per block K + M = T of the additive
+ * families, the relations of schemas/counts.json per gender, the facts of the target group, then the
+ * breakdowns (§6.3): per category K + M = T, the categories add up to the total, a relation among the
+ * families a dimension breaks down holds in every category, and the dimension's own relations.
+ */
+function relationTemplates(m: WithholdingModel): readonly RelationTemplate[] {
+  const known = templatesByModel.get(m);
+  if (known) return known;
+  const out: RelationTemplate[] = [];
+  const c = (f: string, g: Gender) => `${f}|${g}`;
+  const add = (terms: [string, number][], op: Relation["op"], fact?: GroupFact) => out.push({ terms, op, ...(fact ? { fact } : {}) });
+  for (const f of m.additive) add([[c(f, "K"), 1], [c(f, "M"), 1], [c(f, "T"), -1]], "=");
+  for (const g of genders) for (const rel of m.relations) if (rel.genders.includes(g)) add(termsOf(rel, g, c), rel.op);
+  for (const [fact, rel] of m.facts) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op, fact);
+  for (const [dim, d] of m.dimensions) {
+    const cat = (f: string, category: string) => categoryFamily(f, dim, category);
+    for (const f of d.families) {
+      const additive = m.additive.includes(f);
+      for (const k of d.categories) if (additive) add([[c(cat(f, k), "K"), 1], [c(cat(f, k), "M"), 1], [c(cat(f, k), "T"), -1]], "=");
+      for (const g of genders) add([...d.categories.map((k): [string, number] => [c(cat(f, k), g), 1]), [c(f, g), -1]], "=");
+    }
+    for (const rel of m.relations) {
+      if (!rel.terms.every(([f]) => d.families.includes(f))) continue;
+      for (const g of rel.genders) for (const k of d.categories) add(rel.terms.map(([f, coef]) => [c(cat(f, k), g), coef]), rel.op);
+    }
+    for (const rel of d.relations) for (const g of rel.genders) add(termsOf(rel, g, c), rel.op);
+  }
+  templatesByModel.set(m, out);
   return out;
 }
 
