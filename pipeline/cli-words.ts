@@ -4,6 +4,7 @@
 // reports/words.ts; a finding's title, severity and message are the findings catalogue's
 // (pipeline/contract/findings.ts), in the same three languages.
 import type { Language } from "./contract/schema.js";
+import type { IgnoreReason } from "./ingest/discover.js";
 
 /** Whole numbers as the language writes them: "12 345" (sv, nb), "12,345" (en). */
 const integer = (separator: string) => (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
@@ -49,6 +50,85 @@ const sv = (() => {
       rows: (bistand: number, insats: number, replacements: number, more = "") => `Rader: bistand ${int(bistand)}, insats ${int(insats)}${more}; ersättningar av tidigare rader: ${replacements}`,
       time: (stages: string) => `Tid: ${stages}`,
       database: (path: string) => `Databas: ${path}`
+    },
+    /** why an entry of the inbox (or the archive) is not read: pipeline/ingest/discover.ts IgnoreReason */
+    ignoredReason: {
+      hidden_folder: "är en dold mapp (namnet börjar med punkt) och läses inte",
+      outside: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/, och mappen network/ för befolkningsuppgifter)",
+      unreadable_folder: (code: string) => `mappen kan inte läsas (${code}); ge kas läsrätt till mappen, så läses dess filer nästa körning`,
+      hidden_file: "är en dold fil (namnet börjar med punkt) och läses inte; byt namn på filen om den ska läsas in",
+      uploading: "laddas fortfarande upp (.part) och läses när den har bytt namn",
+      symlink: "är en symbolisk länk; ladda upp själva filen",
+      not_a_file: "är inte en vanlig fil",
+      not_utf8: "har ett namn som inte är giltig UTF-8 och läses inte; byt namn på filen (till exempel utan å, ä, ö från ett annat teckensystem)",
+      unlisted: "ligger i arkivet men nämns inte i dess manifest (manifest.jsonl), så kommun och filnamn är okända och den läses inte; ladda upp filen igen i rätt kommunmapp"
+    },
+    /** the run log's lines (pipeline/system/log.ts; the terminal and the log file) */
+    log: {
+      warning: "VARNING",
+      error: "FEL",
+      archiveFolder: "arkivet",
+      locked: (pid: number | null) => `En annan körning av kas pågår${pid ? ` (process ${pid})` : ""}. Vänta tills den är klar, eller kör med --wait för att vänta på den.`,
+      lockWait: (pid: number | null) => (pid === null ? "väntar på en körning som pågår" : `väntar på körningen i process ${pid}`),
+      recoveredFinished: "slutförde en publicering som avbröts",
+      recoveredDiscarded: "kastade en halvfärdig körning som avbröts",
+      skipping: (file: string, reason: string) => `hoppar över ${file}: ${reason}`,
+      vanished: (file: string, code: string) => `${file} kunde inte läsas (${code}: försvann den eller bytte den namn medan den lästes?) och läses nästa körning`,
+      changing: (file: string) => `${file} ändrades medan den lästes (laddas den fortfarande upp?) och läses nästa körning`,
+      notQuarantined: (file: string, why: string) => `${file} kunde inte läggas i karantän (${why}); filen är avvisad och skälen står på kvalitetssidan`,
+      loaded: (file: string, loaded: number, kind: string) => `${file}: inläst, ${rows(loaded)} (${kind})`,
+      rejected: (file: string, errorCount: number) => `${file}: avvisad, ${errors(errorCount)}`
+    },
+    /** why a run stopped before it published anything (exit 3) */
+    failure: {
+      dbMissing: (db: string, archive: string, files: number) =>
+        `databasen ${db} finns inte, men arkivet ${archive} har ${plural(files, "inläst fil", "inlästa filer")}. Återskapa databasen ur arkivet med kas rebuild (med samma --db och --out), eller ange rätt --db.`,
+      dbUnreadable: (db: string, why: string, archive: string) =>
+        `databasen ${db} kan inte öppnas (${why}). Är filen skadad? Kör kas rebuild för att återskapa den ur arkivet ${archive}.`,
+      wrongKey: (db: string, keyFile: string) =>
+        `pseudonymiseringsnyckeln är inte den som databasen ${db} skapades med (--key-file, KAS_KEY eller ${keyFile}), så nya rader skulle inte kopplas till personerna som redan är inlästa. Ange rätt nyckel; för att byta nyckel, kör kas rebuild --key-file NY (hela databasen återskapas ur arkivet med den nya nyckeln).`
+    },
+    /** wrong usage of a command (exit 2): what is wrong and how to put it right */
+    usage: {
+      outNotSite: (out: string) => `--out ${out} finns redan och är inte en webbplats som kas har publicerat. Ange en ny sökväg eller en tom mapp; kas ersätter hela mappen vid varje publicering.`,
+      inboxMissing: (inbox: string) => `inkorgen ${inbox} finns inte. Ange rätt mapp med --inbox (eller kontrollera att den delade mappen är monterad).`,
+      inboxNotFolder: (inbox: string) => `inkorgen ${inbox} är ingen mapp. Ange mappen som har en undermapp per kommun (t.ex. 0181/) med --inbox.`,
+      noFiles: "ange minst en fil: kas validate FIL…",
+      unknownProfile: (name: string, known: readonly string[]) => `okänd profil: ${name} (finns: ${known.join(", ") || "inga"})`,
+      fileMissing: (path: string) => `filen finns inte: ${path}`,
+      isFolder: (path: string, example: string) => `${path} är en mapp: ange filerna, till exempel ${example}`,
+      notAFile: (path: string) => `${path} är ingen vanlig fil (en länk eller en enhet); ange själva extraktfilen`,
+      dbNotAFile: (path: string) => `--db ${path} är ingen vanlig fil. Ange databasfilen som kas run skapade (standard: out/kas.duckdb).`,
+      notKasDb: (path: string) =>
+        `${path} är en DuckDB-databas men saknar kas tabeller (runs, files, meta): är det rätt fil? En kas-databas återskapas ur arkivet med kas rebuild --db ${path}.`
+    },
+    /** a pseudonymisation key that cannot be read or used (pipeline/load/pseudonym.ts KeyError) */
+    key: {
+      missing: (path: string, create: string) =>
+        `Nyckelfilen ${path} (angiven med --key-file) finns inte. Pseudonymerna i databasen beror på nyckeln, så samma nyckel måste användas vid varje körning; ` +
+        `därför skapar kas aldrig en nyckel på en sökväg som du själv har angett. Kontrollera sökvägen till den befintliga nyckeln. ` +
+        `Är det första körningen och finns ännu ingen data, skapa en nyckel med: ${create}`,
+      unknownError: "okänt fel",
+      unopenable: (path: string, code: string, named: boolean) =>
+        `Nyckelfilen ${path} kunde inte öppnas (${code}). Kontrollera att sökvägen${named ? " i --key-file" : ""} pekar på en fil och att användaren som kör kas får läsa den.`,
+      notAFile: (path: string) => `Nyckelfilen ${path} är ingen vanlig fil. Ange sökvägen till filen som innehåller nyckeln.`,
+      open: (path: string, mode: string, chmod: string) =>
+        `Nyckelfilen ${path} är åtkomlig för andra än ägaren (rättigheter ${mode}). Nyckeln är hemlig: med den går det att räkna fram personnumren ` +
+        `bakom pseudonymerna. Gör filen läsbar bara för ägaren, med: ${chmod} (eller ge nyckeln i miljövariabeln KAS_KEY).`,
+      file: (path: string) => `Nyckelfilen ${path}`,
+      env: "Miljövariabeln KAS_KEY",
+      empty: "den är tom",
+      hexChars: (n: number) => `den har ${n} hexadecimala tecken`,
+      otherChars: "den innehåller andra tecken än 0–9 och a–f",
+      createEnv: `skapa en ny nyckel med node -e "console.log(require('crypto').randomBytes(32).toString('hex'))" och lägg den i KAS_KEY`,
+      createFile: (create: string) => `skapa en ny nyckel med: ${create}`,
+      invalid: (what: string, found: string, how: string) =>
+        `${what} innehåller ingen giltig pseudonymiseringsnyckel (${found}). En nyckel är exakt 64 hexadecimala tecken (0–9, a–f), det vill säga ` +
+        `32 slumpmässiga byte, följda av en radbrytning. Har databasen redan data ska samma nyckel som tidigare användas – med en ny nyckel får ` +
+        `alla personer nya pseudonymer. Första gången: ${how}`,
+      createFailed: (path: string, code: string, create: string) =>
+        `Pseudonymiseringsnyckeln kunde inte skapas i ${path} (${code}). Kontrollera att mappen finns eller kan skapas och att användaren som kör ` +
+        `kas får skriva där och skapa hårda länkar. Du kan också skapa nyckeln själv och ange den med --key-file: ${create}`
     },
     validation: {
       accepted: "godkänd",
@@ -222,6 +302,80 @@ const nb: CliWords = (() => {
       time: (stages: string) => `Tid: ${stages}`,
       database: (path: string) => `Database: ${path}`
     },
+    ignoredReason: {
+      hidden_folder: "er en skjult mappe (navnet begynner med punktum) og leses ikke",
+      outside: "ligger ikke i en kommunemappe (innboksen skal bare ha mapper med firesifret kommunenummer, f.eks. 3201/, og mappen network/ for befolkningstall)",
+      unreadable_folder: (code: string) => `mappen kan ikke leses (${code}); gi kas lesetilgang til mappen, så leses filene i den neste kjøring`,
+      hidden_file: "er en skjult fil (navnet begynner med punktum) og leses ikke; gi filen et annet navn hvis den skal leses inn",
+      uploading: "lastes fortsatt opp (.part) og leses når den har fått nytt navn",
+      symlink: "er en symbolsk lenke; last opp selve filen",
+      not_a_file: "er ikke en vanlig fil",
+      not_utf8: "har et navn som ikke er gyldig UTF-8 og leses ikke; gi filen et annet navn (for eksempel uten æ, ø, å fra et annet tegnsett)",
+      unlisted: "ligger i arkivet, men er ikke nevnt i manifestet (manifest.jsonl), så kommune og filnavn er ukjent og den leses ikke; last opp filen på nytt i riktig kommunemappe"
+    },
+    log: {
+      warning: "ADVARSEL",
+      error: "FEIL",
+      archiveFolder: "arkivet",
+      locked: (pid: number | null) => `En annen kjøring av kas pågår${pid ? ` (prosess ${pid})` : ""}. Vent til den er ferdig, eller kjør med --wait for å vente på den.`,
+      lockWait: (pid: number | null) => (pid === null ? "venter på en kjøring som pågår" : `venter på kjøringen i prosess ${pid}`),
+      recoveredFinished: "fullførte en publisering som ble avbrutt",
+      recoveredDiscarded: "forkastet en halvferdig kjøring som ble avbrutt",
+      skipping: (file: string, reason: string) => `hopper over ${file}: ${reason}`,
+      vanished: (file: string, code: string) => `${file} kunne ikke leses (${code}: forsvant den eller fikk den nytt navn mens den ble lest?) og leses neste kjøring`,
+      changing: (file: string) => `${file} ble endret mens den ble lest (lastes den fortsatt opp?) og leses neste kjøring`,
+      notQuarantined: (file: string, why: string) => `${file} kunne ikke legges i karantene (${why}); filen er avvist, og årsakene står på kvalitetssiden`,
+      loaded: (file: string, loaded: number, kind: string) => `${file}: lest inn, ${rows(loaded)} (${kind})`,
+      rejected: (file: string, errorCount: number) => `${file}: avvist, ${errors(errorCount)}`
+    },
+    failure: {
+      dbMissing: (db: string, archive: string, files: number) =>
+        `databasen ${db} finnes ikke, men arkivet ${archive} har ${plural(files, "innlest fil", "innleste filer")}. Gjenopprett databasen fra arkivet med kas rebuild (med samme --db og --out), eller oppgi riktig --db.`,
+      dbUnreadable: (db: string, why: string, archive: string) =>
+        `databasen ${db} kan ikke åpnes (${why}). Er filen skadet? Kjør kas rebuild for å gjenopprette den fra arkivet ${archive}.`,
+      wrongKey: (db: string, keyFile: string) =>
+        `pseudonymiseringsnøkkelen er ikke den databasen ${db} ble laget med (--key-file, KAS_KEY eller ${keyFile}), så nye rader ville ikke blitt koblet til personene som allerede er lest inn. Oppgi riktig nøkkel; for å bytte nøkkel, kjør kas rebuild --key-file NY (hele databasen gjenopprettes fra arkivet med den nye nøkkelen).`
+    },
+    usage: {
+      outNotSite: (out: string) => `--out ${out} finnes allerede og er ikke et nettsted som kas har publisert. Oppgi en ny sti eller en tom mappe; kas erstatter hele mappen ved hver publisering.`,
+      inboxMissing: (inbox: string) => `innboksen ${inbox} finnes ikke. Oppgi riktig mappe med --inbox (eller kontroller at den delte mappen er montert).`,
+      inboxNotFolder: (inbox: string) => `innboksen ${inbox} er ingen mappe. Oppgi mappen som har en undermappe per kommune (f.eks. 3201/) med --inbox.`,
+      noFiles: "oppgi minst én fil: kas validate FIL…",
+      unknownProfile: (name: string, known: readonly string[]) => `ukjent profil: ${name} (finnes: ${known.join(", ") || "ingen"})`,
+      fileMissing: (path: string) => `filen finnes ikke: ${path}`,
+      isFolder: (path: string, example: string) => `${path} er en mappe: oppgi filene, for eksempel ${example}`,
+      notAFile: (path: string) => `${path} er ingen vanlig fil (en lenke eller en enhet); oppgi selve uttrekksfilen`,
+      dbNotAFile: (path: string) => `--db ${path} er ingen vanlig fil. Oppgi databasefilen som kas run laget (standard: out/kas.duckdb).`,
+      notKasDb: (path: string) =>
+        `${path} er en DuckDB-database, men mangler kas-tabellene (runs, files, meta): er det riktig fil? En kas-database gjenopprettes fra arkivet med kas rebuild --db ${path}.`
+    },
+    key: {
+      missing: (path: string, create: string) =>
+        `Nøkkelfilen ${path} (oppgitt med --key-file) finnes ikke. Pseudonymene i databasen avhenger av nøkkelen, så samme nøkkel må brukes ved hver kjøring; ` +
+        `derfor lager kas aldri en nøkkel på en sti du selv har oppgitt. Kontroller stien til den eksisterende nøkkelen. ` +
+        `Er dette første kjøring og finnes det ennå ingen data, lag en nøkkel med: ${create}`,
+      unknownError: "ukjent feil",
+      unopenable: (path: string, code: string, named: boolean) =>
+        `Nøkkelfilen ${path} kunne ikke åpnes (${code}). Kontroller at stien${named ? " i --key-file" : ""} peker på en fil, og at brukeren som kjører kas, får lese den.`,
+      notAFile: (path: string) => `Nøkkelfilen ${path} er ingen vanlig fil. Oppgi stien til filen som inneholder nøkkelen.`,
+      open: (path: string, mode: string, chmod: string) =>
+        `Nøkkelfilen ${path} er tilgjengelig for andre enn eieren (rettigheter ${mode}). Nøkkelen er hemmelig: med den kan fødselsnumrene bak ` +
+        `pseudonymene regnes ut. Gjør filen lesbar bare for eieren, med: ${chmod} (eller gi nøkkelen i miljøvariabelen KAS_KEY).`,
+      file: (path: string) => `Nøkkelfilen ${path}`,
+      env: "Miljøvariabelen KAS_KEY",
+      empty: "den er tom",
+      hexChars: (n: number) => `den har ${n} heksadesimale tegn`,
+      otherChars: "den inneholder andre tegn enn 0–9 og a–f",
+      createEnv: `lag en ny nøkkel med node -e "console.log(require('crypto').randomBytes(32).toString('hex'))" og legg den i KAS_KEY`,
+      createFile: (create: string) => `lag en ny nøkkel med: ${create}`,
+      invalid: (what: string, found: string, how: string) =>
+        `${what} inneholder ingen gyldig pseudonymiseringsnøkkel (${found}). En nøkkel er nøyaktig 64 heksadesimale tegn (0–9, a–f), altså ` +
+        `32 tilfeldige byte, fulgt av et linjeskift. Har databasen allerede data, skal samme nøkkel som før brukes – med en ny nøkkel får ` +
+        `alle personer nye pseudonymer. Første gang: ${how}`,
+      createFailed: (path: string, code: string, create: string) =>
+        `Pseudonymiseringsnøkkelen kunne ikke lages i ${path} (${code}). Kontroller at mappen finnes eller kan lages, og at brukeren som kjører ` +
+        `kas, får skrive der og lage harde lenker. Du kan også lage nøkkelen selv og oppgi den med --key-file: ${create}`
+    },
     validation: {
       accepted: "godkjent",
       rejected: (errorCount: number) => `avvises (${errors(errorCount)})`,
@@ -389,6 +543,80 @@ const en: CliWords = (() => {
       time: (stages: string) => `Time: ${stages}`,
       database: (path: string) => `Database: ${path}`
     },
+    ignoredReason: {
+      hidden_folder: "is a hidden folder (its name begins with a dot) and is not read",
+      outside: "is not in a municipality's folder (the inbox holds only folders named by a four-digit municipality code, e.g. 0181/, and the folder network/ for population figures)",
+      unreadable_folder: (code: string) => `the folder cannot be read (${code}); give kas read access to it, and its files are read at the next run`,
+      hidden_file: "is a hidden file (its name begins with a dot) and is not read; rename it if it is to be loaded",
+      uploading: "is still being uploaded (.part) and is read once it has been renamed",
+      symlink: "is a symbolic link; upload the file itself",
+      not_a_file: "is not a regular file",
+      not_utf8: "has a name that is not valid UTF-8 and is not read; rename the file (e.g. without letters from another character set)",
+      unlisted: "is in the archive but not in its manifest (manifest.jsonl), so its municipality and name are unknown and it is not read; upload the file again into the right municipality's folder"
+    },
+    log: {
+      warning: "WARNING",
+      error: "ERROR",
+      archiveFolder: "archive",
+      locked: (pid: number | null) => `Another run of kas is in progress${pid ? ` (process ${pid})` : ""}. Wait until it has finished, or run with --wait to wait for it.`,
+      lockWait: (pid: number | null) => (pid === null ? "waiting for a run in progress" : `waiting for the run in process ${pid}`),
+      recoveredFinished: "finished a publication that was interrupted",
+      recoveredDiscarded: "discarded a half-made run that was interrupted",
+      skipping: (file: string, reason: string) => `skipping ${file}: ${reason}`,
+      vanished: (file: string, code: string) => `${file} could not be read (${code}: was it removed or renamed while it was read?) and is read at the next run`,
+      changing: (file: string) => `${file} changed while it was read (is it still being uploaded?) and is read at the next run`,
+      notQuarantined: (file: string, why: string) => `${file} could not be put in quarantine (${why}); the file is rejected and its reasons are on the quality page`,
+      loaded: (file: string, loaded: number, kind: string) => `${file}: loaded, ${rows(loaded)} (${kind})`,
+      rejected: (file: string, errorCount: number) => `${file}: rejected, ${errors(errorCount)}`
+    },
+    failure: {
+      dbMissing: (db: string, archive: string, files: number) =>
+        `the database ${db} does not exist, but the archive ${archive} holds ${plural(files, "loaded file", "loaded files")}. Recreate the database from the archive with kas rebuild (with the same --db and --out), or give the right --db.`,
+      dbUnreadable: (db: string, why: string, archive: string) =>
+        `the database ${db} cannot be opened (${why}). Is the file damaged? Run kas rebuild to recreate it from the archive ${archive}.`,
+      wrongKey: (db: string, keyFile: string) =>
+        `the pseudonymisation key is not the one the database ${db} was made with (--key-file, KAS_KEY or ${keyFile}), so new rows would not be linked to the persons already loaded. Give the right key; to change the key, run kas rebuild --key-file NEW (the whole database is recreated from the archive with the new key).`
+    },
+    usage: {
+      outNotSite: (out: string) => `--out ${out} exists already and is not a site kas has published. Give a new path or an empty folder; kas replaces the whole folder at every publication.`,
+      inboxMissing: (inbox: string) => `the inbox ${inbox} does not exist. Give the right folder with --inbox (or check that the shared folder is mounted).`,
+      inboxNotFolder: (inbox: string) => `the inbox ${inbox} is not a folder. Give the folder that has a subfolder per municipality (e.g. 0181/) with --inbox.`,
+      noFiles: "give at least one file: kas validate FILE…",
+      unknownProfile: (name: string, known: readonly string[]) => `unknown profile: ${name} (there are: ${known.join(", ") || "none"})`,
+      fileMissing: (path: string) => `the file does not exist: ${path}`,
+      isFolder: (path: string, example: string) => `${path} is a folder: give the files, e.g. ${example}`,
+      notAFile: (path: string) => `${path} is not a regular file (a link or a device); give the extract file itself`,
+      dbNotAFile: (path: string) => `--db ${path} is not a regular file. Give the database file kas run made (default: out/kas.duckdb).`,
+      notKasDb: (path: string) =>
+        `${path} is a DuckDB database but lacks kas's tables (runs, files, meta): is it the right file? A kas database is recreated from the archive with kas rebuild --db ${path}.`
+    },
+    key: {
+      missing: (path: string, create: string) =>
+        `The key file ${path} (given with --key-file) does not exist. The pseudonyms in the database depend on the key, so the same key must be used at every run; ` +
+        `that is why kas never creates a key at a path you gave. Check the path to the existing key. ` +
+        `If this is the first run and there is no data yet, create a key with: ${create}`,
+      unknownError: "unknown error",
+      unopenable: (path: string, code: string, named: boolean) =>
+        `The key file ${path} could not be opened (${code}). Check that the path${named ? " in --key-file" : ""} points to a file and that the user running kas may read it.`,
+      notAFile: (path: string) => `The key file ${path} is not a regular file. Give the path to the file that holds the key.`,
+      open: (path: string, mode: string, chmod: string) =>
+        `The key file ${path} can be read by others than its owner (permissions ${mode}). The key is secret: with it the identity numbers behind ` +
+        `the pseudonyms can be worked out. Make the file readable by its owner only, with: ${chmod} (or give the key in the environment variable KAS_KEY).`,
+      file: (path: string) => `The key file ${path}`,
+      env: "The environment variable KAS_KEY",
+      empty: "it is empty",
+      hexChars: (n: number) => `it has ${n} hexadecimal characters`,
+      otherChars: "it has characters other than 0–9 and a–f",
+      createEnv: `create a new key with node -e "console.log(require('crypto').randomBytes(32).toString('hex'))" and put it in KAS_KEY`,
+      createFile: (create: string) => `create a new key with: ${create}`,
+      invalid: (what: string, found: string, how: string) =>
+        `${what} holds no valid pseudonymisation key (${found}). A key is exactly 64 hexadecimal characters (0–9, a–f), that is ` +
+        `32 random bytes, followed by a line break. If the database has data already, the same key as before must be used – with a new key ` +
+        `every person gets new pseudonyms. The first time: ${how}`,
+      createFailed: (path: string, code: string, create: string) =>
+        `The pseudonymisation key could not be created in ${path} (${code}). Check that the folder exists or can be created and that the user running ` +
+        `kas may write there and make hard links. You can also create the key yourself and give it with --key-file: ${create}`
+    },
     validation: {
       accepted: "accepted",
       rejected: (errorCount: number) => `rejected (${errors(errorCount)})`,
@@ -495,6 +723,11 @@ const en: CliWords = (() => {
 })();
 
 const catalogues: Readonly<Record<Language, CliWords>> = { sv, nb, en };
+
+/** Why an entry of the inbox is not read, in the words' language. */
+export function ignoredReason(w: CliWords, r: IgnoreReason): string {
+  return r.why === "unreadable_folder" ? w.ignoredReason.unreadable_folder(r.code) : w.ignoredReason[r.why];
+}
 
 /** The command line's words in a language. */
 export function cliWords(language: Language): CliWords {

@@ -24,10 +24,10 @@ export type ExitCode = 0 | 1 | 2 | 3;
 /** The system clock: the one place kas reads the time; everything else asks a Context. */
 const systemClock = (): Date => new Date();
 
-function defaultContext(logFile?: string, clock = systemClock): Context {
+function defaultContext(language: Language, logFile?: string, clock = systemClock): Context {
   return {
     clock,
-    log: consoleLogger({ file: logFile, clock }),
+    log: consoleLogger({ file: logFile, clock, levels: cliWords(language).log }),
     env: process.env,
     print: (text) => process.stdout.write(text)
   };
@@ -101,8 +101,8 @@ const version = (): string => (JSON.parse(readFileSync(join(packageRoot, "packag
 /** Runs the command line; returns the exit code. `context` lets tests run it silently with a fixed clock. */
 export async function main(argv: readonly string[], context?: Partial<Context>): Promise<ExitCode> {
   let code: ExitCode = 0;
-  const ctxFor = (logFile?: string): Context => ({ ...defaultContext(logFile, context?.clock), ...context });
   const language = languageOf(argv);
+  const ctxFor = (logFile?: string): Context => ({ ...defaultContext(language, logFile, context?.clock), ...context });
   const w = cliWords(language), c = w.cli;
   /** the files of kas validate, as help names them */
   const files = language === "en" ? "files" : "filer";
@@ -140,7 +140,7 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
         const { validateFiles } = await import("./validate.js");
         // the settings' threshold decides which numbers in a commentary are small (contract §14); a bad file is wrong usage
         const threshold = a.settings ? readSettings(resolve(a.settings as string)).threshold : undefined;
-        const found = await validateFiles(a[files] as string[], { profileName: a.profile as string | undefined, schema: s, profiles: loadProfiles(s), ctx, threshold });
+        const found = await validateFiles(a[files] as string[], { profileName: a.profile as string | undefined, schema: s, profiles: loadProfiles(s), ctx, threshold, language });
         ctx.print(a.json ? JSON.stringify({ files: found }, null, 2) + "\n" : formatValidation(found, language));
         code = found.every((f) => f.valid) ? 0 : 1;
       }
@@ -158,7 +158,7 @@ export async function main(argv: readonly string[], context?: Partial<Context>):
         const ctx = ctxFor();
         const cfg = runConfig({ db: a.db, settings: a.settings });
         const { status } = await import("./status.js");
-        const s = await status(cfg.db);
+        const s = await status(cfg.db, language);
         ctx.print(a.json ? JSON.stringify(s, null, 2) + "\n" : formatStatus(s, language));
       }
     )

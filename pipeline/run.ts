@@ -20,6 +20,7 @@ import { loadKey, type PseudonymKey } from "./load/pseudonym.js";
 import { initDatabase } from "./db/tables.js";
 import { schema as loadSchema, type Schema } from "./contract/schema.js";
 import { pseudonymSql } from "./load/pseudonym.js";
+import { cliWords, ignoredReason, type CliWords } from "./cli-words.js";
 
 export interface StageTime {
   readonly stage: string;
@@ -115,24 +116,24 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       stages.push({ stage, seconds: Math.round(performance.now() - t0) / 1000 });
     }
   };
+  // the network's language: the log's lines, the summary and a failure's reason speak it
+  const w = cliWords(cfg.settings.language);
   const schema = deps.schema ?? loadSchema();
   const profiles = deps.profiles ?? loadProfiles(schema);
-  if (mode === "run") checkInbox(cfg.inbox);
+  if (mode === "run") checkInbox(cfg.inbox, w);
   for (const dir of [cfg.stateDir, cfg.archiveDir, cfg.quarantineDir, cfg.workDir]) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const release = await acquireLock(cfg.lockFile, { wait: cfg.wait, clock: ctx.clock, onWait: (pid) => ctx.log.info(`väntar på körningen i process ${pid}`) });
+  const release = await acquireLock(cfg.lockFile, { wait: cfg.wait, clock: ctx.clock, onWait: (pid) => ctx.log.info(w.log.lockWait(pid)), locked: w.log.locked });
   try {
-    checkOut(cfg.out);
+    checkOut(cfg.out, w);
     const recovered = recover(cfg.db, cfg.out);
     rmSync(join(cfg.archiveDir, "tmp"), { recursive: true, force: true }); // copies a killed run left half-made
-    if (recovered !== "none") ctx.log.info(recovered === "finished" ? "slutförde en publicering som avbröts" : "kastade en halvfärdig körning som avbröts");
+    if (recovered !== "none") ctx.log.info(recovered === "finished" ? w.log.recoveredFinished : w.log.recoveredDiscarded);
 
     if (mode === "run" && !existsSync(cfg.db)) {
       // a database deleted (or --db mistyped) while the archive stays: a run would publish less than is known
       const archived = readManifest(cfg.archiveDir).length;
       if (archived > 0) {
-        throw new RunFailed(
-          `databasen ${cfg.db} finns inte, men arkivet ${cfg.archiveDir} har ${archived} inlästa filer. Återskapa databasen ur arkivet med kas rebuild (med samma --db och --out), eller ange rätt --db.`
-        );
+        throw new RunFailed(w.failure.dbMissing(cfg.db, cfg.archiveDir, archived));
       }
     }
     const fingerprint = siteFingerprint(cfg.threshold, cfg.settings.digest);
@@ -147,14 +148,12 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
       };
     }
 
-    const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile });
+    const key = await loadKey({ keyFile: cfg.keyFile, env: ctx.env, defaultPath: cfg.defaultKeyFile, language: cfg.settings.language });
     const dbNext = beside(cfg.db).dbNext;
     rmSync(dbNext, { force: true });
     if (mode === "run" && existsSync(cfg.db)) await timed("kopiering av databasen", async () => copyFileSync(cfg.db, dbNext, constants.COPYFILE_FICLONE));
     const db = await openDb(dbNext, { memoryLimit: cfg.memoryLimit ?? defaultMemoryLimit, tempDir: join(cfg.workDir, "duckdb") }).catch((e: Error) => {
-      throw new RunFailed(
-        `databasen ${cfg.db} kan inte öppnas (${e.message.split("\n")[0]}). Är filen skadad? Kör kas rebuild för att återskapa den ur arkivet ${cfg.archiveDir}.`
-      );
+      throw new RunFailed(w.failure.dbUnreadable(cfg.db, e.message.split("\n")[0], cfg.archiveDir));
     });
     let result: IngestResult;
     let runId: number;
@@ -197,7 +196,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
         unchanged: result.files.filter((f) => f.status === "unchanged").length,
         duplicates: result.files.filter((f) => f.status === "duplicate").map((f) => f.display),
         deferred: result.files.filter((f) => f.status === "deferred").map((f) => f.display),
-        ignored: result.ignored.map((i) => ({ file: i.display, reason: i.reason }))
+        ignored: result.ignored.map((i) => ({ file: i.display, reason: ignoredReason(w, i.reason) }))
       },
       rows: result.rowsLoaded, replacements: result.replacements, stages, report, threshold: cfg.threshold, fingerprint
     };
@@ -219,7 +218,7 @@ async function batch(cfg: RunConfig, ctx: Context, mode: "run" | "rebuild", deps
 }
 
 /** --out must be kas's own: a new path, an empty directory, or a site kas published (a link, or a directory with run.json). */
-function checkOut(out: string): void {
+function checkOut(out: string, w: CliWords): void {
   const st = lstatSync(out, { throwIfNoEntry: false });
   if (!st || st.isSymbolicLink()) return;
   if (st.isDirectory()) {
@@ -230,14 +229,14 @@ function checkOut(out: string): void {
     }
     if (entries.includes("run.json")) return;
   }
-  throw new UsageError(`--out ${out} finns redan och är inte en webbplats som kas har publicerat. Ange en ny sökväg eller en tom mapp; kas ersätter hela mappen vid varje publicering.`);
+  throw new UsageError(w.usage.outNotSite(out));
 }
 
 /** A missing inbox is wrong usage (a mistyped --inbox, or a share that is not mounted): exit 2, nothing touched. */
-function checkInbox(inbox: string): void {
+function checkInbox(inbox: string, w: CliWords): void {
   const st = statSync(inbox, { throwIfNoEntry: false });
-  if (!st) throw new UsageError(`inkorgen ${inbox} finns inte. Ange rätt mapp med --inbox (eller kontrollera att den delade mappen är monterad).`);
-  if (!st.isDirectory()) throw new UsageError(`inkorgen ${inbox} är ingen mapp. Ange mappen som har en undermapp per kommun (t.ex. 0181/) med --inbox.`);
+  if (!st) throw new UsageError(w.usage.inboxMissing(inbox));
+  if (!st.isDirectory()) throw new UsageError(w.usage.inboxNotFolder(inbox));
 }
 
 /** A run with nothing new: every inbox file unchanged since it was read, and the site showing the latest run. */
@@ -275,9 +274,7 @@ async function checkKey(db: Db, key: PseudonymKey, cfg: RunConfig): Promise<void
   const [stored] = await db.all<{ value: string }>(sqlText("runs/meta_value"), { key: "key_check" });
   if (!stored) return db.run(sqlText("runs/meta_set"), { key: "key_check", value: key.checkValue() });
   if (stored.value !== key.checkValue()) {
-    throw new RunFailed(
-      `pseudonymiseringsnyckeln är inte den som databasen ${cfg.db} skapades med (--key-file, KAS_KEY eller ${cfg.defaultKeyFile}), så nya rader skulle inte kopplas till personerna som redan är inlästa. Ange rätt nyckel; för att byta nyckel, kör kas rebuild --key-file NY (hela databasen återskapas ur arkivet med den nya nyckeln).`
-    );
+    throw new RunFailed(cliWords(cfg.settings.language).failure.wrongKey(cfg.db, cfg.defaultKeyFile));
   }
 }
 

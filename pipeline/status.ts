@@ -7,6 +7,8 @@ import { openDb, sqlText } from "./db/connection.js";
 import { municipalityName } from "./contract/municipalities.js";
 import { networkFolder } from "./ingest/discover.js";
 import type { FileKind } from "./ingest/intake.js";
+import type { Language } from "./contract/schema.js";
+import { cliWords } from "./cli-words.js";
 
 export interface StatusFile {
   readonly name: string;
@@ -39,16 +41,18 @@ export interface Status {
   readonly rejected: readonly { readonly file: string; readonly firstSeen: string; readonly errors: number }[];
 }
 
-export async function status(path: string): Promise<Status> {
+/** `language`: the errors' (Swedish when absent). */
+export async function status(path: string, language: Language = "sv"): Promise<Status> {
+  const w = cliWords(language).usage;
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) return { database: path, exists: false, lastRun: null, municipalities: [], rejected: [] };
   // a FIFO or a device would block the open, or hand DuckDB something that is no database
-  if (!st.isFile()) throw new UsageError(`--db ${path} är ingen vanlig fil. Ange databasfilen som kas run skapade (standard: out/kas.duckdb).`);
+  if (!st.isFile()) throw new UsageError(w.dbNotAFile(path));
   const db = await openDb(path, { readOnly: true });
   try {
     const [tables] = await db.all<{ n: number }>(sqlText("status/kas_tables"));
     if (tables.n < 3) {
-      throw new Error(`${path} är en DuckDB-databas men saknar kas tabeller (runs, files, meta): är det rätt fil? En kas-databas återskapas ur arkivet med kas rebuild --db ${path}.`);
+      throw new Error(w.notKasDb(path));
     }
     const [lastRun] = await db.all<{ run_id: number; started_at: number; finished_at: number | null }>(sqlText("status/last_run"));
     const kinds = await db.all<{

@@ -15,7 +15,8 @@ import { checkBatch } from "./load/load.js";
 import { inspectFile } from "./ingest/inspect.js";
 import { installMacros } from "./db/macros.js";
 import type { Profile, Profiles } from "./contract/profile.js";
-import { kindsOf, type Schema } from "./contract/schema.js";
+import { kindsOf, type Language, type Schema } from "./contract/schema.js";
+import { cliWords } from "./cli-words.js";
 import { dropStaging, unkeyed } from "./load/stage.js";
 
 /**
@@ -38,13 +39,14 @@ export interface ValidatedFile {
 
 export async function validateFiles(
   paths: readonly string[],
-  o: { profileName?: string; schema: Schema; profiles: Profiles; ctx: Context; cwd?: string; /** a commentary's small numbers (contract §14; default 3) */ threshold?: number }
+  o: { profileName?: string; schema: Schema; profiles: Profiles; ctx: Context; cwd?: string; /** a commentary's small numbers (contract §14; default 3) */ threshold?: number; /** the usage errors' (Swedish when absent) */ language?: Language }
 ): Promise<ValidatedFile[]> {
-  if (paths.length === 0) throw new UsageError("ange minst en fil: kas validate FIL…");
+  const w = cliWords(o.language ?? "sv").usage;
+  if (paths.length === 0) throw new UsageError(w.noFiles);
   let forced: Profile | null = null;
   if (o.profileName) {
     forced = o.profiles.byName.get(o.profileName) ?? null;
-    if (!forced) throw new UsageError(`okänd profil: ${o.profileName} (finns: ${[...o.profiles.byName.keys()].join(", ") || "inga"})`);
+    if (!forced) throw new UsageError(w.unknownProfile(o.profileName, [...o.profiles.byName.keys()]));
   }
   const cwd = o.cwd ?? process.cwd();
   const prepared: Prepared[] = [];
@@ -54,9 +56,9 @@ export async function validateFiles(
     for (const path of paths) {
       const full = resolve(cwd, path);
       const st = lstatSync(full, { throwIfNoEntry: false });
-      if (!st) throw new UsageError(`filen finns inte: ${path}`);
-      if (st.isDirectory()) throw new UsageError(`${path} är en mapp: ange filerna, till exempel ${join(path, "*.csv")}`);
-      if (!st.isFile()) throw new UsageError(`${path} är ingen vanlig fil (en länk eller en enhet); ange själva extraktfilen`);
+      if (!st) throw new UsageError(w.fileMissing(path));
+      if (st.isDirectory()) throw new UsageError(w.isFolder(path, join(path, "*.csv")));
+      if (!st.isFile()) throw new UsageError(w.notAFile(path));
       const parent = basename(dirname(full));
       // a file in a municipality's folder, or in network/, is checked as kas run would check it there
       const folder = isInboxFolder(parent) ? parent : null;

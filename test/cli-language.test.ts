@@ -3,7 +3,7 @@
 // kas run speak it; without settings (and with a file naming sv) everything stays Swedish, as
 // test/cli.test.ts checks. A finding's words (severity, title, message) come from the findings
 // catalogue, in the command line's language.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { languageOf } from "../pipeline/cli.js";
@@ -144,5 +144,87 @@ describe("kas run's summary in the language", () => {
     expect(runs.en).toMatch(/^ {2}0181\/bistand-2024\.csv: bistand, \d{1,3}(,\d{3})* rows loaded of \d{1,3}(,\d{3})*$/m);
     expect(runs.en).toMatch(/^Time: .*loading \d+\.\d s.*reports \d+\.\d s/m);
     expect(runs.en).not.toMatch(/Inlästa|Avvisade|Rapporterna/);
+  });
+});
+
+describe("kas run's log, skipped entries and failures in the language", () => {
+  const inboxFiles = () => ({
+    "0180/a.csv": bistandCsv(bistandRows("0180", "2024-05", 2)),
+    "0180/.hidden.csv": bistandCsv(bistandRows("0180", "2024-06", 2)),
+    "0180/b.csv.part": "still uploading",
+    "misc/x.csv": bistandCsv(bistandRows("0180", "2024-07", 2))
+  });
+
+  it("Norwegian: why each entry is skipped, in the summary and the log; the log's own lines", async () => {
+    const i = install(join(dir, "skipped-nb"));
+    writeInbox(i.inbox, inboxFiles());
+    const r = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--settings", nb]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("0180/.hidden.csv: hoppet over: er en skjult fil (navnet begynner med punktum) og leses ikke");
+    expect(r.stdout).toContain("0180/b.csv.part: hoppet over: lastes fortsatt opp (.part) og leses når den har fått nytt navn");
+    expect(r.stdout).toContain("misc: hoppet over: ligger ikke i en kommunemappe");
+    expect(r.log).toContain("DETAIL hopper over 0180/b.csv.part: lastes fortsatt opp (.part) og leses når den har fått nytt navn");
+    expect(r.log).toContain("DETAIL 0180/a.csv: lest inn, 2 rader (bistand)");
+    expect(r.log).toContain("PROGRESS innlesing 1/1");
+    const all = `${r.stdout}\n${r.log.join("\n")}`;
+    expect(all).not.toMatch(/dold fil|laddas fortfarande|kommunmapp|hoppar över|inläst|inläsning/);
+
+    // kas rebuild names an archived file its manifest does not list, as a warning in Norwegian
+    const manifest = join(i.state, "archive", "manifest.jsonl");
+    writeFileSync(manifest, "");
+    const rebuilt = await kas(["rebuild", "--db", i.db, "--out", i.site, "--settings", nb]);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.log.filter((l) => l.startsWith("WARN "))).toEqual([
+      expect.stringMatching(/^WARN arkivet\/[0-9a-f]{2}\/[0-9a-f]{64}\.csv ligger i arkivet, men er ikke nevnt i manifestet \(manifest\.jsonl\)/)
+    ]);
+  }, 120_000);
+
+  it("English: the JSON summary's reasons, and why a run with the database gone fails", async () => {
+    const i = install(join(dir, "skipped-en"));
+    writeInbox(i.inbox, inboxFiles());
+    const r = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--settings", en, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { files: { ignored: unknown } }).files.ignored).toEqual([
+      { file: "0180/.hidden.csv", reason: "is a hidden file (its name begins with a dot) and is not read; rename it if it is to be loaded" },
+      { file: "0180/b.csv.part", reason: "is still being uploaded (.part) and is read once it has been renamed" },
+      { file: "misc", reason: expect.stringMatching(/^is not in a municipality's folder/) }
+    ]);
+    rmSync(i.db);
+    const gone = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--settings", en]);
+    expect(gone.code).toBe(3);
+    expect(gone.stderr).toContain(`the database ${i.db} does not exist, but the archive ${join(i.state, "archive")} holds 1 loaded file.`);
+    expect(gone.stderr).not.toMatch(/databasen|arkivet/);
+  }, 120_000);
+});
+
+describe("wrong usage and a key that cannot be used, in the language", () => {
+  it("Norwegian: a missing inbox, a missing key file and a status --db that is a folder", async () => {
+    const i = install(join(dir, "usage-nb"));
+    const inbox = await kas(["run", "--inbox", join(dir, "no-such-inbox"), "--db", i.db, "--out", i.site, "--settings", nb]);
+    expect(inbox.code).toBe(2);
+    expect(inbox.stderr).toContain(`kas: innboksen ${join(dir, "no-such-inbox")} finnes ikke. Oppgi riktig mappe med --inbox`);
+    writeInbox(i.inbox, { "0180/a.csv": bistandCsv(bistandRows("0180", "2024-05", 2)) });
+    const key = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--settings", nb, "--key-file", join(dir, "missing.key")], { env: {} });
+    expect(key.code).toBe(3);
+    expect(key.stderr).toContain(`Nøkkelfilen ${join(dir, "missing.key")} (oppgitt med --key-file) finnes ikke.`);
+    expect(key.stderr).toContain("lag en nøkkel med: ");
+    const folder = await kas(["status", "--db", dir, "--settings", nb]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`kas: --db ${dir} er ingen vanlig fil.`);
+    expect(`${inbox.stderr}${key.stderr}${folder.stderr}`).not.toMatch(/inkorgen|Nyckelfilen|är ingen|finns inte|Ange/);
+  });
+
+  it("English: kas validate on a folder and a file that is not there, and a KAS_KEY that is no key", async () => {
+    const folder = await kas(["validate", "0180", "--settings", en]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("kas: 0180 is a folder: give the files, e.g. 0180/*.csv");
+    const missing = await kas(["validate", "0180/none.csv", "--settings", en]);
+    expect(missing.stderr).toContain("kas: the file does not exist: 0180/none.csv");
+    const i = install(join(dir, "usage-en"));
+    writeInbox(i.inbox, { "0180/a.csv": bistandCsv(bistandRows("0180", "2024-05", 2)) });
+    const key = await kas(["run", "--inbox", i.inbox, "--db", i.db, "--out", i.site, "--settings", en], { env: { KAS_KEY: "abc" } });
+    expect(key.code).toBe(3);
+    expect(key.stderr).toContain("The environment variable KAS_KEY holds no valid pseudonymisation key (it has 3 hexadecimal characters).");
+    expect(key.stderr).not.toContain("abc");
   });
 });

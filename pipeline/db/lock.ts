@@ -31,7 +31,7 @@ async function ensureLockFile(path: string): Promise<void> {
 /** Takes the lock; returns its release. Throws LockedError when another run holds it and wait is false. */
 export async function acquireLock(
   path: string,
-  options: { wait: boolean; clock: () => Date; pollMs?: number; onWait?: (pid: number | null) => void }
+  options: { wait: boolean; clock: () => Date; pollMs?: number; onWait?: (pid: number | null) => void; /** the LockedError's message (pipeline/cli-words.ts log.locked) */ locked: (pid: number | null) => string }
 ): Promise<() => void> {
   let told = false;
   for (;;) {
@@ -53,9 +53,7 @@ export async function acquireLock(
       if (!/Could not set lock/.test(message)) throw e;
       const pid = Number(/PID (\d+)/.exec(message)?.[1]) || null;
       if (!options.wait) {
-        throw new LockedError(
-          `En annan körning av kas pågår${pid ? ` (process ${pid})` : ""}. Vänta tills den är klar, eller kör med --wait för att vänta på den.`
-        );
+        throw new LockedError(options.locked(pid));
       }
       if (!told) {
         options.onWait?.(pid);

@@ -23,8 +23,14 @@ export interface Candidate {
 
 export interface Ignored {
   readonly display: string;
-  readonly reason: string;
+  /** why it is not read, as data: the words are the reader's language's (pipeline/cli-words.ts ignoredReason) */
+  readonly reason: IgnoreReason;
 }
+
+/** Why an entry of the inbox (or a file of the archive) is not read. */
+export type IgnoreReason =
+  | { readonly why: "hidden_folder" | "outside" | "hidden_file" | "uploading" | "symlink" | "not_a_file" | "not_utf8" | "unlisted" }
+  | { readonly why: "unreadable_folder"; readonly code: string };
 
 export const municipalityFolder = /^\d{4}$/;
 
@@ -72,7 +78,7 @@ function entries(dir: string): { names: string[]; undecodable: string[] } {
   return { names: names.sort(), undecodable: undecodable.sort() };
 }
 
-const notUtf8 = "har ett namn som inte är giltig UTF-8 och läses inte; byt namn på filen (till exempel utan å, ä, ö från ett annat teckensystem)";
+const notUtf8: IgnoreReason = { why: "not_utf8" };
 
 /** Lists the complete files of the inbox, ordered by municipality, modification time and name; every
  *  other entry is listed as ignored with the reason, so nothing in the inbox goes unmentioned. */
@@ -91,11 +97,11 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
     const st = lstatSync(dir, { throwIfNoEntry: false });
     if (!st) continue;
     if (folder.startsWith(".")) {
-      ignored.push({ display: shownName(folder), reason: "är en dold mapp (namnet börjar med punkt) och läses inte" });
+      ignored.push({ display: shownName(folder), reason: { why: "hidden_folder" } });
       continue;
     }
     if (!st.isDirectory() || !isInboxFolder(folder)) {
-      ignored.push({ display: shownName(folder), reason: "ligger inte i en kommunmapp (inkorgen ska bara ha mappar med fyrsiffrig kommunkod, t.ex. 0181/, och mappen network/ för befolkningsuppgifter)" });
+      ignored.push({ display: shownName(folder), reason: { why: "outside" } });
       continue;
     }
     let listed: ReturnType<typeof entries>;
@@ -104,7 +110,7 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
     } catch (e) {
       // one municipality's folder (owned by its upload account) must not stop every other's night
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      ignored.push({ display: `${folder}/`, reason: `mappen kan inte läsas (${code}); ge kas läsrätt till mappen, så läses dess filer nästa körning` });
+      ignored.push({ display: `${folder}/`, reason: { why: "unreadable_folder", code } });
       continue;
     }
     for (const shown of listed.undecodable) ignored.push({ display: `${folder}/${shown}`, reason: notUtf8 });
@@ -112,11 +118,11 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
       const display = `${folder}/${shownName(name)}`;
       if (name.startsWith(".")) {
         // said, not silently skipped: an upload named ".x.csv" would otherwise vanish without a word
-        ignored.push({ display, reason: "är en dold fil (namnet börjar med punkt) och läses inte; byt namn på filen om den ska läsas in" });
+        ignored.push({ display, reason: { why: "hidden_file" } });
         continue;
       }
       if (name.toLowerCase().endsWith(".part")) {
-        ignored.push({ display, reason: "laddas fortfarande upp (.part) och läses när den har bytt namn" });
+        ignored.push({ display, reason: { why: "uploading" } });
         continue;
       }
       const path = join(dir, name);
@@ -128,11 +134,11 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
       }
       if (!s) continue;
       if (s.isSymbolicLink()) {
-        ignored.push({ display, reason: "är en symbolisk länk; ladda upp själva filen" });
+        ignored.push({ display, reason: { why: "symlink" } });
         continue;
       }
       if (!s.isFile()) {
-        ignored.push({ display, reason: "är inte en vanlig fil" });
+        ignored.push({ display, reason: { why: "not_a_file" } });
         continue;
       }
       candidates.push({ municipality: folder, name, display, path, ext: extensionOf(name), size: s.size, mtimeMs: s.mtimeMs, dev: s.dev, ino: s.ino });

@@ -21,6 +21,7 @@ import { recordFiles, type SeenRow } from "../load/record.js";
 import type { Keyer, StagedFile } from "../load/stage.js";
 import { prepare } from "./prepare.js";
 import { pausePoint } from "../system/fault.js";
+import { cliWords, ignoredReason } from "../cli-words.js";
 
 export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
 
@@ -112,8 +113,9 @@ export interface Prepared {
 export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: IngestDeps): Promise<IngestResult> {
   const { runId } = deps;
   const now = ctx.clock();
+  const w = cliWords(deps.language ?? "sv");
   const { candidates, ignored } = discover(cfg.inbox);
-  for (const i of ignored) ctx.log.detail(`hoppar över ${i.display}: ${i.reason}`);
+  for (const i of ignored) ctx.log.detail(w.log.skipping(i.display, ignoredReason(w, i.reason)));
 
   const seen = new Map(
     (await db.all<{ path: string; size: number; mtime_ms: number; ino: number; sha256: string }>(sqlText("runs/inbox_seen"))).map((r) => [r.path, r])
@@ -143,7 +145,7 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
       if (err.path !== c.path || !["ENOENT", "EACCES", "EPERM", "EISDIR", "ELOOP", "ECHANGED"].includes(err.code ?? "")) throw e;
       rmSync(temp, { force: true });
       if (err.code !== "ECHANGED") {
-        ctx.log.warn(`${c.display} kunde inte läsas (${err.code}: försvann den eller bytte den namn medan den lästes?) och läses nästa körning`);
+        ctx.log.warn(w.log.vanished(c.display, err.code ?? ""));
         outcomes.push(outcome(c, "deferred", null));
         continue;
       }
@@ -152,7 +154,7 @@ export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: Inges
     pausePoint("after-read");
     if (!inspection || !unchangedSince(c.path, c)) {
       rmSync(temp, { force: true });
-      ctx.log.info(`${c.display} ändrades medan den lästes (laddas den fortfarande upp?) och läses nästa körning`);
+      ctx.log.info(w.log.changing(c.display));
       outcomes.push(outcome(c, "deferred", null));
       continue;
     }
@@ -198,11 +200,9 @@ export async function ingestArchive(ctx: Context, db: Db, cfg: IngestPaths, deps
     if (inspection.sha256 !== e.sha256) throw new Error(`the archived file ${archived} no longer has the SHA-256 it was stored under`);
     fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, path, e.firstSeen));
   }
-  const unlisted = unlistedFiles(cfg.archiveDir).map((f) => ({
-    display: `arkivet/${f}`,
-    reason: "ligger i arkivet men nämns inte i dess manifest (manifest.jsonl), så kommun och filnamn är okända och den läses inte; ladda upp filen igen i rätt kommunmapp"
-  }));
-  for (const u of unlisted) ctx.log.warn(`${u.display} ${u.reason}`);
+  const w = cliWords(deps.language ?? "sv");
+  const unlisted = unlistedFiles(cfg.archiveDir).map((f): Ignored => ({ display: `${w.log.archiveFolder}/${f}`, reason: { why: "unlisted" } }));
+  for (const u of unlisted) ctx.log.warn(`${u.display} ${ignoredReason(w, u.reason)}`);
   return processFresh(ctx, db, cfg, deps, fresh, [], unlisted, []);
 }
 
@@ -222,6 +222,7 @@ function newPrepared(c: Candidate, fileId: number, seq: number, inspection: Insp
 
 async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: IngestDeps, fresh: Prepared[], outcomes: FileOutcome[], ignored: Ignored[], seenRows: SeenRow[]): Promise<IngestResult> {
   const { schema, profiles, runId } = deps;
+  const w = cliWords(deps.language ?? "sv");
   const now = ctx.clock();
   const workDir = join(cfg.workDir, `run-${runId}`);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
@@ -237,11 +238,11 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
       for (const batch of batches(ready, deps.batchBytes ?? 256 * 2 ** 20)) {
         add(kind, await loadBatch(db, kind, batch, schema, deps, now));
         done += batch.length;
-        ctx.log.progress("inläsning", done, fresh.length);
+        ctx.log.progress(w.stages["inläsning"] ?? "inläsning", done, fresh.length);
       }
     }
     add("commentary", await loadCommentary(db, fresh.filter((p) => p.kind === "commentary" && !rejects(p.findings)), runId));
-    await recordFiles(db, fresh, seenRows, runId, ctx);
+    await recordFiles(db, fresh, seenRows, runId, ctx, deps.language);
     const replaced = await db.all<{ file_id: number; old_file: string; kind: FileKind; months: string[] | null; years: string[] | null; rows: number }>(
       sqlText("runs/run_replaced_files"), { run_id: runId }
     );
@@ -270,7 +271,7 @@ function quarantineOrSay(ctx: Context, cfg: IngestPaths, p: Prepared, now: Date,
   try {
     return quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now, lang);
   } catch (e) {
-    ctx.log.error(`${p.candidate.display} kunde inte läggas i karantän (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); filen är avvisad och skälen står på kvalitetssidan`);
+    ctx.log.error(cliWords(lang ?? "sv").log.notQuarantined(p.candidate.display, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return null;
   }
 }

@@ -12,6 +12,8 @@ import { link, mkdir, open, unlink } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { inspect } from "node:util";
 import { fsyncDir } from "../system/durable.js";
+import { cliWords, type CliWords } from "../cli-words.js";
+import type { Language } from "../contract/schema.js";
 
 const hidden = "[kas pseudonymisation key]";
 const block = 64; // SHA-256 block size in bytes
@@ -97,7 +99,7 @@ export function pseudonymSql(expr: string): string {
   return `('0x' || left(sha256($kas_opad || unhex(${inner})), 16))::UBIGINT`;
 }
 
-/** A key that cannot be read or used; message in Swedish for users, code for machines. */
+/** A key that cannot be read or used; message in the network's language for users, code for machines. */
 export class KeyError extends Error {
   constructor(
     readonly code: "key_file_missing" | "key_file_unreadable" | "key_file_open" | "key_invalid" | "key_create_failed",
@@ -115,91 +117,68 @@ export interface LoadKeyOptions {
   env: NodeJS.ProcessEnv;
   /** where a key is kept (and created on first use) when neither of the above is given, beside the database */
   defaultPath: string;
+  /** the messages' language (the network's; Swedish when absent) */
+  language?: Language;
 }
+
+type KeyWords = CliWords["key"];
 
 /** The key from --key-file, else KAS_KEY, else the default key file, created on first use. */
 export async function loadKey(options: LoadKeyOptions): Promise<PseudonymKey> {
+  const k = cliWords(options.language ?? "sv").key;
   if (options.keyFile !== undefined) {
     const path = resolve(options.keyFile);
-    const bytes = await readKeyFile(path, "--key-file");
-    if (bytes === null) {
-      throw new KeyError(
-        "key_file_missing",
-        `Nyckelfilen ${path} (angiven med --key-file) finns inte. ` +
-          "Pseudonymerna i databasen beror på nyckeln, så samma nyckel måste användas vid varje körning; " +
-          "därför skapar kas aldrig en nyckel på en sökväg som du själv har angett. " +
-          "Kontrollera sökvägen till den befintliga nyckeln. Är det första körningen och finns ännu ingen data, " +
-          `skapa en nyckel med: ${createCommand(path)}`
-      );
-    }
+    const bytes = await readKeyFile(path, "--key-file", k);
+    if (bytes === null) throw new KeyError("key_file_missing", k.missing(path, createCommand(path)));
     return new PseudonymKey(bytes, "file", path);
   }
   const fromEnv = options.env.KAS_KEY;
-  if (fromEnv !== undefined) return new PseudonymKey(parseKey(fromEnv, "Miljövariabeln KAS_KEY", null), "env", null);
+  if (fromEnv !== undefined) return new PseudonymKey(parseKey(fromEnv, k.env, null, k), "env", null);
 
   const path = resolve(options.defaultPath);
-  const existing = await readKeyFile(path, "default");
+  const existing = await readKeyFile(path, "default", k);
   if (existing !== null) return new PseudonymKey(existing, "file", path);
-  const created = await createKeyFile(path);
+  const created = await createKeyFile(path, k);
   return new PseudonymKey(created.bytes, created.created ? "created" : "file", path);
 }
 
 /** The key bytes of a key file, or null if there is no file. Checks that only the owner can read it. */
-async function readKeyFile(path: string, origin: "--key-file" | "default"): Promise<Buffer | null> {
+async function readKeyFile(path: string, origin: "--key-file" | "default", k: KeyWords): Promise<Buffer | null> {
   let handle;
   try {
     // O_NONBLOCK: a FIFO at the path must not hang the run (it is refused below, as not a regular file).
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "okänt fel";
+    const code = (e as NodeJS.ErrnoException).code ?? k.unknownError;
     if (code === "ENOENT") return null;
-    throw new KeyError(
-      "key_file_unreadable",
-      `Nyckelfilen ${path} kunde inte öppnas (${code}). Kontrollera att sökvägen${origin === "--key-file" ? " i --key-file" : ""} ` +
-        "pekar på en fil och att användaren som kör kas får läsa den."
-    );
+    throw new KeyError("key_file_unreadable", k.unopenable(path, code, origin === "--key-file"));
   }
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) {
-      throw new KeyError("key_file_unreadable", `Nyckelfilen ${path} är ingen vanlig fil. Ange sökvägen till filen som innehåller nyckeln.`);
+      throw new KeyError("key_file_unreadable", k.notAFile(path));
     }
     // Windows has no Unix permission bits (stat reports 0666); there the folder's ACL protects the key.
     if (process.platform !== "win32" && (stat.mode & 0o077) !== 0) {
       const mode = (stat.mode & 0o777).toString(8).padStart(4, "0");
-      throw new KeyError(
-        "key_file_open",
-        `Nyckelfilen ${path} är åtkomlig för andra än ägaren (rättigheter ${mode}). Nyckeln är hemlig: ` +
-          "med den går det att räkna fram personnumren bakom pseudonymerna. Gör filen läsbar bara för ägaren, " +
-          `med: chmod 600 ${shellQuote(path)} (eller ge nyckeln i miljövariabeln KAS_KEY).`
-      );
+      throw new KeyError("key_file_open", k.open(path, mode, `chmod 600 ${shellQuote(path)}`));
     }
     // A key file is a line of 64 characters; reading a little more is enough to tell it is not one.
     const buffer = Buffer.alloc(256);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     // UTF-8, so that the byte-order mark an editor may add is trimmed away like other whitespace
-    return parseKey(buffer.subarray(0, bytesRead).toString("utf8"), `Nyckelfilen ${path}`, path);
+    return parseKey(buffer.subarray(0, bytesRead).toString("utf8"), k.file(path), path, k);
   } finally {
     await handle.close();
   }
 }
 
 /** The 32 key bytes of 64 hex characters (surrounding whitespace allowed); never echoes the text. */
-function parseKey(text: string, what: string, path: string | null): Buffer {
+function parseKey(text: string, what: string, path: string | null, k: KeyWords): Buffer {
   const s = text.trim();
   if (keyHex.test(s)) return Buffer.from(s, "hex");
-  const found =
-    s.length === 0 ? "den är tom" : /^[0-9a-fA-F]*$/.test(s) ? `den har ${s.length} hexadecimala tecken` : "den innehåller andra tecken än 0–9 och a–f";
-  const how =
-    path === null
-      ? `skapa en ny nyckel med node -e "console.log(require('crypto').randomBytes(32).toString('hex'))" och lägg den i KAS_KEY`
-      : `skapa en ny nyckel med: ${createCommand(path)}`;
-  throw new KeyError(
-    "key_invalid",
-    `${what} innehåller ingen giltig pseudonymiseringsnyckel (${found}). En nyckel är exakt 64 hexadecimala tecken ` +
-      `(0–9, a–f), det vill säga 32 slumpmässiga byte, följda av en radbrytning. Har databasen redan data ska samma ` +
-      `nyckel som tidigare användas – med en ny nyckel får alla personer nya pseudonymer. Första gången: ${how}`
-  );
+  const found = s.length === 0 ? k.empty : /^[0-9a-fA-F]*$/.test(s) ? k.hexChars(s.length) : k.otherChars;
+  throw new KeyError("key_invalid", k.invalid(what, found, path === null ? k.createEnv : k.createFile(createCommand(path))));
 }
 
 /**
@@ -207,7 +186,7 @@ function parseKey(text: string, what: string, path: string | null): Buffer {
  * that is then hard-linked to path, which fails rather than overwrite a key that another process
  * created at the same time — that key is used instead.
  */
-async function createKeyFile(path: string): Promise<{ bytes: Buffer; created: boolean }> {
+async function createKeyFile(path: string, k: KeyWords): Promise<{ bytes: Buffer; created: boolean }> {
   const dir = dirname(path);
   const bytes = randomBytes(32);
   const temp = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
@@ -223,18 +202,18 @@ async function createKeyFile(path: string): Promise<{ bytes: Buffer; created: bo
     }
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    throw createFailed(path, e);
+    throw createFailed(path, e, k);
   }
   try {
     await link(temp, path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") {
       await unlink(temp).catch(() => undefined);
-      throw createFailed(path, e);
+      throw createFailed(path, e, k);
     }
     await unlink(temp).catch(() => undefined);
-    const other = await readKeyFile(path, "default");
-    if (other === null) throw createFailed(path, e);
+    const other = await readKeyFile(path, "default", k);
+    if (other === null) throw createFailed(path, e, k);
     return { bytes: other, created: false };
   }
   await unlink(temp).catch(() => undefined);
@@ -242,14 +221,8 @@ async function createKeyFile(path: string): Promise<{ bytes: Buffer; created: bo
   return { bytes, created: true };
 }
 
-function createFailed(path: string, e: unknown): KeyError {
-  const code = (e as NodeJS.ErrnoException).code ?? "okänt fel";
-  return new KeyError(
-    "key_create_failed",
-    `Pseudonymiseringsnyckeln kunde inte skapas i ${path} (${code}). Kontrollera att mappen finns eller kan skapas ` +
-      `och att användaren som kör kas får skriva där och skapa hårda länkar. Du kan också skapa nyckeln själv och ` +
-      `ange den med --key-file: ${createCommand(path)}`
-  );
+function createFailed(path: string, e: unknown, k: KeyWords): KeyError {
+  return new KeyError("key_create_failed", k.createFailed(path, (e as NodeJS.ErrnoException).code ?? k.unknownError, createCommand(path)));
 }
 
 /** A path quoted for a POSIX shell, for the commands the messages suggest. */

@@ -5,11 +5,15 @@ import { shownName } from "../ingest/discover.js";
 import { lit, type Db } from "../db/connection.js";
 import type { Prepared } from "../ingest/intake.js";
 import type { Context } from "../system/context.js";
+import type { Language } from "../contract/schema.js";
+import { cliWords } from "../cli-words.js";
 
 export type SeenRow = { path: string; size: number; mtimeMs: number; ino: number; sha256: string };
 
 /** Records the new files, their findings and what the inbox looked like: one statement each. */
-export async function recordFiles(db: Db, fresh: Prepared[], seenRows: SeenRow[], runId: number, ctx: Context): Promise<void> {
+/** `language`: the run log's (the network's; Swedish when absent). */
+export async function recordFiles(db: Db, fresh: Prepared[], seenRows: SeenRow[], runId: number, ctx: Context, language: Language = "sv"): Promise<void> {
+  const w = cliWords(language).log;
   const num = (n: number | null | undefined) => (n === null || n === undefined ? "NULL" : String(n));
   const str = (v: string | null | undefined) => (v === null || v === undefined ? "NULL" : lit(v));
   const files: string[] = [];
@@ -29,7 +33,7 @@ export async function recordFiles(db: Db, fresh: Prepared[], seenRows: SeenRow[]
       );
     }
     const errors = p.findings.filter((f) => f.severity === "FATAL" || f.severity === "ERROR").length;
-    ctx.log.detail(`${c.display}: ${status === "accepted" ? `inläst, ${p.rowsLoaded ?? 0} rader (${p.kind})` : `avvisad, ${errors} fel`}`);
+    ctx.log.detail(status === "accepted" ? w.loaded(c.display, p.rowsLoaded ?? 0, p.kind ?? "") : w.rejected(c.display, errors));
   }
   if (files.length) await db.run(`INSERT INTO files VALUES ${files.join(",\n")}`);
   if (findings.length) await db.run(`INSERT INTO findings (file_id, run_id, severity, code, line, "column", value, message, count, params) VALUES ${findings.join(",\n")}`);

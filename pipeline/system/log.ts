@@ -4,7 +4,8 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Logger } from "./context.js";
 
-export function consoleLogger(options: { clock: () => Date; stream?: NodeJS.WriteStream; file?: string }): Logger {
+/** `levels`: the words a warning and an error are marked with (the network's language; Swedish when absent). */
+export function consoleLogger(options: { clock: () => Date; stream?: NodeJS.WriteStream; file?: string; levels?: { readonly warning: string; readonly error: string } }): Logger {
   const stream = options.stream ?? process.stderr;
   const tty = !!stream.isTTY;
   const { clock } = options;
@@ -34,8 +35,8 @@ export function consoleLogger(options: { clock: () => Date; stream?: NodeJS.Writ
   return {
     detail: (m) => line("INFO", m, !!process.env.KAS_VERBOSE),
     info: (m) => line("INFO", m),
-    warn: (m) => line("VARNING", m),
-    error: (m) => line("FEL", m),
+    warn: (m) => line(options.levels?.warning ?? "VARNING", m),
+    error: (m) => line(options.levels?.error ?? "FEL", m),
     progress(stage, done, total) {
       if (tty) {
         const width = 30;
