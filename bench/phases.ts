@@ -23,7 +23,8 @@ export function summariseLog(path: string, startedAtMs: number): LogSummary {
   const warnings: string[] = [];
   let fileLines = 0;
   for (const raw of readFileSync(path, "utf8").split("\n")) {
-    const m = /^(\S+) (INFO|VARNING|FEL) (.*)$/.exec(raw);
+    // INFO, or a warning's or an error's level word in the run's language (VARNING, ADVARSEL, WARNING …)
+    const m = /^(\S+) ([A-ZÄÅÖÆØ]+) (.*)$/.exec(raw);
     if (!m) continue;
     const t = Math.round(Date.parse(m[1]) - startedAtMs) / 1000;
     if (m[2] !== "INFO") warnings.push(`${m[2]}: ${m[3]}`);
@@ -44,8 +45,9 @@ export interface PhaseTime {
 }
 
 const markers: readonly [string, (label: string) => boolean][] = [
-  ["ingest", (l) => l.startsWith("SELECT * FROM inbox_seen") || l.startsWith("SELECT coalesce(max(file_id)")],
-  ["after ingest", (l) => l.startsWith("UPDATE runs SET finished_at")],
+  // statements read from sql/ are labelled by their file (bench/trace.ts labelOf)
+  ["ingest", (l) => l === "sql/runs/inbox_seen.sql" || l === "sql/runs/next_file_ids.sql"],
+  ["after ingest", (l) => l === "sql/runs/finish_run.sql"],
   ["reports", (l) => l === "sql/schema/marts.sql"],
   ["checkpoint and close", (l) => l === "CHECKPOINT"]
 ];
