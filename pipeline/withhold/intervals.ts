@@ -13,7 +13,7 @@
 // exact; a point more than the threshold from the true value shows it wide. The search does not
 // backtrack: when it fails, an LP decides (attacker.ts).
 
-import { touching, type Compiled } from "./lp.js";
+import { scratchOf, touching, type Compiled } from "./lp.js";
 import type { Range } from "./attacker.js";
 
 /** Rows a reasoning may look at, per row of the component: a chain settles in a few; a cycle may only creep. */
@@ -46,9 +46,9 @@ export class Intervals {
   /** `members`: hidden counts every count of whose relations is a member or published (a component, or a union of them). */
   constructor(c: Compiled, unknown: Uint8Array, readonly members: readonly number[]) {
     const n = members.length;
-    const local = new Map<number, number>();
-    members.forEach((g, l) => local.set(g, l));
     const rows = touching(c, members);
+    const { local } = scratchOf(c); // -1 outside the members; reset below
+    for (let l = 0; l < n; l++) local[members[l]] = l;
     this.start = new Int32Array(rows.length + 1);
     this.idx = new Int32Array(rows.reduce((s, r) => s + c.rowStart[r + 1] - c.rowStart[r], 0));
     this.val = new Float64Array(this.idx.length);
@@ -60,18 +60,21 @@ export class Intervals {
       let known = 0;
       for (let e = c.rowStart[r]; e < c.rowStart[r + 1]; e++) {
         const g = c.rowIdx[e];
-        const l = local.get(g);
-        if (l !== undefined) {
+        const l = local[g];
+        if (l >= 0) {
           this.idx[k] = l;
           this.val[k++] = c.rowVal[e];
           uses[l + 1]++;
-        } else if (unknown[g]) throw new Error(`Intervals: ${c.ids[g]} is hidden but not a member`);
-        else known += c.rowVal[e] * c.values[g];
+        } else if (unknown[g]) {
+          for (const m of members) local[m] = -1;
+          throw new Error(`Intervals: ${c.ids[g]} is hidden but not a member`);
+        } else known += c.rowVal[e] * c.values[g];
       }
       this.rlo[q] = c.rowLo[r] - known;
       this.rhi[q] = c.rowHi[r] - known;
       this.start[q + 1] = k;
     });
+    for (let l = 0; l < n; l++) local[members[l]] = -1;
     this.colStart = new Int32Array(n + 1);
     for (let l = 0; l < n; l++) this.colStart[l + 1] = this.colStart[l] + uses[l + 1];
     this.colRow = new Int32Array(k);
@@ -144,12 +147,15 @@ export class Intervals {
       queued[from[k]] = 1;
       ring[size++] = from[k];
     }
-    const clear = () => {
+    // the arrays in locals, and no closure over head and size: they stay in registers in the hot loop
+    const { start, idx, val, rlo, rhi, colStart, colRow } = this;
+    /** empties the ring (a contradiction or the visits spent): every queued row unmarked */
+    const clear = (head: number, size: number) => {
       for (; size > 0; size--, head = (head + 1) % rows) queued[ring[head]] = 0;
     };
     let visits = VISITS_PER_ROW * rows + size;
     for (; size > 0; size--, head = (head + 1) % rows) {
-      if (visits-- <= 0) return clear(), true;
+      if (visits-- <= 0) return clear(head, size), true;
       const q = ring[head];
       queued[q] = 0;
       // the least and greatest left side the bounds allow, infinite terms counted apart
@@ -158,9 +164,9 @@ export class Intervals {
       let leastInf = 0;
       let greatestInf = 0;
       let widest = 0; // the widest term: none can be tightened by more than the row's slack allows
-      for (let e = this.start[q]; e < this.start[q + 1]; e++) {
-        const a = this.val[e];
-        const l = this.idx[e];
+      for (let e = start[q]; e < start[q + 1]; e++) {
+        const a = val[e];
+        const l = idx[e];
         const min = a > 0 ? a * lo[l] : a * hi[l];
         const max = a > 0 ? a * hi[l] : a * lo[l];
         if (min === -Infinity) leastInf++;
@@ -170,21 +176,21 @@ export class Intervals {
         if (max - min > widest) widest = max - min;
       }
       const tol = 1e-9 * (1 + Math.abs(least) + Math.abs(greatest));
-      if ((leastInf === 0 && least > this.rhi[q] + tol) || (greatestInf === 0 && greatest < this.rlo[q] - tol)) return clear(), false;
+      if ((leastInf === 0 && least > rhi[q] + tol) || (greatestInf === 0 && greatest < rlo[q] - tol)) return clear(head, size), false;
       // a term's bound moves only where the term is wider than the row's slack on that side (a row of
       // fixed counts, or one with room to spare, tightens nothing)
-      if (leastInf === 0 && greatestInf === 0 && widest <= Math.min(this.rhi[q] - least, greatest - this.rlo[q])) continue;
-      for (let e = this.start[q]; e < this.start[q + 1]; e++) {
-        const a = this.val[e];
-        const l = this.idx[e];
+      if (leastInf === 0 && greatestInf === 0 && widest <= Math.min(rhi[q] - least, greatest - rlo[q])) continue;
+      for (let e = start[q]; e < start[q + 1]; e++) {
+        const a = val[e];
+        const l = idx[e];
         if (lo[l] === hi[l]) continue; // fixed: nothing to tighten
         const min = a > 0 ? a * lo[l] : a * hi[l];
         const max = a > 0 ? a * hi[l] : a * lo[l];
         // the others' least and greatest sums bound a·x from above and below
         const othersLeast = min === -Infinity ? (leastInf > 1 ? -Infinity : least) : leastInf > 0 ? -Infinity : least - min;
         const othersGreatest = max === Infinity ? (greatestInf > 1 ? Infinity : greatest) : greatestInf > 0 ? Infinity : greatest - max;
-        const below = this.rhi[q] - othersLeast; // a·x ≤ below
-        const above = this.rlo[q] - othersGreatest; // a·x ≥ above
+        const below = rhi[q] - othersLeast; // a·x ≤ below
+        const above = rlo[q] - othersGreatest; // a·x ≥ above
         let newLo = lo[l];
         let newHi = hi[l];
         if (a > 0) {
@@ -206,11 +212,11 @@ export class Intervals {
         }
         if (!moved) continue;
         if (lo[l] > hi[l]) {
-          if (lo[l] > hi[l] + 1e-9 * Math.max(1, Math.abs(hi[l]))) return clear(), false;
+          if (lo[l] > hi[l] + 1e-9 * Math.max(1, Math.abs(hi[l]))) return clear(head, size), false;
           lo[l] = hi[l] = (lo[l] + hi[l]) / 2; // the same value, but for rounding
         }
-        for (let k = this.colStart[l]; k < this.colStart[l + 1]; k++) {
-          const r = this.colRow[k];
+        for (let k = colStart[l]; k < colStart[l + 1]; k++) {
+          const r = colRow[k];
           if (r === q || queued[r]) continue;
           queued[r] = 1;
           ring[(head + size++) % rows] = r;

@@ -136,10 +136,34 @@ export function compile(counts: readonly Count[], relations: readonly Relation[]
 /** The rows of `c` that name a count of `members`, in the order the members name them. */
 export function touching(c: Compiled, members: readonly number[]): number[] {
   const rows: number[] = [];
+  const s = scratchOf(c);
+  const stamp = ++s.stamp;
   for (const g of members) {
-    for (let q = c.ofStart[g]; q < c.ofStart[g + 1]; q++) if (!rows.includes(c.ofRow[q])) rows.push(c.ofRow[q]);
+    for (let q = c.ofStart[g]; q < c.ofStart[g + 1]; q++) {
+      const r = c.ofRow[q];
+      if (s.rowSeen[r] === stamp) continue;
+      s.rowSeen[r] = stamp;
+      rows.push(r);
+    }
   }
   return rows;
+}
+
+/**
+ * Working arrays sized to a compiled problem, reused by every call on it (one thread, no call yields
+ * while it uses them): the components of a national report are many and small, and a Map or an array
+ * search per call cost more than the work itself. `local` is -1 except while a caller numbers members.
+ */
+export interface Scratch {
+  stamp: number;
+  readonly rowSeen: Int32Array;
+  readonly local: Int32Array;
+}
+const scratches = new WeakMap<Compiled, Scratch>();
+export function scratchOf(c: Compiled): Scratch {
+  let s = scratches.get(c);
+  if (!s) scratches.set(c, (s = { stamp: 0, rowSeen: new Int32Array(c.rowLo.length), local: new Int32Array(c.ids.length).fill(-1) }));
+  return s;
 }
 
 /**
@@ -147,8 +171,16 @@ export function touching(c: Compiled, members: readonly number[]): number[] {
  * taken at its value into the bounds, or refused when the members are to be `closed` under them.
  */
 export function rowsOver(c: Compiled, members: readonly number[], rows: readonly number[], closed: boolean): Rows {
-  const local = new Map<number, number>();
-  members.forEach((g, l) => local.set(g, l));
+  const { local } = scratchOf(c); // -1 outside the members; reset before returning
+  for (let l = 0; l < members.length; l++) local[members[l]] = l;
+  try {
+    return rowsOfMembers(c, local, rows, closed);
+  } finally {
+    for (const g of members) local[g] = -1;
+  }
+}
+
+function rowsOfMembers(c: Compiled, local: Int32Array, rows: readonly number[], closed: boolean): Rows {
   const rowStart = [0];
   const rowIdx: number[] = [];
   const rowVal: number[] = [];
@@ -158,8 +190,8 @@ export function rowsOver(c: Compiled, members: readonly number[], rows: readonly
     let known = 0;
     for (let k = c.rowStart[r]; k < c.rowStart[r + 1]; k++) {
       const g = c.rowIdx[k];
-      const l = local.get(g);
-      if (l !== undefined) {
+      const l = local[g];
+      if (l >= 0) {
         rowIdx.push(l);
         rowVal.push(c.rowVal[k]);
       } else if (closed) {
