@@ -17,7 +17,7 @@ import {
   type Shape,
   type Task
 } from "./lp.js";
-import { inwards, Intervals } from "./intervals.js";
+import { inwards, Intervals, same } from "./intervals.js";
 
 /** What an attacker can deduce about a count: lo ≤ value ≤ hi; hi may be Infinity. */
 export interface Range {
@@ -442,7 +442,6 @@ export function reaches(iv: Intervals, col: number, v: number): boolean {
   return true;
 }
 
-const same = (x: number, v: number) => Math.abs(x - v) <= 1e-9 * Math.max(1, Math.abs(v));
 
 /** Targets of one component from which two points moving all of them at once are worth their LPs. */
 const SPREAD_FROM = 4;

@@ -36,6 +36,8 @@ export class Intervals {
   readonly truth: Float64Array;
   private ring?: Int32Array;
   private queued?: Uint8Array;
+  /** a search's bounds (working()) */
+  private work?: [Float64Array, Float64Array];
   /** nearPoint's marks of the members it has queued (all 0 between calls) */
   private queuedMember?: Uint8Array;
   /**
@@ -102,7 +104,8 @@ export class Intervals {
 
   /**
    * A point with member l at `value` that satisfies every relation, or null when the search finds none
-   * (which does not mean there is none).
+   * (which does not mean there is none). The point is this object's working array: read it before the
+   * next call (the attacks take its values at once).
    */
   pointWith(l: number, value: number): Float64Array | null {
     return this.nearPoint(l, value) ?? this.everyPoint(l, value);
@@ -117,8 +120,7 @@ export class Intervals {
   private nearPoint(l: number, value: number): Float64Array | null {
     const n = this.lo.length;
     const { truth, start, idx, colStart, colRow } = this;
-    const lo = this.lo.slice();
-    const hi = this.hi.slice();
+    const [lo, hi] = this.working();
     if (!this.fix(lo, hi, l, value)) return null;
     const queued = (this.queuedMember ??= new Uint8Array(n));
     const queue: number[] = [];
@@ -151,10 +153,17 @@ export class Intervals {
     return this.holds(lo) ? lo : null;
   }
 
+  /** The outer bounds in the working arrays, for a search to narrow (two arrays per object, not per point). */
+  private working(): [Float64Array, Float64Array] {
+    const w = (this.work ??= [new Float64Array(this.lo.length), new Float64Array(this.lo.length)]);
+    w[0].set(this.lo);
+    w[1].set(this.hi);
+    return w;
+  }
+
   /** Every count in turn, in the members' order, at the value nearest its true one. */
   private everyPoint(l: number, value: number): Float64Array | null {
-    const lo = this.lo.slice();
-    const hi = this.hi.slice();
+    const [lo, hi] = this.working();
     if (!this.fix(lo, hi, l, value)) return null;
     for (let j = 0; j < lo.length; j++) {
       if (lo[j] === hi[j]) continue;
@@ -282,7 +291,8 @@ export class Intervals {
   }
 }
 
-const same = (x: number, v: number) => Math.abs(x - v) <= 1e-9 * Math.max(1, Math.abs(v));
+/** Whether x is v, but for rounding. */
+export const same = (x: number, v: number): boolean => Math.abs(x - v) <= 1e-9 * Math.max(1, Math.abs(v));
 
 /**
  * Real bounds of a count (an LP's, points', interval reasoning's) as the integer range they allow:
