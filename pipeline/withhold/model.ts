@@ -262,7 +262,10 @@ export function knownZeros(
   rows: readonly (UnitKey & { status: string })[],
   m: WithholdingModel = model()
 ): Set<string> {
-  const withData = new Set(rows.filter((r) => r.status !== "-").map(unitId));
+  // only the bases' total rows are looked up: a Set of those, not of every row
+  const bases = new Set(m.base.values());
+  const withData = new Set<string>();
+  for (const r of rows) if (r.status !== "-" && !r.dimension && bases.has(r.indicator)) withData.add(unitId(r));
   const zeros = new Set<string>();
   for (const r of rows) {
     const base = m.base.get(r.indicator);
@@ -381,9 +384,11 @@ export async function checkPublished(
   const zeros = knownZeros(rows);
   for (const r of rows) {
     if (r.status === "-") continue;
-    const ids = countsOf({ ...r, numerator: r.numerator ?? 0, denominator: r.denominator ?? 0, status: "" }).map(([id]) => id);
-    ids.forEach((id) => zeros.has(id) || all.add(id));
-    if (r.status === "") for (const [id, v] of countsOf(r as IndicatorRow)) published.set(id, v);
+    // the ids a row shows, withheld or not (a withheld row's values are null: only a published one's are read)
+    for (const [id, v] of countsOf(r as IndicatorRow)) {
+      if (!zeros.has(id)) all.add(id);
+      if (r.status === "") published.set(id, v);
+    }
   }
   const hidden = new Set([...all].filter((id) => !published.has(id)));
   const counts: Count[] = [...all].map((id) => ({ id, value: published.get(id) ?? real.get(id) ?? 0 }));
