@@ -164,10 +164,15 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
   }
 
   const entry = (k: string) => fresh.get(k) ?? cached.get(k)!;
-  const withheld = new Map([...blocks.keys()].map((k) => [k, new Set(entry(k).withheld)]));
-  const out = plan.rows.map((r): PublishedRow =>
-    r.status !== "-" && withheld.get(blockKey(r))!.has(rowKey(r)) ? { ...r, value: null, numerator: null, denominator: null, status: ".." } : r
-  );
+  // the withheld rows, looked for only in the blocks that withhold any (most withhold none)
+  const hide = new Set<IndicatorRow>();
+  for (const [k, rows] of blocks) {
+    const withheld = entry(k).withheld;
+    if (withheld.length === 0) continue;
+    const keys = new Set(withheld);
+    for (const r of rows) if (r.status !== "-" && keys.has(rowKey(r))) hide.add(r);
+  }
+  const out = plan.rows.map((r): PublishedRow => (hide.has(r) ? { ...r, value: null, numerator: null, denominator: null, status: ".." } : r));
   let primary = 0, secondary = 0, hidden = 0, narrowest: number | null = null;
   for (const k of blocks.keys()) {
     const e = entry(k);
