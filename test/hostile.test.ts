@@ -102,7 +102,7 @@ describe("a name swapped between discovery and the open (the symlink race, made 
 describe("every entry of the inbox is accounted for", () => {
   it("names a file whose name is not UTF-8, a hidden folder and a FIFO, and still loads the good file", async () => {
     const i = fresh("names");
-    writeInbox(i.inbox, { "0181/good.csv": bistandCsv(bistandRows("0181", "2024-01", 5)), ".hidden/x.csv": "x" });
+    writeInbox(i.inbox, { "0181/good.csv": bistandCsv(bistandRows("0181", "2024-01", 5)), ".hidden/x.csv": "x", ".x.csv": "x" });
     const latin1Name = Buffer.concat([Buffer.from(join(i.inbox, "0181/"), "utf8"), Buffer.from([0x62, 0xe4, 0x72, 0x2e, 0x63, 0x73, 0x76])]); // "bär.csv" in Latin-1
     writeFileSync(latin1Name, bistandCsv(bistandRows("0181", "2024-02", 5)));
     execFileSync("mkfifo", [join(i.inbox, "0181/pipe.csv")]);
@@ -112,6 +112,8 @@ describe("every entry of the inbox is accounted for", () => {
     expect(r.summary!.files.ignored).toEqual(
       expect.arrayContaining([
         { file: ".hidden", reason: expect.stringMatching(/dold mapp/) },
+        // a hidden file beside the municipalities' folders is a file, not a folder
+        { file: ".x.csv", reason: expect.stringMatching(/^är en dold fil/) },
         { file: "0181/b\\xe4r.csv", reason: expect.stringMatching(/inte är giltig UTF-8/) },
         { file: "0181/pipe.csv", reason: "är inte en vanlig fil" }
       ])

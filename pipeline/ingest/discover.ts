@@ -97,7 +97,7 @@ export function discover(inbox: string): { candidates: Candidate[]; ignored: Ign
     const st = lstatSync(dir, { throwIfNoEntry: false });
     if (!st) continue;
     if (folder.startsWith(".")) {
-      ignored.push({ display: shownName(folder), reason: { why: "hidden_folder" } });
+      ignored.push({ display: shownName(folder), reason: { why: st.isDirectory() ? "hidden_folder" : "hidden_file" } });
       continue;
     }
     if (!st.isDirectory() || !isInboxFolder(folder)) {
