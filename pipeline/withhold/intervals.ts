@@ -6,9 +6,11 @@
 // threshold is narrow for sure (on the national reports: 99.5 % of the narrow counts of a table of
 // primaries, and never falsely).
 //
-// Points: fix one hidden count at a value, then every other one in turn at the value nearest its true
-// one that the bounds still allow, reasoning again after each; a point that comes out is checked
-// against every relation. Such a point is one the attacker cannot rule out, just like an LP's
+// Points: fix one hidden count at a value, then the counts it moves (those sharing a relation with a
+// count that left its true value, and any whose bounds no longer hold their true value) at the value
+// nearest their true one that the bounds still allow, reasoning again after each, every other count
+// staying at its true value — or, where that fails, every count in turn; a point that comes out is
+// checked against every relation. Such a point is one the attacker cannot rule out, just like an LP's
 // solution: it shows each count a value it may have. A point at each outer bound shows the range
 // exact; a point more than the threshold from the true value shows it wide. The search does not
 // backtrack: when it fails, an LP decides (attacker.ts).
