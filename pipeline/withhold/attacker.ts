@@ -442,7 +442,6 @@ export function reaches(iv: Intervals, col: number, v: number): boolean {
   return true;
 }
 
-
 /** Targets of one component from which two points moving all of them at once are worth their LPs. */
 const SPREAD_FROM = 4;
 
