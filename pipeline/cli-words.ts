@@ -729,8 +729,8 @@ export function ignoredReason(w: CliWords, r: IgnoreReason): string {
   return r.why === "unreadable_folder" ? w.ignoredReason.unreadable_folder(r.code) : w.ignoredReason[r.why];
 }
 
-/** The command line's words in a language. */
-export function cliWords(language: Language): CliWords {
+/** The command line's words in a language (Swedish when none is given: no settings). */
+export function cliWords(language: Language = "sv"): CliWords {
   const w = catalogues[language];
   if (!w) throw new Error(`invalid language: ${String(language)}`);
   return w;

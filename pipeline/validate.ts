@@ -41,7 +41,7 @@ export async function validateFiles(
   paths: readonly string[],
   o: { profileName?: string; schema: Schema; profiles: Profiles; ctx: Context; cwd?: string; /** a commentary's small numbers (contract §14; default 3) */ threshold?: number; /** the usage errors' (Swedish when absent) */ language?: Language }
 ): Promise<ValidatedFile[]> {
-  const w = cliWords(o.language ?? "sv").usage;
+  const w = cliWords(o.language).usage;
   if (paths.length === 0) throw new UsageError(w.noFiles);
   let forced: Profile | null = null;
   if (o.profileName) {

@@ -113,7 +113,7 @@ export interface Prepared {
 export async function ingest(ctx: Context, db: Db, cfg: IngestPaths, deps: IngestDeps): Promise<IngestResult> {
   const { runId } = deps;
   const now = ctx.clock();
-  const w = cliWords(deps.language ?? "sv");
+  const w = cliWords(deps.language);
   const { candidates, ignored } = discover(cfg.inbox);
   for (const i of ignored) ctx.log.detail(w.log.skipping(i.display, ignoredReason(w, i.reason)));
 
@@ -200,7 +200,7 @@ export async function ingestArchive(ctx: Context, db: Db, cfg: IngestPaths, deps
     if (inspection.sha256 !== e.sha256) throw new Error(`the archived file ${archived} no longer has the SHA-256 it was stored under`);
     fresh.push(newPrepared(c, fileId++, seq++, inspection, archived, path, e.firstSeen));
   }
-  const w = cliWords(deps.language ?? "sv");
+  const w = cliWords(deps.language);
   const unlisted = unlistedFiles(cfg.archiveDir).map((f): Ignored => ({ display: `${w.log.archiveFolder}/${f}`, reason: { why: "unlisted" } }));
   for (const u of unlisted) ctx.log.warn(`${u.display} ${ignoredReason(w, u.reason)}`);
   return processFresh(ctx, db, cfg, deps, fresh, [], unlisted, []);
@@ -222,7 +222,7 @@ function newPrepared(c: Candidate, fileId: number, seq: number, inspection: Insp
 
 async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: IngestDeps, fresh: Prepared[], outcomes: FileOutcome[], ignored: Ignored[], seenRows: SeenRow[]): Promise<IngestResult> {
   const { schema, profiles, runId } = deps;
-  const w = cliWords(deps.language ?? "sv");
+  const w = cliWords(deps.language);
   const now = ctx.clock();
   const workDir = join(cfg.workDir, `run-${runId}`);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
@@ -271,7 +271,7 @@ function quarantineOrSay(ctx: Context, cfg: IngestPaths, p: Prepared, now: Date,
   try {
     return quarantine(cfg.quarantineDir, join(cfg.archiveDir, p.archived), { ...p.candidate, sha256: p.sha256 }, p.findings, now, lang);
   } catch (e) {
-    ctx.log.error(cliWords(lang ?? "sv").log.notQuarantined(p.candidate.display, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    ctx.log.error(cliWords(lang).log.notQuarantined(p.candidate.display, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     return null;
   }
 }

@@ -125,7 +125,7 @@ type KeyWords = CliWords["key"];
 
 /** The key from --key-file, else KAS_KEY, else the default key file, created on first use. */
 export async function loadKey(options: LoadKeyOptions): Promise<PseudonymKey> {
-  const k = cliWords(options.language ?? "sv").key;
+  const k = cliWords(options.language).key;
   if (options.keyFile !== undefined) {
     const path = resolve(options.keyFile);
     const bytes = await readKeyFile(path, "--key-file", k);
