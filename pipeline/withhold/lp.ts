@@ -137,6 +137,7 @@ export function compile(counts: readonly Count[], relations: readonly Relation[]
 export function touching(c: Compiled, members: readonly number[]): number[] {
   const rows: number[] = [];
   const s = scratchOf(c);
+  if (s.stamp === 0x7fffffff) (s.stamp = 0), s.rowSeen.fill(0); // an Int32Array holds stamps up to 2³¹ − 1
   const stamp = ++s.stamp;
   for (const g of members) {
     for (let q = c.ofStart[g]; q < c.ofStart[g + 1]; q++) {
