@@ -88,6 +88,15 @@ function withoutFigures(file: string, text: string): string {
   // a JSON document's numbers are counts and seconds (a run summary's 10 510 survey rows), never an id:
   // kas writes every id-like value, a household id included, as a string
   if (file.endsWith(".json")) return text.replace(/:\s*-?\d+(\.\d+)?(?=[,\s}\]])/g, ": 0");
+  // the archive's manifest: of an upload it keeps the municipality and the name; the rest is kas's own
+  // (hash, size, mtime, when and by which run) — an mtime's fraction (…757.10041) or a run's process id
+  // once matched a household id by chance
+  if (file.endsWith("manifest.jsonl")) {
+    return text.split("\n").filter(Boolean).map((line) => {
+      const { municipality, name } = JSON.parse(line) as { municipality: string; name: string };
+      return JSON.stringify({ municipality, name });
+    }).join("\n");
+  }
   if (!/[/\\]data[/\\][^/\\]+\.csv$/.test(file)) return text;
   return text.split("\n").map((line) => line.split(",").map((cell, k) => (k >= 6 && k <= 8 ? "" : cell)).join(",")).join("\n");
 }
