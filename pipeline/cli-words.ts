@@ -724,6 +724,11 @@ const en: CliWords = (() => {
 
 const catalogues: Readonly<Record<Language, CliWords>> = { sv, nb, en };
 
+/** A stage of a run as the language names it (run.ts names them in Swedish). */
+export function stageName(w: CliWords, stage: string): string {
+  return w.stages[stage] ?? stage;
+}
+
 /** Why an entry of the inbox is not read, in the words' language. */
 export function ignoredReason(w: CliWords, r: IgnoreReason): string {
   return r.why === "unreadable_folder" ? w.ignoredReason.unreadable_folder(r.code) : w.ignoredReason[r.why];

@@ -6,7 +6,7 @@ import { findingMessage, formatFinding, rejecting, sortFindings, type Finding } 
 import { entries, severities } from "./contract/findings.js";
 import { municipalityName } from "./contract/municipalities.js";
 import type { Language } from "./contract/schema.js";
-import { cliWords, type CliWords } from "./cli-words.js";
+import { cliWords, stageName, type CliWords } from "./cli-words.js";
 import type { FileReport, RunSummary } from "./run.js";
 import type { Status } from "./status.js";
 import type { ValidatedFile } from "./validate.js";
@@ -103,7 +103,7 @@ export function formatRunSummary(s: RunSummary, lang: Language = "sv"): string {
   if (s.files.unchanged) out.push(t.unchanged(s.files.unchanged));
   const more = (["survey", "population", "commentary"] as const).flatMap((k) => (s.rows[k] === undefined ? [] : [`, ${k} ${w.int(s.rows[k]!)}`])).join("");
   out.push(t.rows(s.rows.bistand, s.rows.insats, s.replacements, more));
-  out.push(t.time(s.stages.map((x) => `${w.stages[x.stage] ?? x.stage} ${w.seconds(x.seconds)} s`).join(", ")));
+  out.push(t.time(s.stages.map((x) => `${stageName(w, x.stage)} ${w.seconds(x.seconds)} s`).join(", ")));
   out.push(t.database(s.database));
   out.push(t.reports(s.index));
   return out.join("\n") + "\n";

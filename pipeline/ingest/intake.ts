@@ -21,7 +21,7 @@ import { recordFiles, type SeenRow } from "../load/record.js";
 import type { Keyer, StagedFile } from "../load/stage.js";
 import { prepare } from "./prepare.js";
 import { pausePoint } from "../system/fault.js";
-import { cliWords, ignoredReason } from "../cli-words.js";
+import { cliWords, ignoredReason, stageName } from "../cli-words.js";
 
 export type FileStatus = "accepted" | "rejected" | "unchanged" | "duplicate" | "deferred";
 
@@ -238,7 +238,7 @@ async function processFresh(ctx: Context, db: Db, cfg: IngestPaths, deps: Ingest
       for (const batch of batches(ready, deps.batchBytes ?? 256 * 2 ** 20)) {
         add(kind, await loadBatch(db, kind, batch, schema, deps, now));
         done += batch.length;
-        ctx.log.progress(w.stages["inläsning"] ?? "inläsning", done, fresh.length);
+        ctx.log.progress(stageName(w, "inläsning"), done, fresh.length);
       }
     }
     add("commentary", await loadCommentary(db, fresh.filter((p) => p.kind === "commentary" && !rejects(p.findings)), runId));

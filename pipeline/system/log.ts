@@ -3,12 +3,14 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Logger } from "./context.js";
+import { cliWords } from "../cli-words.js";
 
 /** `levels`: the words a warning and an error are marked with (the network's language; Swedish when absent). */
 export function consoleLogger(options: { clock: () => Date; stream?: NodeJS.WriteStream; file?: string; levels?: { readonly warning: string; readonly error: string } }): Logger {
   const stream = options.stream ?? process.stderr;
   const tty = !!stream.isTTY;
   const { clock } = options;
+  const levels = options.levels ?? cliWords().log;
   // the file (and its folder) is made with the first line: a command that fails before it logs
   // anything (wrong usage) leaves nothing behind
   let folderMade = false;
@@ -35,8 +37,8 @@ export function consoleLogger(options: { clock: () => Date; stream?: NodeJS.Writ
   return {
     detail: (m) => line("INFO", m, !!process.env.KAS_VERBOSE),
     info: (m) => line("INFO", m),
-    warn: (m) => line(options.levels?.warning ?? "VARNING", m),
-    error: (m) => line(options.levels?.error ?? "FEL", m),
+    warn: (m) => line(levels.warning, m),
+    error: (m) => line(levels.error, m),
     progress(stage, done, total) {
       if (tty) {
         const width = 30;

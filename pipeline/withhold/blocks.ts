@@ -6,7 +6,7 @@
 // the confidentiality modules and the model the schemas declare, so a change to any of them recomputes.
 import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
-import { checkPublished, isPrimary, modelDigest, unitId, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
+import { blockOfCount, checkPublished, isPrimary, modelDigest, unitId, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
 import { sqlText, type Db } from "../db/connection.js";
 import { withholdingFingerprint } from "../publish/fingerprint.js";
 
@@ -81,7 +81,7 @@ export async function withholdBlocks(tg: string, all: readonly IndicatorRow[], t
       else e.secondary_n++;
     }
     for (const [id, range] of check.ranges) {
-      const e = out.get(id.split("|").slice(0, 2).join("|"))!;
+      const e = out.get(blockOfCount(id))!;
       e.hidden_n++;
       const width = range.hi - range.lo;
       if (e.narrowest === null || width < e.narrowest) e.narrowest = width;

@@ -15,7 +15,7 @@
 // exact; a point more than the threshold from the true value shows it wide. The search does not
 // backtrack: when it fails, an LP decides (attacker.ts).
 
-import { scratchOf, touching, type Compiled } from "./lp.js";
+import { numbered, touching, type Compiled } from "./lp.js";
 import type { Range } from "./attacker.js";
 
 /** Rows a reasoning may look at, per row of the component: a chain settles in a few; a cycle may only creep. */
@@ -53,8 +53,6 @@ export class Intervals {
   constructor(c: Compiled, unknown: Uint8Array, readonly members: readonly number[]) {
     const n = members.length;
     const rows = touching(c, members);
-    const { local } = scratchOf(c); // -1 outside the members; reset below
-    for (let l = 0; l < n; l++) local[members[l]] = l;
     let room = 0;
     for (let q = 0; q < rows.length; q++) room += c.rowStart[rows[q] + 1] - c.rowStart[rows[q]];
     // plain loops over locals: a national report builds some 10⁵ of these
@@ -64,27 +62,27 @@ export class Intervals {
     const rlo = (this.rlo = new Float64Array(rows.length));
     const rhi = (this.rhi = new Float64Array(rows.length));
     const uses = new Int32Array(n + 1);
-    let k = 0;
-    for (let q = 0; q < rows.length; q++) {
-      const r = rows[q];
-      let known = 0;
-      for (let e = c.rowStart[r]; e < c.rowStart[r + 1]; e++) {
-        const g = c.rowIdx[e];
-        const l = local[g];
-        if (l >= 0) {
-          idx[k] = l;
-          val[k++] = c.rowVal[e];
-          uses[l + 1]++;
-        } else if (unknown[g]) {
-          for (const m of members) local[m] = -1;
-          throw new Error(`Intervals: ${c.ids[g]} is hidden but not a member`);
-        } else known += c.rowVal[e] * c.values[g];
+    const k = numbered(c, members, (local) => {
+      let k = 0;
+      for (let q = 0; q < rows.length; q++) {
+        const r = rows[q];
+        let known = 0;
+        for (let e = c.rowStart[r]; e < c.rowStart[r + 1]; e++) {
+          const g = c.rowIdx[e];
+          const l = local[g];
+          if (l >= 0) {
+            idx[k] = l;
+            val[k++] = c.rowVal[e];
+            uses[l + 1]++;
+          } else if (unknown[g]) throw new Error(`Intervals: ${c.ids[g]} is hidden but not a member`);
+          else known += c.rowVal[e] * c.values[g];
+        }
+        rlo[q] = c.rowLo[r] - known;
+        rhi[q] = c.rowHi[r] - known;
+        start[q + 1] = k;
       }
-      rlo[q] = c.rowLo[r] - known;
-      rhi[q] = c.rowHi[r] - known;
-      start[q + 1] = k;
-    }
-    for (let l = 0; l < n; l++) local[members[l]] = -1;
+      return k;
+    });
     const colStart = (this.colStart = new Int32Array(n + 1));
     for (let l = 0; l < n; l++) colStart[l + 1] = colStart[l] + uses[l + 1];
     const colRow = (this.colRow = new Int32Array(k));

@@ -172,10 +172,15 @@ export function scratchOf(c: Compiled): Scratch {
  * taken at its value into the bounds, or refused when the members are to be `closed` under them.
  */
 export function rowsOver(c: Compiled, members: readonly number[], rows: readonly number[], closed: boolean): Rows {
-  const { local } = scratchOf(c); // -1 outside the members; reset before returning
+  return numbered(c, members, (local) => rowsOfMembers(c, local, rows, closed));
+}
+
+/** Runs fn with each member's number in `local` (its index in members; -1 for every other count), reset after. */
+export function numbered<T>(c: Compiled, members: readonly number[], fn: (local: Int32Array) => T): T {
+  const { local } = scratchOf(c);
   for (let l = 0; l < members.length; l++) local[members[l]] = l;
   try {
-    return rowsOfMembers(c, local, rows, closed);
+    return fn(local);
   } finally {
     for (const g of members) local[g] = -1;
   }

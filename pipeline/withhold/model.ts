@@ -127,6 +127,10 @@ export function modelDigest(): string {
 }
 
 const countId = (m: string, y: number, family: string, g: Gender) => `${m}|${y}|${family}|${g}`;
+/** Where a count id's block (municipality|year) ends: before its family|gender. */
+const blockEnd = (id: string) => id.indexOf("|", id.indexOf("|") + 1);
+/** The block (municipality|year) of a count id. */
+export const blockOfCount = (id: string) => id.slice(0, blockEnd(id));
 type UnitKey = { indicator: string; dimension?: string; category?: string; municipality: string; year: number; gender: Gender };
 /** A row's id: indicator|municipality|year|gender for a total, indicator.dimension.category|… for a breakdown row. */
 export const unitId = (r: UnitKey) =>
@@ -179,7 +183,7 @@ export function relationsOf(
   // every block's counts by family|gender (the ids themselves, so that compile() finds them hashed)
   const present = new Map<string, Map<string, string>>();
   for (const id of ids) {
-    const at = id.indexOf("|", id.indexOf("|") + 1);
+    const at = blockEnd(id);
     const block = id.slice(0, at);
     let own = present.get(block);
     if (!own) present.set(block, (own = new Map()));
