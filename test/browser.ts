@@ -71,7 +71,12 @@ async function checkOne(browser: Browser, file: string, options: CheckOptions, a
     const scripts = await page.evaluate(() => document.querySelectorAll("script").length);
     mkdirSync(options.screenshotDir, { recursive: true });
     const screenshot = join(options.screenshotDir, `${name}.png`);
-    await page.screenshot({ path: screenshot, fullPage: true });
+    // Chromium now and then fails to capture a tall page ("Unable to capture screenshot", seen once in
+    // CI on the site's largest page): the page is the same, so the capture is tried once more
+    await page.screenshot({ path: screenshot, fullPage: true }).catch((e: Error) => {
+      if (!/Unable to capture screenshot/.test(e.message)) throw e;
+      return page.screenshot({ path: screenshot, fullPage: true });
+    });
 
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: Math.floor(printableWidthPx), height: Math.floor(printableHeightPx) });
