@@ -159,13 +159,14 @@ describe("the insats snapshot's own date (sql/site/freshness.sql)", () => {
     await initDatabase(db, s);
     await installMacros(db);
     const seen = "2026-01-10 09:00:00+00";
+    // real municipality codes: insats.municipality holds only those (pipeline/db/code-columns.ts)
     const snapshots: [string, string, [string, string | null][]][] = [
-      ["0101", "insats-2025-12-31.csv", [["2025-03-01", null]]], // the name's date
-      ["0102", "insats_20251130.xlsx", [["2025-03-01", null]]], // YYYYMMDD
-      ["0103", "insats.csv", [["2025-11-03", "2025-12-19"], ["2025-10-01", "2026-03-31"]]], // the rows; a planned end after the day seen does not count
-      ["0104", "insats-2025-02-30.csv", [["2025-06-01", null]]], // no such day: the rows
-      ["0105", "insats-2027-01-01.csv", [["2025-09-09", null]]], // a name date after the day seen: the rows
-      ["0106", "insats.csv", [["2026-05-01", null]]] // nothing before the day seen: that day
+      ["0114", "insats-2025-12-31.csv", [["2025-03-01", null]]], // the name's date
+      ["0115", "insats_20251130.xlsx", [["2025-03-01", null]]], // YYYYMMDD
+      ["0117", "insats.csv", [["2025-11-03", "2025-12-19"], ["2025-10-01", "2026-03-31"]]], // the rows; a planned end after the day seen does not count
+      ["0120", "insats-2025-02-30.csv", [["2025-06-01", null]]], // no such day: the rows
+      ["0123", "insats-2027-01-01.csv", [["2025-09-09", null]]], // a name date after the day seen: the rows
+      ["0125", "insats.csv", [["2026-05-01", null]]] // nothing before the day seen: that day
     ];
     for (const [i, [m, name, rows]] of snapshots.entries()) {
       const id = i + 1;
@@ -183,12 +184,12 @@ describe("the insats snapshot's own date (sql/site/freshness.sql)", () => {
   it("takes the file name's date, else the latest start or end date up to the day first seen, else that day, and says which", async () => {
     const f = await freshnessOf(db);
     expect(f.map((r) => [r.municipality, r.insatsSnapshot, r.insatsSnapshotSource])).toEqual([
-      ["0101", "2025-12-31", "file_name"],
-      ["0102", "2025-11-30", "file_name"],
-      ["0103", "2025-12-19", "rows"],
-      ["0104", "2025-06-01", "rows"],
-      ["0105", "2025-09-09", "rows"],
-      ["0106", "2026-01-10", "first_seen"]
+      ["0114", "2025-12-31", "file_name"],
+      ["0115", "2025-11-30", "file_name"],
+      ["0117", "2025-12-19", "rows"],
+      ["0120", "2025-06-01", "rows"],
+      ["0123", "2025-09-09", "rows"],
+      ["0125", "2026-01-10", "first_seen"]
     ]);
   });
 });

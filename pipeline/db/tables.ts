@@ -1,6 +1,7 @@
 // The canonical database's tables (sql/schema/canonical.sql) and the shared codes as a table, so
 // that the marts in sql/marts/ can join reason groups and exit reasons instead of repeating them.
 import { lit, sqlText, type Db } from "./connection.js";
+import { typeCodeColumns } from "./code-columns.js";
 import type { Schema } from "../contract/schema.js";
 
 /** 2: bistand.household_amount and couple_months instead of household_months; 3: a file is known by
@@ -15,6 +16,7 @@ export async function initDatabase(db: Db, s: Schema): Promise<void> {
   }
   if (!version) await db.run(sqlText("runs/meta_set"), { key: "schema_version", value: schemaVersion });
   await writeCodes(db, s);
+  await typeCodeColumns(db, s);
 }
 
 /** codes(list, code, grp, work_or_studies, sv, nb, en), rewritten from schemas/codes.json every run. */

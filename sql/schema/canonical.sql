@@ -2,6 +2,8 @@
 -- files they came from, the runs that loaded them and every replacement and finding. Pseudonyms only:
 -- person, household and survey respondent are keyed HMAC-SHA256 pseudonyms (first 64 bits), never
 -- identity numbers, case numbers or respondent numbers (one that passes as an identity number rejects its file).
+-- The code and municipality columns of bistand, insats, survey and population are created as text
+-- here and made ENUMs of their valid values right after (pipeline/db/code-columns.ts).
 
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
