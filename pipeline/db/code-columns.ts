@@ -46,9 +46,9 @@ export function enumValues(type: string): string[] | null {
 
 /**
  * Makes every code column of the canonical tables an ENUM holding its valid values and the values it
- * already has. A column that holds them already is left as it is (a run costs one catalogue query); a
- * column stored as text (kept as text where the canonical schema does not store the code as text:
- * bistand.born_abroad is a BOOLEAN) is converted in place.
+ * already has; a column that holds them already is left as it is (a run costs one catalogue query), and
+ * one the canonical schema does not store as text is not a code column here (bistand.born_abroad is a
+ * BOOLEAN).
  */
 export async function typeCodeColumns(db: Db, s: Schema): Promise<void> {
   const columns = codeColumns(s);
@@ -62,7 +62,10 @@ export async function typeCodeColumns(db: Db, s: Schema): Promise<void> {
     if (type === undefined) throw new Error(`canonical table ${c.table} has no column ${c.column}`);
     const held = enumValues(type);
     if (held === null && type !== "VARCHAR") continue;
-    if (held !== null && c.values.every((v) => held.includes(v))) continue;
+    if (held !== null) {
+      const has = new Set(held);
+      if (c.values.every((v) => has.has(v))) continue;
+    }
     const present = held ?? (await db.all<{ v: string }>(`SELECT DISTINCT ${ident(c.column)}::VARCHAR AS v FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL`)).map((r) => r.v);
     const values = byteOrder([...present, ...c.values]);
     await db.run(`ALTER TABLE ${ident(c.table)} ALTER ${ident(c.column)} SET DATA TYPE ENUM(${values.map(lit).join(", ")})`);
