@@ -12,7 +12,7 @@
 // lacks.
 import { kindDef, kindsOf, type Schema } from "../contract/schema.js";
 import { countries, municipalities } from "../contract/municipalities.js";
-import { ident, lit, type Db } from "./connection.js";
+import { enumType, ident, lit, type Db } from "./connection.js";
 
 /** One code column of a canonical table and the values it must be able to hold. */
 export interface CodeColumn {
@@ -68,6 +68,6 @@ export async function typeCodeColumns(db: Db, s: Schema): Promise<void> {
     }
     const present = held ?? (await db.all<{ v: string }>(`SELECT DISTINCT ${ident(c.column)}::VARCHAR AS v FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL`)).map((r) => r.v);
     const values = byteOrder([...present, ...c.values]);
-    await db.run(`ALTER TABLE ${ident(c.table)} ALTER ${ident(c.column)} SET DATA TYPE ENUM(${values.map(lit).join(", ")})`);
+    await db.run(`ALTER TABLE ${ident(c.table)} ALTER ${ident(c.column)} SET DATA TYPE ${enumType(values)}`);
   }
 }

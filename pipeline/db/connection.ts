@@ -136,6 +136,11 @@ export function lit(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** A DuckDB ENUM type of these values, in the order given (an ENUM sorts by it). */
+export function enumType(values: readonly string[]): string {
+  return `ENUM(${values.map(lit).join(", ")})`;
+}
+
 /** A SQL identifier. */
 export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -2,7 +2,7 @@
 // national report, read column by column into objects of one shape, the text columns as ENUMs — each
 // code one string however many rows carry it — for every later step (protection, means, pages) reads
 // them 10⁵ times over.
-import { lit, sqlText, type Db } from "../db/connection.js";
+import { enumType, sqlText, type Db } from "../db/connection.js";
 import type { IndicatorRow } from "../withhold/model.js";
 
 type TextColumn = "indicator" | "dimension" | "category" | "municipality" | "gender" | "status";
@@ -12,7 +12,7 @@ export async function indicatorRowsReader(db: Db): Promise<(targetGroup: string)
   const [values] = await db.all<Record<TextColumn, string[] | null>>(sqlText("site/indicator_rows_values"));
   // no rows at all: no values to make an ENUM of (and none to read)
   const enums = Object.fromEntries(
-    Object.entries(values).map(([column, list]) => [column, list && list.length ? `ENUM(${list.map(lit).join(", ")})` : "VARCHAR"])
+    Object.entries(values).map(([column, list]) => [column, list && list.length ? enumType(list) : "VARCHAR"])
   );
   const sql = sqlText("site/indicator_rows", enums);
   return async (targetGroup) => {
