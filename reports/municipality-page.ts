@@ -163,9 +163,23 @@ ${breakdownsFold({ href, municipality: name, dimensions: page.dimensions, indica
 </section>`;
 }
 
-/** The page of one municipality as one self-contained HTML document. */
-export function renderMunicipalityPage(page: MunicipalityPage): string {
+/**
+ * One report's section of a municipality's page (what renderMunicipalityPage shows for each of
+ * page.reports): rendered on its own as soon as the report is done (municipality-pages.ts), the
+ * page's other parts do not change it.
+ */
+export function municipalitySection(page: MunicipalityPage, r: Report): Html {
+  return reportSection(page, r, new Map(page.indicators.map((i) => [i.id, i])), words(page.language ?? "sv"));
+}
+
+/**
+ * The page of one municipality as one self-contained HTML document. `sections`: its reports'
+ * sections already rendered (municipalitySection, one per page.reports in their order, whose figures
+ * are then not read); by default each is rendered here.
+ */
+export function renderMunicipalityPage(page: MunicipalityPage, sections?: readonly Html[]): string {
   if (!Number.isInteger(page.threshold) || page.threshold < 0) throw new Error(`invalid threshold: ${page.threshold}`);
+  if (sections && sections.length !== page.reports.length) throw new Error(`${sections.length} sections for ${page.reports.length} reports`);
   const w = words(page.language ?? "sv"), m = w.municipalityPage;
   const { code, name } = page.municipality;
   municipalityFile(code);
@@ -189,6 +203,6 @@ ${symbolsLegend(page.threshold, w)}
 </div>
 <nav aria-label="${m.reportsNav}"><h2>${m.reportsTitle}</h2>
 ${page.reports.length === 0 ? html`<p>${m.noReports}</p>` : html`<ol class="toc">${reports}</ol>`}</nav>
-${page.reports.map((r) => reportSection(page, r, indicators, w))}`;
+${sections ?? page.reports.map((r) => reportSection(page, r, indicators, w))}`;
   return layout({ title: `${name} (${code})`, current: "report", run: page.run, body, base: "../", words: w });
 }

@@ -12,6 +12,7 @@ import { renderIndex } from "../reports/index-page.js";
 import type { Figure, Indicator, IndexPage, MunicipalityPage, ReportPage } from "../reports/model.js";
 import { MunicipalityFigures } from "../reports/municipality-figures.js";
 import { municipalityFile, renderMunicipalityPage } from "../reports/municipality-page.js";
+import { MunicipalityPages } from "../reports/municipality-pages.js";
 import { syntheticReport } from "./report-fixture.js";
 import { bistandHeader, bistandRows, copies, csvText, insatsHeader, insatsRows, measureCopies, runKas, Site, tempRoot, writeFiles, type Person } from "./helpers/indicators.js";
 
@@ -180,6 +181,41 @@ describe("comparison groups (§13)", () => {
     expect(page.reports.every((r) => r.groups?.length === 0)).toBe(true);
     expect(renderMunicipalityPage(page)).not.toContain("Stora");
     expect(page.reports[0].figures.every((f) => f.municipality === other.code)).toBe(true);
+  });
+});
+
+describe("pages rendered report by report (publish/site.ts)", () => {
+  // comparison groups, commentary on a report and an indicator, reports added in another order than the pages list them
+  const grouped: ReportPage = {
+    ...base,
+    comparisonGroups: [{ id: "big", name: "Stora", members: [m0.code] }],
+    figures: [...base.figures, ...base.figures.filter((f) => f.municipality === "network").map((f) => ({ ...f, municipality: "group:big" }))]
+  };
+  const commentary = (code: string) =>
+    code === m0.code
+      ? { firstSeen: "2026-01-15T02:00:00+01:00", intro: "Om oss <b>", sections: [{ targetGroup: "unemployment", indicator: null, text: "Hela rapporten" }, { targetGroup: "all", indicator: "recipients", text: "Fler *mottagare*" }] }
+      : null;
+  const common = { run: grouped.run, threshold: grouped.threshold, indicators: s.indicators, dimensions: s.dimensions };
+
+  it("is the page renderMunicipalityPage makes of the same figures, for every municipality", () => {
+    const pages = new MunicipalityPages(common, grouped.municipalities, grouped.freshness, commentary);
+    const order = s.targetGroups.map((_, i) => i).reverse();
+    for (const i of order) pages.add({ ...grouped, targetGroup: s.targetGroups[i] }, `${s.targetGroups[i].id}.html`, i);
+    for (const m of grouped.municipalities) {
+      const page = pageOf(grouped, m.code);
+      expect(pages.render(m)).toBe(renderMunicipalityPage({ ...page, commentary: commentary(m.code) }));
+    }
+    const doc = dom(pages.render(m0));
+    expect([...doc.querySelectorAll("main section.indicator")].map((x) => x.id)).toEqual(s.targetGroups.map((t) => `tg-${t.id.replace(/_/g, "-")}`));
+    expect(doc.querySelector("main")!.textContent).toContain("Stora");
+    expect(pages.render(grouped.municipalities[1])).not.toContain("Stora");
+  });
+
+  it("refuses a municipality it has no sections for, and sections that do not match the reports", () => {
+    const pages = new MunicipalityPages(common, grouped.municipalities.slice(0, 2), grouped.freshness, () => null);
+    pages.add({ ...grouped, targetGroup: s.targetGroups[0] }, `${s.targetGroups[0].id}.html`, 0);
+    expect(() => pages.render(grouped.municipalities[2])).toThrow(`no section for municipality ${grouped.municipalities[2].code}`);
+    expect(() => renderMunicipalityPage(pageOf(base), [])).toThrow(`0 sections for ${s.targetGroups.length} reports`);
   });
 });
 

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { renderCodes } from "../../reports/codes.js";
 import { renderIndex } from "../../reports/index-page.js";
 import type { ReportPage, RunInfo } from "../../reports/model.js";
-import { MunicipalityFigures } from "../../reports/municipality-figures.js";
-import { municipalityFile, renderMunicipalityPage } from "../../reports/municipality-page.js";
+import { municipalityFile } from "../../reports/municipality-page.js";
+import { MunicipalityPages } from "../../reports/municipality-pages.js";
 import { renderQuality } from "../../reports/quality.js";
 import { renderReport } from "../../reports/report.js";
 import { timeZoneOf } from "../../reports/time.js";
@@ -98,7 +98,12 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   const plans: (WithholdingPlan | undefined)[] = []; // each let go once its report is written: 10⁵ rows each
   const protecting = new Withholding();
   const protectedBlocks: Promise<Map<string, BlockResult>>[] = [];
-  const perMunicipality = new MunicipalityFigures(); // every report's figures by municipality, for municipality/<code>.html
+  // municipality/<code>.html: each report's section of every page rendered as soon as the report is
+  // written, so that the last report is followed by little more than joining them
+  const municipalityPages = new MunicipalityPages(
+    { language, run, threshold: o.threshold, indicators: schema.indicators, dimensions: schema.dimensions },
+    municipalities, freshness, (code) => commentary.municipality(code)
+  );
   try {
     // each report's protection starts as soon as its rows are read, while the next report's are
     const indicatorRows = await indicatorRowsReader(db);
@@ -146,7 +151,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
         commentary: commentary.report(tg.id)
       };
       writeFileSync(join(dir, `${tg.id}.html`), renderReport(page));
-      perMunicipality.add(page, `${tg.id}.html`, i);
+      municipalityPages.add(page, `${tg.id}.html`, i);
       // the same rows three ways (contract §7): CSV, for Excel, and as Apache Arrow
       await writeDownloads(page, join(dir, "data", tg.id));
       renderMs += performance.now() - r0;
@@ -173,10 +178,7 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
   writeFileSync(join(dir, "codes.html"), renderCodes(schema, run, language));
   // one page per municipality (contract §7): its figures in every report beside the network's
   mkdirSync(join(dir, "municipality"), { recursive: true });
-  for (const m of municipalities) {
-    const page = perMunicipality.page(m, { language, run, threshold: o.threshold, indicators: schema.indicators, dimensions: schema.dimensions }, freshness);
-    writeFileSync(join(dir, municipalityFile(m.code)), renderMunicipalityPage({ ...page, commentary: commentary.municipality(m.code) }));
-  }
+  for (const m of municipalities) writeFileSync(join(dir, municipalityFile(m.code)), municipalityPages.render(m));
   renderMs += performance.now() - r0;
   return { reports, survey: surveySummary, seconds: { marts: secs(t1 - t0), protection: secs(protectionMs), render: secs(renderMs) } };
 }
