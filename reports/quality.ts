@@ -11,6 +11,7 @@
 import { findingMessage } from "../pipeline/contract/finding.js";
 import { entries, severities as catalogueSeverities } from "../pipeline/contract/findings.js";
 import { schema as packageSchema } from "../pipeline/contract/schema.js";
+import { networkFolder } from "../pipeline/ingest/discover.js";
 import { isSmall } from "./format.js";
 import { html, slug, type Html } from "./html.js";
 import { freshnessTable, layout, runTime, tableWrap } from "./frame.js";
@@ -63,7 +64,8 @@ function countsText(counts: Record<string, number>, w: Words): Html {
   return parts.length === 0 ? html`${w.quality.none}` : html`${parts.map((p, i) => html`${i > 0 ? ", " : ""}${p}`)}`;
 }
 
-function municipalitySection(code: string, name: string, files: readonly QualityFile[], page: QualityPage, w: Words): Html {
+/** A folder's files: `name` heads the section, `from` says whose files they are ("Filer från Nacka"). */
+function municipalitySection(code: string, name: string, files: readonly QualityFile[], page: QualityPage, w: Words, from = name): Html {
   const t = page.threshold, q = w.quality, n = w.n;
   // in the order the pipeline first saw them (the model's order): the order that decides replacements
   const sorted = files;
@@ -85,8 +87,8 @@ function municipalitySection(code: string, name: string, files: readonly Quality
   return html`<section class="municipality" aria-labelledby="m${slug(code)}-h">
 <h3 id="m${slug(code)}-h">${name} <span class="muted">(${code})</span></h3>
 <p>${q.filesOf(sorted.length, rejected)}</p>
-${tableWrap(q.filesFrom(name), html`<table>
-<caption>${q.filesCaption(name)}</caption>
+${tableWrap(q.filesFrom(from), html`<table>
+<caption>${q.filesCaption(from)}</caption>
 <thead><tr>${q.filesHead.map((h, i) => html`<th scope="col"${i === 4 ? html` class="num"` : ""}>${h}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`)}
@@ -123,9 +125,11 @@ export function renderQuality(page: QualityPage, s: Schema = packageSchema()): s
   const w = words(page.language ?? "sv"), q = w.quality;
   const names = new Map(page.freshness.map((f) => [f.municipality, f.name]));
   const nameOf = (code: string) => names.get(code) ?? code;
-  const codes = [...new Set([...page.files.map((f) => f.municipality)])].sort(
+  // the municipalities by name, and the network's folder of reference data after them (contract §1)
+  const codes = [...new Set([...page.files.map((f) => f.municipality)])].filter((c) => c !== networkFolder).sort(
     (a, b) => nameOf(a).localeCompare(nameOf(b), w.locale) || a.localeCompare(b)
   );
+  const networkFiles = page.files.filter((f) => f.municipality === networkFolder);
   const byName = <T extends { municipality: string; year?: number }>(rows: readonly T[]) =>
     [...rows].sort(
       (a, b) =>
@@ -170,7 +174,8 @@ export function renderQuality(page: QualityPage, s: Schema = packageSchema()): s
 </ul></nav>
 <h2 id="files">${q.sections.files}</h2>
 <p>${q.filesIntro}</p>
-${codes.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}
+${page.files.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}
+${networkFiles.length === 0 ? "" : municipalitySection(networkFolder, q.networkFolder.title, networkFiles, page, w, q.networkFolder.from)}
 <h2 id="completeness">${q.sections.completeness}</h2>
 <p>${q.completenessIntro}</p>
 ${table(q.completenessTable, [false, true, true, true, true], completeness)}

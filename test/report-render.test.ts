@@ -492,6 +492,22 @@ describe("quality page", () => {
     const files = [...doc.querySelectorAll("table")].find((t) => t.querySelector("caption")!.textContent!.startsWith("Filer från Huddinge"))!;
     expect(files.querySelector("tbody td.num")!.textContent).toBe("..");
   });
+
+  it("lists the network's folder of reference data after the municipalities, named in the page's language", () => {
+    const population = { ...page.files.find((f) => f.status === "accepted")!, municipality: "network", name: "befolkning.csv", kind: "population", findings: [], findingCounts: {} };
+    const withNetwork = { ...page, files: [population, ...page.files] };
+    const sections = (language: "sv" | "nb" | "en") =>
+      [...dom(renderQuality({ ...withNetwork, language })).querySelectorAll("section.municipality")].map((x) => ({
+        heading: x.querySelector("h3")!.textContent, caption: x.querySelector("caption")!.textContent, files: [...x.querySelectorAll("tbody th")].map((th) => th.textContent)
+      }));
+    const sv = sections("sv");
+    const municipalities = sections("sv").slice(0, -1).map((x) => x.heading);
+    expect(municipalities).toEqual([...doc.querySelectorAll("section.municipality h3")].map((h) => h.textContent));
+    expect(sv.at(-1)).toEqual({ heading: "Nätverkets referensdata (network)", caption: "Filer från nätverkets mapp, i den ordning de lästes in", files: ["befolkning.csv"] });
+    expect(sections("nb").at(-1)!.heading).toBe("Nettverkets referansedata (network)");
+    expect(sections("en").at(-1)!.caption).toBe("Files from the network's folder, in the order they were loaded");
+    expect(sv.some((x) => x.heading === "network (network)")).toBe(false);
+  });
 });
 
 describe("index and codes pages", () => {
