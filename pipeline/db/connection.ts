@@ -73,9 +73,10 @@ function wrap(path: string, instance: DuckDBInstance, conn: DuckDBConnection): D
       const names = result.columnNames();
       const out: unknown[][] = names.map(() => []);
       for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        const rows = chunk.rowCount; // a call into DuckDB each time it is read: once per chunk, not per value
         for (let c = 0; c < names.length; c++) {
           const vector = chunk.getColumnVector(c), column = out[c];
-          for (let i = 0; i < chunk.rowCount; i++) {
+          for (let i = 0; i < rows; i++) {
             const v = vector.getItem(i);
             if (typeof v === "bigint") column.push(plainValue(v));
             else if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") column.push(v);
