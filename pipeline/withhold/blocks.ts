@@ -4,7 +4,7 @@
 // are protected (pipeline/withhold/model.ts) and audited again. A run with one new file protects
 // that municipality's blocks. The cache is keyed by the block's figures, the threshold, the code of
 // the confidentiality modules and the model the schemas declare, so a change to any of them recomputes.
-import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
+import { listValue } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
 import { blockOfCount, checkPublished, isPrimary, modelDigest, unitId, withholdReport, type IndicatorRow, type PublishedRow } from "./model.js";
 import { sqlText, type Db } from "../db/connection.js";
@@ -141,15 +141,19 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
     });
   }
   if (fresh.size) {
-    // appended, not parsed: thousands of blocks at a first load
-    const appender = await db.conn.createAppender("protection_blocks");
+    // appended, not parsed: thousands of blocks at a first load, their withheld row keys a text each (a
+    // line per key: no key is empty or holds a line break) that DuckDB splits into the list
+    await db.run(sqlText("site/protection_blocks_stage"));
+    const appender = await db.conn.createAppender("protection_blocks_staged", "main", "temp");
     try {
       for (const e of fresh.values()) {
         appender.appendVarchar(tg);
         appender.appendVarchar(e.municipality);
         appender.appendInteger(e.year);
         appender.appendVarchar(e.digest);
-        appender.appendList(e.withheld, LIST(VARCHAR));
+        const odd = e.withheld.find((k) => k === "" || k.includes("\n")); // would not split back into itself
+        if (odd !== undefined) throw new Error(`finishWithholding: a withheld row key that is empty or holds a line break: ${JSON.stringify(odd)}`);
+        appender.appendVarchar(e.withheld.join("\n"));
         appender.appendInteger(e.primary_n);
         appender.appendInteger(e.secondary_n);
         appender.appendInteger(e.hidden_n);
@@ -161,6 +165,7 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
     } finally {
       appender.closeSync();
     }
+    await db.run(sqlText("site/protection_blocks_store"));
   }
 
   const entry = (k: string) => fresh.get(k) ?? cached.get(k)!;
