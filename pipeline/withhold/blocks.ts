@@ -117,7 +117,9 @@ export async function planWithholding(db: Db, tg: string, rows: readonly Indicat
     else blocks.set(blockKey(r), [r]);
   }
   const cached = new Map(
-    (await db.all<BlockEntry>(sqlText("site/protection_blocks_cached"), { tg })).map((e) => [blockKey(e), e])
+    (await db.all<Omit<BlockEntry, "withheld"> & { withheld: string }>(sqlText("site/protection_blocks_cached"), { tg })).map((e) => [
+      blockKey(e), { ...e, withheld: e.withheld === "" ? [] : e.withheld.split("\n") }
+    ])
   );
   const digests = new Map([...blocks].map(([k, b]) => [k, digestOf(b, tg, threshold)]));
   const stale = [...blocks.keys()].filter((k) => cached.get(k)?.digest !== digests.get(k));
