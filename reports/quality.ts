@@ -174,8 +174,9 @@ export function renderQuality(page: QualityPage, s: Schema = packageSchema()): s
 </ul></nav>
 <h2 id="files">${q.sections.files}</h2>
 <p>${q.filesIntro}</p>
-${page.files.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}
-${networkFiles.length === 0 ? "" : municipalitySection(networkFolder, q.networkFolder.title, networkFiles, page, w, q.networkFolder.from)}
+${page.files.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}${
+  networkFiles.length === 0 ? "" : html`
+${municipalitySection(networkFolder, q.networkFolder.title, networkFiles, page, w, q.networkFolder.from)}`}
 <h2 id="completeness">${q.sections.completeness}</h2>
 <p>${q.completenessIntro}</p>
 ${table(q.completenessTable, [false, true, true, true, true], completeness)}
