@@ -28,7 +28,7 @@ export class MunicipalityPages {
     filed.add(page, file);
     const byCode = new Map<string, { report: Report; section: Html }>();
     for (const m of this.municipalities) {
-      const one = this.pageOf(m, filed.page(m, this.common, this.freshness));
+      const one = { ...filed.page(m, this.common, this.freshness), commentary: this.commentary(m.code) };
       const [r] = one.reports;
       const report = { ...r, figures: [], network: [], groups: r.groups?.map((g) => ({ ...g, figures: [] })) };
       byCode.set(m.code, { report, section: municipalitySection(one, r) });
@@ -39,12 +39,11 @@ export class MunicipalityPages {
   /** The page of one municipality: its sections of every report added, in their order (add's `at`). */
   render(municipality: Municipality): string {
     const mine = this.reports.filter(Boolean).map((r) => r.get(municipality.code) ?? missing(municipality));
-    const page = this.pageOf(municipality, { ...this.common, municipality, freshness: null, reports: mine.map((x) => x.report) });
+    const page: MunicipalityPage = {
+      ...this.common, municipality, reports: mine.map((x) => x.report),
+      freshness: this.freshness.find((f) => f.municipality === municipality.code) ?? null, commentary: this.commentary(municipality.code)
+    };
     return renderMunicipalityPage(page, mine.map((x) => x.section));
-  }
-
-  private pageOf(m: Municipality, page: MunicipalityPage): MunicipalityPage {
-    return { ...page, freshness: this.freshness.find((f) => f.municipality === m.code) ?? null, commentary: this.commentary(m.code) };
   }
 }
 

@@ -64,8 +64,8 @@ function countsText(counts: Record<string, number>, w: Words): Html {
   return parts.length === 0 ? html`${w.quality.none}` : html`${parts.map((p, i) => html`${i > 0 ? ", " : ""}${p}`)}`;
 }
 
-/** A folder's files: `name` heads the section, `from` says whose files they are ("Filer från Nacka"). */
-function municipalitySection(code: string, name: string, files: readonly QualityFile[], page: QualityPage, w: Words, from = name): Html {
+/** An inbox folder's files (a municipality's, or the network's): `name` heads the section, `from` says whose files they are ("Filer från Nacka"). */
+function folderSection(code: string, name: string, files: readonly QualityFile[], page: QualityPage, w: Words, from = name): Html {
   const t = page.threshold, q = w.quality, n = w.n;
   // in the order the pipeline first saw them (the model's order): the order that decides replacements
   const sorted = files;
@@ -174,9 +174,9 @@ export function renderQuality(page: QualityPage, s: Schema = packageSchema()): s
 </ul></nav>
 <h2 id="files">${q.sections.files}</h2>
 <p>${q.filesIntro}</p>
-${page.files.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => municipalitySection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}${
+${page.files.length === 0 ? html`<p>${q.noFiles}</p>` : codes.map((c) => folderSection(c, nameOf(c), page.files.filter((f) => f.municipality === c), page, w))}${
   networkFiles.length === 0 ? "" : html`
-${municipalitySection(networkFolder, q.networkFolder.title, networkFiles, page, w, q.networkFolder.from)}`}
+${folderSection(networkFolder, q.networkFolder.title, networkFiles, page, w, q.networkFolder.from)}`}
 <h2 id="completeness">${q.sections.completeness}</h2>
 <p>${q.completenessIntro}</p>
 ${table(q.completenessTable, [false, true, true, true, true], completeness)}
