@@ -228,7 +228,9 @@ describe("the schema's declarations of counts", () => {
       ["indicators.json", (j) => delete lts(j).counts.denominator, "invalid schemas/indicators.json: share long_term_share counts a numerator and a denominator"],
       ["indicators.json", (j) => (j.indicators[0].counts.denominator = "P"), "invalid schemas/indicators.json: count recipients counts a numerator and no denominator"],
       ["target-groups.json", (j) => delete j.targetGroups[0].facts, "invalid schemas/target-groups.json: all names no facts"],
-      ["target-groups.json", (j) => j.targetGroups[0].facts.push("all_adults"), "invalid schemas/target-groups.json: all names unknown fact all_adults"]
+      ["target-groups.json", (j) => j.targetGroups[0].facts.push("all_adults"), "invalid schemas/target-groups.json: all names unknown fact all_adults"],
+      ["target-groups.json", (j) => j.targetGroups[0].facts.push("followed_three_months"),
+        "invalid schemas/target-groups.json: all names followed_three_months, which coverage tells in every report"]
     ];
     for (const [file, edit, error] of cases) expect(() => loadSchema(withEdit(file, edit)), String(error)).toThrow(error);
   });
@@ -335,5 +337,47 @@ describe("breakdowns in the withholding model", () => {
     const check = await checkPublished(published as never, truth as never, 3);
     expect(check.ok).toBe(false);
     expect(check.failures.map((f) => f.id)).toContain("0188|2024|E.measure.education|M");
+  });
+});
+
+describe("what the data's coverage tells a reader (schemas/counts.json, coverage facts)", () => {
+  const row = (indicator: string, gender: Gender, numerator: number | null, denominator: number | null) => ({
+    indicator, dimension: "", category: "", municipality: "0192", year: 2024, gender, value: numerator, numerator, denominator, status: "" as const
+  });
+  // Exits to work or studies W: K 3, M 9, T 12 of exits E: K 15, M 19, T 34; followed for three months D3:
+  // `followed` (T), of which 8 without a return. Where every following month is loaded, D3 = W, and a
+  // reader of the published 8 / 12 knows W_T = 12, so W_K = 12 − 9 = 3 (a leak found on the sample reports).
+  const truth = (followed: readonly [number, number, number]) => [
+    row("measure_exits", "K", 15, null), row("measure_exits", "M", 19, null), row("measure_exits", "T", 34, null),
+    row("exit_work_studies_share", "K", 3, 15), row("exit_work_studies_share", "M", 9, 19), row("exit_work_studies_share", "T", 12, 34),
+    row("no_return_3m_share", "K", 2, followed[0]), row("no_return_3m_share", "M", 6, followed[1]), row("no_return_3m_share", "T", 8, followed[2])
+  ];
+  const withheld = (rows: ReturnType<typeof truth>, ids: readonly string[]) =>
+    rows.map((r) => (ids.includes(`${r.indicator}|${r.gender}`) ? { ...r, value: null, numerator: null, denominator: null, status: ".." as const } : r));
+  const before = ["exit_work_studies_share|K", "exit_work_studies_share|T", "no_return_3m_share|K", "no_return_3m_share|M"]; // withheld before
+
+  it("is declared once, for every report, and named by no target group", () => {
+    const m = withholdingModel(schema());
+    expect([...m.coverageFacts]).toEqual(["followed_three_months", "followed_twelve_months"]);
+    for (const facts of m.groupFacts.values()) for (const f of m.coverageFacts) expect(facts).not.toContain(f);
+  });
+
+  it("knows D3 = W where the values show every exit followed: the publication that gave W_K away fails, the protection's passes", async () => {
+    const { checkPublished, withholdReport } = await import("../pipeline/withhold/model.js");
+    const covered = truth([3, 9, 12]);
+    const old = await checkPublished(withheld(covered, before) as never, covered as never, 3, { targetGroup: "all" });
+    expect(old.ok).toBe(false);
+    expect(old.failures.map((f) => f.id)).toContain("0192|2024|W|K");
+    const protection = await withholdReport(covered as never, 3, { targetGroup: "all" });
+    const check = await checkPublished(protection.rows, covered as never, 3, { targetGroup: "all" });
+    expect(check.ok).toBe(true);
+    expect(check.ranges.get("0192|2024|W|K")!.hi - check.ranges.get("0192|2024|W|K")!.lo).toBeGreaterThan(3);
+  });
+
+  it("assumes nothing where some exits were not followed (the months after them not loaded): D3 < W", async () => {
+    const { checkPublished } = await import("../pipeline/withhold/model.js");
+    const partly = truth([3, 7, 10]);
+    const check = await checkPublished(withheld(partly, before) as never, partly as never, 3, { targetGroup: "all" });
+    expect(check.ok).toBe(true);
   });
 });

@@ -109,7 +109,12 @@ const CountsFile = z.strictObject({
     )
     .min(1),
   relations: z.array(z.strictObject(RelationEntry)),
-  facts: z.array(z.strictObject({ id: factId, ...RelationEntry }))
+  facts: z.array(z.strictObject({
+    id: factId,
+    ...RelationEntry,
+    /** told by the months the data cover (a reader sees them), not by a group's definition: known in every report */
+    coverage: z.literal(true).optional()
+  }))
 });
 
 const IndicatorsFile = z.strictObject({
@@ -194,9 +199,13 @@ export interface CountRelation {
   readonly why: string;
 }
 
-/** What a target group's definition tells a reader (schemas/counts.json facts, named by the groups). */
+/**
+ * What a target group's definition tells a reader (schemas/counts.json facts, named by the groups) — or,
+ * `coverage`, what the months the data cover tell a reader in any report, where they cover it.
+ */
 export interface GroupFactDef extends CountRelation {
   readonly id: string;
+  readonly coverage?: true;
 }
 
 /** schemas/counts.json: the count families, the relations every reader knows, the target groups' facts. */
@@ -418,7 +427,7 @@ function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indi
     }
     return { holds: r.holds, terms, op: op as CountRelation["op"], genders: r.genders ?? genders, why: r.why };
   };
-  const facts = file.facts.map((f) => ({ id: f.id, ...relation(f) }));
+  const facts = file.facts.map((f): GroupFactDef => ({ id: f.id, ...relation(f), ...(f.coverage ? { coverage: true } : {}) }));
   const factIds = new Set<string>();
   for (const f of facts) {
     if (factIds.has(f.id)) throw bad("counts.json", `duplicate fact ${f.id}`);
@@ -438,7 +447,10 @@ function checkCounts(file: z.infer<typeof CountsFile>, indicators: readonly Indi
   }
   for (const t of groups) {
     if (!t.facts) throw bad("target-groups.json", `${t.id} names no facts`);
-    for (const f of t.facts) if (!factIds.has(f)) throw bad("target-groups.json", `${t.id} names unknown fact ${f}`);
+    for (const f of t.facts) {
+      if (!factIds.has(f)) throw bad("target-groups.json", `${t.id} names unknown fact ${f}`);
+      if (facts.find((d) => d.id === f)!.coverage) throw bad("target-groups.json", `${t.id} names ${f}, which coverage tells in every report`);
+    }
   }
   return { families: file.counts, relations: file.relations.map(relation), facts };
 }

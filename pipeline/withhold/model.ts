@@ -67,6 +67,12 @@ export interface WithholdingModel {
   /** per target group: the facts its definition implies */
   readonly groupFacts: ReadonlyMap<string, readonly GroupFact[]>;
   /**
+   * the facts the data's coverage tells (e.g. D3 = W where the three months after every month of the
+   * year are loaded), in every report: assumed in each block whose true values obey them — every block
+   * where coverage makes them so, and perhaps a few where the values only happen to
+   */
+  readonly coverageFacts: ReadonlySet<GroupFact>;
+  /**
    * the breakdowns (schemas/breakdowns.json): per dimension its categories, the families it breaks
    * down, whether each indicator's denominator is the category's or the total's, and the relations a
    * reader knows across its categories
@@ -101,6 +107,7 @@ export function withholdingModel(s: Schema): WithholdingModel {
     relations: s.counts.relations,
     facts: new Map(s.counts.facts.map((f) => [f.id, f])),
     groupFacts: new Map(s.targetGroups.map((t) => [t.id, t.facts ?? []])),
+    coverageFacts: new Set(s.counts.facts.filter((f) => f.coverage).map((f) => f.id)),
     dimensions: new Map(s.dimensions.map((d) => [d.id, {
       categories: d.categories.map((c) => c.code),
       families: d.families,
@@ -121,7 +128,7 @@ let digest: string | undefined;
 export function modelDigest(): string {
   const m = model();
   return (digest ??= createHash("sha256")
-    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts],
+    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts], [...m.coverageFacts],
       [...m.dimensions].map(([id, d]) => [id, d.categories, d.families, [...d.denominators], d.relations])]))
     .digest("hex"));
 }
@@ -258,6 +265,33 @@ function relationTemplates(m: WithholdingModel): readonly RelationTemplate[] {
 }
 
 /**
+ * The relations a reader knows, and the counts they tell are 0: besides `zeros` (knownZeros), every count
+ * of a relation that, the known zeros dropped, leaves counts of one sign and nothing on the other side —
+ * `W = work + studies` once W is known 0, `D3 = W` once D3 is — is 0 too, and as known as a published 0
+ * (contract §8 publishes a 0). Neither the protection nor the checker has anything to hide in it.
+ */
+export function knownRelations(
+  ids: ReadonlySet<string>,
+  zeros: ReadonlySet<string>,
+  facts: (block: string, fact: GroupFact) => boolean = () => false
+): { relations: Relation[]; zeros: ReadonlySet<string> } {
+  let known = zeros;
+  for (;;) {
+    const relations = relationsOf(ids, known, facts);
+    let more: Set<string> | undefined;
+    for (const { terms, op } of relations) {
+      // Σ a·x op 0 with every x ≥ 0: all a > 0 and ≤ (or =), or all a < 0 and ≥ (or =), makes every x 0
+      const sign = terms[0][1] > 0 ? 1 : -1;
+      if (op !== "=" && op !== (sign > 0 ? "<=" : ">=")) continue;
+      if (!terms.every(([, a]) => Math.sign(a) === sign)) continue;
+      for (const [id] of terms) (more ??= new Set(known)).add(id);
+    }
+    if (!more) return { relations, zeros: known };
+    known = more;
+  }
+}
+
+/**
  * Counts that a `-` row tells a reader are 0: in a year with data (the row of the indicator's base,
  * e.g. recipients or measure_exits, of the gender is not `-`), a share or mean is `-` only when its
  * denominator is 0, and then its numerator is 0 too (sql/marts/indicator_values.sql).
@@ -291,14 +325,32 @@ export interface ReportOptions {
   readonly targetGroup?: string;
 }
 
-/** Which group facts a reader may know, per block. */
+/**
+ * Which facts a reader may know, per block: a target group's by its definition; the coverage facts, and
+ * every fact when the group is not known, wherever the true values obey them.
+ */
 function factsOf(truth: readonly IndicatorRow[], options: ReportOptions): (block: string, fact: GroupFact) => boolean {
   const m = model();
   const known = options.targetGroup === undefined ? undefined : m.groupFacts.get(options.targetGroup);
-  if (known) return (_, fact) => known.includes(fact);
+  let obeys: ((block: string, fact: GroupFact) => boolean) | undefined;
+  return (block, fact) => {
+    if (known && !m.coverageFacts.has(fact)) return known.includes(fact);
+    // the true values are read once, when a fact first needs them, from the rows showing their families
+    obeys ??= obeyed(truth, known ? m.coverageFacts : new Set(m.facts.keys()), m);
+    return obeys(block, fact);
+  };
+}
+
+/** Whether the true values of a block obey a fact (a fact on a count that does not exist is never added: true). */
+function obeyed(truth: readonly IndicatorRow[], facts: ReadonlySet<GroupFact>, m: WithholdingModel): (block: string, fact: GroupFact) => boolean {
+  const families = new Set([...facts].flatMap((f) => m.facts.get(f)!.terms.map(([family]) => family)));
+  const showing = new Set([...m.shows].filter(([, s]) => families.has(s.numerator!) || families.has(s.denominator!)).map(([id]) => id));
+  // … and the rows that tell whether a `-` among them hides a 0 (knownZeros): a report's other rows are most of its rows
+  const bases = new Set([...showing].map((i) => m.base.get(i)).filter((i) => i !== undefined));
+  const rows = truth.filter((r) => showing.has(r.indicator) || bases.has(r.indicator));
   const value = new Map<string, number>();
-  for (const r of truth) if (r.status !== "-") for (const [id, v] of countsOf(r)) value.set(id, v);
-  const zeros = knownZeros(truth);
+  for (const r of rows) if (r.status !== "-" && showing.has(r.indicator)) for (const [id, v] of countsOf(r, m)) value.set(id, v);
+  const zeros = knownZeros(rows, m);
   const at = (id: string) => value.get(id) ?? (zeros.has(id) ? 0 : undefined);
   return (block, fact) => {
     const rel = m.facts.get(fact)!;
@@ -339,23 +391,31 @@ export function isPrimary(r: IndicatorRow, threshold: number, shown: readonly [s
 
 /** Withholds rows of one report (one target group) as contract §8 says. */
 export async function withholdReport(rows: readonly IndicatorRow[], threshold: number, options: ReportOptions = {}): Promise<ReportWithheld> {
-  // a count a `-` row tells is 0 is no secret, whatever rows showing it are withheld: a constant
-  const zeros = knownZeros(rows);
-  const counts = new Map<string, number>();
-  const units: Unit[] = [];
+  // a count a `-` row tells is 0 — or the relations tell is 0 from those — is no secret, whatever rows
+  // showing it are withheld: a constant
+  const shownBy = new Map<IndicatorRow, [string, number][]>();
+  const values = new Map<string, number>();
   for (const r of rows) {
     if (r.status === "-") continue;
     const shown = countsOf(r);
+    shownBy.set(r, shown);
     for (const [id, v] of shown) {
-      const before = counts.get(id);
+      const before = values.get(id);
       if (before !== undefined && before !== v) throw new Error(`count ${id} has two values: ${before} and ${v}`);
-      if (zeros.has(id) && v !== 0) throw new Error(`count ${id} is ${v}, but a '-' row says it is 0`);
-      if (!zeros.has(id)) counts.set(id, v);
+      values.set(id, v);
     }
+  }
+  const { relations, zeros } = knownRelations(new Set(values.keys()), knownZeros(rows), factsOf(rows, options));
+  const counts = new Map<string, number>();
+  for (const [id, v] of values) {
+    if (!zeros.has(id)) counts.set(id, v);
+    else if (v !== 0) throw new Error(`count ${id} is ${v}, but the '-' rows and the relations a reader knows say it is 0`);
+  }
+  const units: Unit[] = [];
+  for (const [r, shown] of shownBy) {
     units.push({ id: unitId(r), counts: shown.map(([id]) => id).filter((id) => !zeros.has(id)), primary: isPrimary(r, threshold, shown) });
   }
   const countList: Count[] = [...counts].map(([id, value]) => ({ id, value }));
-  const relations = relationsOf(new Set(counts.keys()), zeros, factsOf(rows, options));
   const witnesses: Witness[] = [];
   const protection = await withholdUnits({ counts: countList, units, relations, threshold, exactRanges: false, witnesses });
   const out = rows.map((r): PublishedRow =>
@@ -383,20 +443,22 @@ export async function checkPublished(
   const real = new Map<string, number>();
   for (const r of truth) if (r.status !== "-") for (const [id, v] of countsOf(r)) real.set(id, v);
   const published = new Map<string, number>();
-  const all = new Set<string>();
-  // a count a `-` row tells is 0 is known, withheld or not: a constant of the relations
-  const zeros = knownZeros(rows);
+  const shown = new Set<string>();
   for (const r of rows) {
     if (r.status === "-") continue;
     // the ids a row shows, withheld or not (a withheld row's values are null: only a published one's are read)
     for (const [id, v] of countsOf(r as IndicatorRow)) {
-      if (!zeros.has(id)) all.add(id);
+      shown.add(id);
       if (r.status === "") published.set(id, v);
     }
   }
+  // a count a `-` row tells is 0, or the relations tell is 0 from those, is known, withheld or not: a
+  // constant of the relations
+  const { relations, zeros } = knownRelations(shown, knownZeros(rows), factsOf(truth, options));
+  const all = new Set([...shown].filter((id) => !zeros.has(id)));
   const hidden = new Set([...all].filter((id) => !published.has(id)));
   const counts: Count[] = [...all].map((id) => ({ id, value: published.get(id) ?? real.get(id) ?? 0 }));
-  const result = await audit(counts, hidden, relationsOf(all, zeros, factsOf(truth, options)), threshold, witnesses);
+  const result = await audit(counts, hidden, relations, threshold, witnesses);
   let narrowest = Infinity;
   for (const r of result.ranges.values()) narrowest = Math.min(narrowest, r.hi - r.lo);
   return { ok: result.ok, hidden: hidden.size, narrowest, failures: result.failures, ranges: result.ranges };
