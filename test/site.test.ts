@@ -83,6 +83,20 @@ describe("the published files (contract §7)", () => {
     }
   });
 
+  it("says on each page how many of its values are withheld: every `..` of a municipality in its CSV, §10's figures included", () => {
+    const published = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    let beyond = 0;
+    for (const t of s.targetGroups) {
+      const rows = readFileSync(join(out, "data", `${t.id}.csv`), "utf8").trimEnd().split("\n").slice(1).map((l) => l.split(","));
+      const withheld = rows.filter((r) => /^\d{4}$/.test(r[3]) && r[9] === "..").length;
+      const said = /<span class="nw">([\d\u00a0 ]+)<\/span> värden i rapporten är skyddade/.exec(readFileSync(join(out, `${t.id}.html`), "utf8"));
+      expect(said, t.id).not.toBeNull();
+      expect(Number(said![1].replace(/\D/g, "")), t.id).toBe(withheld);
+      beyond += withheld - published.report.reports.find((r: { targetGroup: string }) => r.targetGroup === t.id).withheld;
+    }
+    expect(beyond).toBeGreaterThan(0); // the samples withhold socio-economic figures resting on withheld counts
+  });
+
   it("publishes no server path and no row count per file in run.json (the log folder keeps them)", () => {
     const text = readFileSync(join(out, "run.json"), "utf8");
     expect(text).not.toContain(dir);

@@ -141,7 +141,8 @@ export async function publishSite(ctx: Context, db: Db, dir: string, o: PublishO
       const years = [...new Set(plan.rows.map((r) => r.year))].sort((a, b) => a - b);
       const page: ReportPage = {
         language, targetGroup: tg, indicators, dimensions: schema.dimensions, municipalities, years, figures: sortFigures(figures, schema),
-        freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld, secondary: protection.secondary },
+        // every value the page withholds: the protection's, and §10's figures resting on them
+        freshness, run, threshold: o.threshold, protection: { withheld: protection.withheld + socio.rows.filter((r) => r.status === "..").length, secondary: protection.secondary },
         comparisonGroups: groups.map((g) => ({ id: g.id, name: groupName(settings.comparisonGroups[g.id], language), members: g.members })),
         socioeconomic: {
           parameters: settings.socioeconomic,
