@@ -74,7 +74,6 @@ ${breakdownWidths(12, 5)}
 .rank-mid { background: #fbeaa9; color: #453400; border-color: #c9a722; }
 .rank-bad { background: #f8cfcf; color: #5e0b0b; border-color: #c96464; }
 .rank-missing { background: #e6e6e6; color: #333; border-color: #a0a0a0; }
-.rank-neutral { background: #dfe7f3; color: #1b2f4d; border-color: #8aa0c0; }
 .rank-key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: .9rem; }
 section.indicator, section.breakdown { border-top: 3px solid var(--accent); margin-top: 2.2rem; padding-top: .8rem; }
 section.breakdown-indicator { border-top: 1px solid var(--line); margin-top: 1.6rem; padding-top: .6rem; }

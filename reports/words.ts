@@ -93,7 +93,7 @@ const sv = (() => {
           ? html`<li>${sym(S.withheld)} = skyddat av sekretesskäl: uppgiften bygger på för få personer eller händelser, eller skulle kunna räknas fram ur andra uppgifter.</li>
 <li>${sym(S.noData)} = uppgift saknas.</li>`
           : html`<li>${sym(S.withheld)} = skyddat av sekretesskäl: uppgiften bygger på 1–${threshold} personer eller händelser, eller skulle kunna räknas fram ur andra uppgifter (t.ex. kvinnor + män = totalt).</li>
-<li>${sym(S.noData)} = uppgift saknas (inga data för året).</li>`
+<li>${sym(S.noData)} = uppgift saknas: inga data för året, månaderna uppgiften bygger på (t.ex. uppföljningen efter avslut) är inte inlästa, eller en andel eller ett medelvärde vars nämnare är 0.</li>`
     },
     report: {
       lead: (years: string, definition: string) => `Jämförelse mellan nätverkets kommuner, ${years}. Målgrupp: ${definition}`,
@@ -111,7 +111,6 @@ const sv = (() => {
 <li><span class="rank rank-good">grön</span> bästa tredjedelen</li>
 <li><span class="rank rank-mid">gul</span> mittersta tredjedelen</li>
 <li><span class="rank rank-bad">röd</span> sämsta tredjedelen</li>
-<li><span class="rank rank-neutral">blå</span> ingen riktning (t.ex. antal)</li>
 <li><span class="rank rank-missing">grå</span> ej rankad (värdet saknas eller är skyddat, eller färre än tre kommuner har ett publicerat värde)</li>
 </ul>`,
       networkMeanKey: html`<p><strong>Nätverkets medelvärde</strong> är medelvärdet av kommunernas publicerade värden; under det står hur många kommuner det bygger på (<span class="nw">n = 5</span>), och <span class="ov-n ov-one">1 kommun</span> där det är en enda kommuns värde. Är alla kommuners värden skyddade visar nätverket ${sym(S.withheld)}.</p>`,
@@ -130,7 +129,7 @@ const sv = (() => {
       direction: {
         higher: "Högre värde är bättre.",
         lower: "Lägre värde är bättre.",
-        none: "Värdet rankas från högsta till lägsta men färgas neutralt: högre är inte bättre eller sämre."
+        none: "Rankas inte: ett högre värde är inte bättre eller sämre (t.ex. antal)."
       },
       figuresCaption: (name: string, unit: string, byGender: boolean, which: string) =>
         `${name} (${unit}) per kommun, år${byGender ? " och kön" : ""}, med rang; nätverkets medelvärde med antalet kommuner (n)${which}`,
@@ -285,7 +284,7 @@ const sv = (() => {
       insats: "Insatser",
       lastLoaded: "Senast inläst",
       key: (groups: string): Html =>
-        html`<strong>Nätverket (medel)</strong> är det ovägda medelvärdet av de kommuner vars värde är publicerat; för antal med en decimal.${groups === "" ? "" : html` Jämförelsegruppernas medelvärden (${groups}) räknas på samma sätt över gruppens kommuner i nätverket.`} <strong>Rang</strong>: 1 = bäst bland kommunerna med publicerat värde (<span class="rank rank-good">grön</span> bästa tredjedelen, <span class="rank rank-mid">gul</span> mittersta, <span class="rank rank-bad">röd</span> sämsta, <span class="rank rank-neutral">blå</span> ingen riktning, <span class="rank rank-missing">grå</span> ej rankad: värdet saknas eller är skyddat).`,
+        html`<strong>Nätverket (medel)</strong> är det ovägda medelvärdet av de kommuner vars värde är publicerat; för antal med en decimal.${groups === "" ? "" : html` Jämförelsegruppernas medelvärden (${groups}) räknas på samma sätt över gruppens kommuner i nätverket.`} <strong>Rang</strong>: 1 = bäst bland kommunerna med publicerat värde (<span class="rank rank-good">grön</span> bästa tredjedelen, <span class="rank rank-mid">gul</span> mittersta, <span class="rank rank-bad">röd</span> sämsta, <span class="rank rank-missing">grå</span> ej rankad: värdet saknas eller är skyddat).`,
       reportsNav: "Rapporter",
       reportsTitle: "Rapporter per målgrupp",
       noReports: "Inga rapporter ännu.",
@@ -511,7 +510,7 @@ const nb: Words = (() => {
 <li>${sym(S.noData)} = tallgrunnlag mangler.</li>
 <li>${sym(S.notApplicable)} = lovlig umulig å føre opp: en andel eller et gjennomsnitt der nevneren er 0.</li>`
           : html`<li>${sym(S.withheld)} = vises ikke av konfidensialitetshensyn: tallet bygger på 1–${threshold} personer eller hendelser, eller kunne ha blitt regnet ut fra andre tall (f.eks. kvinner + menn = totalt).</li>
-<li>${sym(S.noData)} = tallgrunnlag mangler (ingen data for året).</li>
+<li>${sym(S.noData)} = tallgrunnlag mangler: ingen data for året, eller månedene tallet bygger på (f.eks. oppfølgingen etter avslutning) er ikke lest inn.</li>
 <li>${sym(S.notApplicable)} = lovlig umulig å føre opp: en andel eller et gjennomsnitt der nevneren er 0.</li>`
     },
     report: {
@@ -530,7 +529,6 @@ const nb: Words = (() => {
 <li><span class="rank rank-good">grønn</span> beste tredjedel</li>
 <li><span class="rank rank-mid">gul</span> midterste tredjedel</li>
 <li><span class="rank rank-bad">rød</span> dårligste tredjedel</li>
-<li><span class="rank rank-neutral">blå</span> ingen retning (f.eks. antall)</li>
 <li><span class="rank rank-missing">grå</span> ikke rangert (verdien mangler eller er skjermet, eller færre enn tre kommuner har en publisert verdi)</li>
 </ul>`,
       networkMeanKey: html`<p><strong>Nettverkets gjennomsnitt</strong> er gjennomsnittet av kommunenes publiserte verdier; under det står hvor mange kommuner det bygger på (<span class="nw">n = 5</span>), og <span class="ov-n ov-one">1 kommune</span> der det er én enkelt kommunes verdi. Er alle kommunenes verdier skjermet, viser nettverket ${sym(S.withheld)}.</p>`,
@@ -548,7 +546,7 @@ const nb: Words = (() => {
       direction: {
         higher: "Høyere verdi er bedre.",
         lower: "Lavere verdi er bedre.",
-        none: "Verdien rangeres fra høyeste til laveste, men fargelegges nøytralt: høyere er verken bedre eller dårligere."
+        none: "Rangeres ikke: en høyere verdi er verken bedre eller dårligere (f.eks. antall)."
       },
       figuresCaption: (name: string, unit: string, byGender: boolean, which: string) =>
         `${name} (${unit}) etter kommune, år${byGender ? " og kjønn" : ""}, med rangering; nettverkets gjennomsnitt med antall kommuner (n)${which}`,
@@ -700,7 +698,7 @@ const nb: Words = (() => {
       insats: "Tiltak",
       lastLoaded: "Sist lest inn",
       key: (groups: string): Html =>
-        html`<strong>Nettverket (gjennomsnitt)</strong> er det uvektede gjennomsnittet av kommunene med publisert verdi; for antall med én desimal.${groups === "" ? "" : html` Sammenligningsgruppenes gjennomsnitt (${groups}) beregnes på samme måte over gruppens kommuner i nettverket.`} <strong>Rangering</strong>: 1 = best blant kommunene med publisert verdi (<span class="rank rank-good">grønn</span> beste tredjedel, <span class="rank rank-mid">gul</span> midterste, <span class="rank rank-bad">rød</span> dårligste, <span class="rank rank-neutral">blå</span> ingen retning, <span class="rank rank-missing">grå</span> ikke rangert: verdien mangler eller er skjermet).`,
+        html`<strong>Nettverket (gjennomsnitt)</strong> er det uvektede gjennomsnittet av kommunene med publisert verdi; for antall med én desimal.${groups === "" ? "" : html` Sammenligningsgruppenes gjennomsnitt (${groups}) beregnes på samme måte over gruppens kommuner i nettverket.`} <strong>Rangering</strong>: 1 = best blant kommunene med publisert verdi (<span class="rank rank-good">grønn</span> beste tredjedel, <span class="rank rank-mid">gul</span> midterste, <span class="rank rank-bad">rød</span> dårligste, <span class="rank rank-missing">grå</span> ikke rangert: verdien mangler eller er skjermet).`,
       reportsNav: "Rapporter",
       reportsTitle: "Rapporter per målgruppe",
       noReports: "Ingen rapporter ennå.",
@@ -912,7 +910,7 @@ const en: Words = (() => {
           ? html`<li>${sym(S.withheld)} = withheld for confidentiality: the figure rests on too few persons or events, or could be worked out from other figures.</li>
 <li>${sym(S.noData)} = no figure (no data, or a share or mean whose denominator is 0).</li>`
           : html`<li>${sym(S.withheld)} = withheld for confidentiality: the figure rests on 1–${threshold} persons or events, or could be worked out from other figures (e.g. women + men = total).</li>
-<li>${sym(S.noData)} = no figure (no data for the year, or a share or mean whose denominator is 0).</li>`
+<li>${sym(S.noData)} = no figure: no data for the year, the months the figure rests on (e.g. the follow-up after an exit) not loaded, or a share or mean whose denominator is 0.</li>`
     },
     report: {
       lead: (years: string, definition: string) => `Comparison of the network's municipalities, ${years}. Target group: ${definition}`,
@@ -930,7 +928,6 @@ const en: Words = (() => {
 <li><span class="rank rank-good">green</span> best third</li>
 <li><span class="rank rank-mid">yellow</span> middle third</li>
 <li><span class="rank rank-bad">red</span> worst third</li>
-<li><span class="rank rank-neutral">blue</span> no direction (e.g. counts)</li>
 <li><span class="rank rank-missing">grey</span> not ranked (the value is missing or withheld, or fewer than three municipalities have a published value)</li>
 </ul>`,
       networkMeanKey: html`<p><strong>The network mean</strong> is the mean of the municipalities' published values; under it, how many municipalities it rests on (<span class="nw">n = 5</span>), and <span class="ov-n ov-one">1 municipality</span> where it is a single municipality's value. Where every municipality's value is withheld, the network shows ${sym(S.withheld)}.</p>`,
@@ -948,7 +945,7 @@ const en: Words = (() => {
       direction: {
         higher: "A higher value is better.",
         lower: "A lower value is better.",
-        none: "The value is ranked from highest to lowest but coloured neutrally: higher is neither better nor worse."
+        none: "Not ranked: a higher value is neither better nor worse (e.g. counts)."
       },
       figuresCaption: (name: string, unit: string, byGender: boolean, which: string) =>
         `${name} (${unit}) by municipality, year${byGender ? " and gender" : ""}, with rank; the network mean with the number of municipalities (n)${which}`,
@@ -1099,7 +1096,7 @@ const en: Words = (() => {
       insats: "Measures",
       lastLoaded: "Last loaded",
       key: (groups: string): Html =>
-        html`<strong>Network (mean)</strong> is the unweighted mean of the municipalities whose value is published; for counts with one decimal.${groups === "" ? "" : html` The comparison groups' means (${groups}) are computed the same way over the group's municipalities in the network.`} <strong>Rank</strong>: 1 = best among the municipalities with a published value (<span class="rank rank-good">green</span> best third, <span class="rank rank-mid">yellow</span> middle, <span class="rank rank-bad">red</span> worst, <span class="rank rank-neutral">blue</span> no direction, <span class="rank rank-missing">grey</span> not ranked: the value is missing or withheld).`,
+        html`<strong>Network (mean)</strong> is the unweighted mean of the municipalities whose value is published; for counts with one decimal.${groups === "" ? "" : html` The comparison groups' means (${groups}) are computed the same way over the group's municipalities in the network.`} <strong>Rank</strong>: 1 = best among the municipalities with a published value (<span class="rank rank-good">green</span> best third, <span class="rank rank-mid">yellow</span> middle, <span class="rank rank-bad">red</span> worst, <span class="rank rank-missing">grey</span> not ranked: the value is missing or withheld).`,
       reportsNav: "Reports",
       reportsTitle: "Reports per target group",
       noReports: "No reports yet.",

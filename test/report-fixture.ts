@@ -85,9 +85,9 @@ export function syntheticReport(n: number, years: readonly number[], s: Schema =
           return f;
         });
         const published = rows.filter((f) => f.status === "");
-        // rank = 1 + how many are better; ties share a rank
+        // rank = 1 + how many are better; ties share a rank; an indicator without a direction has none (§6.4)
         const sign = ind.direction === "lower" ? 1 : -1;
-        const sorted = [...published].sort((a, b) => sign * (a.value! - b.value!));
+        const sorted = ind.direction === "none" ? [] : [...published].sort((a, b) => sign * (a.value! - b.value!));
         sorted.forEach((f, i) => {
           f.rank = i > 0 && sorted[i - 1].value === f.value ? sorted[i - 1].rank : i + 1;
           f.ranked = published.length;

@@ -112,9 +112,10 @@ describe("Kolada rank colours", () => {
     expect([1, 2, 3, 4].map((r) => rankClass(r, 4, "higher"))).toEqual(["good", "mid", "mid", "bad"]);
     expect(rankClass(1, 1, "higher")).toBe("mid");
   });
-  it("is grey without a rank and neutral for indicators without a direction", () => {
+  it("is grey without a rank; an indicator without a direction has none", () => {
     expect(rankClass(null, 6, "higher")).toBe("missing");
-    expect(rankClass(1, 6, "none")).toBe("neutral");
+    expect(rankClass(null, 6, "none")).toBe("missing");
+    expect(() => rankClass(1, 6, "none")).toThrow("not ranked");
     expect(rankText(1, 6, words("sv"))).toBe("1 av 6");
     expect(rankText(null, null, words("sv"))).toBe("ej rankad");
   });

@@ -185,9 +185,12 @@ describe("report page", () => {
     expect(cell("#ind-recipients", "Nätverket (medel)", 5)).toBe("1 658/ 3");
   });
 
-  it("colours counts neutrally and missing ranks grey", () => {
-    const classes = [...doc.querySelectorAll("#ind-recipients .rank")].map((e) => e.className);
-    expect(new Set(classes)).toEqual(new Set(["rank rank-neutral", "rank rank-missing"]));
+  it("ranks no count (§6.4): its rank cells are grey and say so, and its definition says it is not ranked", () => {
+    const ranks = [...doc.querySelectorAll("#ind-recipients .rank")];
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(new Set(ranks.map((e) => `${e.className} ${e.textContent}`))).toEqual(new Set(["rank rank-missing ej rankad"]));
+    expect(doc.querySelector("#ind-recipients")!.textContent).toContain("Rankas inte");
+    expect(doc.querySelector("#ind-recipients")!.textContent).not.toContain("rankas från");
   });
 
   it("labels every chart and removes Plot's aria-label from plain groups", () => {
