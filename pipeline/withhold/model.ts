@@ -275,19 +275,26 @@ export function knownRelations(
   zeros: ReadonlySet<string>,
   facts: (block: string, fact: GroupFact) => boolean = () => false
 ): { relations: Relation[]; zeros: ReadonlySet<string> } {
+  let relations = relationsOf(ids, zeros, facts);
   let known = zeros;
   for (;;) {
-    const relations = relationsOf(ids, known, facts);
     let more: Set<string> | undefined;
     for (const { terms, op } of relations) {
       // Σ a·x op 0 with every x ≥ 0: all a > 0 and ≤ (or =), or all a < 0 and ≥ (or =), makes every x 0
       const sign = terms[0][1] > 0 ? 1 : -1;
       if (op !== "=" && op !== (sign > 0 ? "<=" : ">=")) continue;
       if (!terms.every(([, a]) => Math.sign(a) === sign)) continue;
-      for (const [id] of terms) (more ??= new Set(known)).add(id);
+      for (const [id] of terms) (more ??= new Set()).add(id);
     }
     if (!more) return { relations, zeros: known };
-    known = more;
+    known = new Set([...known, ...more]);
+    // what relationsOf gives with them among the zeros: they drop out of every relation
+    const zero = more;
+    relations = relations.flatMap((r) => {
+      if (!r.terms.some(([id]) => zero.has(id))) return [r];
+      const terms = r.terms.filter(([id]) => !zero.has(id));
+      return terms.length > 0 ? [{ ...r, terms }] : [];
+    });
   }
 }
 
