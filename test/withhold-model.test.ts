@@ -374,6 +374,29 @@ describe("what the data's coverage tells a reader (schemas/counts.json, coverage
     expect(check.ranges.get("0192|2024|W|K")!.hi - check.ranges.get("0192|2024|W|K")!.lo).toBeGreaterThan(3);
   });
 
+  it("withholds a follow-up's `-` where it would tell a withheld count is 0 (no exit of women followed: D3 = W = 0)", async () => {
+    const { checkPublished, withholdReport } = await import("../pipeline/withhold/model.js");
+    // women: 0 of 4 exits to work or studies (a share of fewer than 10: withheld), so none followed: `-`
+    const dash = { ...row("no_return_3m_share", "K", null, null), value: null, status: "-" as const };
+    const rows = [
+      row("participants", "K", 30, null), row("participants", "M", 40, null), row("participants", "T", 70, null), // the year has data
+      row("measure_exits", "K", 4, null), row("measure_exits", "M", 19, null), row("measure_exits", "T", 23, null),
+      row("exit_work_studies_share", "K", 0, 4), row("exit_work_studies_share", "M", 9, 19), row("exit_work_studies_share", "T", 9, 23),
+      dash, row("no_return_3m_share", "M", 6, 9), row("no_return_3m_share", "T", 6, 9)
+    ];
+    const protection = await withholdReport(rows as never, 3, { targetGroup: "all" });
+    const published = (indicator: string, g: Gender) => protection.rows.find((r) => r.indicator === indicator && r.gender === g)!.status;
+    expect(published("exit_work_studies_share", "K")).toBe("..");
+    expect(published("no_return_3m_share", "K")).toBe(".."); // its `-` would say W_K = D3_K = 0
+    const check = await checkPublished(protection.rows, rows as never, 3, { targetGroup: "all" });
+    expect(check.ok).toBe(true);
+    expect(check.ranges.get("0192|2024|W|K")!.hi).toBeGreaterThan(3);
+    // published as it was, the `-` gives the 0 away: the checker sees it (W_K is no longer a secret to protect, but it is withheld)
+    const before = protection.rows.map((r) => (r.indicator === dash.indicator && r.gender === "K" ? dash : r));
+    const seen = await checkPublished(before as never, rows as never, 3, { targetGroup: "all" });
+    expect(seen.ranges.has("0192|2024|W|K")).toBe(false);
+  });
+
   it("assumes nothing where some exits were not followed (the months after them not loaded): D3 < W", async () => {
     const { checkPublished } = await import("../pipeline/withhold/model.js");
     const partly = truth([3, 7, 10]);

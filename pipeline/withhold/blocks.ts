@@ -177,7 +177,7 @@ export async function finishWithholding(db: Db, plan: WithholdingPlan, computed:
     const withheld = entry(k).withheld;
     if (withheld.length === 0) continue;
     const keys = new Set(withheld);
-    for (const r of rows) if (r.status !== "-" && keys.has(rowKey(r))) hide.add(r);
+    for (const r of rows) if (keys.has(rowKey(r))) hide.add(r); // a covered share's `-` too (model.ts coveredShares)
   }
   const out = plan.rows.map((r): PublishedRow => (hide.has(r) ? { ...r, value: null, numerator: null, denominator: null, status: ".." } : r));
   let primary = 0, secondary = 0, hidden = 0, narrowest: number | null = null;

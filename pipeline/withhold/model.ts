@@ -73,6 +73,12 @@ export interface WithholdingModel {
    */
   readonly coverageFacts: ReadonlySet<GroupFact>;
   /**
+   * the shares whose denominator a coverage fact ties to another count (the follow-ups: D3 = W): their
+   * `-` (a denominator of 0) would tell that count is 0 too, so such a row is a unit the protection may
+   * withhold (`..`), its counts 0 like any others, not a constant
+   */
+  readonly coveredShares: ReadonlySet<string>;
+  /**
    * the breakdowns (schemas/breakdowns.json): per dimension its categories, the families it breaks
    * down, whether each indicator's denominator is the category's or the total's, and the relations a
    * reader knows across its categories
@@ -108,6 +114,7 @@ export function withholdingModel(s: Schema): WithholdingModel {
     facts: new Map(s.counts.facts.map((f) => [f.id, f])),
     groupFacts: new Map(s.targetGroups.map((t) => [t.id, t.facts ?? []])),
     coverageFacts: new Set(s.counts.facts.filter((f) => f.coverage).map((f) => f.id)),
+    coveredShares: new Set(s.indicators.filter((i) => i.kind === "share" && s.counts!.facts.some((f) => f.coverage && f.terms.some(([family]) => family === i.counts?.denominator))).map((i) => i.id)),
     dimensions: new Map(s.dimensions.map((d) => [d.id, {
       categories: d.categories.map((c) => c.code),
       families: d.families,
@@ -128,7 +135,7 @@ let digest: string | undefined;
 export function modelDigest(): string {
   const m = model();
   return (digest ??= createHash("sha256")
-    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts], [...m.coverageFacts],
+    .update(JSON.stringify([[...m.shows], [...m.shares], [...m.base], m.additive, m.relations, [...m.facts], [...m.groupFacts], [...m.coverageFacts], [...m.coveredShares],
       [...m.dimensions].map(([id, d]) => [id, d.categories, d.families, [...d.denominators], d.relations])]))
     .digest("hex"));
 }
@@ -399,12 +406,17 @@ export function isPrimary(r: IndicatorRow, threshold: number, shown: readonly [s
 /** Withholds rows of one report (one target group) as contract §8 says. */
 export async function withholdReport(rows: readonly IndicatorRow[], threshold: number, options: ReportOptions = {}): Promise<ReportWithheld> {
   // a count a `-` row tells is 0 — or the relations tell is 0 from those — is no secret, whatever rows
-  // showing it are withheld: a constant
+  // showing it are withheld: a constant. But a covered share's `-` in a year with data is a row like the
+  // others (its counts 0), that the protection may withhold: through a coverage fact it tells more.
+  const m = model();
+  const told = knownZeros(rows);
+  const hideable = (r: IndicatorRow) => r.status === "-" && m.coveredShares.has(r.indicator) && countsOf(r, m).every(([id]) => told.has(id));
+  const dashes = new Set(rows.filter(hideable));
   const shownBy = new Map<IndicatorRow, [string, number][]>();
   const values = new Map<string, number>();
   for (const r of rows) {
-    if (r.status === "-") continue;
-    const shown = countsOf(r);
+    if (r.status === "-" && !dashes.has(r)) continue;
+    const shown = dashes.has(r) ? countsOf(r, m).map(([id]): [string, number] => [id, 0]) : countsOf(r);
     shownBy.set(r, shown);
     for (const [id, v] of shown) {
       const before = values.get(id);
@@ -412,7 +424,7 @@ export async function withholdReport(rows: readonly IndicatorRow[], threshold: n
       values.set(id, v);
     }
   }
-  const { relations, zeros } = knownRelations(new Set(values.keys()), knownZeros(rows), factsOf(rows, options));
+  const { relations, zeros } = knownRelations(new Set(values.keys()), dashes.size ? knownZeros(rows.filter((r) => !dashes.has(r))) : told, factsOf(rows, options));
   const counts = new Map<string, number>();
   for (const [id, v] of values) {
     if (!zeros.has(id)) counts.set(id, v);
@@ -426,7 +438,7 @@ export async function withholdReport(rows: readonly IndicatorRow[], threshold: n
   const witnesses: Witness[] = [];
   const protection = await withholdUnits({ counts: countList, units, relations, threshold, exactRanges: false, witnesses });
   const out = rows.map((r): PublishedRow =>
-    r.status === "-" || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
+    (r.status === "-" && !dashes.has(r)) || !protection.withheld.has(unitId(r)) ? r : { ...r, value: null, numerator: null, denominator: null, status: ".." }
   );
   const primaryUnits = new Set(units.filter((u) => u.primary).map((u) => u.id));
   const primary = primaryUnits.size;
