@@ -33,6 +33,14 @@ describe("compare", () => {
     });
   });
 
+  it("keeps a mean's own decimals in the network mean (SEK in whole kronor, as the page shows it), and one for a mean of counts", () => {
+    const mean = (indicator: string, vs: number[]) => compare(vs.map((v, k) => row(indicator, `011${k}`, v)), indicators).find((f) => f.municipality === "network")!;
+    expect(mean("amount_per_household_month", [10931, 10932, 10932])).toMatchObject({ value: 10932, numerator: 32795, denominator: 3 }); // 10 931.67
+    expect(mean("cost_per_exit", [1000, 1001])).toMatchObject({ value: 1001, numerator: 2001 }); // 1 000.5, half up
+    expect(mean("recipients", [10, 11, 11]).value).toBe(10.7);
+    expect(mean("months_per_recipient", [5.2, 5.3]).value).toBe(5.3); // 5.25, half up
+  });
+
   it("averages the published values only, unweighted, half up: numerator their sum, denominator their number", () => {
     const net = figures(higher.id).find((f) => f.municipality === "network")!;
     // (40.5 + 12.0 + 40.5 + 7.3 + 12.0) / 5 = 112.3 / 5 = 22.46, one decimal: 22.5

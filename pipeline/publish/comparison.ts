@@ -72,7 +72,8 @@ export function compare(rows: readonly PublishedRow[], indicators: readonly Indi
     }
     const scale = 10 ** d;
     const sumScaled = published.reduce((s, r) => s + Math.round(r.value! * scale), 0);
-    const outDecimals = Math.max(d, 1);
+    // a mean of counts keeps one decimal; of anything else, the indicator's own (§6.4: SEK means in whole kronor)
+    const outDecimals = def.kind === "count" ? Math.max(d, 1) : d;
     const meanScaled = divRound(sumScaled * 10 ** (outDecimals - d), published.length);
     out.push({
       indicator, ...breakdown, municipality: "network", year, gender,

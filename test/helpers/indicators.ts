@@ -337,7 +337,8 @@ export function violations(site: Site, threshold: number): string[] {
         continue;
       }
       const sum = averaged.reduce((s, x) => s + exact(x.value), 0n);
-      const d = Math.max(1, decimalsOf[f.indicator]);
+      // a mean of counts keeps one decimal; of anything else, the indicator's own (SEK in whole kronor)
+      const d = countIndicators.has(f.indicator) ? Math.max(1, decimalsOf[f.indicator]) : decimalsOf[f.indicator];
       const n = BigInt(averaged.length);
       if (f.status !== "" || f.numerator === "" || exact(f.numerator) !== sum || f.denominator !== String(averaged.length) ||
           exact(f.value) !== roundedRatio(sum, n * 10n ** BigInt(SCALE), d)) {
