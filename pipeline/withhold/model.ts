@@ -275,7 +275,8 @@ function relationTemplates(m: WithholdingModel): readonly RelationTemplate[] {
  * The relations a reader knows, and the counts they tell are 0: besides `zeros` (knownZeros), every count
  * of a relation that, the known zeros dropped, leaves counts of one sign and nothing on the other side —
  * `W = work + studies` once W is known 0, `D3 = W` once D3 is — is 0 too, and as known as a published 0
- * (contract §8 publishes a 0). Neither the protection nor the checker has anything to hide in it.
+ * (contract §8 publishes a 0): the protection has nothing to hide in it. The checker does not assume so
+ * (checkPublished): a withheld count the published `-` rows pin to 0 is a failure there.
  */
 export function knownRelations(
   ids: ReadonlySet<string>,
@@ -471,10 +472,12 @@ export async function checkPublished(
       if (r.status === "") published.set(id, v);
     }
   }
-  // a count a `-` row tells is 0, or the relations tell is 0 from those, is known, withheld or not: a
-  // constant of the relations
-  const { relations, zeros } = knownRelations(shown, knownZeros(rows), factsOf(truth, options));
+  // a count a `-` row tells is 0 is known, withheld or not: a constant of the relations. One that the
+  // relations then force to 0 is not assumed known (knownRelations, as the protection does): a withheld
+  // count pinned so is a failure here, and the protection must have published no `-` that pins it.
+  const zeros = knownZeros(rows);
   const all = new Set([...shown].filter((id) => !zeros.has(id)));
+  const relations = relationsOf(all, zeros, factsOf(truth, options));
   const hidden = new Set([...all].filter((id) => !published.has(id)));
   const counts: Count[] = [...all].map((id) => ({ id, value: published.get(id) ?? real.get(id) ?? 0 }));
   const result = await audit(counts, hidden, relations, threshold, witnesses);
