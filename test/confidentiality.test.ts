@@ -244,36 +244,63 @@ function constraintsOf(ids: ReadonlySet<string>, group: string): Constraint[] {
 const CAP = 10_000;
 const reasonGroups = new Set(["unemployment", "ill_health", "social_reasons", "long_term_unemployed", "newly_arrived"]); // no count in these tests comes near; reaching it means "unbounded"
 
+/** Bounds of every count of a block, by the count's index in Search.ids. */
+interface Bounds { lo: Float64Array; hi: Float64Array }
+
 class Search {
   nodes = 0;
-  constructor(private readonly vars: string[], private readonly cons: Constraint[]) {}
+  private readonly index: Map<string, number>;
+  private readonly vars: number[]; // the withheld counts, the only ones a search branches on
+  private readonly cons: { vars: Int32Array; coef: Float64Array; lo: number; hi: number }[];
+  private readonly touching: number[][]; // per count, the constraints it appears in
 
-  /** Tightens integer bounds to a fixpoint; false when some variable has none left. */
-  propagate(lo: Map<string, number>, hi: Map<string, number>): boolean {
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const c of this.cons) {
-        let min = 0;
-        let max = 0;
-        for (const [v, a] of c.terms) {
-          min += a > 0 ? a * lo.get(v)! : a * hi.get(v)!;
-          max += a > 0 ? a * hi.get(v)! : a * lo.get(v)!;
-        }
-        if (min > c.hi || max < c.lo) return false;
-        for (const [v, a] of c.terms) {
-          const restMin = min - (a > 0 ? a * lo.get(v)! : a * hi.get(v)!);
-          const restMax = max - (a > 0 ? a * hi.get(v)! : a * lo.get(v)!);
-          // c.lo − restMax ≤ a·v ≤ c.hi − restMin
-          const [from, to] = [c.lo - restMax, c.hi - restMin];
-          const [vlo, vhi] = a > 0 ? [from / a, to / a] : [to / a, from / a];
-          const nlo = Math.max(lo.get(v)!, Number.isFinite(vlo) ? Math.ceil(vlo - 1e-9) : lo.get(v)!);
-          const nhi = Math.min(hi.get(v)!, Number.isFinite(vhi) ? Math.floor(vhi + 1e-9) : hi.get(v)!);
-          if (nlo > nhi) return false;
-          if (nlo !== lo.get(v) || nhi !== hi.get(v)) {
-            lo.set(v, nlo);
-            hi.set(v, nhi);
-            changed = true;
-          }
+  constructor(readonly ids: readonly string[], hidden: readonly string[], cons: readonly Constraint[]) {
+    this.index = new Map(ids.map((id, i) => [id, i]));
+    this.vars = hidden.map((id) => this.index.get(id)!);
+    this.cons = cons.map((c) => ({ vars: Int32Array.from(c.terms, ([id]) => this.index.get(id)!), coef: Float64Array.from(c.terms, ([, a]) => a), lo: c.lo, hi: c.hi }));
+    this.touching = ids.map(() => []);
+    this.cons.forEach((c, k) => c.vars.forEach((v) => this.touching[v].push(k)));
+  }
+
+  bounds(known: ReadonlyMap<string, number | null>): Bounds {
+    const b = { lo: new Float64Array(this.ids.length), hi: new Float64Array(this.ids.length) };
+    for (const [id, v] of known) {
+      b.lo[this.index.get(id)!] = v ?? 0;
+      b.hi[this.index.get(id)!] = v ?? CAP;
+    }
+    return b;
+  }
+
+  /** Tightens integer bounds to a fixpoint (revisiting the constraints of each count that changed); false when some count has none left. */
+  propagate({ lo, hi }: Bounds): boolean {
+    const queued = new Uint8Array(this.cons.length).fill(1);
+    const queue = this.cons.map((_, k) => k);
+    while (queue.length > 0) {
+      const k = queue.pop()!;
+      queued[k] = 0;
+      const c = this.cons[k];
+      let min = 0;
+      let max = 0;
+      for (let t = 0; t < c.vars.length; t++) {
+        const v = c.vars[t], a = c.coef[t];
+        min += a > 0 ? a * lo[v] : a * hi[v];
+        max += a > 0 ? a * hi[v] : a * lo[v];
+      }
+      if (min > c.hi || max < c.lo) return false;
+      for (let t = 0; t < c.vars.length; t++) {
+        const v = c.vars[t], a = c.coef[t];
+        const restMin = min - (a > 0 ? a * lo[v] : a * hi[v]);
+        const restMax = max - (a > 0 ? a * hi[v] : a * lo[v]);
+        // c.lo − restMax ≤ a·v ≤ c.hi − restMin
+        const from = c.lo - restMax, to = c.hi - restMin;
+        const [vlo, vhi] = a > 0 ? [from / a, to / a] : [to / a, from / a];
+        const nlo = Math.max(lo[v], Number.isFinite(vlo) ? Math.ceil(vlo - 1e-9) : lo[v]);
+        const nhi = Math.min(hi[v], Number.isFinite(vhi) ? Math.floor(vhi + 1e-9) : hi[v]);
+        if (nlo > nhi) return false;
+        if (nlo !== lo[v] || nhi !== hi[v]) {
+          lo[v] = nlo;
+          hi[v] = nhi;
+          for (const j of this.touching[v]) if (!queued[j]) { queued[j] = 1; queue.push(j); }
         }
       }
     }
@@ -281,18 +308,17 @@ class Search {
   }
 
   /** Whether integer values within the bounds satisfy every constraint (depth-first, smallest domain first). */
-  feasible(lo: Map<string, number>, hi: Map<string, number>): boolean {
+  feasible(b: Bounds): boolean {
     if (++this.nodes > 2_000_000) throw new Error("brute force: search too large");
-    if (!this.propagate(lo, hi)) return false;
-    let branch: string | null = null;
-    for (const v of this.vars) if (lo.get(v)! < hi.get(v)! && (branch === null || hi.get(v)! - lo.get(v)! < hi.get(branch)! - lo.get(branch)!)) branch = v;
-    if (branch === null) return true;
-    for (let x = lo.get(branch)!; x <= hi.get(branch)!; x++) {
-      const l = new Map(lo);
-      const h = new Map(hi);
-      l.set(branch, x);
-      h.set(branch, x);
-      if (this.feasible(l, h)) return true;
+    if (!this.propagate(b)) return false;
+    let branch = -1;
+    for (const v of this.vars) if (b.lo[v] < b.hi[v] && (branch === -1 || b.hi[v] - b.lo[v] < b.hi[branch] - b.lo[branch])) branch = v;
+    if (branch === -1) return true;
+    for (let x = b.lo[branch]; x <= b.hi[branch]; x++) {
+      const next = { lo: b.lo.slice(), hi: b.hi.slice() };
+      next.lo[branch] = x;
+      next.hi[branch] = x;
+      if (this.feasible(next)) return true;
     }
     return false;
   }
@@ -301,17 +327,17 @@ class Search {
    * The smallest value `target` can take, and the largest when it is at most `width` above that;
    * otherwise hi = Infinity ("more than width above"): all a span check needs, without walking up to CAP.
    */
-  range(target: string, lo: Map<string, number>, hi: Map<string, number>, width: number): { lo: number; hi: number } {
+  range(target: string, b: Bounds, width: number): { lo: number; hi: number } {
+    const v = this.index.get(target)!;
     const within = (from: number, to: number) => {
-      const l = new Map(lo);
-      const h = new Map(hi);
-      l.set(target, Math.max(from, lo.get(target)!));
-      h.set(target, Math.min(to, hi.get(target)!));
-      return l.get(target)! <= h.get(target)! && this.feasible(l, h);
+      const next = { lo: b.lo.slice(), hi: b.hi.slice() };
+      next.lo[v] = Math.max(from, b.lo[v]);
+      next.hi[v] = Math.min(to, b.hi[v]);
+      return next.lo[v] <= next.hi[v] && this.feasible(next);
     };
-    let min = lo.get(target)!;
-    while (min <= hi.get(target)! && !within(min, min)) min++;
-    if (min > hi.get(target)!) throw new Error(`brute force: no value for ${target}`);
+    let min = b.lo[v];
+    while (min <= b.hi[v] && !within(min, min)) min++;
+    if (min > b.hi[v]) throw new Error(`brute force: no value for ${target}`);
     if (within(min + width + 1, Infinity)) return { lo: min, hi: Infinity };
     let max = min + width;
     while (max > min && !within(max, max)) max--;
@@ -333,15 +359,10 @@ function bruteForce(figures: readonly CsvFigure[], width: number, group: string)
     const hidden = [...known].filter(([, v]) => v === null).map(([id]) => id);
     if (hidden.length === 0) continue;
     const ids = new Set(known.keys());
-    const search = new Search(hidden, constraintsOf(ids, group));
-    const lo = new Map<string, number>();
-    const hi = new Map<string, number>();
-    for (const [id, v] of known) {
-      lo.set(id, v ?? 0);
-      hi.set(id, v ?? CAP);
-    }
-    if (!search.propagate(lo, hi)) throw new Error(`brute force: the published figures of ${block} contradict the relations`);
-    for (const id of hidden) out.set(`${block}|${id}`, search.range(id, lo, hi, width));
+    const search = new Search([...ids], hidden, constraintsOf(ids, group));
+    const bounds = search.bounds(known);
+    if (!search.propagate(bounds)) throw new Error(`brute force: the published figures of ${block} contradict the relations`);
+    for (const id of hidden) out.set(`${block}|${id}`, search.range(id, bounds, width));
   }
   return out;
 }

@@ -1,0 +1,155 @@
+// The nightly batch under faults (issue 4), shared by test/faults-*.test.ts: runs are real child
+// processes of the built CLI (npm test builds it first) on a small generated network of two
+// municipalities over two years. A test starts from a copy of a state that kas published once (the
+// first year, or both years), not from a run of its own: a copy is a few milliseconds, a run seconds.
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect } from "vitest";
+import { generate } from "../../data-samples/generate/generate.js";
+import { openDb } from "../../pipeline/db/connection.js";
+import { packageRoot } from "../../pipeline/system/paths.js";
+
+export const cli = join(packageRoot, "dist/pipeline/cli.js");
+export const key = "ab".repeat(32);
+
+export interface Result { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** `kas …` as a child process; `shell` runs first in the same bash (e.g. a ulimit). */
+export function kas(args: string[], env: Record<string, string> = {}, shell?: string): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = shell
+      ? spawn("bash", ["-c", `${shell}; exec node ${cli} ${args.map((a) => `'${a}'`).join(" ")}`], { env: { ...process.env, KAS_KEY: key, ...env } })
+      : spawn(process.execPath, [cli, ...args], { env: { ...process.env, KAS_KEY: key, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+export interface State { dir: string; inbox: string; out: string; db: string; args: string[] }
+
+/** The published CSVs of a site, by file name. */
+export function csvs(out: string): Record<string, string> {
+  const dir = join(out, "data");
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+}
+
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Every file that was ever put in the inbox is in the archive, byte for byte. */
+export function assertArchived(s: State): void {
+  const archived = new Set(listFiles(join(s.dir, "state", "archive")).filter((p) => !p.endsWith(".jsonl")).map((p) => sha(p)));
+  for (const f of listFiles(s.inbox)) expect(archived.has(sha(f)), f).toBe(true);
+}
+
+export interface Faults {
+  /** data/*.csv of a run that never failed, over both years */
+  readonly expected: Record<string, string>;
+  /** how long a run that loads the second year took on this machine, now (ms) */
+  readonly runMs: number;
+  /** a new, empty state named `name` */
+  state(name: string): State;
+  /** a state with the first year published (run 1) and the second year waiting in the inbox */
+  published(name: string): State;
+  /** a state with both years published (runs 1 and 2), nothing new in the inbox */
+  complete(name: string): State;
+  /** the published state is whole: one complete site, a database that opens and knows that run; its run id */
+  assertIntact(s: State, allowed: number[]): Promise<number>;
+}
+
+/** Call at the top of a test file: generates the network, publishes the two template states once. */
+export function useFaults(): Faults {
+  let root = "";
+  let secondHalf = "";
+  let expected: Record<string, string> = {};
+  let runMs = 0;
+
+  const state = (name: string): State => {
+    const dir = join(root, name);
+    const inbox = join(dir, "inbox");
+    mkdirSync(inbox, { recursive: true });
+    const out = join(dir, "site");
+    const db = join(dir, "state", "kas.duckdb");
+    return { dir, inbox, out, db, args: ["run", "--inbox", inbox, "--out", out, "--db", db] };
+  };
+  // the whole folder (inbox, site and its versions, state with archive and key), timestamps kept so
+  // the inbox files are the ones kas saw; the site's link is relative and stays one
+  const copy = (from: string, name: string): State => {
+    cpSync(join(root, from), join(root, name), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+    return state(name);
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "kas-faults-"));
+    const all = join(root, "generated");
+    await generate({
+      outDir: all, seed: 7, years: [2024, 2025],
+      municipalities: [
+        { code: "0128", recipientsPerYear: 60, dialect: "contract" },
+        { code: "0192", recipientsPerYear: 50, dialect: "excel-csv" }
+      ]
+    });
+    const firstHalf = join(root, "first");
+    secondHalf = join(root, "second");
+    for (const m of ["0128", "0192"]) {
+      mkdirSync(join(firstHalf, m), { recursive: true });
+      mkdirSync(join(secondHalf, m), { recursive: true });
+      for (const f of readdirSync(join(all, m))) {
+        const to = f.includes("2024") ? firstHalf : secondHalf;
+        cpSync(join(all, m, f), join(to, m, f), { preserveTimestamps: true });
+      }
+    }
+    const first = state("template-first");
+    cpSync(firstHalf, first.inbox, { recursive: true, preserveTimestamps: true });
+    const r1 = await kas(first.args);
+    expect(r1.code, r1.stderr).toBe(0);
+    const both = copy("template-first", "template-both");
+    cpSync(secondHalf, both.inbox, { recursive: true, preserveTimestamps: true });
+    const t0 = performance.now();
+    const r2 = await kas(both.args);
+    expect(r2.code, r2.stderr).toBe(0);
+    runMs = performance.now() - t0;
+    expected = csvs(both.out);
+  }, 120_000);
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  return {
+    get expected() { return expected; },
+    get runMs() { return runMs; },
+    state,
+    published(name) {
+      const s = copy("template-first", name);
+      cpSync(secondHalf, s.inbox, { recursive: true, preserveTimestamps: true });
+      return s;
+    },
+    complete: (name) => copy("template-both", name),
+    async assertIntact(s, allowed) {
+      expect(existsSync(join(s.out, "index.html"))).toBe(true);
+      const site = JSON.parse(readFileSync(join(s.out, "run.json"), "utf8"));
+      expect(allowed).toContain(site.runId);
+      const pages = readdirSync(s.out).filter((f) => f.endsWith(".html"));
+      expect(pages.length).toBe(10); // 7 target groups, index, quality, codes
+      for (const f of Object.keys(expected).filter((f) => f.endsWith(".csv"))) expect(readFileSync(join(s.out, "data", f), "utf8").startsWith("indicator,dimension,category,municipality,year")).toBe(true);
+      const db = await openDb(s.db, { readOnly: true });
+      try {
+        const [{ last }] = await db.all<{ last: number }>("SELECT max(run_id) AS last FROM runs WHERE status = 'published'");
+        expect(allowed).toContain(last);
+      } finally {
+        db.close();
+      }
+      return site.runId;
+    }
+  };
+}
