@@ -69,6 +69,10 @@ describe("uploads during and between runs", () => {
 
   it("a byte-identical re-upload changes nothing; a corrected file replaces its months", async () => {
     const s = f.complete("reupload");
+    // a copy's inbox files are new paths to kas: it reads them once, finds them archived, loads nothing
+    const settle = await kas([...s.args, "--json"]);
+    expect(settle.code).toBe(0);
+    expect(JSON.parse(settle.stdout).files.duplicates).toHaveLength(6);
     cpSync(join(s.inbox, "0128", "bistand-2025.csv"), join(s.inbox, "0128", "bistand-2025-again.csv"));
     const again = await kas([...s.args, "--json"]);
     expect(again.code).toBe(0);

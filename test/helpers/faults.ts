@@ -2,6 +2,8 @@
 // processes of the built CLI (npm test builds it first) on a small generated network of two
 // municipalities over two years. A test starts from a copy of a state that kas published once (the
 // first year, or both years), not from a run of its own: a copy is a few milliseconds, a run seconds.
+// To kas the copy's inbox files are files at new paths, which it reads once and finds archived
+// ("duplicates"): what it publishes is the same.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
