@@ -3,7 +3,7 @@
 // equal values stay visible), the total as a tick with an arrow from the previous year's total, the
 // network mean as a dashed rule labelled with its value and number of municipalities. The axis comes
 // from the data; a chart with no published value is a note instead. Chunks of at most maxRowsPerChart rows, each its own figure, so a printed chart stays
-// whole on one A4 page (290 → 6 × 49). The SVG is written as text, not through Plot in jsdom: 290 rows × 6
+// whole on one A4 page (290 → 5 × 49 + 45). The SVG is written as text, not through Plot in jsdom: 290 rows × 6
 // indicators took seconds there and milliseconds here.
 import { axisLabel, chartGenders, chartWidth, emptyChart, genderStyle, meanCount, swatchLine, tick, valueScale, type ChartInput, type Gender } from "./chart.js";
 import { html, raw, type Html } from "./html.js";
@@ -23,7 +23,7 @@ const bottom = 40;
 const trendColour = "#5c5c5c"; // 6.6:1 on white, 6:1 on the row bands
 const bandColour = "#f1f3f6";
 
-/** Rows split into as few charts as needed, all of about the same size: 290 → 5 × 58. */
+/** Rows split into as few charts as needed, all of about the same size: 290 → 5 × 49 + 45. */
 export function rowChunks<T>(rows: readonly T[], max = maxRowsPerChart): T[][] {
   if (!Number.isInteger(max) || max < 1) throw new Error(`invalid chunk size: ${max}`);
   const parts = Math.max(1, Math.ceil(rows.length / max));

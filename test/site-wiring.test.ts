@@ -292,9 +292,12 @@ describe("survey.html, commentary and report-only indicators in the published si
     for (const l of languages) {
       const dir = join(roots[l]!, "check");
       mkdirSync(dir, { recursive: true });
-      for (const [from, to] of [["unemployment.html", "unemployment.html"], ["municipality/0128.html", "municipality-0128.html"], ["index.html", "index.html"]]) copyFileSync(site(l, from), join(dir, to));
+      // every page once, in Swedish; in the other languages the page with commentary in every place it
+      // can be (a report page is the same markup in other words and took 15 s in Chromium each)
+      const pages = l === "sv" ? [["unemployment.html", "unemployment.html"], ["municipality/0128.html", "municipality-0128.html"], ["index.html", "index.html"]] : [["municipality/0128.html", "municipality-0128.html"]];
+      for (const [from, to] of pages) copyFileSync(site(l, from), join(dir, to));
       const results = await checkPages(dir, { screenshotDir: join(dir, "screenshots") });
-      expect(results).toHaveLength(3);
+      expect(results).toHaveLength(pages.length);
       for (const r of results) {
         expect(r.consoleErrors, r.file).toEqual([]);
         expect(r.requests, r.file).toEqual([]);
