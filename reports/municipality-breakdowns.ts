@@ -1,15 +1,15 @@
 // One report's breakdowns (contract §6.3) on a municipality's page, in a fold: for the latest year,
 // per dimension and indicator broken down a small table of the categories with the municipality's
 // total value, the network mean and its comparison groups' means beside it, then its values for
-// women and men. Breakdowns are not
-// ranked. Each title links to the breakdown's block in the report.
+// women and for men, each beside the network's. Breakdowns are not ranked. Each title links to the
+// breakdown's block in the report.
 import { breakdownTitle } from "./breakdown-index.js";
 import { dimensionAnchor } from "./breakdown-section.js";
 import { html, slug, type Html } from "./html.js";
 import { hyphenate } from "./hyphenate.js";
 import { tableWrap } from "./frame.js";
 import type { Dimension, Figure, Indicator } from "./model.js";
-import { groupHeads, type Gender } from "./municipality-table.js";
+import { groupHeads, ownAndNetwork, type Gender } from "./municipality-table.js";
 import type { Words } from "./words.js";
 
 type Cells = Map<string, Partial<Record<Gender, Figure>>>;
@@ -69,14 +69,14 @@ export function breakdownsFold(b: BreakdownsFold): Html {
       const rows = dimension.categories.map((c) => {
         const own = b.own.get(key(indicator.id, dimension.id, c.code));
         const mean = b.network.get(key(indicator.id, dimension.id, c.code));
-        return html`<tr><th scope="row">${label(w.name(c))}</th><td>${n.value(indicator, own?.T, false)}</td><td>${n.value(indicator, mean?.T, true)}</td>${b.groups.map((g) => html`<td>${n.value(indicator, g.cells.get(key(indicator.id, dimension.id, c.code))?.T, true)}</td>`)}${split.map((g) => html`<td>${n.value(indicator, own?.[g], false)}</td>`)}</tr>`;
+        return html`<tr><th scope="row">${label(w.name(c))}</th><td>${n.value(indicator, own?.T, false)}</td><td>${n.value(indicator, mean?.T, true)}</td>${b.groups.map((g) => html`<td>${n.value(indicator, g.cells.get(key(indicator.id, dimension.id, c.code))?.T, true)}</td>`)}${split.map((g) => html`<td>${n.value(indicator, own?.[g], false)}</td><td>${n.value(indicator, mean?.[g], true)}</td>`)}</tr>`;
       });
       const anchor = `${dimensionAnchor(dimension)}-${slug(indicator.id)}`;
       return [tableWrap(w.table(`${title}, ${b.year}`), html`<table class="figs">
 <caption><a href="${b.href}#${anchor}">${title}</a>, ${b.year} <span class="muted">(${w.valueUnit(indicator)})</span></caption>
 <thead>
-<tr><th scope="col" rowspan="2">${label(w.name(dimension))}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">${w.gender.T}</th>${split.length ? html`<th scope="colgroup" colspan="${split.length}" class="ystart">${m.byGender(b.municipality)}</th>` : ""}</tr>
-<tr><th scope="col" class="num ystart">${b.municipality}</th><th scope="col" class="num">${m.networkHead}</th>${groupHeads(b.groups, w)}${split.map((g, i) => html`<th scope="col" class="num${i === 0 ? " ystart" : ""}">${w.gender[g]}</th>`)}</tr>
+<tr><th scope="col" rowspan="2">${label(w.name(dimension))}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">${w.gender.T}</th>${split.map((g) => html`<th scope="colgroup" colspan="2" class="ystart">${w.gender[g]}</th>`)}</tr>
+<tr>${ownAndNetwork(b.municipality, w)}${groupHeads(b.groups, w)}${split.map(() => ownAndNetwork(b.municipality, w))}</tr>
 </thead>
 <tbody>${rows}</tbody>
 </table>`)];

@@ -1,7 +1,9 @@
 // One report's totals on a municipality's page (municipality-page.ts): a table with a row group per
 // indicator — its name linking to the indicator's section of the report — and a row per year with
 // the municipality's total value, the network mean and the means of its comparison groups (§13)
-// beside it and the municipality's rank where the report ranks one, then its values for women and men. Values, symbols and notation as in the reports.
+// beside it and the municipality's rank where the report ranks one, then its values for women and for
+// men, each beside the network's mean for women or men (§7: all its figures beside the network's).
+// Values, symbols and notation as in the reports.
 import { html, type Html } from "./html.js";
 import { tableWrap } from "./frame.js";
 import type { Figure, Indicator } from "./model.js";
@@ -51,6 +53,10 @@ function rankCell(ind: Indicator, f: Figure | undefined, w: Words): Html {
   return html`<td><span class="rank rank-${rankClass(rank, ranked, ind.direction)}">${rankText(rank, ranked, w)}</span></td>`;
 }
 
+/** The headers of a gender's two columns: the municipality's value and the network mean beside it. */
+export const ownAndNetwork = (municipality: string, w: Words): Html =>
+  html`<th scope="col" class="num ystart">${municipality}</th><th scope="col" class="num">${w.municipalityPage.networkHead}</th>`;
+
 /** The header of a comparison group's column: its name may be long, so it wraps. */
 export const groupHeads = (groups: readonly { name: string }[], w: Words): Html[] => groups.map((g) => html`<th scope="col">${g.name}<br>${w.municipalityPage.meanMark}</th>`);
 
@@ -79,19 +85,22 @@ function indicatorRows(t: TotalsTable, ind: Indicator, c: Columns): Html {
     const own = t.own.get(ind.id)?.get(y);
     const mean = t.network.get(ind.id)?.get(y);
     const byGender = !c.genders ? "" : split
-      ? (["K", "M"] as const).map((g) => html`<td>${ind.genders.includes(g) ? n.value(ind, own?.[g], false) : ""}</td>`)
-      : html`<td colspan="2" class="muted">${w.municipalityPage.totalOnly}</td>`;
+      ? (["K", "M"] as const).map((g) => ind.genders.includes(g)
+        ? html`<td>${n.value(ind, own?.[g], false)}</td><td>${n.value(ind, mean?.[g], true)}</td>`
+        : html`<td></td><td></td>`)
+      : html`<td colspan="4" class="muted">${w.municipalityPage.totalOnly}</td>`;
     const groups = t.groups.map((g) => html`<td>${n.value(ind, g.totals.get(ind.id)?.get(y)?.T, true)}</td>`);
     return html`<tr><th scope="row">${y}</th><td>${n.value(ind, own?.T, false)}</td><td>${n.value(ind, mean?.T, true)}</td>${groups}${c.ranks ? rankCell(ind, own?.T, w) : ""}${byGender}</tr>`;
   });
   return html`<tbody>
-<tr><th scope="rowgroup" colspan="${3 + t.groups.length + (c.ranks ? 1 : 0)}"><a href="${t.href(ind)}">${lines(w.name(ind))}</a> <span class="muted">(${w.valueUnit(ind)})</span>${t.after?.(ind) ?? ""}</th>${c.genders ? html`<td colspan="2"></td>` : ""}</tr>
+<tr><th scope="rowgroup" colspan="${3 + t.groups.length + (c.ranks ? 1 : 0)}"><a href="${t.href(ind)}">${lines(w.name(ind))}</a> <span class="muted">(${w.valueUnit(ind)})</span>${t.after?.(ind) ?? ""}</th>${c.genders ? html`<td colspan="4"></td>` : ""}</tr>
 ${rows}
 </tbody>`;
 }
 
 /** The table: a row group per indicator, a row per year. The totals come first — the municipality,
- *  the network mean and the rank — so a phone shows them without scrolling; women and men follow.
+ *  the network mean and the rank — so a phone shows them without scrolling; women and men follow,
+ *  each beside the network's mean.
  *  An indicator's name spans the totals' columns only, so on a phone it wraps within the screen. */
 export function totalsTable(t: TotalsTable): Html {
   const c: Columns = {
@@ -102,8 +111,8 @@ export function totalsTable(t: TotalsTable): Html {
   return tableWrap(w.table(t.label), html`<table class="figs">
 <caption>${t.caption}</caption>
 <thead>
-<tr><th scope="col" rowspan="2">${m.year}</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">${w.gender.T}</th>${c.genders ? html`<th scope="colgroup" colspan="2" class="ystart">${m.byGender(t.municipality)}</th>` : ""}</tr>
-<tr><th scope="col" class="num ystart">${t.municipality}</th><th scope="col" class="num">${m.networkHead}</th>${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? html`<th scope="col" class="num ystart">${w.gender.K}</th><th scope="col" class="num">${w.gender.M}</th>` : ""}</tr>
+<tr><th scope="col" rowspan="2">${m.year}</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">${w.gender.T}</th>${c.genders ? (["K", "M"] as const).map((g) => html`<th scope="colgroup" colspan="2" class="ystart">${w.gender[g]}</th>`) : ""}</tr>
+<tr><th scope="col" class="num ystart">${t.municipality}</th><th scope="col" class="num">${m.networkHead}</th>${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? (["K", "M"] as const).map(() => ownAndNetwork(t.municipality, w)) : ""}</tr>
 </thead>
 ${t.indicators.map((ind) => indicatorRows(t, ind, c))}
 </table>`);

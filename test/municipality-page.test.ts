@@ -34,7 +34,7 @@ const byId = new Map(s.indicators.map((i) => [i.id, i]));
 const total = (indicator: string, municipality: string, year: number, gender: string) =>
   base.figures.find((f) => !f.dimension && f.indicator === indicator && f.municipality === municipality && f.year === year && f.gender === gender);
 
-/** The cells of one indicator's year row in one report's section: [T, network, rank, K, M]. */
+/** The cells of one indicator's year row in one report's section: [T, network, rank, K, network K, M, network M]. */
 function rowOf(doc: Document, group: string, indicator: Indicator, year: number): string[] {
   const section = doc.getElementById(`tg-${group.replace(/_/g, "-")}`)!;
   const link = section.querySelector(`a[href="../${group}.html#${indicator.kind === "model" ? "socioekonomi" : `ind-${indicator.id.replace(/_/g, "-")}`}"]`);
@@ -64,14 +64,17 @@ describe("a municipality's page", () => {
     expect(doc.querySelector('main a[href="../index.html"]')).not.toBeNull();
   });
 
-  it("shows every total indicator per year for K, M and T, the network mean as in the reports and the rank", () => {
+  it("shows every total indicator per year for K, M and T, each beside the network mean as in the reports, and the rank", () => {
     const totals = s.indicators.filter((i) => i.total !== false && i.kind !== "model");
     for (const ind of totals) {
       for (const y of years) {
         const cells = rowOf(doc, "all", ind, y);
         const t = total(ind.id, m0.code, y, "T");
         const rank = t?.rank ? `${t.rank} av ${t.ranked}` : ind.direction === "none" ? "" : "ej rankad";
-        const byGender = ind.genders.includes("K") ? [own(ind, total(ind.id, m0.code, y, "K")), own(ind, total(ind.id, m0.code, y, "M"))] : ["endast totalt"];
+        // women and men each beside the network's mean for women or men (§7: all its figures beside the network's)
+        const byGender = ind.genders.includes("K")
+          ? (["K", "M"] as const).flatMap((g) => [own(ind, total(ind.id, m0.code, y, g)), mean(ind, total(ind.id, "network", y, g))])
+          : ["endast totalt"];
         expect(cells, `${ind.id} ${y}`).toEqual([own(ind, t), mean(ind, total(ind.id, "network", y, "T")), rank, ...byGender]);
       }
     }
@@ -102,7 +105,7 @@ describe("a municipality's page", () => {
     expect(rowOf(doc, "all", model, 2025)).toEqual([own(model, total(model.id, m0.code, 2025, "T")), mean(model, total(model.id, "network", 2025, "T"))]);
   });
 
-  it("folds the latest year's breakdowns: every category with K, M, T and the network mean", () => {
+  it("folds the latest year's breakdowns: every category with K, M and T, each beside the network mean", () => {
     const section = doc.getElementById("tg-all")!;
     const fold = section.querySelector("details")!;
     expect(fold.querySelector("summary")!.textContent).toBe("Uppdelningar 2025");
@@ -113,7 +116,8 @@ describe("a municipality's page", () => {
     const cell = (m: string, category: string, g: string) =>
       base.figures.find((f) => f.dimension === "need_category" && f.indicator === "participants" && f.category === category && f.municipality === m && f.year === 2025 && f.gender === g);
     expect(rows).toEqual(d.categories.map((c) => [hyphenate(c.sv, 12), own(participants, cell(m0.code, c.code, "T")), mean(participants, cell("network", c.code, "T")),
-      own(participants, cell(m0.code, c.code, "K")), own(participants, cell(m0.code, c.code, "M"))]));
+      own(participants, cell(m0.code, c.code, "K")), mean(participants, cell("network", c.code, "K")),
+      own(participants, cell(m0.code, c.code, "M")), mean(participants, cell("network", c.code, "M"))]));
     expect(rows.flat()).toContain("..");
   });
 
@@ -163,7 +167,8 @@ describe("comparison groups (§13)", () => {
     const doc = dom(renderMunicipalityPage(pageOf(grouped)));
     const section = doc.getElementById("tg-all")!;
     const heads = [...section.querySelectorAll("table")[0].querySelectorAll("thead tr:nth-child(2) th")].map((th) => th.textContent);
-    expect(heads).toEqual([m0.name, "Nätverket(medel)", "Stora <kommuner>(medel)", "Rang", "Kvinnor", "Män"]);
+    expect(heads).toEqual([m0.name, "Nätverket(medel)", "Stora <kommuner>(medel)", "Rang", m0.name, "Nätverket(medel)", m0.name, "Nätverket(medel)"]);
+    expect([...section.querySelectorAll("table")[0].querySelectorAll("thead tr:nth-child(1) th")].map((th) => th.textContent)).toEqual(["År", "Totalt", "Kvinnor", "Män"]);
     const ind = byId.get("long_term_share")!;
     const network = total(ind.id, "network", 2024, "T")!;
     const cells = rowOf(doc, "all", ind, 2024);
@@ -172,7 +177,7 @@ describe("comparison groups (§13)", () => {
     expect(recipients[2]).toMatch(/^\d[\d ]*,\d$/); // a group's mean of a count keeps one decimal too
     const fold = [...section.querySelectorAll("details table")].find((t) => t.querySelector('caption a[href="../all.html#dim-need-category-participants"]'))!;
     expect([...fold.querySelectorAll("thead tr:nth-child(2) th")].map((th) => th.textContent)).toContain("Stora <kommuner>(medel)");
-    expect(fold.querySelector("tbody tr")!.querySelectorAll("td")).toHaveLength(5);
+    expect(fold.querySelector("tbody tr")!.querySelectorAll("td")).toHaveLength(7); // T, network, group, K and M each with the network's
   });
 
   it("leaves the groups out of the page of a municipality outside them, and never files a group as a municipality", () => {
@@ -289,7 +294,9 @@ describe("kas run", () => {
     const recipients = byId.get("recipients")!;
     const [value] = csv.cells("all", "recipients", "0114", 2024, "T");
     const [network] = csv.cells("all", "recipients", "network", 2024, "T");
-    expect(rowOf(doc, "all", recipients, 2024)).toEqual(["30", formatFixed(Number(network), 1), "", "20", "10"]);
+    const [networkK] = csv.cells("all", "recipients", "network", 2024, "K");
+    const [networkM] = csv.cells("all", "recipients", "network", 2024, "M");
+    expect(rowOf(doc, "all", recipients, 2024)).toEqual(["30", formatFixed(Number(network), 1), "", "20", formatFixed(Number(networkK), 1), "10", formatFixed(Number(networkM), 1)]);
     expect(value).toBe("30");
     const docs = new Map<string, Document>();
     for (const a of doc.querySelectorAll("main a")) {
