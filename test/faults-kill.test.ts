@@ -19,6 +19,7 @@ describe("SIGKILL at the narrow windows of a run", () => {
       // before the journal the old version stands; from the journal on, the switch is finished by the next start
       const before = ["after-ingest", "after-site"].includes(point);
       if (before) await f.assertIntact(s, [1]);
+      // the killed run's lock went with it: the next run goes ahead
       const next = await kas(s.args);
       expect(next.code, next.stderr).toBe(0);
       await f.assertIntact(s, [2, 3]);
@@ -43,7 +44,7 @@ describe("SIGKILL at random moments", () => {
     let kills = 0;
     let scale = f.runMs;
     const seen: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 9; i++) {
       const t0 = performance.now();
       const child: ChildProcess = spawn(process.execPath, [cli, ...s.args], { env: { ...process.env, KAS_KEY: key }, stdio: "ignore" });
       const delay = 50 + Math.floor(random() * 0.85 * scale);
@@ -60,7 +61,7 @@ describe("SIGKILL at random moments", () => {
       const runId = await f.assertIntact(s, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(runId).toBeGreaterThanOrEqual(1);
     }
-    expect(kills, `a run took ${Math.round(f.runMs)} ms; ${seen.join(", ")}`).toBeGreaterThan(6);
+    expect(kills, `a run took ${Math.round(f.runMs)} ms; ${seen.join(", ")}`).toBeGreaterThan(4);
     const last = await kas(s.args);
     expect(last.code, last.stderr).toBe(0);
     expect(csvs(s.out)).toEqual(f.expected);
