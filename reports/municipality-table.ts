@@ -112,7 +112,7 @@ export function totalsTable(t: TotalsTable): Html {
 <caption>${t.caption}</caption>
 <thead>
 <tr><th scope="col" rowspan="2">${m.year}</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">${w.gender.T}</th>${c.genders ? (["K", "M"] as const).map((g) => html`<th scope="colgroup" colspan="2" class="ystart">${w.gender[g]}</th>`) : ""}</tr>
-<tr><th scope="col" class="num ystart">${t.municipality}</th><th scope="col" class="num">${m.networkHead}</th>${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? (["K", "M"] as const).map(() => ownAndNetwork(t.municipality, w)) : ""}</tr>
+<tr>${ownAndNetwork(t.municipality, w)}${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? (["K", "M"] as const).map(() => ownAndNetwork(t.municipality, w)) : ""}</tr>
 </thead>
 ${t.indicators.map((ind) => indicatorRows(t, ind, c))}
 </table>`);
