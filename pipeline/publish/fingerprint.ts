@@ -40,7 +40,7 @@ export function siteFingerprint(threshold: number, settings = ""): string {
 }
 
 let protection: string | undefined;
-/** The confidentiality code: the protection decisions remembered per block (pipeline/withhold/blocks.ts) go when it changes. */
+/** The confidentiality code: the protection decisions remembered per block (pipeline/withhold/block-cache.ts) go when it changes. */
 export function withholdingFingerprint(): string {
   const [code] = codeFolders();
   protection ??= digestOf([join(code, "withhold")]);

@@ -131,7 +131,7 @@ export function model(): WithholdingModel {
 }
 
 let digest: string | undefined;
-/** A digest of the package's model: decisions remembered under another (pipeline/withhold/blocks.ts) are stale. */
+/** A digest of the package's model: decisions remembered under another (pipeline/withhold/block-cache.ts) are stale. */
 export function modelDigest(): string {
   const m = model();
   return (digest ??= createHash("sha256")
