@@ -35,16 +35,16 @@ describe("SIGKILL at the narrow windows of a run", () => {
 describe("SIGKILL at random moments", () => {
   it("leaves a whole published state every time; the next run succeeds; nothing archived is lost", async () => {
     const s = f.published("kill-random");
-    // a seeded sequence of moments across the run: fractions of how long a run takes on this machine,
-    // now — at first the same work timed in beforeAll; once a run finishes, the later ones have nothing
-    // new to do and end sooner, so the moments follow the duration of the last run that finished
-    // (a fast or a busy machine kills as often as a slow or a quiet one)
+    // a seeded sequence of moments across the run: fractions of how long a run takes on this machine —
+    // at first the same work, timed when the templates were published; once a run finishes, the later
+    // ones have nothing new to do and end sooner, so the moments follow the duration of the last run
+    // that finished (a fast or a busy machine kills as often as a slow or a quiet one)
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     let kills = 0;
     let scale = f.runMs;
     const seen: string[] = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 6; i++) {
       const t0 = performance.now();
       const child: ChildProcess = spawn(process.execPath, [cli, ...s.args], { env: { ...process.env, KAS_KEY: key }, stdio: "ignore" });
       const delay = 50 + Math.floor(random() * 0.85 * scale);
@@ -61,7 +61,7 @@ describe("SIGKILL at random moments", () => {
       const runId = await f.assertIntact(s, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(runId).toBeGreaterThanOrEqual(1);
     }
-    expect(kills, `a run took ${Math.round(f.runMs)} ms; ${seen.join(", ")}`).toBeGreaterThan(4);
+    expect(kills, `a run took ${Math.round(f.runMs)} ms; ${seen.join(", ")}`).toBeGreaterThan(2);
     const last = await kas(s.args);
     expect(last.code, last.stderr).toBe(0);
     expect(csvs(s.out)).toEqual(f.expected);
