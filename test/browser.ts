@@ -1,6 +1,7 @@
 // Checks published pages the way a reader's browser sees them, in real headless Chromium: console
 // errors, network requests (a page must fetch nothing), scripts (there must be none), accessibility
-// (axe-core), a full-page screenshot, and print to A4 with every chart whole on one page.
+// (axe-core), a full-page screenshot, and print to A4 with every chart whole on one page — as much of
+// it as the page's Depth says.
 // Reusable: point checkPages at any directory of pages, e.g. a real published site.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -20,6 +21,16 @@ const mm = 96 / 25.4;
 export const printableWidthPx = (210 - 2 * printMarginMm) * mm;
 export const printableHeightPx = (297 - 2 * printMarginMm) * mm;
 
+/**
+ * How much of the check a page gets. "full": axe-core, a full-page screenshot and a PDF. "markup": axe-core
+ * without its colour-contrast rule and a full-page screenshot — for a page of another template whose
+ * colours are the stylesheet's, audited in full on a page of their own (on a page of 10⁵ elements
+ * colour contrast is 60 % of axe's 20–45 s). "open": opened, its first screen captured, measured in
+ * print — a page of a template audited on another page, with other figures. Every page is checked for
+ * console errors, requests and scripts, and its charts and width measured in print.
+ */
+export type Depth = "full" | "markup" | "open";
+
 export interface AxeViolation { id: string; impact: string | null; help: string; targets: string[] }
 export interface ChartCheck { id: string; width: number; height: number; breakInside: string; fits: boolean }
 export interface PageCheck {
@@ -28,8 +39,8 @@ export interface PageCheck {
   /** every request other than the page itself (file://) */
   requests: string[];
   scripts: number;
-  /** whether axe-core ran and a PDF was written (CheckOptions.audit) */
-  audited: boolean;
+  /** how much of the check the page got (CheckOptions.depth) */
+  depth: Depth;
   axe: AxeViolation[];
   screenshot: string;
   pdf: string | null;
@@ -45,9 +56,8 @@ export interface CheckOptions {
   pdfDir?: string;
   /** run axe-core (default true) */
   axe?: boolean;
-  /** the pages that get axe-core and a PDF (default: every page); the others are opened, captured and
-   *  measured in print only — for pages of one template with other figures, where an audit takes 8 s */
-  audit?: (file: string) => boolean;
+  /** how much of the check each page gets (default: "full" for every page) */
+  depth?: (file: string) => Depth;
   executablePath?: string;
   viewport?: { width: number; height: number };
 }
@@ -73,14 +83,16 @@ async function checkOne(browser: Browser, file: string, options: CheckOptions, a
     page.on("pageerror", (e) => consoleErrors.push(String(e)));
     page.on("request", (r) => { if (r.url() !== url) requests.push(r.url()); });
     await page.goto(url, { waitUntil: "load" });
+    const depth = options.depth?.(basename(file)) ?? "full";
     const scripts = await page.evaluate(() => document.querySelectorAll("script").length);
     mkdirSync(options.screenshotDir, { recursive: true });
     const screenshot = join(options.screenshotDir, `${name}.png`);
     // Chromium now and then fails to capture a tall page ("Unable to capture screenshot", seen once in
     // CI on the site's largest page): the page is the same, so the capture is tried once more
-    await page.screenshot({ path: screenshot, fullPage: true }).catch((e: Error) => {
+    const fullPage = depth !== "open";
+    await page.screenshot({ path: screenshot, fullPage }).catch((e: Error) => {
       if (!/Unable to capture screenshot/.test(e.message)) throw e;
-      return page.screenshot({ path: screenshot, fullPage: true });
+      return page.screenshot({ path: screenshot, fullPage });
     });
 
     await page.emulateMedia({ media: "print" });
@@ -93,8 +105,7 @@ async function checkOne(browser: Browser, file: string, options: CheckOptions, a
       }), printableHeightPx);
     const printWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     let pdf: string | null = null;
-    const audited = options.audit?.(basename(file)) ?? true;
-    if (options.pdfDir && audited) {
+    if (options.pdfDir && depth === "full") {
       mkdirSync(options.pdfDir, { recursive: true });
       pdf = join(options.pdfDir, `${name}.pdf`);
       await page.pdf({ path: pdf, format: "A4", printBackground: true, preferCSSPageSize: true });
@@ -102,22 +113,23 @@ async function checkOne(browser: Browser, file: string, options: CheckOptions, a
     await page.emulateMedia({ media: "screen" });
 
     let violations: AxeViolation[] = [];
-    if (axe !== null && audited) {
+    if (axe !== null && depth !== "open") {
       // The page's CSP forbids every script, axe included: audit in a second context that bypasses it.
       const audit = await browser.newContext({ viewport, bypassCSP: true });
       try {
         const p = await audit.newPage();
         await p.goto(url, { waitUntil: "load" });
         await p.addScriptTag({ content: axe });
-        violations = await p.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, { resultTypes: ["violations"] });
+        const rules = depth === "markup" ? { "color-contrast": { enabled: false } } : {};
+        violations = await p.evaluate(async (rules) => {
+          const result = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run(document, { resultTypes: ["violations"], rules });
           return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(" ")) }));
-        });
+        }, rules);
       } finally {
         await audit.close();
       }
     }
-    return { file, consoleErrors, requests, scripts, audited, axe: violations, screenshot, pdf, charts, printWidth };
+    return { file, consoleErrors, requests, scripts, depth, axe: violations, screenshot, pdf, charts, printWidth };
   } finally {
     await context.close();
   }
