@@ -9,7 +9,7 @@ import { html, slug, type Html } from "./html.js";
 import { hyphenate } from "./hyphenate.js";
 import { tableWrap } from "./frame.js";
 import type { Dimension, Figure, Indicator } from "./model.js";
-import { groupHeads, ownAndNetwork, type Gender } from "./municipality-table.js";
+import { genderHeads, groupHeads, ownAndNetwork, splitGenders, type Gender } from "./municipality-table.js";
 import type { Words } from "./words.js";
 
 type Cells = Map<string, Partial<Record<Gender, Figure>>>;
@@ -65,7 +65,7 @@ export function breakdownsFold(b: BreakdownsFold): Html {
       const indicator = byId.get(how.id);
       if (!indicator) return [];
       const title = breakdownTitle({ dimension, indicator }, w);
-      const split = (["K", "M"] as const).filter((g) => indicator.genders.includes(g));
+      const split = splitGenders.filter((g) => indicator.genders.includes(g));
       const rows = dimension.categories.map((c) => {
         const own = b.own.get(key(indicator.id, dimension.id, c.code));
         const mean = b.network.get(key(indicator.id, dimension.id, c.code));
@@ -75,7 +75,7 @@ export function breakdownsFold(b: BreakdownsFold): Html {
       return [tableWrap(w.table(`${title}, ${b.year}`), html`<table class="figs">
 <caption><a href="${b.href}#${anchor}">${title}</a>, ${b.year} <span class="muted">(${w.valueUnit(indicator)})</span></caption>
 <thead>
-<tr><th scope="col" rowspan="2">${label(w.name(dimension))}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">${w.gender.T}</th>${split.map((g) => html`<th scope="colgroup" colspan="2" class="ystart">${w.gender[g]}</th>`)}</tr>
+<tr><th scope="col" rowspan="2">${label(w.name(dimension))}</th><th scope="colgroup" colspan="${2 + b.groups.length}" class="ystart">${w.gender.T}</th>${genderHeads(split, w)}</tr>
 <tr>${ownAndNetwork(b.municipality, w)}${groupHeads(b.groups, w)}${split.map(() => ownAndNetwork(b.municipality, w))}</tr>
 </thead>
 <tbody>${rows}</tbody>

@@ -53,9 +53,16 @@ function rankCell(ind: Indicator, f: Figure | undefined, w: Words): Html {
   return html`<td><span class="rank rank-${rankClass(rank, ranked, ind.direction)}">${rankText(rank, ranked, w)}</span></td>`;
 }
 
+/** Women and men, in that order: each gets the municipality's value and the network mean beside it. */
+export const splitGenders = ["K", "M"] as const;
+
 /** The headers of a gender's two columns: the municipality's value and the network mean beside it. */
 export const ownAndNetwork = (municipality: string, w: Words): Html =>
   html`<th scope="col" class="num ystart">${municipality}</th><th scope="col" class="num">${w.municipalityPage.networkHead}</th>`;
+
+/** Over each gender's two columns, the gender's name. */
+export const genderHeads = (genders: readonly Gender[], w: Words): Html[] =>
+  genders.map((g) => html`<th scope="colgroup" colspan="2" class="ystart">${w.gender[g]}</th>`);
 
 /** The header of a comparison group's column: its name may be long, so it wraps. */
 export const groupHeads = (groups: readonly { name: string }[], w: Words): Html[] => groups.map((g) => html`<th scope="col">${g.name}<br>${w.municipalityPage.meanMark}</th>`);
@@ -85,7 +92,7 @@ function indicatorRows(t: TotalsTable, ind: Indicator, c: Columns): Html {
     const own = t.own.get(ind.id)?.get(y);
     const mean = t.network.get(ind.id)?.get(y);
     const byGender = !c.genders ? "" : split
-      ? (["K", "M"] as const).map((g) => ind.genders.includes(g)
+      ? splitGenders.map((g) => ind.genders.includes(g)
         ? html`<td>${n.value(ind, own?.[g], false)}</td><td>${n.value(ind, mean?.[g], true)}</td>`
         : html`<td></td><td></td>`)
       : html`<td colspan="4" class="muted">${w.municipalityPage.totalOnly}</td>`;
@@ -111,8 +118,8 @@ export function totalsTable(t: TotalsTable): Html {
   return tableWrap(w.table(t.label), html`<table class="figs">
 <caption>${t.caption}</caption>
 <thead>
-<tr><th scope="col" rowspan="2">${m.year}</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">${w.gender.T}</th>${c.genders ? (["K", "M"] as const).map((g) => html`<th scope="colgroup" colspan="2" class="ystart">${w.gender[g]}</th>`) : ""}</tr>
-<tr>${ownAndNetwork(t.municipality, w)}${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? (["K", "M"] as const).map(() => ownAndNetwork(t.municipality, w)) : ""}</tr>
+<tr><th scope="col" rowspan="2">${m.year}</th><th scope="colgroup" colspan="${2 + t.groups.length + (c.ranks ? 1 : 0)}" class="ystart">${w.gender.T}</th>${c.genders ? genderHeads(splitGenders, w) : ""}</tr>
+<tr>${ownAndNetwork(t.municipality, w)}${groupHeads(t.groups, w)}${c.ranks ? html`<th scope="col">${m.rank}</th>` : ""}${c.genders ? splitGenders.map(() => ownAndNetwork(t.municipality, w)) : ""}</tr>
 </thead>
 ${t.indicators.map((ind) => indicatorRows(t, ind, c))}
 </table>`);
