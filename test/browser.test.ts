@@ -38,6 +38,7 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
    *  the others); the national page, the same template with more rows (axe 45 s, a screenshot 136 000
    *  px tall), is opened and measured in print: whether its tallest chart fits a page. */
   const depths: Record<string, Depth> = { "wide.html": "markup", "national.html": "open" };
+  const depthOf = (file: string): Depth => depths[file] ?? "full";
 
   beforeAll(async () => {
     expect(existsSync(chromiumPath), `${chromiumPath} is required (KAS_REQUIRE_BROWSER is set): apt-get install -y chromium`).toBe(true);
@@ -62,7 +63,7 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
       mkdirSync(dirname(join(site, file)), { recursive: true });
       writeFileSync(join(site, file), content);
     }
-    results = await checkPages(site, { screenshotDir: join(tmp, "screenshots"), pdfDir: join(tmp, "pdf"), depth: (file) => depths[file] ?? "full" });
+    results = await checkPages(site, { screenshotDir: join(tmp, "screenshots"), pdfDir: join(tmp, "pdf"), depth: depthOf });
   }, 240_000);
 
   afterAll(() => {
@@ -111,7 +112,7 @@ describe.skipIf(!available && !required)("published pages in headless Chromium",
   });
 
   it("writes a screenshot per page and an A4 PDF per page checked in full", () => {
-    expect(results.map((r) => `${basename(r.file)} ${r.depth}`)).toEqual(results.map((r) => `${basename(r.file)} ${depths[basename(r.file)] ?? "full"}`));
+    expect(results.map((r) => `${basename(r.file)} ${r.depth}`)).toEqual(results.map((r) => `${basename(r.file)} ${depthOf(basename(r.file))}`));
     for (const r of results) {
       expect(statSync(r.screenshot).size, r.screenshot).toBeGreaterThan(10_000);
       if (r.depth !== "full") {
